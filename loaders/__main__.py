@@ -1,0 +1,88 @@
+"""`python -m loaders PATH... [--out DIR]`: load articles, print a summary, optionally write Parquet.
+
+Exit status 0 when at least one article loaded, 1 when none did, 2 on a usage error
+or a missing path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tqdm import tqdm
+
+from loaders import build
+from loaders.corpus import Corpus, load_corpus
+from loaders.inputs import DEFAULT_MAX_BYTES
+
+PROGRESS_MIN_FILES = 500
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if total < PROGRESS_MIN_FILES:
+            return
+        if bar is None:
+            bar = tqdm(total=total, unit="file", desc="building", file=sys.stderr)
+        bar.update(done - bar.n)
+
+    try:
+        corpus = load_corpus(
+            args.paths if len(args.paths) > 1 else args.paths[0],
+            max_bytes=int(args.max_mb * 2**20),
+            cache_dir=False if args.no_cache else args.cache_dir,
+            lexicon_path=args.lexicon,
+            engine=args.engine,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            progress=progress,
+        )
+    except FileNotFoundError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    finally:
+        if bar is not None:
+            bar.close()
+    print(summary(corpus))
+    if args.out:
+        print(f"wrote {corpus.save(args.out)}")
+    return 0 if len(corpus.articles) else 1
+
+
+def summary(corpus: Corpus) -> str:
+    """Human-readable account of a corpus: counts, date span, sources, and every rejected input."""
+    articles = corpus.articles
+    lines = [f"articles: {len(articles)}"]
+    if len(articles):
+        lines.append(f"dates: {articles['date'].min():%Y-%m-%d} to {articles['date'].max():%Y-%m-%d}")
+        sources = articles["source"].astype(str).replace("", "(unnamed)").value_counts()
+        lines.append("sources: " + ", ".join(f"{name} ({n})" for name, n in sources.items()))
+    lines.append(
+        f"paragraphs: {len(corpus.paragraphs)}, quotes: {len(corpus.quotes)}, people: {len(corpus.people)}, "
+        f"mentions: {len(corpus.mentions)}, events: {len(corpus.events)}, amounts: {len(corpus.amounts)}"
+    )
+    lines.append(f"rejected: {len(corpus.rejected)}")
+    lines.extend(f"  {origin}: {reason}" for origin, reason in corpus.rejected.itertuples(index=False))
+    return "\n".join(lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__.split("\n")[0])
+    parser.add_argument("paths", nargs="+", help="article files or folders (.txt, .json, .jsonl, .csv), or a built dataset")
+    parser.add_argument("--out", metavar="DIR", help="write every table as a Parquet dataset to DIR")
+    parser.add_argument("--engine", choices=build.ENGINES, default="auto", help="how to map the batch build")
+    parser.add_argument("--workers", type=int, help="worker processes (default: every core)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, with --engine dask")
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 2**20, help="reject files larger than this")
+    parser.add_argument("--lexicon", metavar="TOML", help="theme lexicon to use instead of loaders/lexicon.toml")
+    parser.add_argument("--cache-dir", metavar="DIR", help="build cache folder (default: $DASHBOARD_CACHE_DIR or a temp folder)")
+    parser.add_argument("--no-cache", action="store_true", help="build without reading or writing the cache")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""One article from its text: date, title, source, place (dateline) and body paragraphs.
+
+Two ways in: `from_seed_text` for the analysts' plain-text files (a `date YYYY-MM-DD`
+header, then a title line or the body) and `from_record` for a JSON/CSV record whose
+fields are already separate. Both give a `Draft` or raise `Rejected` with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+
+class Rejected(ValueError):
+    """The input cannot become an article; the message is the reason shown to the analyst."""
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An article parsed from one input, before ids and tables."""
+
+    date: dt.date
+    title: str
+    source: str
+    place: str
+    paragraphs: tuple[str, ...]
+    url: str = ""
+
+
+_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]*:?[ \t]*(\S+)[ \t]*(.*)", re.IGNORECASE)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_SPACE = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY_DATE = (
+    rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})"
+)
+_UP = r"A-ZÀ-ÖØ-Þ\u0400-\u042f"
+_UPPER_CITY = rf"(?:ST\.\s)?[{_UP}][{_UP}'’\-]{{2,}}(?:[ /][{_UP}][{_UP}'’\-]+){{0,3}}"
+_TITLE_CITY = r"[A-Z][a-zà-ÿ]+(?:[ \-][A-Z][a-zà-ÿ]+){0,2}"
+_DASH = r"(?:--|[–—-])"
+_DATELINE = re.compile(
+    rf"""\A(?:
+        (?P<city>{_UPPER_CITY})
+            (?:,\s*(?P<region>[A-Z][A-Za-z]+))?(?:,\s*{_DAY_DATE})?
+            (?:\s*\((?P<src1>[^()\n]{{2,40}})\))?
+            (?:\s*{_DASH}|\.\s+(?P<src2>[A-Z][A-Z0-9.\-]{{2,}}(?=\s))(?:\s+{_DASH})?)
+      | (?P<tcity>{_TITLE_CITY})
+            (?:,\s*{_DAY_DATE}(?:\s*\((?P<src3>[^()\n]{{2,40}})\))?|\s*\((?P<src4>[^()\n]{{2,40}})\))
+            \s*{_DASH}
+    )\s+(?=\S)""",
+    re.VERBOSE,
+)
+_NOT_PLACES = frozenset({"EU", "THE", "UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "NEWS"})
+_CREDIT = re.compile(
+    r"\A(?P<label>photos?|photograph|images?|video|source|credits?|author|foto|фото|источник)"
+    r"(?:\s+credit)?\s*[:：]\s*(?P<value>\S.{0,200})\Z",
+    re.IGNORECASE | re.DOTALL,
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«„‘(]?[A-Z0-9\u0400-\u042f])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|Gen|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co|Corp))\.\S*\s+\Z")
+_TITLE_END = re.compile(r"[.!…:;,][\"”»’)]*\Z")
+TITLE_MAX_CHARS = 100
+TITLE_LINE_MAX_WORDS = 30
+
+
+def parse_date(value: str) -> dt.date:
+    """The calendar date at the start of `value` (YYYY-MM-DD, optionally with a time); raises Rejected."""
+    match = _ISO_DATE.match(value.strip() + " ")
+    if not match:
+        raise Rejected(f"date {value.strip()[:40]!r} is not in YYYY-MM-DD form")
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        raise Rejected(f"date {match.group(0).strip()} is not a real date") from None
+
+
+def from_seed_text(text: str) -> Draft:
+    """The article in a seed-format text (`date YYYY-MM-DD`, then title line or body)."""
+    header = _HEADER.match(text)
+    if not header:
+        raise Rejected("no 'date YYYY-MM-DD' header on the first line")
+    date = parse_date(header.group(1))
+    body = header.group(2) + text[header.end():]
+    blocks = _blocks(body)
+    title = ""
+    if blocks and "\n" in blocks[0]:
+        first_line, rest = blocks[0].split("\n", 1)
+        if _looks_like_title(first_line, rest):
+            title, blocks[0] = first_line, rest
+    elif len(blocks) > 1 and _looks_like_title(blocks[0], blocks[1]):
+        title = blocks.pop(0)
+    return _draft(date, blocks, title=_clean(title), source="")
+
+
+def from_record(date: str, text: str, title: str = "", source: str = "", url: str = "") -> Draft:
+    """The article in one JSON/CSV record; paragraphs split at blank lines, else at line breaks."""
+    day = parse_date(date)
+    blocks = _blocks(text) if _BLANK_LINE.search(text) else [b for b in (s.strip() for s in text.split("\n")) if b]
+    return _draft(day, blocks, title=_clean(title), source=_clean(source), url=url.strip())
+
+
+def _draft(date: dt.date, blocks: list[str], *, title: str, source: str, url: str = "") -> Draft:
+    place = ""
+    if blocks:
+        dateline = _DATELINE.match(blocks[0])
+        if dateline and (dateline["city"] or "").upper() not in _NOT_PLACES:
+            place = _place_name(dateline["city"] or dateline["tcity"])
+            named = next((s for s in (dateline[k] for k in ("src1", "src2", "src3", "src4")) if s), "")
+            source = source or _outlet_name(named)
+            blocks[0] = blocks[0][dateline.end():]
+    paragraphs = []
+    for block in blocks:
+        credit = _CREDIT.match(block)
+        if credit and len(block.split()) <= 20:
+            if credit["label"].lower() in ("source", "источник") and not source:
+                source = _outlet_name(credit["value"])
+            continue
+        paragraphs.append(_clean(block))
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        raise Rejected("empty body: no text after the header")
+    return Draft(date, title or first_sentence_title(paragraphs[0]), source, place, tuple(paragraphs), url)
+
+
+def _blocks(body: str) -> list[str]:
+    return [block for block in (b.strip() for b in _BLANK_LINE.split(body)) if block]
+
+
+def _clean(text: str) -> str:
+    return "\n".join(_SPACE.sub(" ", line).strip() for line in text.strip().split("\n"))
+
+
+def _looks_like_title(line: str, following: str) -> bool:
+    line = line.strip()
+    if not line or _DATELINE.match(line) or len(line.split()) > TITLE_LINE_MAX_WORDS:
+        return False
+    return bool(_DATELINE.match(following)) or not _TITLE_END.search(line)
+
+
+def first_sentence_title(paragraph: str) -> str:
+    """The paragraph's first sentence, shortened at a word boundary to fit a title."""
+    sentence = paragraph.split("\n", 1)[0]
+    for end in _SENTENCE_END.finditer(sentence):
+        if not _ABBREVIATION.search(sentence[: end.end()]):
+            sentence = sentence[: end.start() + 1]
+            break
+    sentence = sentence.strip()
+    if len(sentence) <= TITLE_MAX_CHARS:
+        return sentence
+    cut = sentence.rfind(" ", 0, TITLE_MAX_CHARS)
+    return sentence[: cut if cut > 0 else TITLE_MAX_CHARS].rstrip(" ,;:–—-") + "…"
+
+
+def _place_name(raw: str) -> str:
+    return raw.strip().title() if raw.isupper() else raw.strip()
+
+
+def _outlet_name(raw: str) -> str:
+    name = raw.strip().strip(".")
+    return name.capitalize() if name.isupper() and len(name) > 4 else name

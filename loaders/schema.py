@@ -1,0 +1,130 @@
+"""The table contract: every table of a `Corpus`, its columns, their dtypes and meaning.
+
+Each table is described once here. `empty(name)` gives a zero-row frame with the
+right dtypes and `conform(name, frame)` casts a built frame to the contract, so
+every producer (parser, extractors, cache, Dask build) hands out the same shape.
+
+Conventions:
+- Unknown text values are the empty string, never NaN (`source`, `speaker`, ...).
+- `para_no` is 0-based; `start`/`end` are character offsets into that paragraph's
+  text (end exclusive), so every extracted row points at its evidence.
+- An article's `text` is its paragraphs joined by a blank line ("\\n\\n").
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+TEXT = "string[pyarrow]"
+LABEL = "category"
+DATE = "datetime64[ns]"
+
+TABLES: dict[str, dict[str, tuple[str, str]]] = {
+    "articles": {
+        "article_id": (TEXT, "stable 16-hex hash of the normalised body; equal bodies, equal ids"),
+        "date": (DATE, "publication date"),
+        "title": (TEXT, "title line, or the first sentence shortened at a word boundary"),
+        "source": (LABEL, "outlet named by the dateline or the record (e.g. Kazinform); else empty"),
+        "place": (LABEL, "dateline city in title case (e.g. Astana); else empty"),
+        "text": (TEXT, "body without header, title, dateline or credit lines"),
+        "n_words": ("int32", "number of words in text"),
+        "url": (TEXT, "link given by a JSON/CSV record; else empty"),
+        "origin": (TEXT, "file path; for a JSON/CSV record, path plus ':row'"),
+    },
+    "paragraphs": {
+        "article_id": (TEXT, "article the paragraph belongs to"),
+        "para_no": ("int16", "0-based position in the article"),
+        "text": (TEXT, "paragraph text"),
+    },
+    "rejected": {
+        "origin": (TEXT, "file path, or path plus ':row' for a record"),
+        "reason": (TEXT, "why it did not become an article"),
+    },
+    "quotes": {
+        "quote_id": (TEXT, "stable id: article_id, paragraph and offset hashed"),
+        "article_id": (TEXT, "article quoted from"),
+        "date": (DATE, "publication date of the article"),
+        "para_no": ("int16", "paragraph where the quote starts"),
+        "start": ("int32", "offset of the quote text in that paragraph"),
+        "end": ("int32", "end offset (in the last paragraph, for a quote over several)"),
+        "text": (TEXT, "quoted or reported words, without quote marks"),
+        "speaker": (LABEL, "full name as first introduced; empty when unattributed"),
+        "speaker_role": (LABEL, "role from apposition or title; else empty"),
+        "side": (LABEL, "EU, Kazakhstan or other; empty when unattributed"),
+        "kind": (LABEL, "direct or reported"),
+        "cue": (LABEL, "speech verb or phrase: said, noted, added, according to, informed..."),
+        "attribution": (LABEL, "explicit, pronoun, according_to or unattributed"),
+        "themes": (LABEL, "value chains the quote itself mentions, comma-separated, lexicon order"),
+    },
+    "people": {
+        "name": (TEXT, "speaker's full name"),
+        "role": (TEXT, "most specific role seen"),
+        "side": (LABEL, "EU, Kazakhstan or other"),
+        "n_quotes": ("int32", "quotes (direct and reported) attributed"),
+        "n_articles": ("int32", "articles quoting them"),
+        "first_seen": (DATE, "earliest article date quoting them"),
+        "last_seen": (DATE, "latest article date quoting them"),
+    },
+    "mentions": {
+        "article_id": (TEXT, "article"),
+        "para_no": ("int16", "paragraph"),
+        "theme": (LABEL, "theme name from the lexicon"),
+        "term": (LABEL, "canonical lexicon term that matched"),
+        "start": ("int32", "offset of the match in the paragraph"),
+        "end": ("int32", "end offset of the match"),
+    },
+    "events": {
+        "article_id": (TEXT, "article"),
+        "para_no": ("int16", "paragraph"),
+        "date": (DATE, "first day the expression denotes"),
+        "date_end": (DATE, "last day it denotes (same as date for a day)"),
+        "precision": (LABEL, "day, month, year or range"),
+        "expression": (TEXT, "as written"),
+        "sentence": (TEXT, "sentence containing it"),
+        "start": ("int32", "offset of the expression in the paragraph"),
+        "end": ("int32", "end offset"),
+    },
+    "amounts": {
+        "article_id": (TEXT, "article"),
+        "para_no": ("int16", "paragraph"),
+        "kind": (LABEL, "money or percent"),
+        "value": ("float64", "value in units (3 million -> 3000000.0); percent as written (30%% -> 30.0)"),
+        "currency": (LABEL, "ISO 4217 code for money; empty for percent"),
+        "expression": (TEXT, "as written"),
+        "sentence": (TEXT, "sentence containing it"),
+        "start": ("int32", "offset of the expression in the paragraph"),
+        "end": ("int32", "end offset"),
+    },
+}
+
+
+def columns(name: str) -> list[str]:
+    """Column names of table `name`, in contract order."""
+    return list(TABLES[name])
+
+
+def dtypes(name: str) -> dict[str, str]:
+    """Column -> dtype of table `name`."""
+    return {col: dtype for col, (dtype, _) in TABLES[name].items()}
+
+
+def empty(name: str) -> pd.DataFrame:
+    """A zero-row frame of table `name` with the contract's dtypes."""
+    return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in dtypes(name).items()})
+
+
+def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` restricted to the contract's columns, in order, cast to its dtypes.
+
+    Raises KeyError naming any missing column: a producer bug, not bad input.
+    """
+    missing = [col for col in TABLES[name] if col not in frame.columns]
+    if missing:
+        raise KeyError(f"{name} table lacks columns {missing}")
+    out = frame.loc[:, columns(name)].reset_index(drop=True)
+    return out.astype(dtypes(name))
+
+
+def describe(name: str) -> str:
+    """Markdown list of the columns of table `name`, for docs and the CLI."""
+    return "\n".join(f"- `{col}` ({dtype}): {doc}" for col, (dtype, doc) in TABLES[name].items())

@@ -1,0 +1,97 @@
+"""Tables on disk as a Parquet dataset: one file per table plus a manifest written last.
+
+The same layout serves the build cache and `python -m loaders --out DIR`. The
+manifest records each file's size, row count and BLAKE2 checksum, so a partial or
+corrupt dataset is detected on reading (`Unusable`) rather than trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from loaders import schema
+
+MANIFEST = "manifest.json"
+FORMAT = "eu-kz-corpus/1"
+
+
+class Unusable(ValueError):
+    """A stored dataset is missing, partial or corrupt; the message says which part."""
+
+
+def is_dataset(path: str | os.PathLike) -> bool:
+    """Whether `path` is a folder holding a stored dataset's manifest."""
+    return (Path(path) / MANIFEST).is_file()
+
+
+def save(tables: dict[str, pd.DataFrame], folder: str | os.PathLike, fingerprint: str) -> Path:
+    """Writes `tables` to `folder` atomically (a sibling temp folder renamed into place)."""
+    folder = Path(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        entries = {}
+        for name, frame in tables.items():
+            path = staging / f"{name}.parquet"
+            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, compression="zstd")
+            entries[name] = {"rows": len(frame), "bytes": path.stat().st_size, "blake2b": _checksum(path)}
+        manifest = {"format": FORMAT, "fingerprint": fingerprint, "tables": entries}
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1))
+        if folder.exists():
+            shutil.rmtree(folder)
+        os.replace(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return folder
+
+
+def load(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], str]:
+    """The tables and fingerprint stored in `folder`; raises Unusable if anything does not check out."""
+    folder = Path(folder)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text())
+        entries = manifest["tables"]
+        fingerprint = manifest["fingerprint"]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise Unusable(f"{folder}: unreadable manifest ({err})") from None
+    if manifest.get("format") != FORMAT:
+        raise Unusable(f"{folder}: format {manifest.get('format')!r}, expected {FORMAT!r}")
+    tables = {}
+    for name in schema.TABLES:
+        path = folder / f"{name}.parquet"
+        entry = entries.get(name)
+        if entry is None:
+            raise Unusable(f"{folder}: manifest lists no {name} table")
+        try:
+            if path.stat().st_size != entry["bytes"] or _checksum(path) != entry["blake2b"]:
+                raise Unusable(f"{path}: checksum mismatch")
+            frame = pq.read_table(path).to_pandas()
+        except (OSError, pa.ArrowException) as err:
+            raise Unusable(f"{path}: {err}") from None
+        if len(frame) != entry["rows"] or list(frame.columns) != schema.columns(name):
+            raise Unusable(f"{path}: rows or columns differ from the manifest and schema")
+        tables[name] = schema.conform(name, frame)
+    return tables, fingerprint
+
+
+def stored_fingerprint(folder: str | os.PathLike) -> str:
+    """The fingerprint a dataset's manifest records, without reading its tables ("" if unreadable)."""
+    try:
+        return str(json.loads((Path(folder) / MANIFEST).read_text())["fingerprint"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
+
+
+def _checksum(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "blake2b").hexdigest()
