@@ -1,0 +1,239 @@
+"""Mentioned dates: calendar expressions in paragraphs resolved against the publication date.
+
+`events_table` runs one compiled regex over each paragraph and turns every match
+into a (date, date_end, precision) triple: exact days, months, years (only in a
+date context), ranges, weekdays and "last/this/next year|month". Dates without a
+year resolve to their nearest occurrence on or before the publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+import pandas as pd
+
+from loaders import schema
+from loaders.sentences import sentence_covering, sentence_spans
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+# Month names are matched capitalised only, so the verb "may" and "march" never count.
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![\w])")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])"
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_NOT_QTY = (r"(?![.,]?\d)(?!\s*(?:%|percent\b|per\s?cent\b|(?i:tonnes?|tons?|t|kg|km|kt|mt|mw|gw|mwh|gwh|twh|"
+            r"hectares?|ha|people|units|jobs|million|billion|thousand|mln|bn|bln)\b))")
+_YEAR_CONTEXT = (r"(?:\b(?:in|In|by|By|since|Since|until|Until|till|from|From|of|for|For|during|During|before|Before|"
+                 r"after|After|through|throughout|to|year|early|mid|late|end\s+of|beginning\s+of|start\s+of|"
+                 r"half\s+of|spring|summer|autumn|fall|winter|as\s+of|fiscal|FY|mid-)\s*)")
+_YEAR_NOUN = (r"(?=\s+(?:roadmap|road\s+map|plan|programme|program|strategy|agenda|budget|summit|forum|"
+              r"elections?|targets?|goals?|deadline|edition|report|session|Roadmap|Plan|Programme|Strategy|Summit|Forum|Agenda)\b)")
+_SEP = r"\s*[-–—]\s*"
+
+# Every match starts one character early, at a non-word character (the text is searched with a
+# leading space), so the regex engine can skip quickly to candidate positions; "mid-2024" is let in.
+_PATTERN = re.compile(
+    r"[^\w.,/](?:(?<!-)|(?<=mid-))"
+    r"(?=[0-9A-Z]|(?:between|from|last|this|next|on|since|until|by)\s)(?:"
+    # ranges first, longest forms first
+    rf"(?P<btw>(?:[Bb]etween|[Ff]rom)\s+(?P<bm1>{_MON})\s+(?:and|to|until|till|through)\s+(?P<bm2>{_MON}),?\s+(?P<by>{_YEAR})(?!\d))"
+    rf"|(?P<fmy>[Ff]rom\s+(?P<fm1>{_MON})\s+(?P<fy1>{_YEAR})\s+(?:to|until|till|through)\s+(?P<fm2>{_MON})\s+(?P<fy2>{_YEAR})(?!\d))"
+    rf"|(?P<fy>(?:[Bb]etween|[Ff]rom)\s+(?P<fya>{_YEAR})\s+(?:and|to|until|till|through)\s+(?P<fyb>{_YEAR}){_NOT_QTY})"
+    rf"|(?P<ddm>(?P<dd1>{_DAY}){_SEP}(?P<dd2>{_DAY})\s+(?P<ddmon>{_MON}),?\s+(?P<ddy>{_YEAR})(?!\d))"
+    rf"|(?P<mdd>(?P<mddmon>{_MON})\s+(?P<mdd1>{_DAY}){_SEP}(?P<mdd2>{_DAY}),\s+(?P<mddy>{_YEAR})(?!\d))"
+    rf"|(?P<mm>(?P<mm1>{_MON}){_SEP}(?P<mm2>{_MON}),?\s+(?P<mmy>{_YEAR})(?!\d))"
+    # exact days
+    r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\d\w])"
+    r"|(?P<dot>(?P<dd>\d\d?)\.(?P<dm>\d\d?)\.(?P<dy>\d{4}))(?![\d\w])"
+    rf"|(?P<dmy>(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON}),?\s+(?P<y1>{_YEAR})(?!\d))"
+    rf"|(?P<mdy>(?P<m2>{_MON})\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})(?![\d\w]))"
+    rf"|(?P<dm_>(?P<d3>{_DAY})\s+(?P<m3>{_MON}))"
+    rf"|(?P<md_>(?P<m4>{_MON})\s+(?P<d4>{_DAY}){_NOT_QTY})"
+    # months, year ranges, years
+    rf"|(?P<my>(?P<m5>{_MON}),?\s+(?P<y5>{_YEAR})(?!\d))"
+    rf"|(?P<yr>(?P<ya>{_YEAR})(?:{_SEP}|/)(?P<yb>{_YEAR}|\d\d)(?![\d\w]|[-–.,]\d))"
+    r"|(?P<rel>(?P<rw>last|this|next)\s+(?P<ru>year|month)(?!\w))"
+    r"|(?P<wd>(?P<wpre>on|last|since|until|by|On|Last|Since|Until|By)\s+"
+    r"(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)(?!,?\s+(?:\d|" + _MON + r")))"
+    rf"|(?P<y>{_YEAR}){_NOT_QTY}"
+    r")"
+)
+# Every date expression contains a digit, a weekday or "year"/"month"; each alternative starts with a
+# literal so the engine jumps between candidates in C. Only windows around them are searched.
+_TRIGGER = re.compile("|".join(
+    [rf"{d}[0-9]*" for d in "0123456789"]
+    + ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "year", "month"]))
+_BEFORE, _AFTER = 48, 64
+_YEAR_CTX = re.compile(_YEAR_CONTEXT + r"$")
+_YEAR_AFTER = re.compile(_YEAR_NOUN)
+_REL_BEFORE = re.compile(r"(?:\bthe|\bpast|\bover)\s+$", re.IGNORECASE)
+
+
+def _day(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _mon(word: str) -> int:
+    return _MONTHS[word.rstrip(".").lower()]
+
+
+def _num(token: str) -> int:
+    return int(re.match(r"\d+", token).group(0))
+
+
+def _resolve(m: re.Match, text: str, pub: dt.date | None):
+    """(date, date_end, precision, expr_start, expr_end) for match `m`, or None when it is not a usable date."""
+    g = m.group
+    kind = m.lastgroup
+    s, e = m.span(kind)
+    if kind in ("btw", "mm"):
+        y = int(g("by") or g("mmy"))
+        m1, m2 = _mon(g("bm1") or g("mm1")), _mon(g("bm2") or g("mm2"))
+        if m2 <= m1:
+            return None
+        return dt.date(y, m1, 1), _month_end(y, m2), "range", s, e
+    if kind == "fmy":
+        a, b = dt.date(int(g("fy1")), _mon(g("fm1")), 1), _month_end(int(g("fy2")), _mon(g("fm2")))
+        return (a, b, "range", s, e) if a < b else None
+    if kind in ("fy", "yr"):
+        ya = int(g("fya") or g("ya"))
+        raw = g("fyb") or g("yb")
+        yb = int(raw) if len(raw) == 4 else (ya // 100) * 100 + int(raw)
+        if not ya < yb <= ya + 50:
+            return None
+        return dt.date(ya, 1, 1), dt.date(yb, 12, 31), "range", s, e
+    if kind in ("ddm", "mdd"):
+        y = int(g("ddy") or g("mddy"))
+        mon = _mon(g("ddmon") or g("mddmon"))
+        a, b = _day(y, mon, _num(g("dd1") or g("mdd1"))), _day(y, mon, _num(g("dd2") or g("mdd2")))
+        return (a, b, "range", s, e) if a and b and a < b else None
+    if kind == "iso":
+        d = _day(int(g("iy")), int(g("im")), int(g("id")))
+        return (d, d, "day", s, e) if d else None
+    if kind == "dot":
+        d = _day(int(g("dy")), int(g("dm")), int(g("dd")))
+        return (d, d, "day", s, e) if d else None
+    if kind in ("dmy", "mdy"):
+        d = _day(int(g("y1") or g("y2")), _mon(g("m1") or g("m2")), _num(g("d1") or g("d2")))
+        return (d, d, "day", s, e) if d else None
+    if kind in ("dm_", "md_"):
+        if pub is None:
+            return None
+        mon, day = _mon(g("m3") or g("m4")), _num(g("d3") or g("d4"))
+        d = _day(pub.year, mon, day)
+        if d is None or d > pub:
+            d = _day(pub.year - 1, mon, day)
+        return (d, d, "day", s, e) if d else None
+    if kind == "my":
+        y, mon = int(g("y5")), _mon(g("m5"))
+        return dt.date(y, mon, 1), _month_end(y, mon), "month", s, e
+    if kind == "rel":
+        if pub is None or _REL_BEFORE.search(text, max(0, s - 8), s):
+            return None
+        step = {"last": -1, "this": 0, "next": 1}[g("rw").lower()]
+        if g("ru") == "year":
+            y = pub.year + step
+            return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", s, e
+        idx = pub.year * 12 + pub.month - 1 + step
+        y, mon = divmod(idx, 12)
+        return dt.date(y, mon + 1, 1), _month_end(y, mon + 1), "month", s, e
+    if kind == "wd":
+        if pub is None:
+            return None
+        s, e = m.span("wday")
+        back = (pub.weekday() - _WEEKDAYS[g("wday").lower()]) % 7
+        d = pub - dt.timedelta(days=back)
+        return d, d, "day", s, e
+    if kind == "y":
+        if not (_YEAR_CTX.search(text, max(0, s - 24), s) or _YEAR_AFTER.match(text, e)):
+            return None
+        y = int(g("y"))
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", s, e
+    return None
+
+
+def _matches(padded: str):
+    """Matches of `_PATTERN` in `padded`, searching only the merged windows around trigger tokens."""
+    window_start = window_end = -1
+    n = len(padded)
+    for t in _TRIGGER.finditer(padded):
+        lo, hi = max(0, t.start() - _BEFORE), min(n, t.end() + _AFTER)
+        if lo <= window_end:
+            window_end = hi
+            continue
+        if window_end > 0:
+            yield from _PATTERN.finditer(padded, window_start, window_end)
+        window_start, window_end = lo, hi
+    if window_end > 0:
+        yield from _PATTERN.finditer(padded, window_start, window_end)
+
+
+def find_events(text: str, pub: dt.date | None) -> list[tuple[dt.date, dt.date, str, int, int]]:
+    """(date, date_end, precision, start, end) of each date expression in `text`, given publication date `pub`."""
+    out = []
+    if not text:
+        return out
+    padded = " " + text
+    for m in _matches(padded):
+        try:
+            hit = _resolve(m, padded, pub)
+        except (ValueError, OverflowError, KeyError):
+            hit = None
+        if hit is not None:
+            d, d_end, precision, s, e = hit
+            out.append((d, d_end, precision, s - 1, e - 1))
+    return out
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or value is pd.NaT:
+        return None
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(ts) else ts.date()
+
+
+def events_table(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Schema "events": one row per date expression, anchored on each article's publication date."""
+    pub_of = dict(zip(articles["article_id"].tolist(), articles["date"].tolist()))
+    rows = []
+    anchors: dict[str, dt.date | None] = {}
+    for aid, pno, text in zip(
+        paragraphs["article_id"].tolist(), paragraphs["para_no"].tolist(), paragraphs["text"].tolist()
+    ):
+        if not isinstance(text, str):
+            continue
+        if aid not in anchors:
+            anchors[aid] = _as_date(pub_of.get(aid))
+        hits = find_events(text, anchors[aid])
+        if not hits:
+            continue
+        spans = sentence_spans(text)
+        for date, date_end, precision, s, e in hits:
+            rows.append((aid, pno, date, date_end, precision, text[s:e], sentence_covering(text, spans, s, e), s, e))
+    if not rows:
+        return schema.empty("events")
+    frame = pd.DataFrame(rows, columns=schema.columns("events"))
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["date_end"] = pd.to_datetime(frame["date_end"])
+    return schema.conform("events", frame)
+

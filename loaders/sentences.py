@@ -1,0 +1,107 @@
+"""Sentence splitting for English news paragraphs.
+
+`sentence_spans` finds sentence boundaries with one regex pass and a few rules
+(abbreviations, initials, dotted acronyms, decimals, closing quotes), so other
+extractors can attach the containing sentence to every row they emit.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A terminator run, any closing quotes/brackets that belong to the sentence, then whitespace or end.
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n")
+_WORD = re.compile(r"\w+")
+# Abbreviations that never end a sentence when followed by a capitalised word.
+_ABBREV = frozenset(
+    "mr mrs ms dr prof st gen col lt sgt capt rev hon sen rep gov pres amb messrs jr sr "
+    "e.g i.e cf vs approx est dept inc ltd corp co bros fig art para sec ch vol".split()
+)
+# Abbreviations that do not end a sentence when a number follows ("No. 5", "Art. 12").
+_BEFORE_NUMBER = frozenset("no nos art para sec ch vol fig p pp jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Words that typically open a sentence; after a dotted acronym ("U.S.") they signal a boundary.
+_STARTERS = frozenset(
+    "The A An This That These Those It Its He She We They I In On At As But And Also However "
+    "Meanwhile According There His Her Their Our After Before Since When While Earlier Later".split()
+)
+
+
+def _is_boundary(text: str, dot: int, after: int) -> bool:
+    """Whether the terminator run at `dot` (next sentence text starts at `after`) ends a sentence."""
+    if after >= len(text):
+        return True
+    nxt = text[after]
+    if nxt.islower() or nxt in ",;:":
+        return False
+    if text[dot] != ".":
+        return True
+    begin = dot
+    while begin > 0 and dot - begin < 40 and not text[begin - 1].isspace():
+        begin -= 1
+    word = text[begin:dot].lstrip("\"'“‘«([")
+    if not word:
+        return True
+    low = word.lower()
+    if low in _ABBREV:
+        return False
+    if low in _BEFORE_NUMBER and nxt.isdigit():
+        return False
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "J. Smith"
+    if "." in word and all(len(part) == 1 for part in word.split(".")):
+        # dotted acronym or abbreviation ("U.S.", "e.g"): a boundary only before a sentence opener
+        nxt_word = _WORD.match(text, after)
+        return bool(nxt_word) and nxt_word.group(0) in _STARTERS
+    return True
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in `text`, whitespace-trimmed, in order, covering all non-blank text."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _END.finditer(text):
+        end = m.end()
+        after = end
+        while after < n and text[after].isspace():
+            after += 1
+        blank_line = text[m.start()] == "\n"
+        if not blank_line and not _is_boundary(text, m.start(), after):
+            continue
+        seg_end = m.start() if blank_line else end
+        _add(text, start, seg_end, spans)
+        start = after
+    _add(text, start, n, spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def sentence_covering(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    """The sentence(s) among `spans` (from `sentence_spans(text)`) covering [start, end); "" if none.
+
+    Lets an extractor split a paragraph once and look up many matches.
+    """
+    first = last = None
+    for s, e in spans:
+        if first is None and start < e:
+            first = s
+        if s < max(end, start + 1):
+            last = e
+        else:
+            break
+    if first is None or last is None or last <= first:
+        return ""
+    return text[first:last]
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence(s) of `text` containing the span [start, end); "" when the span is outside all sentences."""
+    return sentence_covering(text, sentence_spans(text), start, end)
