@@ -66,8 +66,20 @@ def build_batch(inputs: Sequence[Input], max_bytes: int = DEFAULT_MAX_BYTES, lex
 
 
 def analyse(articles: pd.DataFrame, paragraphs: pd.DataFrame, lexicon_path: str | None = None) -> Tables:
-    """The text-analytics tables of parsed articles: empty until the extractors land."""
-    return {name: schema.empty(name) for name in ("quotes", "mentions", "events", "amounts")}
+    """The text-analytics tables (quotes, mentions, events, amounts) of parsed articles."""
+    from loaders.amounts import amounts_table
+    from loaders.events import events_table
+    from loaders.quotes import quotes_table
+    from loaders.themes import load_lexicon, mentions_table
+
+    lexicon = load_lexicon(lexicon_path)
+    quotes = quotes_table(articles, paragraphs)
+    return {
+        "quotes": schema.conform("quotes", quotes.assign(themes=lexicon.chains_in(quotes["text"].tolist()))),
+        "mentions": mentions_table(paragraphs, lexicon),
+        "events": events_table(articles, paragraphs),
+        "amounts": amounts_table(paragraphs),
+    }
 
 
 def merge(batches: Iterable[Tables]) -> Tables:
@@ -109,7 +121,9 @@ def concat(name: str, frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
 
 def finish(tables: Tables) -> Tables:
     """The merged tables plus the corpus-level `people` table."""
-    return {**tables, "people": schema.empty("people")}
+    from loaders.people import people_table
+
+    return {**tables, "people": schema.conform("people", people_table(tables["quotes"]))}
 
 
 def build_tables(

@@ -1,0 +1,177 @@
+"""Score the extractors against a hand-annotated gold set: `python -m loaders.evaluate GOLD_DIR [--json]`.
+
+For every GOLD_DIR/NAME.txt the article is loaded with `load_corpus` and compared with
+NAME.quotes.json and, where present, NAME.mentions.json, NAME.events.json and
+NAME.amounts.json (JSON lists of objects; see tests/gold).
+
+Quotes: a predicted and a gold quote match when they come from the same article file,
+have the same kind and the same para_no of start, and their normalised texts (casefolded,
+whitespace collapsed, punctuation stripped at both ends) are equal, or one contains the
+other and they share at least 80% of their tokens (|common| / |larger token set|). Each
+quote matches at most once (greedy, in order). Reported: precision, recall and F1 of
+detection; speaker accuracy over matched gold quotes (predicted speaker == gold speaker,
+"" == "" included); role and side accuracy over the same matches.
+Mentions, events and amounts are scored as multisets of tuples:
+mentions (para_no, theme, term casefolded); events (para_no, date, date_end, precision);
+amounts (para_no, kind, value rounded to 6 significant digits, currency).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+_SPACE_RE = re.compile(r"\s+")
+_EDGE_PUNCT = " \t\n.,;:!?…\"'“”«»‘’„‚()[]-–—"
+_TOKEN_RE = re.compile(r"\w+")
+
+
+def normalise(text: str) -> str:
+    """Casefolded text with whitespace collapsed and punctuation stripped at both ends."""
+    return _SPACE_RE.sub(" ", str(text).casefold()).strip(_EDGE_PUNCT)
+
+
+def texts_match(a: str, b: str) -> bool:
+    """The quote text rule: equal normalised texts, or containment with token overlap >= 0.8."""
+    na, nb = normalise(a), normalise(b)
+    if na == nb:
+        return bool(na)
+    if not na or not nb or (na not in nb and nb not in na):
+        return False
+    ta, tb = set(_TOKEN_RE.findall(na)), set(_TOKEN_RE.findall(nb))
+    return len(ta & tb) / max(len(ta), len(tb), 1) >= 0.8
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    """Precision, recall and F1 (1.0 for an empty prediction against an empty gold set)."""
+    precision = tp / n_pred if n_pred else float(n_gold == 0)
+    recall = tp / n_gold if n_gold else float(n_pred == 0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "predicted": n_pred, "gold": n_gold}
+
+
+def match_quotes(pred: list[dict], gold: list[dict]) -> list[tuple[dict, dict]]:
+    """Pairs (gold, predicted) matched by the quote rule, each quote used at most once."""
+    used: set[int] = set()
+    pairs = []
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i in used or p.get("file") != g.get("file"):
+                continue
+            if p["kind"] == g["kind"] and int(p["para_no"]) == int(g["para_no"]) and texts_match(p["text"], g["text"]):
+                used.add(i)
+                pairs.append((g, p))
+                break
+    return pairs
+
+
+def score_quotes(pred: list[dict], gold: list[dict]) -> dict:
+    """Detection P/R/F1 and speaker, role and side accuracy over matched gold quotes."""
+    pairs = match_quotes(pred, gold)
+    out = {"detection": prf(len(pairs), len(pred), len(gold))}
+    for key, field in (("speaker_accuracy", "speaker"), ("role_accuracy", "speaker_role"), ("side_accuracy", "side")):
+        hits = sum(str(g.get(field, "")) == str(p.get(field, "")) for g, p in pairs)
+        out[key] = hits / len(pairs) if pairs else 0.0
+    out["misses"] = [g for g in gold if not any(g is m for m, _ in pairs)]
+    matched = {id(p) for _, p in pairs}
+    out["spurious"] = [p for p in pred if id(p) not in matched]
+    out["wrong_speaker"] = [(g, p) for g, p in pairs if str(g.get("speaker", "")) != str(p.get("speaker", ""))]
+    return out
+
+
+def _key(table: str, row: dict) -> tuple:
+    if table == "mentions":
+        return (int(row["para_no"]), str(row["theme"]), str(row["term"]).casefold())
+    if table == "events":
+        return (int(row["para_no"]), str(row["date"])[:10], str(row["date_end"])[:10], str(row["precision"]))
+    value = float(row["value"])
+    return (int(row["para_no"]), str(row["kind"]), float(f"{value:.6g}"), str(row.get("currency", "") or ""))
+
+
+def score_multiset(table: str, pred: list[dict], gold: list[dict]) -> dict:
+    """P/R/F1 of `table` rows compared as multisets of key tuples (file included)."""
+    cp = Counter((r.get("file"),) + _key(table, r) for r in pred)
+    cg = Counter((r.get("file"),) + _key(table, r) for r in gold)
+    return prf(sum((cp & cg).values()), sum(cp.values()), sum(cg.values()))
+
+
+def _records(frame: pd.DataFrame, name: str) -> list[dict]:
+    rows = frame.astype(object).where(frame.notna(), "").to_dict("records")
+    for row in rows:
+        row["file"] = name
+    return rows
+
+
+def evaluate(gold_dir: str | Path) -> dict:
+    """Scores of the whole gold folder: quotes plus mentions, events and amounts where annotated."""
+    from loaders import load_corpus
+
+    gold_dir = Path(gold_dir)
+    pred: dict[str, list[dict]] = {t: [] for t in ("quotes", "mentions", "events", "amounts")}
+    gold: dict[str, list[dict]] = {t: [] for t in pred}
+    files = sorted(gold_dir.glob("*.txt"))
+    for path in files:
+        name = path.stem
+        corpus = None
+        for table in pred:
+            gold_path = gold_dir / f"{name}.{table}.json"
+            if not gold_path.exists():
+                continue
+            corpus = corpus if corpus is not None else load_corpus(path)
+            gold[table] += [dict(row, file=name) for row in json.loads(gold_path.read_text(encoding="utf-8"))]
+            pred[table] += _records(getattr(corpus, table), name)
+    result: dict = {"files": len(files)}
+    quotes = score_quotes(pred["quotes"], gold["quotes"])
+    result["quotes"] = {k: v for k, v in quotes.items() if k not in ("misses", "spurious", "wrong_speaker")}
+    result["quote_errors"] = {
+        "missed": [_brief(g) for g in quotes["misses"]],
+        "spurious": [_brief(p) for p in quotes["spurious"]],
+        "wrong_speaker": [f"{_brief(g)} -> {p.get('speaker', '')!r}" for g, p in quotes["wrong_speaker"]],
+    }
+    for table in ("mentions", "events", "amounts"):
+        result[table] = score_multiset(table, pred[table], gold[table])
+    return result
+
+
+def _brief(row: dict) -> str:
+    return f"{row.get('file')}:{row.get('para_no')} {row.get('kind')} {str(row.get('text', ''))[:50]!r}"
+
+
+def _report(result: dict) -> str:
+    q = result["quotes"]
+    lines = [f"gold files: {result['files']}"]
+    d = q["detection"]
+    lines.append(f"quotes     P={d['precision']:.3f} R={d['recall']:.3f} F1={d['f1']:.3f} "
+                 f"(tp={d['tp']} predicted={d['predicted']} gold={d['gold']})")
+    lines.append(f"speaker accuracy={q['speaker_accuracy']:.3f} role accuracy={q['role_accuracy']:.3f} "
+                 f"side accuracy={q['side_accuracy']:.3f}")
+    for table in ("mentions", "events", "amounts"):
+        s = result[table]
+        lines.append(f"{table:<10} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
+                     f"(tp={s['tp']} predicted={s['predicted']} gold={s['gold']})")
+    for kind, items in result["quote_errors"].items():
+        lines.extend(f"  {kind}: {item}" for item in items)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI entry point: print the scores of GOLD_DIR as text or, with --json, as JSON."""
+    parser = argparse.ArgumentParser(prog="python -m loaders.evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("gold_dir", type=Path)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    if not args.gold_dir.is_dir():
+        parser.error(f"not a folder: {args.gold_dir}")
+    result = evaluate(args.gold_dir)
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else _report(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""Speakers: which side they speak for, whether a name is a person, and the people table.
+
+`side_of` reads the analyst-editable lexicon loaders/sides.toml (loaded once).
+`people_table` aggregates the quotes table per person across articles, merging
+name forms: an accent-folded exact match first, then conservative fuzzy matching
+of full names (transliteration variants such as Tokayev/Tokaev), then a short form
+("von der Leyen", "Smailov") joins the one known full name that ends with it.
+Organisational speakers (a press service, a ministry) are not people.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from loaders import schema
+
+SIDES_FILE = Path(__file__).with_name("sides.toml")
+
+PARTICLES = frozenset("von van der den de del della di da dos du la le ter zu bin ibn al el".split())
+
+# Words that never belong to a person's name: institutions, places, roles, calendar words
+# and capitalised sentence openers. Lower case.
+NON_NAME_WORDS = frozenset(
+    """
+    a about according after again also although an and another as at because before both but by
+    during earlier each even every finally first for from further furthermore he her here his however
+    i if in it its last later let many meanwhile moreover most my next no not now on once only or
+    other our over overall she since so some speaking still such that the their then there these
+    they this those though thus to today together tomorrow under until we what when where whereas
+    which while who why with within without yesterday yet you your photo source read
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    eu european europe union commission council parliament delegation ministry minister ministers
+    government president presidential prime premier deputy vice ambassador embassy commissioner
+    chairman chairwoman chair chairperson ceo cfo coo head director general secretary spokesperson
+    spokesman spokeswoman official officials adviser advisor akim akimat senator mep executive
+    managing manager board chief envoy representative office press service agency bank fund
+    company corporation group holding council committee department institute university centre
+    center alliance partnership roadmap memorandum agreement strategy programme program project
+    initiative act summit forum conference week gateway global green energy industry industrial
+    hydrogen raw materials critical battery batteries mining geology trade investment investments
+    national international republic state states kingdom federation world asia asian central
+    kazakhstan kazakh kazakhstani astana almaty nur-sultan shymkent karaganda aktobe atyrau
+    brussels samarkand tashkent bishkek egypt china chinese russia russian germany german france
+    french italy italian poland polish spain spanish uzbekistan kyrgyzstan tajikistan turkmenistan
+    america american united nations kazinform reuters interfax trend times news cop27 cop28 cop29
+    north south east west eastern western northern southern new old great strategic sustainable
+    renewable development reconstruction economic economy foreign affairs finance construction
+    integration ecology natural resources digital transport agriculture science higher education
+    mr mrs ms dr prof madam sir lord mister
+    """.split()
+)
+
+_TOKEN_RE = re.compile(r"[^\W\d_][\w’'\-]*", re.UNICODE)
+_SPLIT_RE = re.compile(r"[\s\-’']+")
+_DESTINATION_RE = re.compile(
+    r"\b((?i:ambassadors?|envoys?|delegation|mission|representatives?|representation|office"
+    r"|consul(?:-general)?|embassy|attach[ée]))\s+(?:to|in|at)\s+(?:the\s+)?[A-Z][\w\-]*"
+    r"(?:\s+(?:of\s+)?[A-Z][\w\-]*)*",
+)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    """The parsed sides.toml with compiled organisation and keyword patterns per side."""
+    with SIDES_FILE.open("rb") as fh:
+        raw = tomllib.load(fh)
+    sides = raw.get("order", ["EU", "Kazakhstan", "other"])
+    orgs: list[tuple[int, re.Pattern[str], str]] = []
+    keywords: list[tuple[str, re.Pattern[str] | None]] = []
+    for side in sides:
+        section = raw.get(side, {})
+        for org in section.get("organisations", []):
+            orgs.append((len(org), re.compile(rf"(?<!\w){re.escape(org)}(?!\w)", re.IGNORECASE), side))
+        words = list(section.get("keywords", [])) + list(section.get("member_states", []))
+        pattern = None
+        if words:
+            alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+        keywords.append((side, pattern))
+    orgs.sort(key=lambda item: -item[0])
+    names = raw.get("given_names", {})
+    female = {n.casefold() for n in names.get("female", [])}
+    male = {n.casefold() for n in names.get("male", [])}
+    genders = {n: "f" for n in female - male} | {n: "m" for n in male - female}
+    all_orgs = frozenset(
+        org.casefold() for side in sides for org in raw.get(side, {}).get("organisations", [])
+    )
+    spelled = sorted({org for side in sides for org in raw.get(side, {}).get("organisations", [])},
+                     key=len, reverse=True)
+    any_org = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(o) for o in spelled)})(?!\w)") if spelled else None
+    return {"orgs": orgs, "keywords": keywords, "genders": genders, "org_names": all_orgs, "any_org": any_org}
+
+
+@lru_cache(maxsize=4096)
+def side_of(role: str, org_text: str = "") -> str:
+    """"EU", "Kazakhstan" or "other" for a speaker's role and organisation; "" when both are empty.
+
+    Envoys count for the side that sends them: destination phrases ("Ambassador to
+    Kazakhstan", "office in Astana") lose their destination before matching. The longest
+    organisation named in sides.toml decides; otherwise the earliest side keyword
+    ("Kazakh Minister ..." / "EU Commissioner ..."); otherwise any text is "other".
+    """
+    text = f"{role or ''} {org_text or ''}".strip()
+    if not text:
+        return ""
+    text = _DESTINATION_RE.sub(r"\1", text)
+    lex = _lexicon()
+    for _, pattern, side in lex["orgs"]:
+        if pattern.search(text):
+            return side
+    found = [(m.start(), side) for side, pattern in lex["keywords"] if pattern is not None
+             for m in [pattern.search(text)] if m]
+    return min(found)[1] if found else "other"
+
+
+def known_orgs_in(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of every organisation named in sides.toml that `text` mentions, in order."""
+    pattern = _lexicon()["any_org"]
+    return [(m.start(), m.group()) for m in pattern.finditer(text)] if pattern is not None else []
+
+
+def gender_of_given_name(token: str) -> str:
+    """'f', 'm' or '' for a given name per the sides.toml lists."""
+    return _lexicon()["genders"].get(token.casefold(), "")
+
+
+def is_known_org(text: str) -> bool:
+    """True when `text` is exactly an organisation named in sides.toml."""
+    return text.strip().casefold() in _lexicon()["org_names"]
+
+
+@lru_cache(maxsize=65536)
+def is_name_token(token: str) -> bool:
+    """True for a capitalised word that can be part of a person's name."""
+    if not token or token.casefold() in NON_NAME_WORDS:
+        return False
+    if not token[0].isupper() or any(ch.isdigit() for ch in token):
+        return False
+    letters = [ch for ch in token if ch.isalpha()]
+    return not (len(letters) > 1 and all(ch.isupper() for ch in letters))
+
+
+def is_person_name(name: str) -> bool:
+    """True when `name` looks like a person's name rather than an organisation or office."""
+    tokens = name.split()
+    if not tokens or len(tokens) > 6 or is_known_org(name):
+        return False
+    core = [t for t in tokens if t.casefold() not in PARTICLES]
+    return bool(core) and all(is_name_token(t) for t in core)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded form of a name, for exact matching across spellings."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().split())
+
+
+def _similar(a: str, b: str) -> bool:
+    """Conservative fuzzy equality of two full names: same token count, same initials, ratio >= 90."""
+    ta, tb = _SPLIT_RE.split(a), _SPLIT_RE.split(b)
+    if len(ta) != len(tb) or len(ta) < 2:
+        return False
+    if any(x[:1] != y[:1] for x, y in zip(ta, tb)):
+        return False
+    return all(fuzz.ratio(x, y) >= 80 for x, y in zip(ta, tb)) and fuzz.ratio(a, b) >= 90
+
+
+def merge_names(names: list[str]) -> dict[str, str]:
+    """Map every name form in `names` to the canonical full name it denotes.
+
+    The canonical form of a group is its most frequent spelling, ties going to the one
+    with more diacritics, then the longer one.
+    """
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    full = [n for n in counts if len([t for t in n.split() if t.casefold() not in PARTICLES]) >= 2]
+    short = [n for n in counts if n not in full]
+    groups: list[list[str]] = []
+    keys: list[str] = []
+    for name in sorted(full, key=lambda n: (-counts[n], n)):
+        key = fold(name)
+        for i, other in enumerate(keys):
+            if key == other or _similar(key, other):
+                groups[i].append(name)
+                break
+        else:
+            groups.append([name])
+            keys.append(key)
+    canonical: dict[str, str] = {}
+    for group in groups:
+        best = max(group, key=lambda n: (sum(counts[m] for m in group if fold(m) == fold(n)),
+                                         sum(not ch.isascii() for ch in n), len(n)))
+        for name in group:
+            canonical[name] = best
+    for name in short:
+        key = fold(name)
+        targets = {canonical[f] for f in full if fold(f).endswith(" " + key)}
+        if len(targets) != 1:
+            targets = {canonical[f] for f in full if _similar_tail(fold(f), key)}
+        canonical[name] = targets.pop() if len(targets) == 1 else name
+    return canonical
+
+
+def _similar_tail(full_key: str, short_key: str) -> bool:
+    """True when the last words of `full_key` are a transliteration variant of `short_key`."""
+    n = len(short_key.split())
+    tail = " ".join(full_key.split()[-n:])
+    return tail[:1] == short_key[:1] and fuzz.ratio(tail, short_key) >= 90
+
+
+def people_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per person quoted (directly or reported), merged across articles and name forms."""
+    if quotes.empty:
+        return schema.empty("people")
+    frame = pd.DataFrame({
+        "speaker": quotes["speaker"].astype("string").fillna(""),
+        "role": quotes["speaker_role"].astype("string").fillna(""),
+        "article_id": quotes["article_id"].astype("string"),
+        "date": pd.to_datetime(quotes["date"]),
+        "side": quotes["side"].astype("string").fillna(""),
+    })
+    names = frame["speaker"].unique().tolist()
+    persons = [n for n in names if n and is_person_name(n)]
+    if not persons:
+        return schema.empty("people")
+    frame = frame[frame["speaker"].isin(persons)]
+    canonical = merge_names(frame["speaker"].tolist())
+    frame = frame.assign(name=frame["speaker"].map(canonical))
+    roles = (
+        frame.loc[frame["role"] != "", ["name", "role"]]
+        .assign(n=lambda f: f["role"].str.len())
+        .sort_values(["name", "n", "role"], ascending=[True, False, True])
+        .drop_duplicates("name")
+        .set_index("name")["role"]
+    )
+    grouped = frame.groupby("name", sort=True)
+    out = pd.DataFrame({
+        "n_quotes": grouped.size(),
+        "n_articles": grouped["article_id"].nunique(),
+        "first_seen": grouped["date"].min(),
+        "last_seen": grouped["date"].max(),
+    }).reset_index()
+    out["role"] = out["name"].map(roles).fillna("")
+    quoted_side = (
+        frame.loc[frame["side"] != "", ["name", "side"]].value_counts().reset_index()
+        .drop_duplicates("name").set_index("name")["side"]
+    )
+    out["side"] = [side_of(role) if role else quoted_side.get(name, "")
+                   for name, role in zip(out["name"], out["role"])]
+    out = out.sort_values(["n_quotes", "name"], ascending=[False, True])
+    return schema.conform("people", out)

@@ -1,0 +1,874 @@
+"""Direct and reported quotes with their speakers, from an article's paragraphs.
+
+Direct quotes are the top-level spans between quote marks (“…” «…» "…" ‘…’ „…“ ‚…‘),
+found by one left-to-right scan per paragraph: a mark opens when it is followed by
+text and preceded by a space, start or bracket, and closes its own opener; marks
+nested inside an open quote belong to it. An apostrophe between letters
+(Kazakhstan’s) is never a mark. A quote left open at the end of a paragraph runs on
+when the next paragraph starts with an opening mark (news convention for a quote
+over several paragraphs); its row starts in the first paragraph and `end` is the
+offset in the last one. Quoted titles and scare quotes are not quotes: a span is a
+quote when it has at least 4 words and is not a title (Title Case, or a short span
+after "the/called/so-called" or before "strategy/programme/…"), or when it is a
+shorter span ending in , . ! ? that a speech cue attributes.
+
+A direct quote's speaker comes from, in order: the words after the closing mark
+(“…,” she said / «…» Name said / “…,” said Name), the start of its sentence
+(Name said: “…” / He said the deal was “…”), a previous sentence or paragraph
+ending in "Name said:", the next sentence when it is only "Name said.", and
+"according to X" in the sentence. Reported speech is one of, per sentence outside
+quotes: "According to X, …", "…, according to X", "X cue (that) …" after up to two
+introductory phrases ("In turn, …"), "…, X cue." and "…, cue X.", plus "and added
+that …" after a direct quote. The reported text is the clause, without the final stop.
+
+Speakers: a person named in the article (full name as first introduced; a surname,
+"Mr X" or a definite role such as "the Commission President" resolves to the
+person named with that role), a pronoun (he/she goes to the most recently named
+person outside quotes whose gender fits: given-name list, Mr/Ms, spokesman/-woman
+or an earlier pronoun; when two people fit, the last named wins; people of unknown
+gender fit "she", and fit "he" unless the given name ends in -a), or an organisation.
+An organisational statement ("the press service of X", "X's press office",
+"the ministry") is a row whose speaker is the owning organisation X as written
+(a role-like owner such as "PM" is replaced by the title of the article's person
+holding that role, e.g. "Prime Minister of Kazakhstan") and whose speaker_role is
+the channel ("press service", "press office", or "" when none).
+Quotes with no findable speaker are kept with attribution "unattributed".
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from loaders import schema
+from loaders.people import (
+    NON_NAME_WORDS,
+    PARTICLES,
+    gender_of_given_name,
+    is_known_org,
+    is_name_token,
+    known_orgs_in,
+    side_of,
+)
+
+_UP = "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper() and ch.isalpha())
+_LO = "".join(ch for ch in map(chr, range(0x61, 0x530)) if ch.islower() and ch.isalpha())
+
+_OPENERS = "“«\"‘„‚”"
+_MARK_RE = re.compile("[\"“”«»‘’„‚]")
+_LEAD_OPENER_RE = re.compile(r"\s*[“«\"‘„‚]")
+_WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+_FLANK_PUNCT = ".,;:!?)]}…—–-/"
+
+_CUE = (
+    r"(?:said|says|say|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined"
+    r"|underlines|underscored|pointed\s+out|points\s+out|stated|states|explained|explains|announced"
+    r"|announces|told|tells|informed|informs|reported|reports|remarked|highlighted|highlights|observed"
+    r"|recalled|recalls|warned|warns|commented|declared|assured|confirmed|confirms|mentioned|continued"
+    r"|concluded|insisted|argued|argues|asserted|acknowledged|wrote|writes|specified|clarified|believes"
+    r"|reiterated|replied|responded|urged|revealed|suggested)"
+)
+_OBJ = (
+    r"(?:\s+(?:reporters|journalists|the\s+press|the\s+media|media|the\s+audience|participants|delegates"
+    r"|lawmakers|(?:the\s+)?(?:[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'\-]*){0,3}))?"
+)
+_MOD = (
+    r"(?:,?\s+(?:on|at|in|during|after|before|while|when|via|following|speaking|earlier|later|today"
+    r"|yesterday|this|last)\b[^,:;.“”«»\"]{0,80}?)?"
+)
+_SUBJ_CUE_RE = re.compile(
+    rf"(?P<spk>[^;:“”«»\"]{{1,160}}?)\s+(?:also\s+|further\s+|then\s+|again\s+|later\s+)?"
+    rf"(?P<cue>{_CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
+    re.S,
+)
+_TAIL_SPK_CUE_RE = re.compile(
+    rf"[\s,]*(?:[—–-]\s*)?(?P<spk>[^.!?;:“”«»\"]{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?"
+    rf"(?P<cue>{_CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
+    re.S,
+)
+_TAIL_CUE_SPK_RE = re.compile(
+    rf"[\s,]*(?:[—–-]\s*)?(?P<cue>{_CUE})\s+(?P<spk>[^.!?;:“”«»\",]{{1,160}}?)"
+    rf"(?P<app>,\s+[^.!?;:“”«»\",]{{2,120}})?(?=\s*(?:[.,;:!?]|$)|\s+(?:on|at|in|during|after|and|while|when)\b)",
+    re.S,
+)
+_AND_CUE_THAT_RE = re.compile(
+    rf"\s*,?\s*(?:and\s+(?:also\s+)?(?P<cue>{_CUE})|(?P<part>adding|noting|stressing|emphasi[sz]ing"
+    rf"|underlining|pointing\s+out|explaining))\s+that\s+(?P<clause>.+?)[.!?]?\s*$",
+    re.S,
+)
+_THAT_RE = re.compile(r",?\s+that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
+_BARE_CLAUSE_RE = re.compile(
+    r",?\s+(?P<clause>(?!(?:on|at|in|during|after|before|to|with|about|that|and|but|as|by|for|from|of)\b)"
+    r"[^\s,].*?)[.!?]?\s*$",
+    re.S,
+)
+_BARE_CUES = frozenset({"said", "says", "added", "noted", "stressed", "believes"})
+_OBJECT_CUES = frozenset({"told", "tells", "informed", "informs", "assured"})
+_OBJECT_THAT_RE = re.compile(r"\s+(?:[^\s,;:]+\s+){1,5}?that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
+_END_OF_FRAME_RE = re.compile(r"\s*[.!?]?\s*$")
+_ACCORDING_PRE_RE = re.compile(r"According\s+to\s+(?P<rest>.+?)[.!?]?\s*$", re.S)
+_ACCORDING_POST_RE = re.compile(
+    r"(?P<clause>\S.*?),?\s+according\s+to\s+(?P<spk>[^,;]+?)(?:,\s*(?P<app>[^,;]+?))?[.!?]?\s*$", re.S
+)
+_ACCORDING_ANY_RE = re.compile(r"\baccording\s+to\s+(?P<spk>[^,;.]+)", re.I)
+_POST_FRAME_RE = re.compile(
+    rf"(?P<clause>\S.*?),\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?(?:,\s[^,;:“”«»\"]{{2,100}},)?)\s+(?:also\s+)?"
+    rf"(?P<cue>{_CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})\s*[.!?]?\s*$",
+    re.S,
+)
+_POST_INV_RE = re.compile(
+    rf"(?P<clause>\S.*?),\s+(?P<cue>said|added|noted|stressed|explained|emphasi[sz]ed|continued|declared)"
+    rf"\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?)(?:,\s*(?P<app>[^,;:]{{2,120}}?))?\s*[.!?]?\s*$",
+    re.S,
+)
+_BOUNDARY_RE = re.compile(rf"[.!?…](?P<cl>[”»\"’)]*)(?P<ws>\s+)(?=[“«\"‘„(]?[{_UP}0-9])")
+_ABBREV_RE = re.compile(
+    rf"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|vs|Inc|Ltd|Co|Corp|Gen|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun"
+    rf"|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|approx|est)|(?<![\w.])[{_UP}])[.]$"
+)
+
+_TOK = rf"(?:(?:al|el|ul)-)?[{_UP}][{_LO}{_UP}]*(?:['’](?!s\b)[{_UP}]?[{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}{_UP}]*)*"
+_PART = r"(?:von|van|der|den|de|del|della|di|da|dos|du|la|le|ter|zu|bin|ibn)"
+_CHUNK_RE = re.compile(rf"(?<![\w’'\-])(?:{_PART}\s+)*{_TOK}(?:\s+(?:{_PART}\s+)*{_TOK})*")
+_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dr|Prof)\.?\s+$")
+_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f"}
+_APPOS_RE = re.compile(
+    rf",\s+(?P<app>[^,;:.()“”«»\"]{{2,120}}?)(?=\s*(?:,|\.(?:\s|$)|;|:|\)|$)|\s+(?:also\s+)?{_CUE}\b)"
+)
+_DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_CHANNEL = (
+    r"(?:press\s+(?:service|office|centre|center|secretary|department)|spokesperson|spokesman|spokeswoman"
+    r"|information\s+service|media\s+(?:office|service)|official\s+website|website|telegram\s+channel)"
+)
+_CHANNEL_OF_RE = re.compile(rf"(?P<chan>{_CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)$", re.I)
+_ORG_CHANNEL_RE = re.compile(rf"(?P<org>.+?)(?:['’]s?)?\s+(?P<chan>{_CHANNEL})$", re.I)
+
+ROLE_WORDS = frozenset(
+    """
+    minister ministers president vice-president ambassador commissioner chairman chairwoman chairperson
+    chair ceo cfo cto coo head director director-general secretary secretary-general spokesperson
+    spokesman spokeswoman official adviser advisor akim governor mayor envoy representative executive
+    manager chief premier pm mep rapporteur senator deputy analyst economist expert professor researcher
+    founder officer leader coordinator counsellor consul chancellor geologist engineer
+    """.split()
+)
+_MODIFIER_WORDS = frozenset(
+    """
+    vice first prime senior general acting former managing energy foreign trade industry industrial
+    economy economic finance financial ecology mining investment investments affairs national european
+    eu kazakh kazakhstani state regional special permanent lead principal technical commercial operating
+    country board supervisory executive geology raw materials critical hydrogen battery batteries
+    integration development digital transport agriculture climate environment environmental internal
+    market markets international cooperation partnerships strategic deputy
+    """.split()
+)
+_ORG_WORDS = frozenset(
+    """
+    ministry government commission delegation embassy akimat company corporation bank fund agency
+    committee council parliament office department service administration authority holding group
+    alliance secretariat mission cabinet presidency union consortium association chamber institute
+    """.split()
+)
+_CHANNEL_WORDS = frozenset("press service office centre center secretary website channel information media".split())
+_CONNECTORS = frozenset("of the for and on to in at & a an".split())
+_NORMALISE = {"kazakh": "kazakhstan", "kazakhstani": "kazakhstan", "eu": "european", "ec": "commission"}
+
+
+@dataclass
+class _Person:
+    name: str
+    role: str = ""
+    gender: str = ""
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str
+    role: str
+    side: str
+    attribution: str
+
+
+def _fold_token(token: str) -> str:
+    """A token casefolded, without surrounding punctuation or a possessive ending."""
+    return _POSSESSIVE_RE.sub("", token.strip("()[],;:.“”«»\"").casefold())
+
+
+def _is_role_word(token: str) -> bool:
+    low = _fold_token(token)
+    return low in ROLE_WORDS or any(part in ROLE_WORDS for part in low.split("-"))
+
+
+def _role_like(text: str) -> bool:
+    """True for a short phrase naming a role: a role word and no relative clause."""
+    words = text.split()
+    if not words or len(words) > 14:
+        return False
+    if any(w.casefold() in ("who", "which", "that", "whose", "where", "when", "said") for w in words):
+        return False
+    return any(_is_role_word(w) for w in words)
+
+
+def _role_tokens(text: str) -> set[str]:
+    """Normalised content words of a role, for matching "the Commission President" to its holder."""
+    out: set[str] = set()
+    for token in text.split():
+        low = _fold_token(token)
+        if low in _CONNECTORS or not low:
+            continue
+        if low == "pm":
+            out.update(("prime", "minister"))
+        else:
+            out.add(_NORMALISE.get(low, low))
+    return out
+
+
+def _clean_np(text: str) -> bool:
+    """True when every word of a speaker phrase could belong to a name, role or organisation."""
+    words = text.split()
+    if not words or len(words) > 16:
+        return False
+    lowered = [w.casefold() for w in words]
+    if "and" in lowered and not any(w in ("of", "for") for w in lowered[: lowered.index("and")]):
+        return False
+    for word in words:
+        token = word.strip("()[],;")
+        if not token:
+            continue
+        low = _fold_token(token)
+        if token[0].isupper() or low in _CONNECTORS or low in PARTICLES:
+            continue
+        if low in ROLE_WORDS or low in _MODIFIER_WORDS or low in _ORG_WORDS or low in _CHANNEL_WORDS:
+            continue
+        if _is_role_word(token) or token == "&":
+            continue
+        return False
+    return True
+
+
+def _scan_spans(paras: list[str]) -> list[list[tuple[int, int, int]]]:
+    """Top-level quoted spans, each a list of (para_no, start, end) segments of inner text."""
+    spans: list[list[tuple[int, int, int]]] = []
+    carry: list[tuple[int, int, int]] | None = None
+    carry_char = ""
+    for p, text in enumerate(paras):
+        stack: list[tuple[str, int]] = []
+        begin = 0
+        cont_start = -1
+        if carry is not None:
+            lead = _LEAD_OPENER_RE.match(text)
+            if lead:
+                stack.append((carry_char, -1))
+                begin = cont_start = lead.end()
+            else:
+                carry = None
+        n = len(text)
+        for m in _MARK_RE.finditer(text, begin):
+            i = m.start()
+            ch = text[i]
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + 1] if i + 1 < n else " "
+            left = not nxt.isspace() and (prev.isspace() or prev in "([{—–-/" or prev in _OPENERS or i == begin)
+            right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n)
+            if ch in "’" and prev.isalpha() and nxt.isalpha():
+                continue
+            closes = {
+                "»": "«",
+                "”": "“„”",
+                "“": "„",
+                '"': '"',
+                "’": "‘‚",
+                "‘": "‚",
+            }.get(ch, "")
+            target = -1
+            if closes and (right or ch in "»") and not (ch == '"' and left and not right):
+                for k in range(len(stack) - 1, -1, -1):
+                    if stack[k][0] in closes:
+                        target = k
+                        break
+            if ch == "“" and target < 0 and right and not left:
+                for k in range(len(stack) - 1, -1, -1):
+                    if stack[k][0] == "“":
+                        target = k
+                        break
+            if target >= 0:
+                opener_pos = stack[target][1]
+                del stack[target:]
+                if not stack:
+                    if opener_pos < 0 and carry is not None:
+                        spans.append(carry + [(p, cont_start, i)])
+                        carry = None
+                    else:
+                        spans.append([(p, opener_pos + 1, i)])
+                continue
+            if ch in "«„‚" or (ch in "“\"‘”" and left and not (ch == "‘" and prev.isalpha())):
+                if ch == "”" and right:
+                    continue
+                stack.append((ch, i))
+        if stack and p + 1 < len(paras) and _LEAD_OPENER_RE.match(paras[p + 1]):
+            char, pos = stack[0]
+            start = cont_start if pos < 0 else pos + 1
+            carry = (carry if pos < 0 and carry is not None else []) + [(p, start, len(text.rstrip()))]
+            carry_char = char
+        else:
+            carry = None
+    return spans
+
+
+def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
+    """Start offsets of the sentences of `text`; no boundary falls inside a quoted region."""
+    starts = [0]
+    for m in _BOUNDARY_RE.finditer(text):
+        ws = m.start("ws")
+        if any(s <= ws < e for s, e in regions):
+            continue
+        if _ABBREV_RE.search(text, max(0, m.start() - 8), m.start() + 1):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def _title_before(text: str, start: int) -> str:
+    """The role title written right before a name (e.g. "Prime Minister of Kazakhstan"), or ""."""
+    window = text[max(0, start - 160):start]
+    words = window.split()
+    if window and not window[-1].isspace():
+        return ""
+    taken: list[str] = []
+    for word in reversed(words):
+        if word[-1] in ",;:.()\"“”«»" or (taken == [] and word[-1] in ".!?"):
+            break
+        low = _fold_token(word)
+        if not (word[0].isupper() or low in _CONNECTORS or low in ROLE_WORDS or low in _MODIFIER_WORDS
+                or _is_role_word(word)):
+            break
+        taken.append(word)
+    taken.reverse()
+    if taken and _fold_token(taken[-1]) in _CONNECTORS:
+        return ""
+    last = max((i for i, w in enumerate(taken) if _is_role_word(w)), default=-1)
+    if last < 0:
+        return ""
+    first = last
+    while first > 0:
+        word = taken[first - 1]
+        low = _fold_token(word)
+        if low in _CONNECTORS or not (word[0].isupper() or low in _MODIFIER_WORDS or low in ROLE_WORDS):
+            break
+        first -= 1
+    return " ".join(taken[first:])
+
+
+def _apposition_after(text: str, end: int) -> str:
+    """The role given in apposition after a name (", EU Ambassador to Kazakhstan,"), or ""."""
+    m = _APPOS_RE.match(text, end)
+    if not m:
+        return ""
+    app = _DETERMINER_RE.sub("", m.group("app").strip())
+    return app if _role_like(app) else ""
+
+
+@lru_cache(maxsize=64)
+def _org_mention_re(head: str) -> re.Pattern[str]:
+    """Pattern for a capitalised organisation name built on `head` (e.g. "Ministry of Energy")."""
+    return re.compile(
+        rf"(?:[{_UP}][\w’'\-]*\s+)*{re.escape(head.capitalize())}"
+        rf"(?:\s+(?:of|for|and|on)(?:\s+the)?\s+[{_UP}][\w’'\-]*(?:\s+[{_UP}][\w’'\-]*)*)*"
+    )
+
+
+class _Article:
+    """Persons, quoted regions and sentences of one article, and the quote rows found in it."""
+
+    def __init__(self, paras: list[str]):
+        self.paras = paras
+        self.spans = _scan_spans(paras)
+        self.regions: list[list[tuple[int, int]]] = [[] for _ in paras]
+        for segs in self.spans:
+            for p, s, e in segs:
+                self.regions[p].append((s, e))
+        self.starts = [_sentence_starts(t, r) for t, r in zip(paras, self.regions)]
+        self.persons: dict[str, _Person] = {}
+        self.mentions: list[tuple[int, int, str]] = []
+        self._collect_people()
+
+    def _inside_quote(self, p: int, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.regions[p])
+
+    def _sentence(self, p: int, pos: int) -> tuple[int, int]:
+        starts = self.starts[p]
+        k = bisect.bisect_right(starts, pos) - 1
+        end = starts[k + 1] if k + 1 < len(starts) else len(self.paras[p])
+        return starts[k], end
+
+    def _mention(self, p: int, pos: int, name: str) -> None:
+        bisect.insort(self.mentions, (p, pos, name))
+
+    def _register(self, name: str, role: str = "", gender: str = "") -> _Person:
+        person = self.persons.get(name)
+        if person is None:
+            person = self.persons[name] = _Person(name)
+        if role and len(role) > len(person.role):
+            person.role = role
+        if gender and not person.gender:
+            person.gender = gender
+        return person
+
+    def _by_short(self, short: str) -> _Person | None:
+        """The one registered person whose full name ends with `short` (a surname form)."""
+        key = " " + short.casefold()
+        found = [p for n, p in self.persons.items() if (" " + n.casefold()).endswith(key)]
+        return found[0] if len(found) == 1 else None
+
+    def _collect_people(self) -> None:
+        shorts: list[tuple[int, int, str, str]] = []
+        for p, text in enumerate(self.paras):
+            for m in _CHUNK_RE.finditer(text):
+                if self._inside_quote(p, m.start()):
+                    continue
+                name, start = _name_in_chunk(m.group(), m.start())
+                if not name:
+                    continue
+                honorific = _HONORIFIC_RE.search(text, max(0, start - 9), start)
+                gender = _HONORIFIC_GENDER.get(honorific.group(1).casefold(), "") if honorific else ""
+                if _core_count(name) < 2:
+                    shorts.append((p, start, name, gender))
+                    continue
+                end = start + len(name)
+                role = _title_before(text, start) or _apposition_after(text, end) or self._fronted_role(p, start)
+                gender = gender or gender_of_given_name(name.split()[0]) or _gender_of_role(role)
+                if not (gender or role or name in self.persons or honorific):
+                    continue
+                self._register(name, role, gender)
+                self._mention(p, start, name)
+        for p, start, name, gender in shorts:
+            person = self._by_short(name)
+            if person is None and gender:
+                person = self._register(name, "", gender)
+            if person is not None:
+                self._register(person.name, "", gender)
+                self._mention(p, start, person.name)
+
+    def _fronted_role(self, p: int, start: int) -> str:
+        """The role opening the sentence before a name ("The head of the EU Delegation, Name, ..."), or ""."""
+        s, _ = self._sentence(p, start)
+        before = self.paras[p][s:start]
+        if not before.endswith(", ") or before.count(",") != 1:
+            return ""
+        phrase = _DETERMINER_RE.sub("", before[:-2].strip())
+        return phrase if _role_like(phrase) and len(phrase.split()) <= 10 else ""
+
+    def _pronoun(self, word: str, p: int, pos: int) -> _Person | None:
+        """The last person named before (p, pos) whose gender fits he/she."""
+        want = "m" if word == "he" else "f"
+        k = bisect.bisect_left(self.mentions, (p, pos, ""))
+        for _, _, name in reversed(self.mentions[:k]):
+            person = self.persons[name]
+            if person.gender == want:
+                return person
+            if not person.gender and (want == "f" or not name.split()[0].endswith("a")):
+                person.gender = want
+                return person
+        return None
+
+    def _role_holder(self, phrase: str, p: int, pos: int) -> _Person | None:
+        """The person whose role contains every word of `phrase` ("the Commission President")."""
+        wanted = _role_tokens(phrase)
+        if not wanted or not any(w in ROLE_WORDS for w in wanted):
+            return None
+        holders = {n for n, person in self.persons.items() if person.role and wanted <= _role_tokens(person.role)}
+        if not holders:
+            return None
+        k = bisect.bisect_left(self.mentions, (p, pos, ""))
+        for _, _, name in reversed(self.mentions[:k]):
+            if name in holders:
+                return self.persons[name]
+        return self.persons[holders.pop()] if len(holders) == 1 else None
+
+    def _last_known_org(self, p: int, pos: int) -> str:
+        """The organisation from sides.toml named last before (p, pos), or ""."""
+        best = ""
+        for q in range(p + 1):
+            for start, name in known_orgs_in(self.paras[q]):
+                if q == p and start >= pos:
+                    break
+                best = name
+        return best
+
+    def _org(self, phrase: str, p: int, pos: int) -> str:
+        """Full name of an organisation phrase, expanding "the ministry" from earlier text."""
+        words = phrase.split()
+        if len(words) == 1 and words[0].casefold() in _ORG_WORDS:
+            pattern = _org_mention_re(words[0].casefold())
+            best = ""
+            for q, text in enumerate(self.paras):
+                if q > p:
+                    break
+                for m in pattern.finditer(text):
+                    if q == p and m.start() >= pos:
+                        break
+                    if len(m.group().split()) > 1:
+                        best = m.group()
+            return best or self._last_known_org(p, pos) or phrase
+        holder = self._role_holder(phrase, p, pos) if _role_like(phrase) else None
+        return holder.role if holder is not None else phrase
+
+    def resolve(self, raw: str, p: int, pos: int, according: bool = False) -> _Speaker | None:
+        """The speaker a phrase denotes, or None when it names no person or organisation."""
+        text = raw.strip().strip(",").strip()
+        text = _DETERMINER_RE.sub("", text)
+        if not text:
+            return None
+        low = text.casefold()
+        if low in ("he", "she"):
+            person = self._pronoun(low, p, pos)
+            if person is None:
+                return None
+            return _Speaker(person.name, person.role, side_of(person.role), "pronoun")
+        head, _, app = text.partition(",")
+        head, app = head.strip(), _DETERMINER_RE.sub("", app.strip(" ,"))
+        if app and not _role_like(app):
+            return None
+        if not _clean_np(head):
+            return None
+        how = "according_to" if according else "explicit"
+        channel = _CHANNEL_OF_RE.match(head) or _ORG_CHANNEL_RE.match(head)
+        if channel:
+            org = self._org(_DETERMINER_RE.sub("", channel.group("org").strip()), p, pos)
+            role = " ".join(channel.group("chan").lower().split())
+            return _Speaker(org, role, side_of(role, org), how)
+        for m in _CHUNK_RE.finditer(head):
+            name, start = _name_in_chunk(m.group(), m.start())
+            if not name:
+                continue
+            person = self.persons.get(name) or self._by_short(name)
+            role = app or _title_before(head, start)
+            if person is None:
+                person = self._register(name, role, gender_of_given_name(name.split()[0]))
+            elif role:
+                self._register(person.name, role)
+            self._mention(p, pos, person.name)
+            return _Speaker(person.name, person.role, side_of(person.role), how)
+        holder = self._role_holder(head, p, pos)
+        if holder is not None:
+            self._mention(p, pos, holder.name)
+            return _Speaker(holder.name, holder.role, side_of(holder.role), how)
+        words = [_fold_token(w) for w in head.split()]
+        if is_known_org(head) or any(w in _ORG_WORDS for w in words) or (
+            len(words) <= 3 and side_of("", head) in ("EU", "Kazakhstan") and not _role_like(head)
+            and head[:1].isupper()
+        ):
+            org = self._org(head, p, pos)
+            return _Speaker(org, app, side_of(app, org), how)
+        return None
+
+    def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], _Speaker] | None:
+        """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases."""
+        text = self.paras[p]
+        pos = start
+        for _ in range(3):
+            m = _SUBJ_CUE_RE.match(text, pos, end)
+            if m:
+                speaker = self.resolve(m.group("spk"), p, m.start("spk"))
+                if speaker is not None:
+                    return m, speaker
+            comma = text.find(", ", pos, min(end, pos + 80))
+            if comma < 0:
+                return None
+            pos = comma + 2
+        return None
+
+
+def _core_count(name: str) -> int:
+    return sum(1 for t in name.split() if t.casefold() not in PARTICLES)
+
+
+def _gender_of_role(role: str) -> str:
+    low = role.casefold()
+    if re.search(r"\b(?:spokeswoman|chairwoman|businesswoman|madam)\b", low):
+        return "f"
+    if re.search(r"\b(?:spokesman|chairman|businessman)\b", low):
+        return "m"
+    return ""
+
+
+def _name_in_chunk(chunk: str, offset: int) -> tuple[str, int]:
+    """The person-name part at the end of a capitalised chunk and its offset, or ("", -1)."""
+    if " " not in chunk and not is_name_token(chunk):
+        return "", -1
+    tokens = []
+    at = 0
+    for token in chunk.split():
+        at = chunk.index(token, at)
+        tokens.append((token, at))
+        at += len(token)
+    k = len(tokens)
+    while k > 0:
+        token = tokens[k - 1][0]
+        if token in PARTICLES or is_name_token(token):
+            k -= 1
+            continue
+        break
+    name_tokens = tokens[k:]
+    while name_tokens and name_tokens[-1][0] in PARTICLES:
+        name_tokens.pop()
+    for i in range(1, len(name_tokens)):
+        if gender_of_given_name(name_tokens[i][0]):
+            name_tokens = name_tokens[i:]
+            break
+    core = [t for t, _ in name_tokens if t not in PARTICLES]
+    if not core or len(core) > 4 or is_known_org(" ".join(t for t, _ in name_tokens)):
+        return "", -1
+    if any(t.casefold() in NON_NAME_WORDS for t in core):
+        return "", -1
+    start = name_tokens[0][1]
+    end = name_tokens[-1][1] + len(name_tokens[-1][0])
+    return chunk[start:end], offset + start
+
+
+_TITLE_BEFORE_RE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|our|his|her|called|named|entitled|titled|dubbed|so-called|known\s+as|under"
+    r"|of)\s*)$",
+    re.I,
+)
+_DOC_AFTER_RE = re.compile(
+    r"\s*(?:strategy|programme|program|project|initiative|agreement|memorandum|roadmap|plan|concept|law|act"
+    r"|forum|summit|conference|platform|report|company|fund|holding|corporation|partnership|alliance"
+    r"|declaration|format|mechanism|network|campaign|award|prize|document|brand|corridor|zone|park|hub"
+    r"|cluster|centre|center|system|framework|package|deal|contract|facility|group|scheme|programmes"
+    r"|projects|initiatives|agreements|strategies)\b",
+    re.I,
+)
+
+
+def _is_title(inner: str, before: str, after: str) -> bool:
+    """True for a quoted name of a document, programme or organisation, or a scare-quoted phrase."""
+    stripped = inner.strip()
+    if not stripped or stripped[-1] in ".!?…,;:":
+        return False
+    words = _WORD_RE.findall(stripped)
+    long_words = [w for w in words if len(w) > 3]
+    if long_words and all(w[0].isupper() or w[0].isdigit() for w in long_words):
+        return True
+    doc_after = bool(_DOC_AFTER_RE.match(after))
+    det_before = bool(_TITLE_BEFORE_RE.search(before))
+    return (det_before or doc_after) and len(words) <= 6
+
+
+def _quote_id(article_id: str, p: int, start: int, kind: str) -> str:
+    return hashlib.blake2b(f"{article_id}|{p}|{start}|{kind}".encode(), digest_size=8).hexdigest()
+
+
+def _cue(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+_PARTICIPLE_CUES = {"adding": "added", "noting": "noted", "stressing": "stressed", "emphasising": "emphasised",
+                    "emphasizing": "emphasized", "underlining": "underlined", "pointing out": "pointed out",
+                    "explaining": "explained"}
+
+
+def _article_rows(article_id: str, paras: list[str]) -> list[tuple]:
+    """Rows (para_no, start, end, text, speaker, role, side, kind, cue, attribution) of one article."""
+    art = _Article(paras)
+    rows: list[tuple] = []
+    quoted: list[list[tuple[int, int]]] = [[] for _ in paras]
+    for segs in art.spans:
+        row = _direct(art, segs)
+        if row is None:
+            continue
+        rows.extend(row)
+        for p, s, e in segs:
+            quoted[p].append((s - 1, e + 1))
+    for p, text in enumerate(paras):
+        starts = art.starts[p] + [len(text)]
+        for s, e in zip(starts, starts[1:]):
+            if any(qs < e and s < qe for qs, qe in quoted[p]):
+                continue
+            row = _reported(art, p, s, e)
+            if row is not None:
+                rows.append(row)
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return rows
+
+
+def _speaker_fields(speaker: _Speaker | None) -> tuple[str, str, str, str]:
+    if speaker is None:
+        return "", "", "", "unattributed"
+    return speaker.name, speaker.role, speaker.side, speaker.attribution
+
+
+def _direct(art: _Article, segs: list[tuple[int, int, int]]) -> list[tuple] | None:
+    """The row for a quoted span (plus a reported "and added that" row), or None if not a quote."""
+    p0, s0, _ = segs[0]
+    p1, _, e1 = segs[-1]
+    first, last = art.paras[p0], art.paras[p1]
+    inner = "\n\n".join(art.paras[p][s:e] for p, s, e in segs)
+    lead = len(inner) - len(inner.lstrip())
+    trail = len(inner) - len(inner.rstrip())
+    inner = inner.strip()
+    if not inner:
+        return None
+    start, end = s0 + lead, e1 - trail
+    sent_start, _ = art._sentence(p0, max(s0 - 1, 0))
+    _, sent_end = art._sentence(p1, e1)
+    head_text = first[sent_start:max(s0 - 1, sent_start)]
+    tail_from = min(e1 + 1, len(last))
+    if _is_title(inner, head_text[-40:], last[tail_from:tail_from + 40]):
+        return None
+    speaker, cue, extra = None, "", None
+    m = _TAIL_SPK_CUE_RE.match(last, tail_from, sent_end)
+    if m:
+        speaker = art.resolve(m.group("spk"), p1, m.start("spk"))
+    if speaker is None:
+        m = _TAIL_CUE_SPK_RE.match(last, tail_from, sent_end)
+        if m:
+            speaker = art.resolve(m.group("spk") + (m.group("app") or ""), p1, m.start("spk"))
+    if speaker is not None:
+        cue = _cue(m.group("cue"))
+        more = _AND_CUE_THAT_RE.match(last, m.end(), sent_end)
+        if more:
+            extra = (more.group("cue") or _PARTICIPLE_CUES.get(_cue(more.group("part")), _cue(more.group("part"))),
+                     more.start("clause"), more.end("clause"))
+    adjacent = speaker is not None
+    if speaker is None and head_text.strip():
+        if head_text.lstrip().startswith("According to"):
+            spk = head_text.strip()[len("According to"):].strip(" ,:")
+            speaker = art.resolve(spk, p0, sent_start, according=True)
+            cue = "according to" if speaker else ""
+        else:
+            found = art.frame_at(p0, sent_start, sent_start + len(head_text))
+            if found:
+                speaker, cue = found[1], _cue(found[0].group("cue"))
+                adjacent = True
+    if speaker is None and not head_text.strip():
+        speaker, cue = _colon_before(art, p0, sent_start)
+    if speaker is None:
+        nxt_end = art._sentence(p1, sent_end)[1] if sent_end < len(last) else sent_end
+        m = _SUBJ_CUE_RE.match(last, sent_end, nxt_end)
+        if m and last[tail_from:sent_end].strip() == "" and _END_OF_FRAME_RE.fullmatch(last, m.end(), nxt_end):
+            speaker = art.resolve(m.group("spk"), p1, m.start("spk"))
+            cue = _cue(m.group("cue")) if speaker else ""
+            adjacent = speaker is not None
+    if speaker is None:
+        acc = _ACCORDING_ANY_RE.search(first, sent_start, sent_end if p0 == p1 else len(first))
+        if acc and not art._inside_quote(p0, acc.start()):
+            speaker = art.resolve(acc.group("spk"), p0, acc.start(), according=True)
+            cue = "according to" if speaker else ""
+    n_words = len(_WORD_RE.findall(inner))
+    if n_words < 4 and not (adjacent and inner[-1] in ",.!?…"):
+        return None
+    name, role, side, how = _speaker_fields(speaker)
+    rows = [(p0, start, end, inner, name, role, side, "direct", cue, how)]
+    if extra is not None:
+        rows.append((p1, extra[1], extra[2], last[extra[1]:extra[2]], name, role, side, "reported",
+                     _cue(extra[0]), how))
+    return rows
+
+
+def _colon_before(art: _Article, p: int, sent_start: int) -> tuple[_Speaker | None, str]:
+    """Speaker of a "Name said:" sentence right before a quote (same or previous paragraph)."""
+    if sent_start > 0:
+        q, (s, e) = p, art._sentence(p, sent_start - 1)
+    elif p > 0:
+        q = p - 1
+        s, e = art._sentence(q, max(len(art.paras[q]) - 1, 0))
+    else:
+        return None, ""
+    text = art.paras[q]
+    if not text[s:e].rstrip().endswith(":"):
+        return None, ""
+    found = art.frame_at(q, s, e)
+    if found is None:
+        return None, ""
+    return found[1], _cue(found[0].group("cue"))
+
+
+def _reported(art: _Article, p: int, s: int, e: int) -> tuple | None:
+    """The reported-speech row of sentence text[s:e], or None."""
+    text = art.paras[p]
+    while s < e and text[s].isspace():
+        s += 1
+    if s >= e:
+        return None
+    m = _ACCORDING_PRE_RE.match(text, s, e)
+    if m:
+        rest_start = m.start("rest")
+        parts = text[rest_start:m.end("rest")].split(", ")
+        if len(parts) >= 2:
+            spk_len = len(parts[0])
+            if len(parts) >= 3 and _role_like(_DETERMINER_RE.sub("", parts[1])):
+                spk_len += 2 + len(parts[1])
+            speaker = art.resolve(text[rest_start:rest_start + spk_len], p, rest_start, according=True)
+            c0 = rest_start + spk_len + 2
+            if speaker is not None:
+                return _reported_row(p, c0, m.end("rest"), text, speaker, "according to")
+    m = _ACCORDING_POST_RE.match(text, s, e)
+    if m:
+        speaker = art.resolve(m.group("spk") + (", " + m.group("app") if m.group("app") else ""), p,
+                              m.start("spk"), according=True)
+        if speaker is not None:
+            return _reported_row(p, m.start("clause"), m.end("clause"), text, speaker, "according to")
+    found = art.frame_at(p, s, e)
+    if found is not None:
+        fm, speaker = found
+        cue = _cue(fm.group("cue"))
+        that = _THAT_RE.match(text, fm.end(), e)
+        if that is None and cue in _OBJECT_CUES and not fm.group("obj"):
+            that = _OBJECT_THAT_RE.match(text, fm.end(), e)
+        if that:
+            return _reported_row(p, that.start("clause"), that.end("clause"), text, speaker, cue)
+        bare = _BARE_CLAUSE_RE.match(text, fm.end(), e)
+        if bare and cue in _BARE_CUES and not fm.group("obj") and speaker.role != "press service":
+            return _reported_row(p, bare.start("clause"), bare.end("clause"), text, speaker, cue)
+    for pattern in (_POST_FRAME_RE, _POST_INV_RE):
+        m = pattern.match(text, s, e)
+        if m:
+            spk = m.group("spk") + (", " + m.group("app") if "app" in m.groupdict() and m.group("app") else "")
+            speaker = art.resolve(spk, p, m.start("spk"))
+            if speaker is not None:
+                return _reported_row(p, m.start("clause"), m.end("clause"), text, speaker, _cue(m.group("cue")))
+    return None
+
+
+def _reported_row(p: int, start: int, end: int, text: str, speaker: _Speaker, cue: str) -> tuple | None:
+    clause = text[start:end].strip()
+    if len(_WORD_RE.findall(clause)) < 3:
+        return None
+    start = text.index(clause, start)
+    return (p, start, start + len(clause), clause, speaker.name, speaker.role, speaker.side, "reported", cue,
+            speaker.attribution)
+
+
+_COLUMNS = ["para_no", "start", "end", "text", "speaker", "speaker_role", "side", "kind", "cue", "attribution"]
+
+
+def quotes_table(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The quotes table (schema "quotes") of all articles; `themes` is left empty for the build step."""
+    if paragraphs.empty or articles.empty:
+        return schema.empty("quotes")
+    dates = dict(zip(articles["article_id"].astype(str), pd.to_datetime(articles["date"])))
+    ids: list[str] = []
+    records: list[tuple] = []
+    ordered = paragraphs.sort_values(["article_id", "para_no"], kind="stable")
+    for article_id, texts in ordered.groupby("article_id", sort=False)["text"]:
+        article_id = str(article_id)
+        paras = ["" if pd.isna(t) else str(t) for t in texts]
+        for row in _article_rows(article_id, paras):
+            ids.append(article_id)
+            records.append(row)
+    if not records:
+        return schema.empty("quotes")
+    frame = pd.DataFrame.from_records(records, columns=_COLUMNS)
+    frame.insert(0, "article_id", ids)
+    frame["quote_id"] = [_quote_id(a, p, s, k) for a, p, s, k in
+                         zip(frame["article_id"], frame["para_no"], frame["start"], frame["kind"])]
+    frame["date"] = frame["article_id"].map(dates)
+    frame["themes"] = ""
+    return schema.conform("quotes", frame)

@@ -1,0 +1,91 @@
+"""Sides of speakers, person detection, name merging and the people table."""
+
+import pandas as pd
+import pytest
+
+from loaders import load_corpus, schema
+from loaders.people import is_person_name, merge_names, people_table, side_of
+
+
+@pytest.mark.parametrize(("role", "org", "side"), [
+    ("EU Ambassador to Kazakhstan", "", "EU"),
+    ("Prime Minister of Kazakhstan", "", "Kazakhstan"),
+    ("President of the European Commission", "", "EU"),
+    ("Kazakh Deputy Prime Minister", "", "Kazakhstan"),
+    ("Minister of Industry of Kazakhstan", "", "Kazakhstan"),
+    ("Kazakh Ambassador to the EU", "", "Kazakhstan"),
+    ("German Ambassador to Kazakhstan", "", "EU"),
+    ("press service", "EU Delegation to Kazakhstan", "EU"),
+    ("head of the EBRD office in Kazakhstan", "", "other"),
+    ("", "European Bank for Reconstruction and Development", "other"),
+    ("", "European Investment Bank", "EU"),
+    ("CEO", "KazMunayGas", "Kazakhstan"),
+    ("chairman", "samruk-kazyna", "Kazakhstan"),
+    ("chief geologist of Rio Tinto", "", "other"),
+    ("", "", ""),
+    ("Commissioner for International Partnerships", "", "EU"),
+])
+def test_side_of(role, org, side):
+    assert side_of(role, org) == side
+
+
+def test_side_keywords_need_word_boundaries():
+    assert side_of("Europeanist writer") == "other"
+
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("Ursula von der Leyen", True), ("Aleška Simkić", True), ("Kassym-Jomart Tokayev", True),
+    ("EU Delegation to Kazakhstan", False), ("Prime Minister of Kazakhstan", False), ("European Union", False),
+    ("Samruk-Kazyna", False), ("Tau-Ken Samruk", False), ("Ministry of Energy", False), ("EBRD", False), ("", False),
+])
+def test_is_person_name(name, person):
+    assert is_person_name(name) is person
+
+
+def test_merge_names_short_forms_and_transliterations():
+    got = merge_names(["Kassym-Jomart Tokayev", "Kassym-Jomart Tokaev", "Tokayev", "Kassym-Jomart Tokayev",
+                       "von der Leyen", "Ursula von der Leyen", "Aleska Simkic", "Aleška Simkić", "Aleška Simkić",
+                       "Nurlan Nogayev", "Nurlan Nogaev", "Smith"])
+    assert got["Kassym-Jomart Tokaev"] == "Kassym-Jomart Tokayev"
+    assert got["Tokayev"] == "Kassym-Jomart Tokayev"
+    assert got["von der Leyen"] == "Ursula von der Leyen"
+    assert got["Aleska Simkic"] == "Aleška Simkić"
+    assert got["Smith"] == "Smith"
+
+
+def test_different_people_with_similar_names_stay_apart():
+    got = merge_names(["Marat Karabayev", "Marat Karimov", "Askar Zhumagaliyev", "Askhat Zhumagaliyev"])
+    assert len(set(got.values())) == 4
+
+
+def test_people_table_from_seeds():
+    corpus = load_corpus("data/articles")
+    people = people_table(corpus.quotes)
+    rows = {r.name: (r.role, r.side, r.n_quotes, r.n_articles, str(r.first_seen.date()))
+            for r in people.itertuples()}
+    assert rows == {
+        "Ursula von der Leyen": ("President of the European Commission", "EU", 5, 1, "2022-11-08"),
+        "Alikhan Smailov": ("Prime Minister of Kazakhstan", "Kazakhstan", 2, 1, "2022-11-08"),
+        "Aleška Simkić": ("EU Ambassador to Kazakhstan", "EU", 2, 1, "2025-04-07"),
+    }
+    assert list(people.dtypes.astype(str)) == list(schema.empty("people").dtypes.astype(str))
+
+
+def test_people_table_merges_across_articles():
+    quotes = pd.DataFrame({
+        "article_id": ["a", "b", "c", "c"],
+        "date": pd.to_datetime(["2024-01-05", "2024-03-01", "2023-12-31", "2023-12-31"]),
+        "speaker": ["Ursula von der Leyen", "von der Leyen", "EU Delegation to Kazakhstan", "Kassym-Jomart Tokaev"],
+        "speaker_role": ["President of the European Commission", "", "press service", "President of Kazakhstan"],
+        "side": ["EU", "", "EU", "Kazakhstan"],
+    })
+    people = people_table(quotes)
+    assert list(people["name"]) == ["Ursula von der Leyen", "Kassym-Jomart Tokaev"]
+    assert list(people["n_quotes"]) == [2, 1]
+    assert list(people["n_articles"]) == [2, 1]
+    assert str(people["last_seen"].iloc[0].date()) == "2024-03-01"
+    assert list(people["side"].astype(str)) == ["EU", "Kazakhstan"]
+
+
+def test_people_table_of_nothing_is_empty():
+    assert people_table(schema.empty("quotes")).empty
