@@ -48,9 +48,9 @@ _DASH = r"(?:--|[–—-])"
 _DATELINE = re.compile(
     rf"""\A(?:
         (?P<city>{_UPPER_CITY})
-            (?:,\s*(?P<region>[A-Z][A-Za-z]+))?(?:,\s*{_DAY_DATE})?
+            (?:,\s*(?P<region>[A-Z][A-Za-z]+))?(?:[,.]\s*(?P<date>{_DAY_DATE}))?
             (?:\s*\((?P<src1>[^()\n]{{2,40}})\))?
-            (?:\s*{_DASH}|\.\s+(?P<src2>[A-Z][A-Z0-9.\-]{{2,}}(?=\s))(?:\s+{_DASH})?)
+            (?:\s*{_DASH}|\.\s+(?P<src2>[A-Z][A-Z0-9.\-]{{2,}}(?=\s))(?:\s+{_DASH})?|(?(date)\.|(?!)))
       | (?P<tcity>{_TITLE_CITY})
             (?:,\s*{_DAY_DATE}(?:\s*\((?P<src3>[^()\n]{{2,40}})\))?|\s*\((?P<src4>[^()\n]{{2,40}})\))
             \s*{_DASH}

@@ -46,6 +46,9 @@ def test_encodings_and_line_endings_give_the_same_article(write_files, encode):
     ("Almaty (Reuters) - ", "Almaty", "Reuters"),
     ("UST-KAMENOGORSK – ", "Ust-Kamenogorsk", ""),
     ("ASTANA, Dec. 1, 2023 (Xinhua) – ", "Astana", "Xinhua"),
+    ("ATYRAU, Kazakhstan, October 2. ", "Atyrau", ""),
+    ("ALMATY. Mar 9 (Interfax-Kazakhstan) - ", "Almaty", "Interfax-Kazakhstan"),
+    ("TASHKENT/ASTANA, Uzbekistan, June 11. ", "Tashkent/Astana", ""),
 ])
 def test_dateline_shapes_split_off_place_and_source(dateline, place, source):
     draft = from_record("2024-01-01", dateline + "The ministry announced a lithium tender.")
@@ -58,6 +61,8 @@ def test_dateline_shapes_split_off_place_and_source(dateline, place, source):
     "EU – Kazakhstan trade grew last year.",
     "In Astana, officials met on Monday.",
     "The EU said: talks will go on.",
+    "ASTANA. The capital hosted the forum.",
+    "NATO. A word that opens a sentence.",
 ])
 def test_text_without_a_dateline_is_left_alone(opening):
     draft = from_record("2024-01-01", opening)
