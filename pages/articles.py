@@ -1,0 +1,78 @@
+"""Articles: the filtered list, and a reader for one article with its quotes, theme terms, dates and amounts
+highlighted."""
+
+import streamlit as st
+
+from ui import app
+from ui.text import md_escape
+
+v = app.view()
+st.title("Articles")
+if app.empty_state(v):
+    st.stop()
+
+c = v.corpus
+listing = v.memo("article_list", lambda: c.articles.assign(
+    chain=v.main_chain(), source=c.articles["source"].astype("string").fillna(""),
+    place=c.articles["place"].astype("string").fillna(""))
+                 .sort_values(["date", "title"], ascending=[False, True]).reset_index(drop=True))
+st.caption(f"{len(listing):,} articles, newest first. Select a row to read it below.")
+rows = app.capped(listing, "articles")
+picked = st.dataframe(
+    rows[["date", "title", "source", "place", "chain", "n_words"]], hide_index=True, width="stretch",
+    on_select="rerun", selection_mode="single-row", key="ar_table",
+    column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+                   "title": st.column_config.TextColumn("Title", width="large"), "source": "Source",
+                   "place": "Place", "chain": "Main value chain", "n_words": st.column_config.NumberColumn("Words")},
+)
+
+st.divider()
+by_id = rows.head(500).drop_duplicates("article_id").set_index("article_id")
+options = list(by_id.index)
+selected_rows = list(picked.selection.rows) if picked else []
+if selected_rows != st.session_state.get("ar_last_row"):
+    st.session_state["ar_last_row"] = selected_rows
+    if selected_rows and selected_rows[0] < len(rows):
+        st.session_state["ar_open"] = rows["article_id"].iat[selected_rows[0]]
+if st.session_state.get("ar_open") not in by_id.index:
+    st.session_state["ar_open"] = options[0]
+
+left, right = st.columns([3, 2])
+chosen = left.selectbox(
+    "Read", options, key="ar_open",
+    format_func=lambda a: f"{app.date_label(by_id.loc[a, 'date'])} · {by_id.loc[a, 'title']}",
+)
+kinds = right.pills("Highlight", list(app.HIGHLIGHT_KINDS), format_func=app.HIGHLIGHT_KINDS.get,
+                    selection_mode="multi", default=list(app.HIGHLIGHT_KINDS), key="ar_kinds", persist_state="session")
+article = by_id.loc[chosen]
+st.subheader(md_escape(str(article["title"])))
+meta = [app.date_label(article["date"]), str(article["source"] or ""), str(article["place"] or ""),
+        f"{int(article['n_words']):,} words", f"main chain: {article['chain']}"]
+st.caption(md_escape(" · ".join(m for m in meta if m)))
+if article["url"]:
+    st.link_button("Open the original", str(article["url"]), icon=":material/open_in_new:")
+
+paragraphs = app.paragraphs_of(v, chosen)
+spans = app.article_spans(v, chosen, paragraphs, kinds or [])
+text_col, side_col = st.columns([5, 2])
+with text_col:
+    if kinds:
+        app.legend(kinds)
+    app.render_paragraphs(list(enumerate(paragraphs)), spans)
+with side_col:
+    quotes = v.full.quotes[v.full.quotes["article_id"] == chosen]
+    st.metric("Quotes", len(quotes))
+    themes = c.mentions[c.mentions["article_id"] == chosen]
+    if not themes.empty:
+        st.markdown("**Themes**")
+        counts = themes.groupby(themes["theme"].astype("string")).size().sort_values(ascending=False)
+        st.dataframe(counts.rename("mentions"), width="stretch")
+    amounts = c.amounts[c.amounts["article_id"] == chosen]
+    if not amounts.empty:
+        st.markdown("**Amounts**")
+        st.dataframe(amounts[["expression", "kind", "value", "currency"]], hide_index=True, width="stretch")
+    events = c.events[c.events["article_id"] == chosen]
+    if not events.empty:
+        st.markdown("**Dates mentioned**")
+        st.dataframe(events[["expression", "date", "precision"]], hide_index=True, width="stretch",
+                     column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD")})

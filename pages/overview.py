@@ -1,0 +1,49 @@
+"""Overview: headline counts, the value-chain mix, the latest articles and the most quoted people."""
+
+import streamlit as st
+
+from ui import app, charts
+
+v = app.view()
+st.title("Overview")
+st.caption("EU–Kazakhstan strategic partnership on critical raw materials, batteries and renewable hydrogen, as the news covers it.")
+if app.empty_state(v):
+    st.stop()
+
+c = v.corpus
+speakers = int((c.quotes["speaker"].astype("string").fillna("") != "").groupby(c.quotes["speaker"].astype("string")).any().sum())
+first, last = c.articles["date"].min(), c.articles["date"].max()
+cols = st.columns([1, 1, 1, 2])
+cols[0].metric("Articles", f"{len(c.articles):,}", help="Articles passing the filters.")
+cols[1].metric("Quotes", f"{len(c.quotes):,}", help="Direct and reported quotes in those articles.")
+cols[2].metric("Speakers", f"{speakers:,}", help="People quoted by name.")
+cols[3].metric("Date span", f"{first:%b %Y} – {last:%b %Y}" if first.to_period("M") != last.to_period("M") else f"{first:%b %Y}",
+               help=f"First and last publication date: {app.date_label(first)} to {app.date_label(last)}.")
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader("Value-chain mix")
+    mix = v.memo("chain_mix", lambda: charts.chain_mix(c.articles, c.mentions, v.chains))
+    st.plotly_chart(charts.mix_figure(mix, len(c.articles)), key="ov_mix")
+    st.caption("Articles mentioning each value chain; an article can mention several.")
+with right:
+    st.subheader("Most quoted people")
+    if c.people.empty:
+        st.info("No named speaker is quoted in these articles.", icon=":material/format_quote:")
+    else:
+        st.plotly_chart(charts.people_figure(c.people, n=10), key="ov_people")
+
+st.subheader("Latest articles")
+latest = c.articles.sort_values("date", ascending=False).head(12)
+chains = v.main_chain()
+st.dataframe(
+    latest.assign(chain=chains[latest.index], source=latest["source"].astype("string").fillna(""))[
+        ["date", "title", "source", "chain", "n_words"]],
+    hide_index=True, width="stretch",
+    column_config={
+        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+        "title": st.column_config.TextColumn("Title", width="large"),
+        "source": "Source", "chain": "Main value chain", "n_words": st.column_config.NumberColumn("Words"),
+    },
+)
+st.page_link("pages/articles.py", label="Read the articles", icon=":material/arrow_forward:")

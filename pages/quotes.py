@@ -1,0 +1,108 @@
+"""Quotes: every quote in a searchable table with a CSV download, who speaks (and on which chains, EU vs
+Kazakhstan), and one quote opened in its paragraph."""
+
+import pandas as pd
+import streamlit as st
+
+from ui import app, charts
+from ui.text import md_escape, quote_spans
+
+v = app.view()
+st.title("Quotes")
+if app.empty_state(v, quotes=True):
+    st.stop()
+
+c = v.corpus
+titles = v.titles()
+LABELS = ["speaker", "speaker_role", "side", "kind", "cue", "attribution", "themes"]
+table = v.memo("quotes_table", lambda: c.quotes.astype({col: "string" for col in LABELS}).fillna({col: "" for col in LABELS})
+               .assign(article=c.quotes["article_id"].map(titles))
+               .sort_values(["date", "quote_id"], ascending=[False, True]).reset_index(drop=True))
+
+tab_all, tab_people = st.tabs(["All quotes", "Speakers"])
+with tab_all:
+    left, right = st.columns([3, 2])
+    search = left.text_input("Search quotes", key="qt_q", placeholder="words in the quote, speaker or role",
+                             persist_state="session")
+    kinds = right.pills("Kind", ["direct", "reported"], selection_mode="multi", default=["direct", "reported"],
+                        key="qt_kind", persist_state="session")
+    shown = table
+    if search.strip():
+        needle = " ".join(search.split())
+        hit = pd.Series(False, index=table.index)
+        for col in ("text", "speaker", "speaker_role"):
+            hit |= table[col].astype("string").str.contains(needle, case=False, regex=False).fillna(False)
+        shown = shown[hit]
+    shown = shown[shown["kind"].astype("string").isin(kinds or ["direct", "reported"])]
+    st.caption(f"{len(shown):,} of {len(table):,} quotes.")
+    columns = ["date", "kind", "speaker", "text", "side", "themes", "speaker_role", "article"]
+    st.download_button(
+        "Download these quotes (CSV)", data=lambda: shown[[*columns, "cue", "attribution", "quote_id", "article_id"]]
+        .to_csv(index=False).encode("utf-8"),
+        file_name="quotes.csv", mime="text/csv", icon=":material/download:", on_click="ignore", key="qt_download",
+    )
+    rows = app.capped(shown, "quotes")
+    picked = st.dataframe(
+        rows[columns], hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="qt_table",
+        column_config={
+            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", width="small"),
+            "kind": st.column_config.TextColumn("Kind", width="small"), "speaker": "Speaker",
+            "text": st.column_config.TextColumn("Quote", width="large"), "side": st.column_config.TextColumn("Side", width="small"),
+            "themes": "Value chains", "speaker_role": "Role", "article": "Article",
+        },
+    )
+
+    st.subheader("Read a quote in its paragraph")
+    by_id = rows.head(500).drop_duplicates("quote_id").set_index("quote_id")
+    options = list(by_id.index)
+    selected_rows = list(picked.selection.rows) if picked else []
+    if selected_rows != st.session_state.get("qt_last_row"):
+        st.session_state["qt_last_row"] = selected_rows
+        if selected_rows and selected_rows[0] < len(rows):
+            st.session_state["qt_open"] = rows["quote_id"].iat[selected_rows[0]]
+    if st.session_state.get("qt_open") not in by_id.index:
+        st.session_state["qt_open"] = options[0] if options else None
+
+    def label(quote_id: str) -> str:
+        row = by_id.loc[quote_id]
+        text = str(row["text"])
+        return f"{app.date_label(row['date'])} · {row['speaker'] or 'unattributed'}: {text[:90]}{'…' if len(text) > 90 else ''}"
+
+    chosen = st.selectbox("Quote", options, format_func=label, key="qt_open",
+                          help="Or select a row in the table above.")
+    if chosen is not None:
+        q = by_id.loc[chosen]
+        paragraphs = app.paragraphs_of(v, q["article_id"])
+        spans = quote_spans(paragraphs, int(q["para_no"]), int(q["start"]), int(q["end"]), str(q["text"]))
+        meta = [q["speaker"] or "unattributed", q["speaker_role"], q["side"], f"{q['kind']} quote",
+                f"cue: {q['cue']}", app.date_label(q["date"])]
+        st.markdown(md_escape(" · ".join(str(m) for m in meta if m)))
+        st.caption("From: " + md_escape(str(q["article"])))
+        if spans:
+            first, last = spans[0][0], spans[-1][0]
+            shown_paras = [(n, paragraphs[n]) for n in range(first, last + 1)]
+            app.render_paragraphs(shown_paras, {p: [(s, e, "quote", "quote")] for p, s, e in spans})
+        else:
+            st.warning("The quote's position does not match its article's paragraphs; showing the quote alone.")
+            app.render_paragraphs([(0, str(q["text"]))], {})
+
+with tab_people:
+    speakers = v.memo("speakers", lambda: charts.speakers_table(c.quotes, n=15))
+    if speakers.empty:
+        st.info("No quote in these articles names its speaker.", icon=":material/person_off:")
+    else:
+        left, right = st.columns(2)
+        with left:
+            st.subheader("Who speaks most")
+            st.plotly_chart(charts.speakers_figure(speakers), key="qt_speakers")
+        with right:
+            st.subheader("On which value chains")
+            matrix = v.memo("speaker_chains", lambda: charts.speaker_chains(c.quotes, list(speakers["speaker"]), v.chains))
+            st.plotly_chart(charts.speaker_chains_figure(matrix), key="qt_speaker_chains")
+        st.subheader("EU and Kazakhstan voices by value chain")
+        sides = v.memo("side_chains", lambda: charts.side_chains(c.quotes, v.chains))
+        st.plotly_chart(charts.side_chains_figure(sides), key="qt_sides")
+        st.caption("A quote counts for each value chain it mentions itself; “unspecified” quotes name none.")
+        st.dataframe(speakers, hide_index=True, width="stretch",
+                     column_config={"speaker": "Speaker", "role": "Role", "side": "Side", "quotes": "Quotes",
+                                    "direct": "Direct", "reported": "Reported", "articles": "Articles"})

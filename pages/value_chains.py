@@ -1,0 +1,63 @@
+"""Value chains: each chain's share of coverage over time, which themes occur together, the terms and
+cross-cutting themes driving each chain, and the quotes about each."""
+
+import streamlit as st
+
+from ui import app, charts
+
+v = app.view()
+st.title("Value chains")
+if app.empty_state(v):
+    st.stop()
+
+c = v.corpus
+freq = st.segmented_control("Share per", list(charts.FREQS), default="quarter", required=True,
+                            key="vc_freq", persist_state="session")
+st.subheader("Share of coverage over time")
+share = v.memo(f"share_{freq}", lambda: charts.chain_share(c.articles, c.mentions, v.chains, freq))
+st.plotly_chart(charts.share_figure(share, v.chains), key="vc_share")
+st.caption("For each period, the share of its articles that mention the chain; shares add up to more than 100% "
+           "when articles mention several chains.")
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Themes mentioned together")
+    matrix = v.memo("cooccurrence", lambda: charts.cooccurrence(c.mentions, v.themes))
+    st.plotly_chart(charts.cooccurrence_figure(matrix), key="vc_cooc")
+    st.caption("Articles mentioning both themes; the diagonal counts articles mentioning the theme at all.")
+with right:
+    st.subheader("Cross-cutting themes inside each chain")
+    cross = v.memo("cross", lambda: charts.cross_themes(c.mentions, v.chains, v.cross))
+    st.plotly_chart(charts.cross_figure(cross, v.chains), key="vc_cross")
+
+st.subheader("Terms driving each chain")
+terms = v.memo("terms", lambda: charts.top_terms(c.mentions, v.chains, n=8))
+if terms.empty:
+    st.info("These articles mention no value-chain term.", icon=":material/search_off:")
+else:
+    st.altair_chart(charts.terms_figure(terms, v.chains), key="vc_terms")
+    st.caption("The lexicon terms found in most articles, per chain (each article counted once per term).")
+
+st.subheader("Quotes about each chain")
+per_chain = v.memo("quotes_per_chain", lambda: charts.quotes_per_chain(c.quotes, v.chains))
+st.dataframe(per_chain, hide_index=True, column_config={"chain": "Value chain", "direct": "Direct",
+                                                         "reported": "Reported", "total": "Total"})
+quotes = v.memo("quotes_exploded", lambda: charts.explode_themes(c.quotes))
+titles = v.titles()
+for tab, chain in zip(st.tabs(list(v.chains)), v.chains):
+    with tab:
+        about = quotes[quotes["chain"] == chain].sort_values("date", ascending=False)
+        if about.empty:
+            st.info(f"No quote in these articles mentions {chain}.", icon=":material/format_quote:")
+            continue
+        table = app.capped(about, "quotes", limit=500)
+        table = table.assign(article=table["article_id"].map(titles),
+                             **{col: table[col].astype("string").fillna("") for col in ("speaker", "side", "kind")})
+        st.dataframe(
+            table[["date", "speaker", "text", "side", "kind", "article"]], hide_index=True, width="stretch",
+            column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", width="small"),
+                           "speaker": "Speaker", "text": st.column_config.TextColumn("Quote", width="large"),
+                           "side": st.column_config.TextColumn("Side", width="small"),
+                           "kind": st.column_config.TextColumn("Kind", width="small"), "article": "Article"},
+            key=f"vc_quotes_{chain}",
+        )

@@ -1,0 +1,215 @@
+"""The whole app in Streamlit's AppTest, on the two embedded seed articles (2022-11-08 and 2025-04-07).
+
+Note: AppTest re-detects the pages/ folder on every run, so after `switch_page` the
+page file first runs without dashboard.py (Streamlit's pages/-folder mode);
+`ui.app.view()` then leaves that mode and reruns through the entrypoint, as the real
+server does. tests/test_browser.py checks the page switch in a browser.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["pages/overview.py", "pages/timeline.py", "pages/value_chains.py", "pages/quotes.py", "pages/articles.py"]
+GOOD_UPLOAD = (
+    b" date 2025-05-02 Pilot electrolyser opens in Pavlodar\n\n"
+    b"A pilot electrolyser for green hydrogen opened in Pavlodar, the regional office said on Friday. "
+    b"Officials said lithium and battery projects would follow next year."
+)
+
+
+@pytest.fixture
+def at(monkeypatch, tmp_path):
+    monkeypatch.setenv("DASHBOARD_DATA", str(ROOT / "data" / "articles"))
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+
+
+def metric(at, label):
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def plain(markdown: str) -> str:
+    """Markdown with backslash escapes removed: the text the reader sees."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def no_exception(at):
+    assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_seed_corpus(at, page):
+    at.run()
+    at.switch_page(page).run()
+    no_exception(at)
+    assert at.title[0].value == {"overview": "Overview", "timeline": "Timeline", "value_chains": "Value chains",
+                                 "quotes": "Quotes", "articles": "Articles"}[Path(page).stem]
+    assert not at.info or page == "pages/timeline.py"
+
+
+def test_overview_counts_the_whole_corpus(at):
+    at.run()
+    no_exception(at)
+    assert metric(at, "Articles") == "2"
+    assert metric(at, "Date span") == "Nov 2022 – Apr 2025"
+    assert at.query_params == {}
+
+
+def test_from_parameter_filters_the_articles(at):
+    at.query_params["from"] = "2025-01-01"
+    at.run()
+    no_exception(at)
+    assert metric(at, "Articles") == "1"
+    assert at.date_input(key="f_from").value.isoformat() == "2025-01-01"
+    assert at.query_params == {"from": "2025-01-01"}
+    assert not at.warning
+
+
+def test_theme_parameter_selects_the_theme(at):
+    at.query_params["theme"] = "hydrogen"
+    at.run()
+    assert at.multiselect(key="f_theme").value == ["hydrogen"]
+    assert metric(at, "Articles") == "2"
+    assert at.query_params == {"theme": "hydrogen"}
+
+
+def test_bad_date_and_unknown_theme_are_dropped_with_warnings(at):
+    at.query_params.update({"from": "2025-02-30", "theme": "hydrogen,unicorns"})
+    at.run()
+    no_exception(at)
+    assert [plain(w.value) for w in at.warning] == [
+        'from: "2025-02-30" is not a date in YYYY-MM-DD form; ignored.',
+        'theme: unknown value "unicorns"; ignored.',
+    ]
+    assert at.multiselect(key="f_theme").value == ["hydrogen"]
+    assert at.query_params == {"theme": "hydrogen"}
+
+
+def test_script_value_is_dropped_and_shown_as_escaped_text(at):
+    at.query_params["q"] = "<script>alert(1)</script>"
+    at.run()
+    no_exception(at)
+    assert [w.value for w in at.warning] == [r"q\: \"\<script\>alert\(1\)\</script\>\" contains \< or \>; ignored\."]
+    assert plain(at.warning[0].value) == 'q: "<script>alert(1)</script>" contains < or >; ignored.'
+    assert at.text_input(key="f_q").value == ""
+    assert metric(at, "Articles") == "2"
+    assert at.query_params == {}
+
+
+def test_changing_a_filter_rewrites_the_url(at):
+    at.run()
+    at.multiselect(key="f_theme").set_value(["batteries"]).run()
+    at.text_input(key="f_q").set_value("Smailov").run()
+    no_exception(at)
+    assert metric(at, "Articles") == "1"
+    assert at.query_params == {"theme": "batteries", "q": "Smailov"}
+
+
+def test_empty_state_instead_of_charts(at):
+    at.query_params["from"] = "2030-01-01"
+    at.run()
+    no_exception(at)
+    assert "No articles match the current filters" in at.info[0].value
+    assert "date range" in at.info[0].value
+    assert not at.metric
+    for page in PAGES[1:]:
+        at.switch_page(page).run()
+        no_exception(at)
+        assert "No articles match" in at.info[0].value, page
+        assert not at.get("plotly_chart") and not at.dataframe, page
+
+
+def test_quotes_page_explains_when_only_the_speaker_filter_empties_it(at):
+    at.query_params.update({"speaker": "Alikhan Smailov", "from": "2025-01-01"})
+    at.switch_page("pages/quotes.py").run()
+    at.run()
+    no_exception(at)
+    assert "none of their quotes do" in at.info[0].value and "speakers" in at.info[0].value
+
+
+def test_page_switch_keeps_filters_and_rewrites_the_url(at):
+    at.query_params.update({"from": "2025-01-01", "theme": "hydrogen"})
+    at.run()
+    expected = {"from": "2025-01-01", "theme": "hydrogen"}
+    assert at.query_params == expected
+    for page in PAGES[1:] + PAGES[:1]:
+        at.query_params.clear()  # a page switch in the browser drops the query string
+        at.switch_page(page).run()
+        no_exception(at)
+        assert at.query_params == expected, page
+        assert at.multiselect(key="f_theme").value == ["hydrogen"], page
+        assert at.date_input(key="f_from").value.isoformat() == "2025-01-01", page
+    assert metric(at, "Articles") == "1"
+
+
+def test_timeline_lists_the_articles_of_a_chosen_period_and_date(at):
+    at.switch_page("pages/timeline.py").run()
+    at.run()
+    at.selectbox(key="tl_period_month").select_index(0).run()
+    no_exception(at)
+    assert at.subheader[0].value == "1 articles behind Apr 2025"
+    assert at.dataframe[0].value["title"].tolist()[0].startswith("Kazakhstan and the European Union endorsed")
+    at.selectbox(key="tl_period_month").set_value(None)
+    at.selectbox(key="tl_event").select_index(0).run()
+    assert at.subheader[0].value.startswith("1 articles behind date ")
+
+
+def test_quotes_page_table_download_and_highlighted_paragraph(at):
+    at.switch_page("pages/quotes.py").run()
+    at.run()
+    no_exception(at)
+    table = at.dataframe[0].value
+    assert len(table) == 11 and set(table["kind"].astype(str)) == {"direct", "reported"}
+    assert at.get("download_button")
+    quote = at.selectbox(key="qt_open")
+    assert quote.value is not None
+    html = at.get("html")[0].proto.body
+    assert html.count("<mark") == 1 and "hl-quote" in html
+
+
+def test_quotes_search_narrows_the_table(at):
+    at.switch_page("pages/quotes.py").run()
+    at.run()
+    at.text_input(key="qt_q").set_value("von der leyen").run()
+    assert set(at.dataframe[0].value["speaker"].astype(str)) == {"Ursula von der Leyen"}
+
+
+def test_articles_reader_highlights_terms_and_escapes_text(at):
+    at.switch_page("pages/articles.py").run()
+    at.run()
+    no_exception(at)
+    body = at.get("html")[-1].proto.body
+    assert "hl-term" in body and "hl-quote" in body and "hl-date" in body and "hl-amount" in body
+    assert "<script" not in body
+
+
+def test_upload_of_a_good_and_a_bad_file(at):
+    at.run().run()  # widget ids of the first AppTest run differ from later ones (see the report)
+    assert metric(at, "Articles") == "2"
+    uploader = at.sidebar.get("file_uploader")[0]
+    uploader.upload("pilot.txt", GOOD_UPLOAD, "text/plain").upload("broken.json", b"{not json", "application/json")
+    at.run()
+    no_exception(at)
+    assert metric(at, "Articles") == "3"
+    expander = at.sidebar.expander[0]
+    assert expander.label == "Rejected files (1)"
+    rejected = expander.dataframe[0].value
+    assert rejected["origin"].tolist() == ["broken.json"] and rejected["reason"].str.contains("JSON").all()
+    latest = at.main.dataframe[0].value
+    assert latest["title"].tolist()[0] == "Pilot electrolyser opens in Pavlodar"
+    assert latest["chain"].tolist()[0] == "hydrogen"
+
+
+def test_unreadable_upload_is_a_message_not_a_traceback(at):
+    at.run().run()
+    at.sidebar.get("file_uploader")[0].upload("noise.csv", b"\xff\xfe\x00\x01garbage,,,\n\x00", "text/csv")
+    at.run()
+    no_exception(at)
+    assert metric(at, "Articles") == "2"
+    assert at.sidebar.expander[0].label == "Rejected files (1)"

@@ -1,0 +1,173 @@
+"""Chart builders on the hand-built corpus: the right traces, axes and counts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ui import charts
+from tests.ui_sample import CHAINS, THEMES, tables
+
+CROSS = THEMES[3:]
+
+
+def test_main_chain_prefers_most_mentions_then_lexicon_order():
+    t = tables()
+    # a1: raw materials 2 vs batteries 1; a3: a tie, raw materials comes first; a4: none
+    assert charts.main_chain(t["articles"], t["mentions"], CHAINS).tolist() == ["raw materials", "hydrogen", "raw materials", "none"]
+
+
+def test_coverage_counts_per_month():
+    t = tables()
+    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "month")
+    assert counts.assign(period=counts["period"].dt.strftime("%Y-%m")).values.tolist() == [
+        ["2024-03", "raw materials", 1], ["2024-06", "hydrogen", 1],
+        ["2025-02", "raw materials", 1], ["2025-02", "none", 1],
+    ]
+
+
+def test_week_periods_start_on_monday_and_quarters_on_the_first_month():
+    dates = pd.Series(pd.to_datetime(["2025-02-13", "2025-05-30"]))
+    assert charts.period_start(dates, "week").dt.strftime("%Y-%m-%d").tolist() == ["2025-02-10", "2025-05-26"]
+    assert charts.period_start(dates, "quarter").dt.strftime("%Y-%m-%d").tolist() == ["2025-01-01", "2025-04-01"]
+
+
+def test_event_markers_group_by_day_and_respect_the_limit():
+    markers, total = charts.event_markers(tables()["events"])
+    assert total == 2
+    assert markers[["articles", "mentions", "expression"]].values.tolist() == [[1, 1, "in March"], [2, 2, "by 2030"]]
+    top, total = charts.event_markers(tables()["events"], limit=1)
+    assert (total, top["expression"].tolist()) == (2, ["by 2030"])
+
+
+def test_coverage_figure_stacks_chains_over_an_event_row():
+    t = tables()
+    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "quarter")
+    markers, _ = charts.event_markers(t["events"])
+    fig = charts.coverage_figure(counts, markers, CHAINS)
+    assert [(d.type, d.name) for d in fig.data] == [
+        ("bar", "raw materials"), ("bar", "hydrogen"), ("bar", "none"), ("scatter", "events mentioned"),
+    ]
+    assert fig.layout.barmode == "stack"
+    assert [list(d.y) for d in fig.data] == [[1, 1], [1], [1], [1, 2]]
+    assert list(fig.data[0].customdata[0]) == ["2024-01-01", "raw materials"]
+    assert list(fig.data[3].customdata[1]) == ["2030-01-01", "event"]
+    assert fig.data[3].yaxis == "y2" and fig.layout.xaxis.matches == "x2"
+    assert fig.data[3].text[1] == "<b>by 2030</b> (year) · 2 article(s)<br>Funding of $2 billion is sought by 2030."
+
+
+def test_hover_text_is_escaped():
+    events = tables()["events"].assign(sentence="Plan <b>bold</b> & <script>x</script>")
+    fig = charts.coverage_figure(charts.coverage_counts(tables()["articles"], tables()["mentions"], CHAINS, "month"),
+                                 charts.event_markers(events)[0], CHAINS)
+    assert "&lt;script&gt;x&lt;/script&gt;" in fig.data[-1].text[0]
+    assert "<script>" not in fig.data[-1].text[0]
+
+
+def test_coverage_figure_without_events_has_one_row():
+    t = tables()
+    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "month")
+    fig = charts.coverage_figure(counts, charts.event_markers(t["events"].iloc[0:0])[0], CHAINS)
+    assert [d.type for d in fig.data] == ["bar", "bar", "bar"]
+    assert "yaxis2" not in fig.layout
+
+
+def test_chain_mix_counts_each_chain_and_articles_without_any():
+    t = tables()
+    mix = charts.chain_mix(t["articles"], t["mentions"], CHAINS)
+    assert mix.values.tolist() == [["raw materials", 2], ["batteries", 2], ["hydrogen", 1], ["none", 1]]
+    fig = charts.mix_figure(mix, total=4)
+    assert list(fig.data[0].text) == ["2 (50%)", "2 (50%)", "1 (25%)", "1 (25%)"]
+    assert fig.data[0].orientation == "h"
+
+
+def test_chain_share_per_quarter():
+    t = tables()
+    share = charts.chain_share(t["articles"], t["mentions"], CHAINS, "quarter")
+    q1_2025 = share[share["period"] == pd.Timestamp("2025-01-01")]
+    assert q1_2025[["chain", "articles", "total", "share"]].values.tolist() == [
+        ["raw materials", 1, 2, 0.5], ["batteries", 1, 2, 0.5], ["hydrogen", 0, 2, 0.0],
+    ]
+    fig = charts.share_figure(share, CHAINS)
+    assert [d.name for d in fig.data] == list(CHAINS)
+    assert fig.layout.yaxis.tickformat == ".0%"
+
+
+def test_cooccurrence_matrix_and_heatmap():
+    matrix = charts.cooccurrence(tables()["mentions"], THEMES)
+    assert matrix.loc["raw materials", "batteries"] == 2
+    assert matrix.loc["batteries", "batteries"] == 2
+    assert matrix.loc["hydrogen", "investment & finance"] == 1
+    assert matrix.loc["hydrogen", "raw materials"] == 0
+    assert (matrix.to_numpy() == matrix.to_numpy().T).all()
+    fig = charts.cooccurrence_figure(matrix)
+    assert fig.data[0].type == "heatmap" and list(fig.data[0].x) == list(THEMES)
+
+
+def test_cooccurrence_of_no_mentions_is_all_zero():
+    matrix = charts.cooccurrence(tables()["mentions"].iloc[0:0], THEMES)
+    assert matrix.shape == (5, 5) and int(matrix.to_numpy().sum()) == 0
+
+
+def test_top_terms_and_their_faceted_altair_chart():
+    terms = charts.top_terms(tables()["mentions"], CHAINS, n=1)
+    assert terms.values.tolist() == [["raw materials", "ore", 2], ["batteries", "battery", 1], ["hydrogen", "hydrogen", 1]]
+    spec = charts.terms_figure(charts.top_terms(tables()["mentions"], CHAINS), CHAINS).to_dict()
+    assert spec["facet"]["column"]["field"] == "chain"
+    assert spec["spec"]["mark"]["type"] == "bar"
+    assert spec["resolve"]["scale"]["y"] == "independent"
+    assert spec["spec"]["encoding"]["color"]["scale"]["domain"] == list(CHAINS)
+
+
+def test_cross_themes_inside_each_chain():
+    table = charts.cross_themes(tables()["mentions"], CHAINS, CROSS)
+    assert table.values.tolist() == [
+        ["raw materials", "investment & finance", 0], ["raw materials", "research & skills", 1],
+        ["batteries", "investment & finance", 0], ["batteries", "research & skills", 1],
+        ["hydrogen", "investment & finance", 1], ["hydrogen", "research & skills", 0],
+    ]
+    fig = charts.cross_figure(table, CHAINS)
+    assert [d.name for d in fig.data] == list(CHAINS) and fig.layout.barmode == "group"
+
+
+def test_quotes_per_chain_by_kind():
+    table = charts.quotes_per_chain(tables()["quotes"], CHAINS)
+    assert table.values.tolist() == [
+        ["raw materials", 1, 1, 2], ["batteries", 1, 0, 1], ["hydrogen", 1, 0, 1], ["unspecified", 0, 1, 1],
+    ]
+
+
+def test_speakers_table_and_figure():
+    table = charts.speakers_table(tables()["quotes"])
+    assert table.values.tolist() == [
+        ["Aigerim Sadykova", "minister", "Kazakhstan", 2, 1, 1, 2],
+        ["Pieter Janssen", "commissioner", "EU", 1, 1, 0, 1],
+    ]
+    fig = charts.speakers_figure(table)
+    assert [(d.name, list(d.y), list(d.x)) for d in fig.data] == [
+        ("EU", ["Pieter Janssen"], [1]), ("Kazakhstan", ["Aigerim Sadykova"], [2]),
+    ]
+    assert list(fig.layout.yaxis.categoryarray) == ["Aigerim Sadykova", "Pieter Janssen"]
+
+
+def test_speaker_chains_and_side_chains():
+    matrix = charts.speaker_chains(tables()["quotes"], ["Aigerim Sadykova", "Pieter Janssen"], CHAINS)
+    assert matrix.values.tolist() == [[2, 1, 0, 0], [0, 0, 1, 0]]
+    assert charts.speaker_chains_figure(matrix).data[0].type == "heatmap"
+    sides = charts.side_chains(tables()["quotes"], CHAINS)
+    assert sides[sides["quotes"] > 0].values.tolist() == [
+        ["EU", "hydrogen", 1], ["Kazakhstan", "raw materials", 2], ["Kazakhstan", "batteries", 1],
+    ]
+    fig = charts.side_chains_figure(sides)
+    assert [d.name for d in fig.data] == ["EU", "Kazakhstan", "other"]
+
+
+def test_people_figure_ranks_by_quotes():
+    fig = charts.people_figure(tables()["people"], n=1)
+    assert [(d.name, list(d.y), list(d.x)) for d in fig.data] == [("Kazakhstan", ["Aigerim Sadykova"], [2])]
+
+
+def test_coverage_bars_span_most_of_their_period():
+    t = tables()
+    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "week")
+    fig = charts.coverage_figure(counts, charts.event_markers(t["events"])[0], CHAINS, "week")
+    assert fig.data[0].width == 0.85 * 7 * 86_400_000 and fig.data[0].offset == 0

@@ -1,0 +1,221 @@
+"""URL parameters <-> Filters, and what the filters keep of each table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ui.filters import Filters, apply_filters, loosen_hints, parse_params, to_params
+from tests.ui_sample import THEMES, tables
+
+SOURCES = ("Kazinform", "Astana Times", "Reuters")
+SPEAKERS = ("Aigerim Sadykova", "Pieter Janssen")
+
+
+def parse(params):
+    return parse_params(params, themes=THEMES, sources=SOURCES, speakers=SPEAKERS)
+
+
+def test_round_trip_of_every_parameter():
+    params = {
+        "from": "2024-01-01", "to": "2024-12-31", "theme": "hydrogen,investment & finance",
+        "source": "Astana Times,Reuters", "speaker": "Pieter Janssen", "side": "EU,other", "q": "valley",
+    }
+    filters, warnings = parse(params)
+    assert warnings == []
+    assert filters == Filters(
+        date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31), themes=("hydrogen", "investment & finance"),
+        sources=("Astana Times", "Reuters"), speakers=("Pieter Janssen",), sides=("EU", "other"), q="valley",
+    )
+    assert to_params(filters) == params
+    assert parse(to_params(filters)) == (filters, [])
+
+
+def test_empty_filters_serialise_to_no_parameters():
+    assert to_params(Filters()) == {}
+    assert parse({}) == (Filters(), [])
+
+
+def test_names_match_case_insensitively_and_come_back_canonical():
+    filters, warnings = parse({"theme": "HYDROGEN, Batteries", "side": "eu", "source": "reuters"})
+    assert warnings == []
+    assert filters.themes == ("hydrogen", "batteries")
+    assert filters.sides == ("EU",)
+    assert filters.sources == ("Reuters",)
+
+
+def test_bad_date_is_dropped_with_a_warning_naming_it():
+    filters, warnings = parse({"from": "2025-13-01", "to": "05/01/2025"})
+    assert filters == Filters()
+    assert warnings == [
+        'from: "2025-13-01" is not a date in YYYY-MM-DD form; ignored.',
+        'to: "05/01/2025" is not a date in YYYY-MM-DD form; ignored.',
+    ]
+
+
+def test_date_outside_the_supported_years_is_dropped():
+    filters, warnings = parse({"from": "0001-01-01"})
+    assert filters.date_from is None
+    assert warnings == ['from: "0001-01-01" is outside 1900–2100; ignored.']
+
+
+def test_from_after_to_drops_both():
+    filters, warnings = parse({"from": "2025-06-01", "to": "2025-01-01", "q": "ore"})
+    assert (filters.date_from, filters.date_to, filters.q) == (None, None, "ore")
+    assert warnings == ['from/to: "2025-06-01" is after "2025-01-01"; both ignored.']
+
+
+def test_unknown_theme_is_dropped_and_known_ones_kept():
+    filters, warnings = parse({"theme": "hydrogen,unicorns"})
+    assert filters.themes == ("hydrogen",)
+    assert warnings == ['theme: unknown value "unicorns"; ignored.']
+
+
+def test_unknown_source_speaker_and_side_are_dropped():
+    filters, warnings = parse({"source": "Daily Planet", "speaker": "Nobody Known", "side": "Mars"})
+    assert filters == Filters()
+    assert warnings == [
+        'source: unknown value "Daily Planet"; ignored.',
+        'speaker: unknown value "Nobody Known"; ignored.',
+        'side: unknown value "Mars"; ignored.',
+    ]
+
+
+@pytest.mark.parametrize("name", ["from", "theme", "source", "speaker", "side", "q"])
+def test_angle_brackets_drop_the_whole_value(name):
+    filters, warnings = parse({name: "<script>alert(1)</script>"})
+    assert filters == Filters()
+    assert warnings == [f'{name}: "<script>alert(1)</script>" contains < or >; ignored.']
+
+
+def test_empty_values_mean_no_filter_without_warning():
+    filters, warnings = parse({"from": "", "to": " ", "theme": "", "side": ",,", "q": "   "})
+    assert (filters, warnings) == (Filters(), [])
+
+
+def test_empty_items_in_a_list_are_skipped():
+    filters, warnings = parse({"theme": "hydrogen,,batteries,"})
+    assert (filters.themes, warnings) == (("hydrogen", "batteries"), [])
+
+
+def test_repeated_list_parameter_is_merged_without_duplicates():
+    filters, warnings = parse({"theme": ["hydrogen", "batteries,hydrogen"]})
+    assert (filters.themes, warnings) == (("hydrogen", "batteries"), [])
+
+
+def test_repeated_single_parameter_keeps_the_first():
+    filters, warnings = parse({"from": ["2024-01-01", "2025-01-01"]})
+    assert filters.date_from == dt.date(2024, 1, 1)
+    assert warnings == ['from: given 2 times; using the first, "2024-01-01".']
+
+
+def test_unknown_parameter_names_are_ignored_silently():
+    assert parse({"utm_source": "mail", "embed": "true"}) == (Filters(), [])
+
+
+def test_long_values_are_cut_in_warnings_and_control_characters_escaped():
+    filters, warnings = parse({"theme": "x" * 100, "source": "bad\nline"})
+    assert filters == Filters()
+    assert warnings == [
+        'theme: unknown value "' + "x" * 60 + '…"; ignored.',
+        'source: unknown value "bad\\nline"; ignored.',
+    ]
+
+
+def test_long_search_text_is_cut():
+    filters, warnings = parse({"q": "ore " * 100})
+    assert len(filters.q) <= 200 and filters.q.startswith("ore ore")
+    assert warnings == ["q: longer than 200 characters; cut to the first 200."]
+
+
+def test_search_text_whitespace_is_collapsed():
+    assert parse({"q": "  hydrogen   valley "})[0].q == "hydrogen valley"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(
+    st.sampled_from(["from", "to", "theme", "source", "speaker", "side", "q", "other"]) | st.text(max_size=5),
+    st.text(max_size=40) | st.lists(st.text(max_size=20), max_size=3),
+    max_size=8,
+))
+def test_parse_params_never_raises_and_its_output_round_trips(params):
+    filters, warnings = parse(params)
+    assert all(isinstance(w, str) and w for w in warnings)
+    assert set(filters.themes) <= set(THEMES)
+    assert parse(to_params(filters)) == (filters, [])
+
+
+# --- filtering semantics -------------------------------------------------------------
+
+
+def ids(frame):
+    return sorted(frame["article_id"].unique().tolist())
+
+
+def test_no_filter_returns_the_tables_unchanged():
+    t = tables()
+    out = apply_filters(t, Filters())
+    assert all(out[name] is t[name] for name in t)
+
+
+def test_date_range_is_inclusive():
+    out = apply_filters(tables(), Filters(date_from=dt.date(2024, 6, 20), date_to=dt.date(2025, 2, 11)))
+    assert ids(out["articles"]) == ["a2", "a3"]
+
+
+def test_theme_filter_keeps_articles_mentioning_any_selected_theme():
+    out = apply_filters(tables(), Filters(themes=("hydrogen", "batteries")))
+    assert ids(out["articles"]) == ["a1", "a2", "a3"]
+    out = apply_filters(tables(), Filters(themes=("hydrogen",)))
+    assert ids(out["articles"]) == ["a2"]
+    # theme is article-level: the other mentions of a passing article stay
+    assert sorted(out["mentions"]["theme"].astype(str)) == ["hydrogen", "investment & finance"]
+
+
+def test_source_filter():
+    out = apply_filters(tables(), Filters(sources=("Kazinform", "Reuters")))
+    assert ids(out["articles"]) == ["a1", "a3"]
+
+
+def test_search_is_case_insensitive_and_literal_over_title_and_text():
+    assert ids(apply_filters(tables(), Filters(q="LITHIUM"))["articles"]) == ["a1"]
+    assert ids(apply_filters(tables(), Filters(q="valley on"))["articles"]) == ["a2"]  # title only
+    assert ids(apply_filters(tables(), Filters(q="*stars*"))["articles"]) == ["a3"]  # not a regex
+    assert ids(apply_filters(tables(), Filters(q="$2 billion"))["articles"]) == ["a2"]
+    assert ids(apply_filters(tables(), Filters(q="st.rs"))["articles"]) == []
+
+
+def test_article_tables_follow_the_filtered_articles():
+    out = apply_filters(tables(), Filters(date_from=dt.date(2025, 1, 1)))
+    assert ids(out["articles"]) == ["a3", "a4"]
+    for name in ("paragraphs", "mentions", "events", "quotes"):
+        assert set(out[name]["article_id"]) <= {"a3", "a4"}, name
+    assert len(out["paragraphs"]) == 3
+    assert out["amounts"].empty
+    assert len(out["rejected"]) == 1
+
+
+def test_speaker_and_side_restrict_quotes_but_not_articles():
+    out = apply_filters(tables(), Filters(speakers=("Aigerim Sadykova",)))
+    assert len(out["articles"]) == 4
+    assert out["quotes"]["quote_id"].tolist() == ["q1", "q3"]
+    out = apply_filters(tables(), Filters(sides=("EU", "other")))
+    assert out["quotes"]["quote_id"].tolist() == ["q2"]
+
+
+def test_people_are_recounted_over_the_filtered_quotes():
+    out = apply_filters(tables(), Filters(date_from=dt.date(2025, 1, 1)))
+    people = out["people"]
+    assert people["name"].tolist() == ["Aigerim Sadykova"]
+    assert people[["n_quotes", "n_articles"]].values.tolist() == [[1, 1]]
+    assert people["first_seen"].iat[0] == people["last_seen"].iat[0] == dt.datetime(2025, 2, 11)
+    assert people.dtypes.to_dict() == tables()["people"].dtypes.to_dict()
+
+
+def test_loosen_hints_say_what_each_filter_costs():
+    f = Filters(date_from=dt.date(2030, 1, 1), themes=("hydrogen",))
+    assert apply_filters(tables(), f)["articles"].empty
+    assert loosen_hints(tables(), f) == [("date range", 1), ("themes", 0)]

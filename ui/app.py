@@ -1,0 +1,352 @@
+"""Streamlit-side shared code: cached loading, the sidebar with its URL sync, the filtered view, empty states
+and the highlighted reader.
+
+The entrypoint (dashboard.py) calls `sidebar()` once per run; pages call `view()` to
+get the filtered corpus and never load or parse anything themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from loaders import Corpus, corpus_fingerprint, load_corpus, schema
+from loaders.themes import load_lexicon
+from ui import charts
+from ui import filters as uf
+from ui.text import highlight, md_escape, quote_spans
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_ENV = "DASHBOARD_DATA"
+DEFAULT_DATA = "data/articles"
+MAX_ROWS = 2000
+FINGERPRINT_TTL = 60.0
+UPLOAD_TYPES = ["txt", "json", "jsonl", "csv"]
+KEYS = {"from": "f_from", "to": "f_to", "theme": "f_theme", "source": "f_source",
+        "speaker": "f_speaker", "side": "f_side", "q": "f_q"}
+HIGHLIGHT_KINDS = {"quote": "quotes", "term": "theme terms", "date": "dates", "amount": "amounts"}
+
+
+@dataclass(frozen=True)
+class View:
+    """What pages draw: the filtered corpus, the whole one, the filters and the theme names."""
+
+    corpus: Corpus
+    full: Corpus
+    filters: uf.Filters
+    chains: tuple[str, ...]
+    themes: tuple[str, ...]
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def cross(self) -> tuple[str, ...]:
+        """The cross-cutting themes (all themes that are not value chains)."""
+        return tuple(t for t in self.themes if t not in self.chains)
+
+    def memo(self, name: str, build: Callable[[], Any]) -> Any:
+        """`build()` computed once per view (i.e. per filter change), for aggregates several widgets share."""
+        if name not in self._memo:
+            self._memo[name] = build()
+        return self._memo[name]
+
+    def main_chain(self) -> pd.Series:
+        """Main value chain of each filtered article (aligned with corpus.articles)."""
+        c = self.corpus
+        return self.memo("main_chain", lambda: charts.main_chain(c.articles, c.mentions, self.chains))
+
+    def titles(self) -> pd.Series:
+        """Article title by article_id, over the whole corpus."""
+        return self.memo("titles", lambda: self.full.articles.set_index("article_id")["title"])
+
+
+def data_path() -> Path:
+    """The data folder: $DASHBOARD_DATA (default data/articles), relative to the repository root."""
+    path = Path(os.environ.get(DATA_ENV) or DEFAULT_DATA)
+    return path if path.is_absolute() else ROOT / path
+
+
+def empty_corpus(reason: str = "") -> Corpus:
+    """A corpus with no rows (and one rejected row naming `reason`, if given)."""
+    tables = {name: schema.empty(name) for name in schema.TABLES}
+    if reason:
+        tables["rejected"] = schema.conform("rejected", pd.DataFrame({"origin": [str(data_path())], "reason": [reason]}))
+    return Corpus.from_tables(tables, f"empty:{reason}")
+
+
+@st.cache_data(show_spinner="Loading articles…", max_entries=4)
+def load_cached(path: str, fingerprint: str) -> Corpus:
+    """The corpus in `path`; `fingerprint` (from corpus_fingerprint) keys the cache so changed files reload."""
+    return load_corpus(path)
+
+
+def _fingerprint(path: Path) -> str:
+    """corpus_fingerprint of `path`, recomputed at most once a minute per session (it stats every file)."""
+    cached = st.session_state.get("_fingerprint")
+    now = time.monotonic()
+    if cached and cached[0] == str(path) and now - cached[2] < FINGERPRINT_TTL:
+        return cached[1]
+    value = corpus_fingerprint(path)
+    st.session_state["_fingerprint"] = (str(path), value, now)
+    return value
+
+
+def base_corpus() -> tuple[Corpus, str]:
+    """The corpus of the data folder and an error message ("" when it loaded)."""
+    path = data_path()
+    try:
+        return load_cached(str(path), _fingerprint(path)), ""
+    except FileNotFoundError:
+        message = f"Data folder {path} not found: set {DATA_ENV} or upload articles in the sidebar."
+        return empty_corpus(message), message
+
+
+def _with_uploads(base: Corpus) -> tuple[Corpus, str]:
+    """The sidebar uploader, and `base` combined with the uploaded files (cached per session and file set)."""
+    files = st.file_uploader(
+        "Add your own articles", type=UPLOAD_TYPES, accept_multiple_files=True, key="upload",
+        help="Plain text (a `date YYYY-MM-DD` line, title, body), JSON, JSON Lines or CSV records. "
+             "They stay in this browser session only.",
+    )
+    if not files:
+        return base, ""
+    key = (base.fingerprint, tuple((f.file_id, f.name, f.size) for f in files))
+    cached = st.session_state.get("_upload")
+    if cached and cached[0] == key:
+        return cached[1], cached[2]
+    try:
+        uploaded = load_corpus([(f.name, f.getvalue()) for f in files], cache_dir=False)
+        combined, error = base.combine(uploaded), ""
+    except Exception as err:  # any failure of a user's file becomes a message, never a traceback
+        combined = base
+        error = f"Could not read the uploaded files ({type(err).__name__}). Check they are UTF-8 text, JSON or CSV article files."
+    st.session_state["_upload"] = (key, combined, error)
+    return combined, error
+
+
+def _options(full: Corpus) -> dict[str, list[str]]:
+    """Widget options: lexicon themes, sources A–Z, speakers by quote count (people first, then unnamed-person
+    speakers such as institutions), sides."""
+    sources = full.articles["source"].astype("string").fillna("")
+    speakers = full.quotes["speaker"].astype("string").fillna("")
+    by_count = speakers[speakers != ""].value_counts()
+    people = full.people.sort_values(["n_quotes", "name"], ascending=[False, True])["name"].tolist()
+    return {
+        "theme": list(load_lexicon().themes),
+        "source": sorted(s for s in sources.unique() if s),
+        "speaker": list(dict.fromkeys([*people, *sorted(by_count.index, key=lambda n: (-by_count[n], n))])),
+        "side": list(uf.SIDES),
+    }
+
+
+def _read_url(options: dict[str, list[str]]) -> None:
+    """On a session's first run: the URL's filters into the widget keys, and their warnings kept for display."""
+    if st.session_state.get("_url_read"):
+        return
+    st.session_state["_url_read"] = True
+    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    filters, warnings = uf.parse_params(
+        params, themes=options["theme"], sources=options["source"], speakers=options["speaker"]
+    )
+    _set_widgets(filters)
+    st.session_state["_url_warnings"] = (filters, warnings)
+
+
+def _set_widgets(filters: uf.Filters) -> None:
+    st.session_state.update({
+        KEYS["from"]: filters.date_from, KEYS["to"]: filters.date_to, KEYS["theme"]: list(filters.themes),
+        KEYS["source"]: list(filters.sources), KEYS["speaker"]: list(filters.speakers),
+        KEYS["side"]: list(filters.sides), KEYS["q"]: filters.q,
+    })
+
+
+def _keep_known(key: str, options: Iterable[str]) -> None:
+    known = set(options)
+    st.session_state[key] = [v for v in st.session_state.get(key) or [] if v in known]
+
+
+def _filter_widgets(options: dict[str, list[str]]) -> uf.Filters:
+    """The filter widgets; returns their values as Filters (an inverted date range is ignored with a note)."""
+    if st.button("Reset filters", icon=":material/filter_alt_off:"):
+        _set_widgets(uf.Filters())
+    left, right = st.columns(2)
+    bounds = dict(min_value=uf.DATE_MIN, max_value=uf.DATE_MAX, format="YYYY-MM-DD")
+    date_from = left.date_input("From", key=KEYS["from"], **bounds)
+    date_to = right.date_input("To", key=KEYS["to"], **bounds)
+    for name, label in (("theme", "Themes"), ("source", "Sources"), ("speaker", "Speakers"), ("side", "Side")):
+        _keep_known(KEYS[name], options[name])
+        st.multiselect(label, options[name], key=KEYS[name], placeholder="Any")
+    st.text_input("Search articles", key=KEYS["q"], placeholder="word or phrase", max_chars=uf.MAX_Q,
+                  help="Case-insensitive, literal match in titles and texts.")
+    if date_from and date_to and date_from > date_to:
+        st.warning("From is after To: the date range is ignored.")
+        date_from = date_to = None
+    ss = st.session_state
+    return uf.Filters(
+        date_from=date_from, date_to=date_to, themes=tuple(ss[KEYS["theme"]]), sources=tuple(ss[KEYS["source"]]),
+        speakers=tuple(ss[KEYS["speaker"]]), sides=tuple(ss[KEYS["side"]]), q=" ".join((ss[KEYS["q"]] or "").split()),
+    )
+
+
+def sidebar() -> View:
+    """Draws the shared sidebar (filters, uploads, rejected files), syncs the URL and stores the filtered view."""
+    base, load_error = base_corpus()
+    lexicon = load_lexicon()
+    with st.sidebar:
+        options = _options(base)
+        _read_url(options)
+        st.header("Filters")
+        filters_box = st.container()
+        st.divider()
+        full, upload_error = _with_uploads(base)
+        options = _options(full)
+        with filters_box:
+            filters = _filter_widgets(options)
+        if upload_error:
+            st.error(upload_error)
+        rejected = full.rejected
+        with st.expander(f"Rejected files ({len(rejected)})", expanded=False):
+            if rejected.empty:
+                st.caption("Every file became an article.")
+            else:
+                st.dataframe(rejected.head(MAX_ROWS), hide_index=True, width="stretch")
+                if len(rejected) > MAX_ROWS:
+                    st.caption(f"First {MAX_ROWS:,} of {len(rejected):,}.")
+        st.caption(f"{len(full.articles):,} articles loaded from `{md_escape(data_path().name)}`"
+                   + (" plus your uploads." if full is not base else "."))
+    if load_error:
+        st.error(load_error)
+    st.query_params.from_dict(uf.to_params(filters))
+    parsed = st.session_state.get("_url_warnings")
+    if parsed and parsed[0] == filters:
+        for message in parsed[1]:
+            st.warning(md_escape(message), icon=":material/link_off:")
+    key = (full.fingerprint, filters)
+    cached = st.session_state.get("_view")
+    if cached and cached[0] == key:
+        return cached[1]
+    corpus = replace(full, **uf.apply_filters(full.tables(), filters))
+    view_ = View(corpus=corpus, full=full, filters=filters, chains=lexicon.value_chains, themes=lexicon.themes)
+    st.session_state["_view"] = (key, view_)
+    return view_
+
+
+@contextmanager
+def entrypoint() -> Iterator[None]:
+    """Marks the entrypoint's run, so `view()` knows the sidebar was drawn by it."""
+    st.session_state["_in_entrypoint"] = True
+    st.session_state["_left_pages_mode"] = False
+    try:
+        yield
+    finally:
+        st.session_state["_in_entrypoint"] = False
+
+
+def view() -> View:
+    """The filtered view the entrypoint's sidebar stored for this run.
+
+    Because the page files live in pages/, Streamlit starts in its pages/-folder mode
+    (PagesManager.uses_pages_directory) until a run reaches st.navigation: the first
+    run of a fresh server deep-linked to /timeline, and every AppTest run, execute the
+    page file alone. A page run without the entrypoint leaves that mode and reruns
+    once, so dashboard.py (wide layout, navigation, sidebar) runs the same page; if
+    that does not help, the page draws the sidebar itself.
+    """
+    if st.session_state.get("_in_entrypoint"):
+        return st.session_state["_view"][1]
+    if not st.session_state.get("_left_pages_mode"):
+        st.session_state["_left_pages_mode"] = True
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    return sidebar()
+
+
+def empty_state(v: View, *, quotes: bool = False) -> bool:
+    """Shows a friendly st.info when the filters leave nothing to draw; True if so (the page should stop)."""
+    if v.full.articles.empty:
+        st.info("No articles are loaded yet. Upload article files in the sidebar, or start the app with "
+                f"`{DATA_ENV}` pointing at a folder of articles.", icon=":material/inbox:")
+        return True
+    if v.corpus.articles.empty:
+        hints = uf.loosen_hints(v.full.tables(), v.filters)
+        tips = [f"clearing **{label}** ({n:,} article{'s' if n != 1 else ''})" for label, n in hints]
+        advice = ("Try " + ", or ".join(tips) + ".") if tips else "Try resetting the filters."
+        st.info(f"No articles match the current filters. {advice}", icon=":material/filter_alt_off:")
+        return True
+    if quotes and v.corpus.quotes.empty:
+        narrow = [name for name, on in (("speakers", v.filters.speakers), ("side", v.filters.sides)) if on]
+        advice = f"Try clearing **{'** or **'.join(narrow)}**." if narrow else "These articles quote nobody."
+        st.info(f"{len(v.corpus.articles):,} articles match, but none of their quotes do. {advice}",
+                icon=":material/format_quote:")
+        return True
+    return False
+
+
+def capped(frame: pd.DataFrame, what: str, limit: int = MAX_ROWS) -> pd.DataFrame:
+    """The first `limit` rows of `frame`, with a caption when rows were left out."""
+    if len(frame) > limit:
+        st.caption(f"Showing the first {limit:,} of {len(frame):,} {what}; narrow the filters or download to see all.")
+        return frame.head(limit)
+    return frame
+
+
+def legend(kinds: Sequence[str]) -> None:
+    """One line naming each highlight style in use."""
+    pieces = [highlight(HIGHLIGHT_KINDS[k], [(0, len(HIGHLIGHT_KINDS[k]), k)]) for k in kinds]
+    st.html('<div style="font-size:0.85rem;opacity:0.85">Highlighted: ' + " · ".join(pieces) + "</div>")
+
+
+def render_paragraphs(paragraphs: Sequence[tuple[int, str]], spans: dict[int, list[tuple]]) -> None:
+    """Paragraphs (para_no, text) as escaped HTML with their spans highlighted."""
+    body = "".join(
+        f'<p style="white-space:pre-wrap;line-height:1.65;margin:0 0 0.9em 0">{highlight(text, spans.get(no, []))}</p>'
+        for no, text in paragraphs
+    )
+    st.html(f'<div class="article-reader" style="max-width:52rem">{body}</div>')
+
+
+def article_spans(v: View, article_id: str, paragraphs: Sequence[str], kinds: Iterable[str]) -> dict[int, list[tuple]]:
+    """Spans per paragraph of one article for the chosen highlight kinds (quote, term, date, amount)."""
+    kinds = set(kinds)
+    spans: dict[int, list[tuple]] = {}
+    c = v.corpus
+
+    def add(frame: pd.DataFrame, kind: str, labels: pd.Series) -> None:
+        rows = frame[frame["article_id"] == article_id]
+        for no, start, end, label in zip(rows["para_no"], rows["start"], rows["end"], labels[rows.index]):
+            spans.setdefault(int(no), []).append((int(start), int(end), kind, str(label)))
+
+    if "term" in kinds:
+        add(c.mentions, "term", c.mentions["theme"].astype("string") + ": " + c.mentions["term"].astype("string"))
+    if "date" in kinds:
+        add(c.events, "date", "date: " + c.events["date"].dt.strftime("%Y-%m-%d") + " (" + c.events["precision"].astype("string") + ")")
+    if "amount" in kinds:
+        add(c.amounts, "amount", c.amounts["kind"].astype("string") + ": " + c.amounts["expression"].astype("string"))
+    if "quote" in kinds:
+        rows = v.full.quotes[v.full.quotes["article_id"] == article_id]
+        for no, start, end, text, speaker in zip(rows["para_no"], rows["start"], rows["end"], rows["text"], rows["speaker"]):
+            label = f"quote: {speaker}" if speaker else "quote: unattributed"
+            for p, s, e in quote_spans(paragraphs, int(no), int(start), int(end), str(text)):
+                spans.setdefault(p, []).append((s, e, "quote", label))
+    return spans
+
+
+def paragraphs_of(v: View, article_id: str) -> list[str]:
+    """The paragraph texts of one article, in order."""
+    p = v.full.paragraphs
+    rows = p[p["article_id"] == article_id].sort_values("para_no")
+    return rows["text"].astype(str).tolist()
+
+
+def date_label(day: dt.date | pd.Timestamp | None) -> str:
+    """YYYY-MM-DD, or an em dash for a missing date."""
+    return "—" if day is None or pd.isna(day) else pd.Timestamp(day).strftime("%Y-%m-%d")

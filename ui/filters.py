@@ -1,0 +1,280 @@
+"""The dashboard's shared filters: URL parsing/serialising and filtering of the corpus tables.
+
+Pure functions, no Streamlit: the sidebar (ui/app.py) turns widget values into a
+`Filters`, and every page draws from `apply_filters(tables, filters)`.
+
+URL contract (all optional, canonical form written by `to_params`):
+  from, to   YYYY-MM-DD, inclusive
+  theme      comma-separated lexicon theme names
+  source     comma-separated outlet names
+  speaker    comma-separated speaker names
+  side       comma-separated of EU, Kazakhstan, other
+  q          free text searched (case-insensitive, literally) in article titles and texts
+
+Semantics: an article passes when its date is in [from, to], its source is one of
+`source`, it mentions ANY of `theme` and its title or text contains `q`. Paragraphs,
+mentions, events and amounts follow the passing articles (theme is an article-level
+filter: a mention, date or amount sentence rarely names the theme itself, so cutting
+them at sentence level would hide the context an analyst filters for). Quotes follow
+the passing articles and are further restricted by `speaker` and `side`; people are
+recounted over the remaining quotes. A comma cannot occur inside a value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+SIDES: tuple[str, ...] = ("EU", "Kazakhstan", "other")
+PARAMS: tuple[str, ...] = ("from", "to", "theme", "source", "speaker", "side", "q")
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2100, 12, 31)
+MAX_Q = 200
+_SHOWN = 60
+ARTICLE_TABLES = ("paragraphs", "mentions", "events", "amounts")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The active filter values; the empty default lets everything through."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    themes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()
+    q: str = ""
+
+    @property
+    def active(self) -> bool:
+        """True when any filter restricts the data."""
+        return self != Filters()
+
+
+def shown(value: str) -> str:
+    """`value` double-quoted for a message, non-printable characters escaped, cut at 60 characters."""
+    cut = value if len(value) <= _SHOWN else value[:_SHOWN] + "…"
+    return '"' + "".join(c if c.isprintable() else repr(c)[1:-1] for c in cut).replace('"', '\\"') + '"'
+
+
+def _values(raw: str | Sequence[str]) -> list[str]:
+    return [raw] if isinstance(raw, str) else [str(v) for v in raw]
+
+
+def _parse_date(name: str, raw: str, warnings: list[str]) -> dt.date | None:
+    text = raw.strip()
+    if not text:
+        return None
+    try:
+        day = dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        warnings.append(f"{name}: {shown(raw)} is not a date in YYYY-MM-DD form; ignored.")
+        return None
+    if not DATE_MIN <= day <= DATE_MAX:
+        warnings.append(f"{name}: {shown(raw)} is outside {DATE_MIN.year}–{DATE_MAX.year}; ignored.")
+        return None
+    return day
+
+
+def _parse_names(
+    name: str, raws: list[str], known: Iterable[str], warnings: list[str]
+) -> tuple[str, ...]:
+    canonical = {k.casefold(): k for k in known}
+    chosen: dict[str, None] = {}
+    for raw in raws:
+        for item in raw.split(","):
+            item = item.strip()
+            if not item:
+                continue
+            match = canonical.get(item.casefold())
+            if match is None:
+                warnings.append(f"{name}: unknown value {shown(item)}; ignored.")
+            else:
+                chosen[match] = None
+    return tuple(chosen)
+
+
+def parse_params(
+    params: Mapping[str, str | Sequence[str]],
+    *,
+    themes: Iterable[str],
+    sources: Iterable[str],
+    speakers: Iterable[str],
+) -> tuple[Filters, list[str]]:
+    """The `Filters` a URL asks for, and one plain-text warning per value dropped.
+
+    Never raises. Dropped: a value containing < or >, a date that is not YYYY-MM-DD
+    (or is outside 1900–2100), `from` after `to` (both), a name not among the known
+    themes/sources/speakers/sides (matched case-insensitively), repeats of a
+    single-valued parameter beyond the first. Empty values mean "no filter";
+    unknown parameter names (utm_source, embed, ...) are ignored silently.
+    Repeated list parameters (?theme=a&theme=b) are merged.
+    """
+    warnings: list[str] = []
+    clean: dict[str, list[str]] = {}
+    for name in PARAMS:
+        if name not in params:
+            continue
+        kept = []
+        for raw in _values(params[name]):
+            if "<" in raw or ">" in raw:
+                warnings.append(f"{name}: {shown(raw)} contains < or >; ignored.")
+            else:
+                kept.append(raw)
+        clean[name] = kept
+
+    single: dict[str, str] = {}
+    for name in ("from", "to", "q"):
+        given = [v for v in clean.get(name, []) if v.strip()]
+        if len(given) > 1:
+            warnings.append(f"{name}: given {len(given)} times; using the first, {shown(given[0])}.")
+        if given:
+            single[name] = given[0]
+
+    date_from = _parse_date("from", single.get("from", ""), warnings)
+    date_to = _parse_date("to", single.get("to", ""), warnings)
+    if date_from and date_to and date_from > date_to:
+        warnings.append(
+            f"from/to: {shown(date_from.isoformat())} is after {shown(date_to.isoformat())}; both ignored."
+        )
+        date_from = date_to = None
+
+    q = " ".join(single.get("q", "").split())
+    if len(q) > MAX_Q:
+        warnings.append(f"q: longer than {MAX_Q} characters; cut to the first {MAX_Q}.")
+        q = q[:MAX_Q].rstrip()
+
+    filters = Filters(
+        date_from=date_from,
+        date_to=date_to,
+        themes=_parse_names("theme", clean.get("theme", []), themes, warnings),
+        sources=_parse_names("source", clean.get("source", []), sources, warnings),
+        speakers=_parse_names("speaker", clean.get("speaker", []), speakers, warnings),
+        sides=_parse_names("side", clean.get("side", []), SIDES, warnings),
+        q=q,
+    )
+    return filters, warnings
+
+
+def to_params(filters: Filters) -> dict[str, str]:
+    """The canonical URL parameters of `filters`: only active ones, lists comma-joined."""
+    out: dict[str, str] = {}
+    if filters.date_from:
+        out["from"] = filters.date_from.isoformat()
+    if filters.date_to:
+        out["to"] = filters.date_to.isoformat()
+    for name, values in (
+        ("theme", filters.themes),
+        ("source", filters.sources),
+        ("speaker", filters.speakers),
+        ("side", filters.sides),
+    ):
+        if values:
+            out[name] = ",".join(values)
+    if filters.q:
+        out["q"] = filters.q
+    return out
+
+
+def isin(column: pd.Series, values: Iterable[str] | pd.Series) -> pd.Series:
+    """Boolean Series: `column` (any string-like dtype) is one of `values`, missing = False.
+
+    Done in Arrow: pandas' isin on Arrow strings loops in Python over `values`, far
+    too slow for a 100,000-article id list.
+    """
+    haystack = pa.array(column.astype("string[pyarrow]"))
+    needles = pa.array(pd.Series(values, dtype="string[pyarrow]")).unique()
+    hit = pc.fill_null(pc.is_in(haystack, value_set=needles), False)
+    return pd.Series(hit.to_numpy(zero_copy_only=False), index=column.index, dtype=bool)
+
+
+def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters) -> pd.Series:
+    """Boolean mask over tables["articles"]: the articles passing date, source, theme and q."""
+    articles = tables["articles"]
+    mask = pd.Series(True, index=articles.index)
+    if filters.date_from:
+        mask &= articles["date"] >= pd.Timestamp(filters.date_from)
+    if filters.date_to:
+        mask &= articles["date"] < pd.Timestamp(filters.date_to) + pd.Timedelta(days=1)
+    if filters.sources:
+        mask &= isin(articles["source"], filters.sources)
+    if filters.themes:
+        mentions = tables["mentions"]
+        hit = mentions.loc[isin(mentions["theme"], filters.themes), "article_id"]
+        mask &= isin(articles["article_id"], hit)
+    mask = mask.astype(bool)
+    if filters.q:
+        rest = articles[mask]  # search only what the cheaper filters kept
+        hit = rest["title"].str.contains(filters.q, case=False, regex=False).fillna(False)
+        hit |= rest["text"].str.contains(filters.q, case=False, regex=False).fillna(False)
+        mask &= hit.reindex(articles.index, fill_value=False).astype(bool)
+    return mask
+
+
+def quote_mask(quotes: pd.DataFrame, article_ids: pd.Series | None, filters: Filters) -> pd.Series:
+    """Boolean mask over `quotes`: in the passing articles (None = all), by the speakers and sides."""
+    mask = pd.Series(True, index=quotes.index)
+    if article_ids is not None:
+        mask &= isin(quotes["article_id"], article_ids)
+    if filters.speakers:
+        mask &= isin(quotes["speaker"], filters.speakers)
+    if filters.sides:
+        mask &= isin(quotes["side"], filters.sides)
+    return mask.astype(bool)
+
+
+def recount_people(people: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """`people` restricted to the speakers of `quotes`, with counts and first/last seen recomputed."""
+    named = quotes[quotes["speaker"].astype("string").fillna("") != ""]
+    if named.empty:
+        return people.iloc[0:0].reset_index(drop=True)
+    stats = (
+        named.assign(speaker=named["speaker"].astype("string"))
+        .groupby("speaker", observed=True)
+        .agg(n_quotes=("quote_id", "size"), n_articles=("article_id", "nunique"),
+             first_seen=("date", "min"), last_seen=("date", "max"))
+    )
+    out = people.drop(columns=["n_quotes", "n_articles", "first_seen", "last_seen"])
+    out = out[isin(out["name"], stats.index)].join(stats, on="name")
+    out = out.astype({c: people[c].dtype for c in people.columns})[list(people.columns)]
+    return out.sort_values(["n_quotes", "name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters) -> dict[str, pd.DataFrame]:
+    """Every corpus table restricted by `filters` (see the module docstring); `rejected` is kept whole."""
+    out = dict(tables)
+    if not filters.active:
+        return out
+    articles = tables["articles"][article_mask(tables, filters)].reset_index(drop=True)
+    ids = articles["article_id"]
+    out["articles"] = articles
+    for name in ARTICLE_TABLES:
+        frame = tables[name]
+        out[name] = frame[isin(frame["article_id"], ids)].reset_index(drop=True)
+    quotes = tables["quotes"]
+    out["quotes"] = quotes[quote_mask(quotes, ids, filters)].reset_index(drop=True)
+    out["people"] = recount_people(tables["people"], out["quotes"])
+    return out
+
+
+def loosen_hints(tables: Mapping[str, pd.DataFrame], filters: Filters) -> list[tuple[str, int]]:
+    """For each active article filter, (its label, articles left if only it were cleared), most helpful first."""
+    relax = {
+        "date range": replace(filters, date_from=None, date_to=None),
+        "themes": replace(filters, themes=()),
+        "sources": replace(filters, sources=()),
+        "search text": replace(filters, q=""),
+    }
+    hints = []
+    for label, loosened in relax.items():
+        if loosened != filters:
+            hints.append((label, int(article_mask(tables, loosened).sum())))
+    return sorted(hints, key=lambda h: -h[1])
