@@ -132,13 +132,16 @@ def find_amounts(text: str) -> list[tuple[str, float, str, int, int]]:
     return out
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def amounts_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Schema "amounts": one row per money or percent amount in each paragraph of `paragraphs`."""
     rows = []
     for aid, pno, text in zip(
         paragraphs["article_id"].tolist(), paragraphs["para_no"].tolist(), paragraphs["text"].tolist()
     ):
-        if not isinstance(text, str) or not any(c.isdigit() for c in text):
+        if not isinstance(text, str) or not _DIGIT.search(text):
             continue
         hits = find_amounts(text)
         if not hits:
