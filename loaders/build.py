@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -172,7 +173,8 @@ def _reporting(results: Iterable[Tables], batches: list[list[Input]], progress: 
 
 
 def _with_pool(task, batches, workers, progress) -> Tables:
-    context = multiprocessing.get_context("spawn")
+    # fork is fast and needs no importable __main__, but is unsafe beside other threads (a server).
+    context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return merge(_reporting(pool.map(task, batches), batches, progress))
 
