@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -83,10 +84,35 @@ def empty_corpus(reason: str = "") -> Corpus:
     return Corpus.from_tables(tables, f"empty:{reason}")
 
 
-@st.cache_data(show_spinner="Loading articles…", max_entries=4)
-def load_cached(path: str, fingerprint: str) -> Corpus:
-    """The corpus in `path`; `fingerprint` (from corpus_fingerprint) keys the cache so changed files reload."""
-    return load_corpus(path)
+@dataclass
+class _LoadedCorpora:
+    """The corpora this server has loaded, by (path, fingerprint), shared by every session."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    by_key: dict[tuple[str, str], Corpus] = field(default_factory=dict)
+
+
+@st.cache_resource
+def _loaded() -> _LoadedCorpora:
+    """The one store of loaded corpora.
+
+    A resource cache, not st.cache_data: a Corpus is frozen and never mutated, and
+    cache_data would unpickle a full copy of every table on every rerun (hundreds of
+    MB at 100,000 articles). Loading happens outside any cached function so that a
+    build can draw its progress bar.
+    """
+    return _LoadedCorpora()
+
+
+def load_cached(path: str, fingerprint: str, progress: Callable[[int, int], None] | None = None) -> Corpus:
+    """The corpus in `path`, loaded once per `fingerprint`; a new fingerprint replaces the old corpus."""
+    store = _loaded()
+    with store.lock:
+        key = (path, fingerprint)
+        if key not in store.by_key:
+            corpus = load_corpus(path, progress=progress)
+            store.by_key = {key: corpus}
+        return store.by_key[key]
 
 
 def _fingerprint(path: Path) -> str:
@@ -103,11 +129,19 @@ def _fingerprint(path: Path) -> str:
 def base_corpus() -> tuple[Corpus, str]:
     """The corpus of the data folder and an error message ("" when it loaded)."""
     path = data_path()
+    bar = st.empty()
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total, text=f"Building tables: {done:,} of {total:,} files")
+
     try:
-        return load_cached(str(path), _fingerprint(path)), ""
+        with st.spinner("Loading articles…"):
+            return load_cached(str(path), _fingerprint(path), progress), ""
     except FileNotFoundError:
         message = f"Data folder {path} not found: set {DATA_ENV} or upload articles in the sidebar."
         return empty_corpus(message), message
+    finally:
+        bar.empty()
 
 
 def _with_uploads(base: Corpus) -> tuple[Corpus, str]:
