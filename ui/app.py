@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -35,6 +36,10 @@ FINGERPRINT_TTL = 60.0
 UPLOAD_TYPES = ["txt", "json", "jsonl", "csv"]
 KEYS = {"from": "f_from", "to": "f_to", "theme": "f_theme", "source": "f_source",
         "speaker": "f_speaker", "side": "f_side", "q": "f_q"}
+# The server holds one corpus for hours: the system allocator hands freed Parquet read buffers back,
+# where Arrow's default mimalloc pool kept about as much again as the tables themselves.
+pa.set_memory_pool(pa.system_memory_pool())
+
 HIGHLIGHT_KINDS = {"quote": "quotes", "term": "theme terms", "date": "dates", "amount": "amounts"}
 
 
