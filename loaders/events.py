@@ -2,8 +2,21 @@
 
 `events_table` runs one compiled regex over each paragraph and turns every match
 into a (date, date_end, precision) triple: exact days, months, years (only in a
-date context), ranges, weekdays and "last/this/next year|month". Dates without a
-year resolve to their nearest occurrence on or before the publication date.
+date context), ranges, quarters and halves of a year, weekdays, "last/this/next
+year|month", "N year(s) ago|earlier" and today/yesterday/tomorrow. Dates
+without a year resolve to their nearest occurrence on or before the publication date.
+
+Decisions: "early/mid/late 2025" keeps year precision (the boundaries of "early"
+are not defined, so a 4-month range would claim precision the text lacks). A
+quarter or half is a range of exact days and needs an explicit year or
+"this/next/last year" ("the first half of the year" is skipped); its expression
+starts at the ordinal, without "the". "today/yesterday/tomorrow" count only when
+they date an event: an event verb (past or perfect for today/yesterday, "will/to
++ verb" for today/tomorrow, present for tomorrow) within two words before or
+three words after, or "earlier/later today"; "today's" and "today" in a general
+statement ("today we offer", "Europe today holds") are not dates. "N years
+earlier" counts back from the last explicit year before it in the same sentence
+(skipped without one); "N years ago" counts back from the publication year.
 """
 
 from __future__ import annotations
@@ -39,12 +52,17 @@ _YEAR_CONTEXT = (r"(?:\b(?:in|In|by|By|since|Since|until|Until|till|from|From|of
 _YEAR_NOUN = (r"(?=\s+(?:roadmap|road\s+map|plan|programme|program|strategy|agenda|budget|summit|forum|"
               r"elections?|targets?|goals?|deadline|edition|report|session|Roadmap|Plan|Programme|Strategy|Summit|Forum|Agenda)\b)")
 _SEP = r"\s*[-–—]\s*"
+_YEAR_SPEC = rf"(?:(?P<{{0}}y>{_YEAR})(?!\d)|(?P<{{0}}r>[Tt]his|[Nn]ext|[Ll]ast)\s+year(?!\w))"
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 # Every match starts one character early, at a non-word character (the text is searched with a
 # leading space), so the regex engine can skip quickly to candidate positions; "mid-2024" is let in.
 _PATTERN = re.compile(
     r"[^\w.,/](?:(?<!-)|(?<=mid-))"
-    r"(?=[0-9A-Z]|(?:between|from|last|this|next|on|since|until|by)\s)(?:"
+    r"(?=[0-9A-Z]|(?:between|from|last|this|next|on|since|until|by|first|second|third|fourth|1st|2nd|3rd|4th|"
+    r"an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[\s-]|(?:today|yesterday|tomorrow)\b)(?:"
     # ranges first, longest forms first
     rf"(?P<btw>(?:[Bb]etween|[Ff]rom)\s+(?P<bm1>{_MON})\s+(?:and|to|until|till|through)\s+(?P<bm2>{_MON}),?\s+(?P<by>{_YEAR})(?!\d))"
     rf"|(?P<fmy>[Ff]rom\s+(?P<fm1>{_MON})\s+(?P<fy1>{_YEAR})\s+(?:to|until|till|through)\s+(?P<fm2>{_MON})\s+(?P<fy2>{_YEAR})(?!\d))"
@@ -62,21 +80,65 @@ _PATTERN = re.compile(
     # months, year ranges, years
     rf"|(?P<my>(?P<m5>{_MON}),?\s+(?P<y5>{_YEAR})(?!\d))"
     rf"|(?P<yr>(?P<ya>{_YEAR})(?:{_SEP}|/)(?P<yb>{_YEAR}|\d\d)(?![\d\w]|[-–.,]\d))"
-    r"|(?P<rel>(?P<rw>last|this|next)\s+(?P<ru>year|month)(?!\w))"
+    r"|(?P<rel>(?P<rw>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<ru>year|month)(?!\w))"
     r"|(?P<wd>(?P<wpre>on|last|since|until|by|On|Last|Since|Until|By)\s+"
     r"(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)(?!,?\s+(?:\d|" + _MON + r")))"
+    # quarters and halves of an explicit year
+    r"|(?P<qh>(?:(?P<qord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[1-4](?:st|nd|rd|th))[\s-]+(?P<qu>quarter|half)"
+    r"(?:\s+of)?(?:\s+(?:fiscal|FY))?\s+" + _YEAR_SPEC.format("q") + r"|(?P<qq>[QH])(?P<qn>[1-4])(?:\s+of|[-\s])\s*"
+    + _YEAR_SPEC.format("k") + r"|(?P<qq2>[QH])(?P<qn2>[1-4])['’](?P<qy2>\d\d)(?![\d\w])))"
+    # N years ago / earlier
+    r"|(?P<ago>(?P<an>a|an|one|two|three|four|five|six|seven|eight|nine|ten|A|An|One|Two|Three|Four|Five|Six|Seven|"
+    r"Eight|Nine|Ten|\d\d?)\s+"
+    r"years?\s+(?P<aw>ago|earlier)(?!\w)(?!\s+than\b))"
+    # today / yesterday / tomorrow dating an event
+    r"|(?P<tdy>(?P<tw>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?![\w'’-]))"
     rf"|(?P<y>{_YEAR}){_NOT_QTY}"
     r")"
 )
-# Every date expression contains a digit, a weekday or "year"/"month"; each alternative starts with a
-# literal so the engine jumps between candidates in C. Only windows around them are searched.
+# Every date expression contains a digit, "day" (weekdays, today, yesterday), "morrow", "year" or "month";
+# the few, fairly rare first characters let the engine jump between candidates in C. Only windows
+# around them are searched.
 _TRIGGER = re.compile("|".join(
     [rf"{d}[0-9]*" for d in "0123456789"]
-    + ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "year", "month"]))
+    + ["day", "year", "month", "morrow"]))
 _BEFORE, _AFTER = 48, 64
 _YEAR_CTX = re.compile(_YEAR_CONTEXT + r"$")
 _YEAR_AFTER = re.compile(_YEAR_NOUN)
 _REL_BEFORE = re.compile(r"(?:\bthe|\bpast|\bover)\s+$", re.IGNORECASE)
+_AGO_BEFORE = re.compile(r"(?:\bmore\s+than|\bover|\bthe)\s+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_ANCHOR_YEAR = re.compile(rf"(?<![\w.,]){_YEAR}{_NOT_QTY}(?![\w])")
+_LEMMAS = ("agree sign announce open launch approve adopt endorse unveil inaugurate conclude present visit discuss "
+           "report publish release complete host welcome confirm declare decide ratify introduce start vote arrive "
+           "close finalise finalize pledge commission award receive elect appoint attend deliver add reveal").split()
+
+
+def _inflect(lemma: str) -> tuple[str, str, str]:
+    """(past, third person, -ing) forms of a regular English verb."""
+    if lemma.endswith("y"):
+        return lemma[:-1] + "ied", lemma[:-1] + "ies", lemma + "ing"
+    past = lemma + ("d" if lemma.endswith("e") else "ed")
+    third = lemma + ("es" if lemma.endswith(("ch", "sh", "ss")) else "s")
+    ing = lemma + "ing" if lemma.endswith("ee") else lemma.removesuffix("e") + "ing"
+    return past, third, ing
+
+
+_FORMS = [_inflect(w) for w in _LEMMAS]
+_BASE = "|".join(_LEMMAS + ["meet", "hold", "say", "begin", "take\\s+place", "kick\\s+off"])
+# Event verbs: past/perfect forms date "today"/"yesterday", "will/to + verb" "today"/"tomorrow", and present
+# forms only "tomorrow" (present "holds"/"says today" usually means nowadays).
+_PAST = "|".join([f[0] for f in _FORMS] + ["met", "held", "said", "told", "began", "begun", "gave", "given", "won",
+                                            "struck", "kicked\\s+off", "took\\s+place"])
+_WILL = rf"(?:will|to|shall)\s+(?:(?:formally|officially|also|jointly)\s+)?(?:{_BASE})"
+_PRES = "|".join([f[1] for f in _FORMS] + [f[2] for f in _FORMS] + [
+    "meets", "meeting", "holds", "holding", "begins", "beginning", "scheduled", "due", "set", "expected"])
+_VERBS = {0: rf"(?:(?:has|have|had)\s+(?:(?:also|now|formally|officially|jointly)\s+)?)?(?:{_PAST})|{_WILL}",
+          -1: rf"(?:(?:has|have|had)\s+(?:(?:also|now|formally|officially|jointly)\s+)?)?(?:{_PAST})",
+          1: rf"{_WILL}|{_PRES}"}
+_WORDS = r"(?:\s+[\w’'-]+){0,%d}"
+_TODAY_BEFORE = {k: re.compile(rf"(?:\b(?:{v}){_WORDS % 2}|\bearlier|\blater)\s+$") for k, v in _VERBS.items()}
+_TODAY_AFTER = {k: re.compile(rf",?{_WORDS % 3}\s+(?:{v})\b") for k, v in _VERBS.items()}
 
 
 def _day(y: int, m: int, d: int) -> dt.date | None:
@@ -144,6 +206,50 @@ def _resolve(m: re.Match, text: str, pub: dt.date | None):
     if kind == "my":
         y, mon = int(g("y5")), _mon(g("m5"))
         return dt.date(y, mon, 1), _month_end(y, mon), "month", s, e
+    if kind == "qh":
+        if g("qq2"):
+            unit, n, y = g("qq2"), int(g("qn2")), 2000 + int(g("qy2"))
+        else:
+            unit = g("qq") or ("Q" if g("qu") == "quarter" else "H")
+            n = int(g("qn")) if g("qq") else _ORDINAL[g("qord").lower()]
+            pre = "k" if g("qq") else "q"
+            if g(pre + "y"):
+                y = int(g(pre + "y"))
+            elif pub is None:
+                return None
+            else:
+                y = pub.year + {"last": -1, "this": 0, "next": 1}[g(pre + "r").lower()]
+        months = 3 if unit == "Q" else 6
+        if n * months > 12:
+            return None
+        return dt.date(y, (n - 1) * months + 1, 1), _month_end(y, n * months), "range", s, e
+    if kind == "ago":
+        if _AGO_BEFORE.search(text, max(0, s - 12), s):
+            return None
+        word = g("an").lower()
+        back = _COUNT[word] if word in _COUNT else int(word)
+        if g("aw") == "ago":
+            if pub is None:
+                return None
+            y = pub.year - back
+        else:
+            lo = max(0, s - 300)
+            for cut in _SENTENCE_END.finditer(text, lo, s + 1):
+                lo = cut.end()
+            anchors = _ANCHOR_YEAR.findall(text, lo, s)
+            if not anchors:
+                return None
+            y = int(anchors[-1]) - back
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", s, e
+    if kind == "tdy":
+        if pub is None:
+            return None
+        word = g("tw").lower()
+        step = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
+        if not (_TODAY_BEFORE[step].search(text, max(0, s - 48), s) or _TODAY_AFTER[step].match(text, e)):
+            return None
+        d = pub + dt.timedelta(days=step)
+        return d, d, "day", s, e
     if kind == "rel":
         if pub is None or _REL_BEFORE.search(text, max(0, s - 8), s):
             return None

@@ -101,6 +101,77 @@ def test_relative_years_and_months():
     assert events("over the last year, the past year") == []
 
 
+def test_capitalised_relative_forms_at_sentence_start():
+    assert events("Last year alone the fund spent more. Next month, talks resume. This year is busy. Next year too.") == [
+        ("Last year", "2024-01-01", "2024-12-31", "year"), ("Next month", "2025-05-01", "2025-05-31", "month"),
+        ("This year", "2025-01-01", "2025-12-31", "year"), ("Next year", "2026-01-01", "2026-12-31", "year")]
+    assert events("The last year was hard. Over the last year prices fell. The past month was calm.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("output in the first quarter of 2026 rose", ("first quarter of 2026", "2026-01-01", "2026-03-31", "range")),
+    ("results for Q1 2026 were flat", ("Q1 2026", "2026-01-01", "2026-03-31", "range")),
+    ("a Q4-2024 shipment", ("Q4-2024", "2024-10-01", "2024-12-31", "range")),
+    ("the third quarter of fiscal 2025", ("third quarter of fiscal 2025", "2025-07-01", "2025-09-30", "range")),
+    ("its 2nd quarter 2023 sales", ("2nd quarter 2023", "2023-04-01", "2023-06-30", "range")),
+    ("tenders open in the second half of 2026.", ("second half of 2026", "2026-07-01", "2026-12-31", "range")),
+    ("First-half 2024 revenue grew", ("First-half 2024", "2024-01-01", "2024-06-30", "range")),
+    ("guidance for H2 2025 holds", ("H2 2025", "2025-07-01", "2025-12-31", "range")),
+    ("orders booked in Q3'24", ("Q3'24", "2024-07-01", "2024-09-30", "range")),
+    ("in the first half of next year", ("first half of next year", "2026-01-01", "2026-06-30", "range")),
+    ("by the fourth quarter of this year", ("fourth quarter of this year", "2025-10-01", "2025-12-31", "range")),
+])
+def test_quarters_and_halves_are_ranges_of_exact_days(text, expected):
+    assert events(text) == [expected]
+
+
+def test_quarter_or_half_without_an_explicit_year_is_skipped():
+    assert events("in the first half of the year, in Q2, Q5 2025 and H3 2024, the second half") == []
+    assert events("in the first quarter of this year and Q2 2024", pub=None) == [
+        ("Q2 2024", "2024-04-01", "2024-06-30", "range")]
+
+
+def test_early_mid_late_year_keep_year_precision():
+    assert events("early 2025, mid-2026 and late 2027") == [
+        ("2025", "2025-01-01", "2025-12-31", "year"), ("2026", "2026-01-01", "2026-12-31", "year"),
+        ("2027", "2027-01-01", "2027-12-31", "year")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two ministers today agreed a joint plan.", ("today", "2025-04-07")),
+    ("A supply deal was signed today in Almaty.", ("today", "2025-04-07")),
+    ("Today, the two delegations approved the text.", ("Today", "2025-04-07")),
+    ("The board has today adopted its budget.", ("today", "2025-04-07")),
+    ("The fund said earlier today it would invest.", ("today", "2025-04-07")),
+    ("Both sides will sign the charter today.", ("today", "2025-04-07")),
+    ("The council met yesterday behind closed doors.", ("yesterday", "2025-04-06")),
+    ("Yesterday the ministry announced new quotas.", ("Yesterday", "2025-04-06")),
+    ("The summit opens tomorrow in the capital.", ("tomorrow", "2025-04-08")),
+    ("Envoys are due to meet tomorrow.", ("tomorrow", "2025-04-08")),
+])
+def test_today_yesterday_tomorrow_next_to_an_event_verb(text, expected):
+    word, day = expected
+    assert events(text) == [(word, day, day, "day")]
+
+
+def test_today_meaning_nowadays_is_not_a_date():
+    assert events("Today's economy needs copper. Today we offer courses. The region today holds vast reserves.") == []
+    assert events("The pact, signed in 2019, today remains. Tomorrow's markets. They signed yesterday's minutes.") == [
+        ("2019", "2019-01-01", "2019-12-31", "year")]
+    assert events("The ministers today agreed a plan.", pub=None) == []
+
+
+def test_years_ago_and_years_earlier():
+    assert events("Exports reached 61% in 2024, up from 55% a year earlier.") == [
+        ("2024", "2024-01-01", "2024-12-31", "year"), ("a year earlier", "2023-01-01", "2023-12-31", "year")]
+    assert events("A year ago the mine was idle; two years ago it was shut.") == [
+        ("A year ago", "2024-01-01", "2024-12-31", "year"), ("two years ago", "2023-01-01", "2023-12-31", "year")]
+    assert events("Sales fell in 2021. A year earlier they peaked.") == [("2021", "2021-01-01", "2021-12-31", "year")]
+    assert events("more than a year ago, over a year ago, the year ago figure") == []
+    assert events("The plant opened in 2024, a year earlier than planned.") == [
+        ("2024", "2024-01-01", "2024-12-31", "year")]
+
+
 def test_lowercase_may_and_march_are_verbs_not_months():
     assert events("prices may rise 5 percent as workers march on") == []
     assert events("on May 5 percent was paid") == []
@@ -158,7 +229,8 @@ def test_gold_events(txt):
 
 DATEY = st.lists(st.sampled_from(list("0123456789 .,-–/") + [
     "May", "Nov.", "April", "in ", "by ", "from ", " to ", "between ", " and ", "on Tuesday", "last year", "2024",
-    "29", "31", "February"]), max_size=25).map("".join)
+    "29", "31", "February", "Q1 ", "H2", "first quarter of ", "second half of ", "'", "today", "Yesterday",
+    "signed ", "will meet ", " a year ago", " a year earlier", "Last year"]), max_size=25).map("".join)
 
 
 @given(st.one_of(st.text(), DATEY), st.dates(dt.date(1, 1, 2), dt.date(9998, 12, 30)) | st.none())
