@@ -33,6 +33,11 @@ An organisational statement ("the press service of X", "X's press office",
 holding that role, e.g. "Prime Minister of Kazakhstan") and whose speaker_role is
 the channel ("press service", "press office", or "" when none).
 Quotes with no findable speaker are kept with attribution "unattributed".
+
+Cost: the article's people are collected once, on the first speaker lookup; a paragraph
+is split into sentences only when a quote, cue or name needs it; the reported-speech and
+frame patterns run only on text holding a cue word or "according to"; pure readings of
+tokens, chunks and speaker phrases are memoised, since names and roles recur across a corpus.
 """
 
 from __future__ import annotations
@@ -42,7 +47,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
+import ahocorasick
 import pandas as pd
 
 from loaders import schema
@@ -60,19 +68,22 @@ _UP = "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper() and ch.i
 _LO = "".join(ch for ch in map(chr, range(0x61, 0x530)) if ch.islower() and ch.isalpha())
 
 _OPENERS = "“«\"‘„‚”"
+_CLOSES = {"»": "«", "”": "“„”", "“": "„", '"': '"', "’": "‘‚", "‘": "‚"}
 _MARK_RE = re.compile("[\"“”«»‘’„‚]")
 _LEAD_OPENER_RE = re.compile(r"\s*[“«\"‘„‚]")
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _FLANK_PUNCT = ".,;:!?)]}…—–-/"
 
-_CUE = (
-    r"(?:said|says|say|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined"
-    r"|underlines|underscored|pointed\s+out|points\s+out|stated|states|explained|explains|announced"
-    r"|announces|told|tells|informed|informs|reported|reports|remarked|highlighted|highlights|observed"
-    r"|recalled|recalls|warned|warns|commented|declared|assured|confirmed|confirms|mentioned|continued"
-    r"|concluded|insisted|argued|argues|asserted|acknowledged|wrote|writes|specified|clarified|believes"
-    r"|reiterated|replied|responded|urged|revealed|suggested)"
+_CUE_FORMS = (
+    "said", "says", "say", "added", "adds", "noted", "notes", "stressed", "stresses", "emphasi[sz]ed",
+    "emphasi[sz]es", "underlined", "underlines", "underscored", r"pointed\s+out", r"points\s+out", "stated",
+    "states", "explained", "explains", "announced", "announces", "told", "tells", "informed", "informs",
+    "reported", "reports", "remarked", "highlighted", "highlights", "observed", "recalled", "recalls",
+    "warned", "warns", "commented", "declared", "assured", "confirmed", "confirms", "mentioned", "continued",
+    "concluded", "insisted", "argued", "argues", "asserted", "acknowledged", "wrote", "writes", "specified",
+    "clarified", "believes", "reiterated", "replied", "responded", "urged", "revealed", "suggested",
 )
+_CUE = "(?:" + "|".join(_CUE_FORMS) + ")"
 _OBJ = (
     r"(?:\s+(?:reporters|journalists|the\s+press|the\s+media|media|the\s+audience|participants|delegates"
     r"|lawmakers|(?:the\s+)?(?:[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'\-]*){0,3}))?"
@@ -107,6 +118,7 @@ _BARE_CLAUSE_RE = re.compile(
     r"[^\s,].*?)[.!?]?\s*$",
     re.S,
 )
+_CUE_WORD_RE = re.compile(rf"{_CUE}\b")
 _BARE_CUES = frozenset({"said", "says", "added", "noted", "stressed", "believes"})
 _OBJECT_CUES = frozenset({"told", "tells", "informed", "informs", "assured"})
 _OBJECT_THAT_RE = re.compile(r"\s+(?:[^\s,;:]+\s+){1,5}?that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
@@ -195,16 +207,42 @@ class _Speaker:
     attribution: str
 
 
+def _cue_automaton() -> ahocorasick.Automaton:
+    """Automaton over the literal start of every cue form ("emphasi", "pointed", "said", ...)."""
+    automaton = ahocorasick.Automaton()
+    for stem in {re.split(r"[\[\\]", form)[0] for form in _CUE_FORMS}:
+        automaton.add_word(stem, len(stem))
+    automaton.make_automaton()
+    return automaton
+
+
+_CUE_STEMS = _cue_automaton()
+
+
+def _cue_positions(text: str) -> list[int]:
+    """Sorted offsets of the whitespace right before each speech cue word of `text`.
+
+    The starts of the matches of whitespace + `_CUE` + word boundary, found by one automaton
+    pass over the cue stems and a regex check at each hit, which is cheaper than trying the
+    alternation at every space.
+    """
+    found = {end - size for end, size in _CUE_STEMS.iter(text)}
+    return sorted(c for c in found if c >= 0 and text[c].isspace() and _CUE_WORD_RE.match(text, c + 1))
+
+
+@lru_cache(maxsize=65536)
 def _fold_token(token: str) -> str:
     """A token casefolded, without surrounding punctuation or a possessive ending."""
     return _POSSESSIVE_RE.sub("", token.strip("()[],;:.“”«»\"").casefold())
 
 
+@lru_cache(maxsize=65536)
 def _is_role_word(token: str) -> bool:
     low = _fold_token(token)
     return low in ROLE_WORDS or any(part in ROLE_WORDS for part in low.split("-"))
 
 
+@lru_cache(maxsize=16384)
 def _role_like(text: str) -> bool:
     """True for a short phrase naming a role: a role word and no relative clause."""
     words = text.split()
@@ -215,7 +253,8 @@ def _role_like(text: str) -> bool:
     return any(_is_role_word(w) for w in words)
 
 
-def _role_tokens(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _role_tokens(text: str) -> frozenset[str]:
     """Normalised content words of a role, for matching "the Commission President" to its holder."""
     out: set[str] = set()
     for token in text.split():
@@ -226,9 +265,10 @@ def _role_tokens(text: str) -> set[str]:
             out.update(("prime", "minister"))
         else:
             out.add(_NORMALISE.get(low, low))
-    return out
+    return frozenset(out)
 
 
+@lru_cache(maxsize=16384)
 def _clean_np(text: str) -> bool:
     """True when every word of a speaker phrase could belong to a name, role or organisation."""
     words = text.split()
@@ -278,14 +318,7 @@ def _scan_spans(paras: list[str]) -> list[list[tuple[int, int, int]]]:
             right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n)
             if ch in "’" and prev.isalpha() and nxt.isalpha():
                 continue
-            closes = {
-                "»": "«",
-                "”": "“„”",
-                "“": "„",
-                '"': '"',
-                "’": "‘‚",
-                "‘": "‚",
-            }.get(ch, "")
+            closes = _CLOSES.get(ch, "")
             target = -1
             if closes and (right or ch in "»") and not (ch == '"' and left and not right):
                 for k in range(len(stack) - 1, -1, -1):
@@ -326,7 +359,7 @@ def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
     starts = [0]
     for m in _BOUNDARY_RE.finditer(text):
         ws = m.start("ws")
-        if any(s <= ws < e for s, e in regions):
+        if regions and any(s <= ws < e for s, e in regions):
             continue
         if _ABBREV_RE.search(text, max(0, m.start() - 8), m.start() + 1):
             continue
@@ -383,6 +416,54 @@ def _org_mention_re(head: str) -> re.Pattern[str]:
     )
 
 
+@dataclass(frozen=True)
+class _Phrase:
+    """What a speaker phrase says on its own, before the article's persons are consulted."""
+
+    head: str
+    app: str = ""
+    pronoun: str = ""
+    channel: str = ""
+    channel_org: str = ""
+    name: str = ""
+    name_role: str = ""
+    org_like: bool = False
+
+
+@lru_cache(maxsize=16384)
+def _read_phrase(raw: str) -> _Phrase | None:
+    """The parts of a speaker phrase: pronoun, head, apposition, channel, first person name, organisation.
+
+    None when the phrase cannot name a speaker (empty, a clause, an apposition that is no role).
+    """
+    text = _DETERMINER_RE.sub("", raw.strip().strip(",").strip())
+    if not text:
+        return None
+    low = text.casefold()
+    if low in ("he", "she"):
+        return _Phrase(text, pronoun=low)
+    head, _, app = text.partition(",")
+    head, app = head.strip(), _DETERMINER_RE.sub("", app.strip(" ,"))
+    if app and not _role_like(app):
+        return None
+    if not _clean_np(head):
+        return None
+    channel = _CHANNEL_OF_RE.match(head) or _ORG_CHANNEL_RE.match(head)
+    if channel:
+        return _Phrase(head, app, channel=" ".join(channel.group("chan").lower().split()),
+                       channel_org=_DETERMINER_RE.sub("", channel.group("org").strip()))
+    for m in _CHUNK_RE.finditer(head):
+        name, start = _name_in_chunk(m.group())
+        if name:
+            return _Phrase(head, app, name=name, name_role=app or _title_before(head, start + m.start()))
+    words = [_fold_token(w) for w in head.split()]
+    org_like = is_known_org(head) or any(w in _ORG_WORDS for w in words) or (
+        len(words) <= 3 and side_of("", head) in ("EU", "Kazakhstan") and not _role_like(head)
+        and head[:1].isupper()
+    )
+    return _Phrase(head, app, org_like=org_like)
+
+
 class _Article:
     """Persons, quoted regions and sentences of one article, and the quote rows found in it."""
 
@@ -393,16 +474,32 @@ class _Article:
         for segs in self.spans:
             for p, s, e in segs:
                 self.regions[p].append((s, e))
-        self.starts = [_sentence_starts(t, r) for t, r in zip(paras, self.regions)]
+        self._starts: list[list[int] | None] = [None] * len(paras)
+        self._cues: list[list[int] | None] = [None] * len(paras)
         self.persons: dict[str, _Person] = {}
         self.mentions: list[tuple[int, int, str]] = []
-        self._collect_people()
+        self._collected = False
+
+    def starts(self, p: int) -> list[int]:
+        """Sentence start offsets of paragraph `p`, split on first use."""
+        starts = self._starts[p]
+        if starts is None:
+            starts = self._starts[p] = _sentence_starts(self.paras[p], self.regions[p])
+        return starts
+
+    def has_cue(self, p: int, start: int, end: int) -> bool:
+        """True when a speech cue word preceded by a space begins in paragraph `p` within [start, end)."""
+        cues = self._cues[p]
+        if cues is None:
+            cues = self._cues[p] = _cue_positions(self.paras[p])
+        k = bisect.bisect_left(cues, start)
+        return k < len(cues) and cues[k] < end
 
     def _inside_quote(self, p: int, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.regions[p])
 
     def _sentence(self, p: int, pos: int) -> tuple[int, int]:
-        starts = self.starts[p]
+        starts = self.starts(p)
         k = bisect.bisect_right(starts, pos) - 1
         end = starts[k + 1] if k + 1 < len(starts) else len(self.paras[p])
         return starts[k], end
@@ -427,14 +524,15 @@ class _Article:
         return found[0] if len(found) == 1 else None
 
     def _collect_people(self) -> None:
+        """Register every person named outside quotes, with role and gender, and where each is named."""
         shorts: list[tuple[int, int, str, str]] = []
         for p, text in enumerate(self.paras):
+            regions = self.regions[p]
             for m in _CHUNK_RE.finditer(text):
-                if self._inside_quote(p, m.start()):
+                name, start = _name_in_chunk(m.group())
+                if not name or (regions and self._inside_quote(p, m.start())):
                     continue
-                name, start = _name_in_chunk(m.group(), m.start())
-                if not name:
-                    continue
+                start += m.start()
                 honorific = _HONORIFIC_RE.search(text, max(0, start - 9), start)
                 gender = _HONORIFIC_GENDER.get(honorific.group(1).casefold(), "") if honorific else ""
                 if _core_count(name) < 2:
@@ -457,6 +555,8 @@ class _Article:
 
     def _fronted_role(self, p: int, start: int) -> str:
         """The role opening the sentence before a name ("The head of the EU Delegation, Name, ..."), or ""."""
+        if start < 2 or not self.paras[p].startswith(", ", start - 2):
+            return ""
         s, _ = self._sentence(p, start)
         before = self.paras[p][s:start]
         if not before.endswith(", ") or before.count(",") != 1:
@@ -521,51 +621,36 @@ class _Article:
 
     def resolve(self, raw: str, p: int, pos: int, according: bool = False) -> _Speaker | None:
         """The speaker a phrase denotes, or None when it names no person or organisation."""
-        text = raw.strip().strip(",").strip()
-        text = _DETERMINER_RE.sub("", text)
-        if not text:
+        if not self._collected:
+            self._collected = True
+            self._collect_people()
+        phrase = _read_phrase(raw)
+        if phrase is None:
             return None
-        low = text.casefold()
-        if low in ("he", "she"):
-            person = self._pronoun(low, p, pos)
+        if phrase.pronoun:
+            person = self._pronoun(phrase.pronoun, p, pos)
             if person is None:
                 return None
             return _Speaker(person.name, person.role, side_of(person.role), "pronoun")
-        head, _, app = text.partition(",")
-        head, app = head.strip(), _DETERMINER_RE.sub("", app.strip(" ,"))
-        if app and not _role_like(app):
-            return None
-        if not _clean_np(head):
-            return None
         how = "according_to" if according else "explicit"
-        channel = _CHANNEL_OF_RE.match(head) or _ORG_CHANNEL_RE.match(head)
-        if channel:
-            org = self._org(_DETERMINER_RE.sub("", channel.group("org").strip()), p, pos)
-            role = " ".join(channel.group("chan").lower().split())
-            return _Speaker(org, role, side_of(role, org), how)
-        for m in _CHUNK_RE.finditer(head):
-            name, start = _name_in_chunk(m.group(), m.start())
-            if not name:
-                continue
-            person = self.persons.get(name) or self._by_short(name)
-            role = app or _title_before(head, start)
+        if phrase.channel:
+            org = self._org(phrase.channel_org, p, pos)
+            return _Speaker(org, phrase.channel, side_of(phrase.channel, org), how)
+        if phrase.name:
+            person = self.persons.get(phrase.name) or self._by_short(phrase.name)
             if person is None:
-                person = self._register(name, role, gender_of_given_name(name.split()[0]))
-            elif role:
-                self._register(person.name, role)
+                person = self._register(phrase.name, phrase.name_role, gender_of_given_name(phrase.name.split()[0]))
+            elif phrase.name_role:
+                self._register(person.name, phrase.name_role)
             self._mention(p, pos, person.name)
             return _Speaker(person.name, person.role, side_of(person.role), how)
-        holder = self._role_holder(head, p, pos)
+        holder = self._role_holder(phrase.head, p, pos)
         if holder is not None:
             self._mention(p, pos, holder.name)
             return _Speaker(holder.name, holder.role, side_of(holder.role), how)
-        words = [_fold_token(w) for w in head.split()]
-        if is_known_org(head) or any(w in _ORG_WORDS for w in words) or (
-            len(words) <= 3 and side_of("", head) in ("EU", "Kazakhstan") and not _role_like(head)
-            and head[:1].isupper()
-        ):
-            org = self._org(head, p, pos)
-            return _Speaker(org, app, side_of(app, org), how)
+        if phrase.org_like:
+            org = self._org(phrase.head, p, pos)
+            return _Speaker(org, phrase.app, side_of(phrase.app, org), how)
         return None
 
     def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], _Speaker] | None:
@@ -573,6 +658,8 @@ class _Article:
         text = self.paras[p]
         pos = start
         for _ in range(3):
+            if not self.has_cue(p, pos, end):
+                return None
             m = _SUBJ_CUE_RE.match(text, pos, end)
             if m:
                 speaker = self.resolve(m.group("spk"), p, m.start("spk"))
@@ -585,6 +672,7 @@ class _Article:
         return None
 
 
+@lru_cache(maxsize=65536)
 def _core_count(name: str) -> int:
     return sum(1 for t in name.split() if t.casefold() not in PARTICLES)
 
@@ -598,8 +686,9 @@ def _gender_of_role(role: str) -> str:
     return ""
 
 
-def _name_in_chunk(chunk: str, offset: int) -> tuple[str, int]:
-    """The person-name part at the end of a capitalised chunk and its offset, or ("", -1)."""
+@lru_cache(maxsize=65536)
+def _name_in_chunk(chunk: str) -> tuple[str, int]:
+    """The person-name part at the end of a capitalised chunk and its offset in the chunk, or ("", -1)."""
     if " " not in chunk and not is_name_token(chunk):
         return "", -1
     tokens = []
@@ -629,7 +718,7 @@ def _name_in_chunk(chunk: str, offset: int) -> tuple[str, int]:
         return "", -1
     start = name_tokens[0][1]
     end = name_tokens[-1][1] + len(name_tokens[-1][0])
-    return chunk[start:end], offset + start
+    return chunk[start:end], start
 
 
 _TITLE_BEFORE_RE = re.compile(
@@ -687,9 +776,11 @@ def _article_rows(article_id: str, paras: list[str]) -> list[tuple]:
         for p, s, e in segs:
             quoted[p].append((s - 1, e + 1))
     for p, text in enumerate(paras):
-        starts = art.starts[p] + [len(text)]
+        if not art.has_cue(p, 0, len(text)) and "ccording" not in text:
+            continue
+        starts = art.starts(p) + [len(text)]
         for s, e in zip(starts, starts[1:]):
-            if any(qs < e and s < qe for qs, qe in quoted[p]):
+            if quoted[p] and any(qs < e and s < qe for qs, qe in quoted[p]):
                 continue
             row = _reported(art, p, s, e)
             if row is not None:
@@ -795,9 +886,10 @@ def _reported(art: _Article, p: int, s: int, e: int) -> tuple | None:
     text = art.paras[p]
     while s < e and text[s].isspace():
         s += 1
-    if s >= e:
+    cued = art.has_cue(p, s, e)
+    if s >= e or not (cued or text.find("ccording", s, e) >= 0):
         return None
-    m = _ACCORDING_PRE_RE.match(text, s, e)
+    m = _ACCORDING_PRE_RE.match(text, s, e) if text.startswith("According", s) else None
     if m:
         rest_start = m.start("rest")
         parts = text[rest_start:m.end("rest")].split(", ")
@@ -809,12 +901,14 @@ def _reported(art: _Article, p: int, s: int, e: int) -> tuple | None:
             c0 = rest_start + spk_len + 2
             if speaker is not None:
                 return _reported_row(p, c0, m.end("rest"), text, speaker, "according to")
-    m = _ACCORDING_POST_RE.match(text, s, e)
+    m = _ACCORDING_POST_RE.match(text, s, e) if text.find("according", s, e) >= 0 else None
     if m:
         speaker = art.resolve(m.group("spk") + (", " + m.group("app") if m.group("app") else ""), p,
                               m.start("spk"), according=True)
         if speaker is not None:
             return _reported_row(p, m.start("clause"), m.end("clause"), text, speaker, "according to")
+    if not cued:
+        return None
     found = art.frame_at(p, s, e)
     if found is not None:
         fm, speaker = found
@@ -857,10 +951,11 @@ def quotes_table(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFra
     ids: list[str] = []
     records: list[tuple] = []
     ordered = paragraphs.sort_values(["article_id", "para_no"], kind="stable")
-    for article_id, texts in ordered.groupby("article_id", sort=False)["text"]:
+    ordered = ordered[ordered["article_id"].notna()]
+    texts = ["" if pd.isna(t) else str(t) for t in ordered["text"].tolist()]
+    for article_id, group in groupby(zip(ordered["article_id"].tolist(), texts), key=itemgetter(0)):
         article_id = str(article_id)
-        paras = ["" if pd.isna(t) else str(t) for t in texts]
-        for row in _article_rows(article_id, paras):
+        for row in _article_rows(article_id, [text for _, text in group]):
             ids.append(article_id)
             records.append(row)
     if not records:

@@ -143,3 +143,58 @@ def test_never_raises_and_rows_point_inside_their_paragraph(paras):
         assert 0 <= r.end <= max(len(p) for p in paras)
         if "\n\n" not in r.text:
             assert r.start < r.end
+
+
+# The cases below pin the behaviour the fast paths rely on: people are collected from the whole
+# article before any speaker is resolved, cue and "according to" gates keep every frame, and the
+# memoised phrase reading never carries one article's persons into another.
+
+def test_surname_before_the_full_introduction_takes_the_later_role():
+    got = _rows(_quotes(
+        "“The new refinery will open next spring and hire local engineers,” Berger said.",
+        "Hanna Berger, director of a Bavarian cathode plant, visited the site in March.",
+    ))
+    assert got == [{"para_no": 0, "kind": "direct", "speaker": "Hanna Berger",
+                    "speaker_role": "director of a Bavarian cathode plant", "side": "other",
+                    "attribution": "explicit", "cue": "said",
+                    "text": "The new refinery will open next spring and hire local engineers,"}]
+
+
+def test_cue_right_after_a_dash_attributes_the_quote():
+    got = _rows(_quotes(
+        "“We expect the first shipments of concentrate before the winter” — said Marek Nowak, "
+        "the EU Ambassador to Kazakhstan."))
+    assert [(r["speaker"], r["speaker_role"], r["cue"], r["attribution"]) for r in got] == [
+        ("Marek Nowak", "EU Ambassador to Kazakhstan", "said", "explicit")]
+
+
+def test_according_to_without_a_speech_verb_is_reported():
+    got = _rows(_quotes(
+        "Exports of tungsten concentrate will double by 2030, according to Marek Nowak, "
+        "the EU Ambassador to Kazakhstan."))
+    assert [(r["kind"], r["text"], r["speaker"], r["cue"], r["attribution"]) for r in got] == [
+        ("reported", "Exports of tungsten concentrate will double by 2030", "Marek Nowak",
+         "according to", "according_to")]
+
+
+def test_pronoun_reaches_a_person_named_in_a_paragraph_without_quotes():
+    got = _rows(_quotes(
+        "Marek Nowak, the EU Ambassador to Kazakhstan, toured the plant in Pavlodar.",
+        "The plant employs four hundred people.",
+        "He said the partners would publish a map of the deposits next year.",
+    ))
+    assert [(r["para_no"], r["text"], r["speaker"], r["attribution"]) for r in got] == [
+        (2, "the partners would publish a map of the deposits next year", "Marek Nowak", "pronoun")]
+
+
+def test_same_surname_resolves_within_each_article():
+    said = "Nowak said the two sides would sign a roadmap on rare earth processing this year."
+    articles = pd.DataFrame({"article_id": ["a1", "a2"], "date": pd.to_datetime(["2025-01-01", "2025-02-01"])})
+    paragraphs = pd.DataFrame({"article_id": ["a1", "a1", "a2", "a2"], "para_no": [0, 1, 0, 1], "text": [
+        "Marek Nowak, the EU Ambassador to Kazakhstan, opened the forum in Astana.", said,
+        "Ewa Nowak, head of a Polish battery recycler, met investors in Almaty.", said]})
+    got = quotes_table(articles, paragraphs)
+    assert list(zip(got["article_id"].astype(str), got["speaker"].astype(str), got["speaker_role"].astype(str))) == [
+        ("a1", "Marek Nowak", "EU Ambassador to Kazakhstan"),
+        ("a2", "Ewa Nowak", "head of a Polish battery recycler"),
+    ]
