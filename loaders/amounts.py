@@ -14,6 +14,7 @@ import pandas as pd
 
 from loaders import schema
 from loaders.sentences import sentence_covering, sentence_spans
+from loaders.windows import windowed_finditer
 
 # Currency written before the number, longest first.
 _PREFIX = {
@@ -87,28 +88,12 @@ def _scale(word: str | None) -> float:
     return _SCALE[word.strip().lower()] if word else 1.0
 
 
-def _matches(text: str):
-    """Matches of `_PATTERN` in `text`, searching only the merged windows around digit runs."""
-    window_start = window_end = -1
-    n = len(text)
-    for t in _TRIGGER.finditer(text):
-        lo, hi = max(0, t.start() - _BEFORE), min(n, t.end() + _AFTER)
-        if lo <= window_end:
-            window_end = hi
-            continue
-        if window_end > 0:
-            yield from _PATTERN.finditer(text, window_start, window_end)
-        window_start, window_end = lo, hi
-    if window_end > 0:
-        yield from _PATTERN.finditer(text, window_start, window_end)
-
-
 def find_amounts(text: str) -> list[tuple[str, float, str, int, int]]:
     """(kind, value, currency, start, end) of each money or percent amount in `text`."""
     out = []
     if not text:
         return out
-    for m in _matches(text):
+    for m in windowed_finditer(_PATTERN, _TRIGGER, text, _BEFORE, _AFTER):
         g = m.group
         try:
             if g("pct"):

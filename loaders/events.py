@@ -29,6 +29,7 @@ import pandas as pd
 
 from loaders import schema
 from loaders.sentences import sentence_covering, sentence_spans
+from loaders.windows import windowed_finditer
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -275,29 +276,13 @@ def _resolve(m: re.Match, text: str, pub: dt.date | None):
     return None
 
 
-def _matches(padded: str):
-    """Matches of `_PATTERN` in `padded`, searching only the merged windows around trigger tokens."""
-    window_start = window_end = -1
-    n = len(padded)
-    for t in _TRIGGER.finditer(padded):
-        lo, hi = max(0, t.start() - _BEFORE), min(n, t.end() + _AFTER)
-        if lo <= window_end:
-            window_end = hi
-            continue
-        if window_end > 0:
-            yield from _PATTERN.finditer(padded, window_start, window_end)
-        window_start, window_end = lo, hi
-    if window_end > 0:
-        yield from _PATTERN.finditer(padded, window_start, window_end)
-
-
 def find_events(text: str, pub: dt.date | None) -> list[tuple[dt.date, dt.date, str, int, int]]:
     """(date, date_end, precision, start, end) of each date expression in `text`, given publication date `pub`."""
     out = []
     if not text:
         return out
     padded = " " + text
-    for m in _matches(padded):
+    for m in windowed_finditer(_PATTERN, _TRIGGER, padded, _BEFORE, _AFTER):
         try:
             hit = _resolve(m, padded, pub)
         except (ValueError, OverflowError, KeyError):
