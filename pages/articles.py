@@ -27,15 +27,8 @@ picked = st.dataframe(
 )
 
 st.divider()
-by_id = rows.head(500).drop_duplicates("article_id").set_index("article_id")
+by_id = app.open_from_table(picked, rows, "article_id", "ar_open")
 options = list(by_id.index)
-selected_rows = list(picked.selection.rows) if picked else []
-if selected_rows != st.session_state.get("ar_last_row"):
-    st.session_state["ar_last_row"] = selected_rows
-    if selected_rows and selected_rows[0] < len(rows):
-        st.session_state["ar_open"] = rows["article_id"].iat[selected_rows[0]]
-if st.session_state.get("ar_open") not in by_id.index:
-    st.session_state["ar_open"] = options[0]
 
 left, right = st.columns([3, 2])
 chosen = left.selectbox(

@@ -53,15 +53,8 @@ with tab_all:
     )
 
     st.subheader("Read a quote in its paragraph")
-    by_id = rows.head(500).drop_duplicates("quote_id").set_index("quote_id")
+    by_id = app.open_from_table(picked, rows, "quote_id", "qt_open")
     options = list(by_id.index)
-    selected_rows = list(picked.selection.rows) if picked else []
-    if selected_rows != st.session_state.get("qt_last_row"):
-        st.session_state["qt_last_row"] = selected_rows
-        if selected_rows and selected_rows[0] < len(rows):
-            st.session_state["qt_open"] = rows["quote_id"].iat[selected_rows[0]]
-    if st.session_state.get("qt_open") not in by_id.index:
-        st.session_state["qt_open"] = options[0] if options else None
 
     def label(quote_id: str) -> str:
         row = by_id.loc[quote_id]

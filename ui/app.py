@@ -338,6 +338,23 @@ def capped(frame: pd.DataFrame, what: str, limit: int = MAX_ROWS) -> pd.DataFram
     return frame
 
 
+def open_from_table(picked: Any, rows: pd.DataFrame, id_column: str, key: str, limit: int = 500) -> pd.DataFrame:
+    """The first `limit` rows indexed by `id_column`, for a selectbox keyed `key` that opens one of them.
+
+    A newly clicked row of the table `picked` (st.dataframe's selection) becomes the open one;
+    otherwise the open one stays, or falls back to the first row when the filters dropped it.
+    """
+    by_id = rows.head(limit).drop_duplicates(id_column).set_index(id_column)
+    selected = list(picked.selection.rows) if picked else []
+    if selected != st.session_state.get(f"{key}_last_row"):
+        st.session_state[f"{key}_last_row"] = selected
+        if selected and selected[0] < len(rows):
+            st.session_state[key] = rows[id_column].iat[selected[0]]
+    if st.session_state.get(key) not in by_id.index:
+        st.session_state[key] = by_id.index[0] if len(by_id) else None
+    return by_id
+
+
 def legend(kinds: Sequence[str]) -> None:
     """One line naming each highlight style in use."""
     pieces = [highlight(HIGHLIGHT_KINDS[k], [(0, len(HIGHLIGHT_KINDS[k]), k)]) for k in kinds]

@@ -236,15 +236,19 @@ def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
 
 def cooccurrence_figure(matrix: pd.DataFrame) -> go.Figure:
     """Heatmap of the co-occurrence matrix with the counts written in the cells."""
+    return _count_heatmap(matrix, "Teal", "%{y} & %{x}: %{z} articles", 120 + 42 * len(matrix))
+
+
+def _count_heatmap(table: pd.DataFrame, colorscale: str, hover: str, height: int) -> go.Figure:
+    """Heatmap of a count table, rows top to bottom, with the counts written in the cells."""
     fig = go.Figure(
         go.Heatmap(
-            z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), text=matrix.to_numpy(),
-            texttemplate="%{text}", colorscale="Teal", showscale=False,
-            hovertemplate="%{y} & %{x}: %{z} articles<extra></extra>",
+            z=table.to_numpy(), x=list(table.columns), y=list(table.index), text=table.to_numpy(),
+            texttemplate="%{text}", colorscale=colorscale, showscale=False, hovertemplate=hover + "<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed")
-    return _style(fig, 120 + 42 * len(matrix), legend=False)
+    return _style(fig, height, legend=False)
 
 
 def top_terms(mentions: pd.DataFrame, chains: Sequence[str], n: int = 8) -> pd.DataFrame:
@@ -375,15 +379,7 @@ def speaker_chains(quotes: pd.DataFrame, speakers: Sequence[str], chains: Sequen
 
 def speaker_chains_figure(table: pd.DataFrame) -> go.Figure:
     """Heatmap of quotes per speaker and chain, counts in the cells."""
-    fig = go.Figure(
-        go.Heatmap(
-            z=table.to_numpy(), x=list(table.columns), y=list(table.index), text=table.to_numpy(),
-            texttemplate="%{text}", colorscale="Purples", showscale=False,
-            hovertemplate="%{y} on %{x}: %{z} quotes<extra></extra>",
-        )
-    )
-    fig.update_yaxes(autorange="reversed")
-    return _style(fig, 120 + 26 * max(1, len(table)), legend=False)
+    return _count_heatmap(table, "Purples", "%{y} on %{x}: %{z} quotes", 120 + 26 * max(1, len(table)))
 
 
 def side_chains(quotes: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
