@@ -6,6 +6,16 @@ name forms: an accent-folded exact match first, then conservative fuzzy matching
 of full names (transliteration variants such as Tokayev/Tokaev), then a short form
 ("von der Leyen", "Smailov") joins the one known full name that ends with it.
 Organisational speakers (a press service, a ministry) are not people.
+
+Sides: `side_of` decides from the role and organisation alone (listed organisations, then
+side keywords); an expert's role (analyst, economist, fellow, ...) with no listed organisation
+is "other", and a place after "in" never decides. `home_side` and `side_in_article` add the
+article: a government office with no country or institution marker ("Minister of Energy",
+"Vice Minister of Industry and Construction") takes the side of the article's dateline: Kazakhstan
+for a Kazakh city or region (listed in sides.toml), the side a place name reads as otherwise
+("Brussels" -> EU); with no dateline, Kazakhstan when the first paragraph names Kazakhstan or a
+Kazakh place. Other datelines leave it "other". In the people table a person whose role
+alone reads "other" keeps the EU/Kazakhstan side their quotes were given in context.
 """
 
 from __future__ import annotations
@@ -96,7 +106,22 @@ def _lexicon() -> dict:
     spelled = sorted({org for side in sides for org in raw.get(side, {}).get("organisations", [])},
                      key=len, reverse=True)
     any_org = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(o) for o in spelled)})(?!\w)") if spelled else None
-    return {"orgs": orgs, "keywords": keywords, "genders": genders, "org_names": all_orgs, "any_org": any_org}
+    roles = raw.get("roles", {})
+    places = {p.casefold(): side for side in sides for p in raw.get(side, {}).get("places", [])}
+    kinds = {name.casefold(): kind for kind, names in raw.get("kinds", {}).items() for name in names}
+    return {"kinds": kinds, "orgs": orgs, "keywords": keywords, "genders": genders, "org_names": all_orgs,
+            "any_org": any_org,
+            "office": _word_pattern(roles.get("government_offices", [])),
+            "expert": _word_pattern(roles.get("expert_roles", [])), "places": places,
+            "in_place": _word_pattern([f"in {p}" for side in sides for p in raw.get(side, {}).get("places", [])])}
+
+
+def _word_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """Case-insensitive pattern for any of `words` on word boundaries, or None for no words."""
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -111,20 +136,52 @@ def side_of(role: str, org_text: str = "") -> str:
     text = f"{role or ''} {org_text or ''}".strip()
     if not text:
         return ""
-    text = _DESTINATION_RE.sub(r"\1", text)
     lex = _lexicon()
+    text = _DESTINATION_RE.sub(r"\1", text)
+    if lex["in_place"] is not None:
+        text = lex["in_place"].sub("", text)
     for _, pattern, side in lex["orgs"]:
         if pattern.search(text):
             return side
+    if lex["expert"] is not None and lex["expert"].search(text):
+        return "other"
     found = [(m.start(), side) for side, pattern in lex["keywords"] if pattern is not None
              for m in [pattern.search(text)] if m]
     return min(found)[1] if found else "other"
+
+
+def home_side(place: str, first_paragraph: str) -> str:
+    """The side an article is at home in: "Kazakhstan" for a dateline in a Kazakh city or region
+    (sides.toml `places`), else the side a dateline place reads as ("Brussels" -> "EU"), else,
+    with no dateline, "Kazakhstan" when the first paragraph names Kazakhstan or a Kazakh place;
+    "" otherwise."""
+    lex = _lexicon()
+    if place:
+        side = lex["places"].get(place.casefold()) or side_of("", place)
+        return side if side in ("EU", "Kazakhstan") else ""
+    kz = next((pattern for side, pattern in lex["keywords"] if side == "Kazakhstan"), None)
+    return "Kazakhstan" if kz is not None and kz.search(first_paragraph) else ""
+
+
+@lru_cache(maxsize=4096)
+def side_in_article(role: str, org_text: str, home: str) -> str:
+    """`side_of`, except that a government office with no side marker takes the article's `home` side."""
+    side = side_of(role, org_text)
+    if side != "other" or not home:
+        return side
+    office = _lexicon()["office"]
+    return home if office is not None and office.search(f"{role} {org_text}") else side
 
 
 def known_orgs_in(text: str) -> list[tuple[int, str]]:
     """(offset, name) of every organisation named in sides.toml that `text` mentions, in order."""
     pattern = _lexicon()["any_org"]
     return [(m.start(), m.group()) for m in pattern.finditer(text)] if pattern is not None else []
+
+
+def org_kind(name: str) -> str:
+    """"company", "bank", "fund", ... for an organisation listed under [kinds] in sides.toml, else ""."""
+    return _lexicon()["kinds"].get(name.casefold(), "")
 
 
 def gender_of_given_name(token: str) -> str:
@@ -141,6 +198,8 @@ def is_known_org(text: str) -> bool:
 def is_name_token(token: str) -> bool:
     """True for a capitalised word that can be part of a person's name."""
     if not token or token.casefold() in NON_NAME_WORDS:
+        return False
+    if "-" in token and any(part.casefold() in NON_NAME_WORDS for part in token.split("-")):
         return False
     if not token[0].isupper() or any(ch.isdigit() for ch in token):
         return False
@@ -217,6 +276,12 @@ def _similar_tail(full_key: str, short_key: str) -> bool:
     return tail[:1] == short_key[:1] and fuzz.ratio(tail, short_key) >= 90
 
 
+def _person_side(role: str, quoted: str) -> str:
+    """A person's side from their role, or the side their quotes were given when the role reads "other"."""
+    side = side_of(role) if role else quoted
+    return quoted if side == "other" and quoted in ("EU", "Kazakhstan") else side
+
+
 def people_table(quotes: pd.DataFrame) -> pd.DataFrame:
     """One row per person quoted (directly or reported), merged across articles and name forms."""
     if quotes.empty:
@@ -254,7 +319,6 @@ def people_table(quotes: pd.DataFrame) -> pd.DataFrame:
         frame.loc[frame["side"] != "", ["name", "side"]].value_counts().reset_index()
         .drop_duplicates("name").set_index("name")["side"]
     )
-    out["side"] = [side_of(role) if role else quoted_side.get(name, "")
-                   for name, role in zip(out["name"], out["role"])]
+    out["side"] = [_person_side(role, quoted_side.get(name, "")) for name, role in zip(out["name"], out["role"])]
     out = out.sort_values(["n_quotes", "name"], ascending=[False, True])
     return schema.conform("people", out)

@@ -16,14 +16,25 @@ A direct quote's speaker comes from, in order: the words after the closing mark
 (“…,” she said / «…» Name said / “…,” said Name), the start of its sentence
 (Name said: “…” / He said the deal was “…”), a previous sentence or paragraph
 ending in "Name said:", the next sentence when it is only "Name said.", and
-"according to X" in the sentence. Reported speech is one of, per sentence outside
-quotes: "According to X, …", "…, according to X", "X cue (that) …" after up to two
-introductory phrases ("In turn, …"), "…, X cue." and "…, cue X.", plus "and added
-that …" after a direct quote. The reported text is the clause, without the final stop.
+"according to X" in the sentence; a quote opening the sentence right after the sentence of an
+attributed quote (“…,” X said. “But …”), or opening the next paragraph after such a sentence,
+continues X. Reported speech is one of, per sentence
+outside quotes: "According to X, …", "…, according to X", "As X informed (earlier), …",
+"X cue (that) …" after up to two introductory phrases ("In turn, …", "Asked how …, she said"),
+"…, X cue.", "…, cue X." and "…, AGENCY reports with reference to / citing X", plus "and added
+that / adding that …" after a direct quote (also after "told a news conference in …").
+Between speaker and cue may stand an insert (", for her part,"), an apposition (", a senior
+fellow at …,") or a relative clause (", who heads …,"); between cue and "that" an object and
+time or place phrases ("told Reuters on Tuesday that", "said in a statement that"); a bare
+clause after "said" may follow a time phrase ("said on Tuesday the …"). The reported text is
+the clause, without the final stop and without a coordinated second predicate of the speaker
+(", but declined to …", ", but did not …").
 
 Speakers: a person named in the article (full name as first introduced; a surname,
-"Mr X" or a definite role such as "the Commission President" resolves to the
-person named with that role), a pronoun (he/she goes to the most recently named
+"Mr X", "Commissioner X", "Vice-Minister X" (hyphenated titles are not names) or a definite
+role such as "the Commission President" resolves to the person named with that role; a
+relative clause gives the role as "who heads/leads/runs X" -> "head of X", "who chairs X" ->
+"chair of X", "who manages X" -> "manager of X", "who is X" -> X), a pronoun (he/she goes to the most recently named
 person outside quotes whose gender fits: given-name list, Mr/Ms, spokesman/-woman
 or an earlier pronoun; when two people fit, the last named wins; people of unknown
 gender fit "she", and fit "he" unless the given name ends in -a), or an organisation.
@@ -31,8 +42,18 @@ An organisational statement ("the press service of X", "X's press office",
 "the ministry") is a row whose speaker is the owning organisation X as written
 (a role-like owner such as "PM" is replaced by the title of the article's person
 holding that role, e.g. "Prime Minister of Kazakhstan") and whose speaker_role is
-the channel ("press service", "press office", or "" when none).
+the channel ("press service", "press office", or "" when none). "The ministry" / "the company"
+/ "the bank" is the last organisation of that kind named before (a capitalised "Ministry of X",
+a "Minister of X" role, or a company/bank listed under [kinds] in sides.toml), never the
+nearest organisation of another kind.
+Unnamed sources ("two sources familiar with the matter", "the sources", "one of the people",
+"officials", "energy experts") give rows with speaker "" and attribution "unattributed" and the
+cue as written; "the analyst" goes to a named analyst when there is one. A bare clause after an
+unnamed source ("European officials said the …") is not reported speech: it needs "that".
 Quotes with no findable speaker are kept with attribution "unattributed".
+Sides come from people.side_in_article with the article's home side (people.home_side of the
+dateline place and first paragraph): a government office with no country marker in an article
+at home in Kazakhstan is Kazakhstan.
 
 Cost: the article's people are collected once, on the first speaker lookup; a paragraph
 is split into sentences only when a quote, cue or name needs it; the reported-speech and
@@ -61,6 +82,9 @@ from loaders.people import (
     is_known_org,
     is_name_token,
     known_orgs_in,
+    home_side,
+    org_kind,
+    side_in_article,
     side_of,
 )
 
@@ -82,6 +106,8 @@ _CUE_FORMS = (
     "warned", "warns", "commented", "declared", "assured", "confirmed", "confirms", "mentioned", "continued",
     "concluded", "insisted", "argued", "argues", "asserted", "acknowledged", "wrote", "writes", "specified",
     "clarified", "believes", "reiterated", "replied", "responded", "urged", "revealed", "suggested",
+    "warn", "note", "argue", "believe", "stress", "explain", "estimated", "estimates", "cautioned",
+    "predicted", "claimed", "claims", "maintained", "admitted", "conceded", "underscores",
 )
 _CUE = "(?:" + "|".join(_CUE_FORMS) + ")"
 _OBJ = (
@@ -108,11 +134,18 @@ _TAIL_CUE_SPK_RE = re.compile(
     re.S,
 )
 _AND_CUE_THAT_RE = re.compile(
-    rf"\s*,?\s*(?:and\s+(?:also\s+)?(?P<cue>{_CUE})|(?P<part>adding|noting|stressing|emphasi[sz]ing"
+    rf"(?:\s+[^,;:.!?“”«»\"]{{1,80}}?)?\s*,?\s*(?:and\s+(?:also\s+)?(?P<cue>{_CUE})"
+    rf"|(?P<part>adding|noting|stressing|emphasi[sz]ing"
     rf"|underlining|pointing\s+out|explaining))\s+that\s+(?P<clause>.+?)[.!?]?\s*$",
     re.S,
 )
 _THAT_RE = re.compile(r",?\s+that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
+_GAP_THAT_RE = re.compile(
+    r",?\s+(?:(?:on|at|in|during|after|before|to|with|about|via|by|from|while|following|earlier|later|today"
+    r"|yesterday|this|last|also|again|publicly|repeatedly|separately)\b|[A-Z])[^,;:.!?“”«»\"]{0,80}?,?\s+that\s+"
+    r"(?P<clause>\S.*?)[.!?]?\s*$",
+    re.S,
+)
 _BARE_CLAUSE_RE = re.compile(
     r",?\s+(?P<clause>(?!(?:on|at|in|during|after|before|to|with|about|that|and|but|as|by|for|from|of)\b)"
     r"[^\s,].*?)[.!?]?\s*$",
@@ -122,10 +155,37 @@ _CUE_WORD_RE = re.compile(rf"{_CUE}\b")
 _BARE_CUES = frozenset({"said", "says", "added", "noted", "stressed", "believes"})
 _OBJECT_CUES = frozenset({"told", "tells", "informed", "informs", "assured"})
 _OBJECT_THAT_RE = re.compile(r"\s+(?:[^\s,;:]+\s+){1,5}?that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
+_SECOND_PREDICATE_RE = re.compile(
+    r",?\s+(?:but|and)\s+(?:declined|refused|did\s+not|didn[’']t|would\s+not|wouldn[’']t|could\s+not"
+    r"|couldn[’']t|gave\s+no|offered\s+no|stopped\s+short|did\s+n[’']t)\b"
+)
+_WHEN_RE = re.compile(
+    r",?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?)|(?:last|this|next)\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday)|earlier\s+this\s+(?:week|month|year)|today|yesterday)\b,?"
+)
 _END_OF_FRAME_RE = re.compile(r"\s*[.!?]?\s*$")
 _ACCORDING_PRE_RE = re.compile(r"According\s+to\s+(?P<rest>.+?)[.!?]?\s*$", re.S)
 _ACCORDING_POST_RE = re.compile(
     r"(?P<clause>\S.*?),?\s+according\s+to\s+(?P<spk>[^,;]+?)(?:,\s*(?P<app>[^,;]+?))?[.!?]?\s*$", re.S
+)
+_UNNAMED_RE = re.compile(
+    r"(?:(?:the|a|an|two|three|four|five|several|some|many|most|other|one|few|more|senior|[\w\-]+)\s+"
+    r"|one\s+of\s+the\s+){0,4}(?:sources?|people|persons?|officials?|experts?|analysts?|observers?|insiders?"
+    r"|diplomats?|organi[sz]ers|participants|executives|bankers|traders|economists?|specialists?"
+    r"|scientists?|researchers?)(?:\s+(?:familiar|with|close|who|involved|briefed|aware|knowledgeable|directly|privy"
+    r"|in|at|from|on|of)\b[^,;:.!?“”«»\"]{0,80})?",
+    re.I,
+)
+_REFERENCE_RE = re.compile(
+    rf"(?P<clause>\S.*?),\s+(?P<agency>[^,;:“”«»\"]{{1,60}}?)\s+(?P<cue>{_CUE})\s+"
+    rf"(?:with\s+reference\s+to|referring\s+to|citing)\s+(?P<spk>[^,;:“”«»\"]{{2,120}}?)\s*[.!?]?\s*$",
+    re.S,
+)
+_AS_CUE_RE = re.compile(
+    rf"As\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?)\s+(?:(?:has|had|have)\s+)?(?:already\s+|earlier\s+|previously\s+)?"
+    rf"(?P<cue>{_CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD}),\s+(?P<clause>\S.*?)[.!?]?\s*$",
+    re.S,
 )
 _ACCORDING_ANY_RE = re.compile(r"\baccording\s+to\s+(?P<spk>[^,;.]+)", re.I)
 _POST_FRAME_RE = re.compile(
@@ -153,6 +213,25 @@ _APPOS_RE = re.compile(
     rf",\s+(?P<app>[^,;:.()“”«»\"]{{2,120}}?)(?=\s*(?:,|\.(?:\s|$)|;|:|\)|$)|\s+(?:also\s+)?{_CUE}\b)"
 )
 _DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
+_INSERT_RE = re.compile(
+    r",\s+(?:for\s+(?:his|her|its|their|our|my)\s+part|in\s+(?:his|her|its|their)\s+turn|in\s+turn|meanwhile"
+    r"|however|too|also|though|in\s+response|in\s+reply|on\s+(?:his|her|its|their)\s+side|for\s+example"
+    r"|likewise|in\s+particular)(?=\s*,|\s*$)",
+    re.I,
+)
+_INDEFINITE_APP_RE = re.compile(
+    r"(?:a|an)\s+(?:[\w’'\-]+\s+){1,4}(?:at|of|with|for)\s+[^,;:]{2,80}$(?<!\bsaid)", re.I)
+_RELATIVE_RE = re.compile(
+    r"(?:who|which)\s+(?:(?P<be>is|was|has\s+been|serves\s+as|served\s+as|works\s+as|acts\s+as)\s+(?P<as>.+)"
+    r"|(?P<verb>heads|headed|leads|led|chairs|chaired|runs|ran|manages|managed|directs|directed|oversees"
+    r"|oversaw|coordinates|coordinated)\s+(?P<what>.+))$",
+    re.I | re.S,
+)
+_RELATIVE_NOUN = {"heads": "head", "headed": "head", "leads": "head", "led": "head", "chairs": "chair",
+                  "chaired": "chair", "runs": "head", "ran": "head", "manages": "manager", "managed": "manager",
+                  "directs": "director", "directed": "director", "oversees": "head", "oversaw": "head",
+                  "coordinates": "coordinator", "coordinated": "coordinator"}
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _CHANNEL = (
     r"(?:press\s+(?:service|office|centre|center|secretary|department)|spokesperson|spokesman|spokeswoman"
@@ -167,7 +246,8 @@ ROLE_WORDS = frozenset(
     chair ceo cfo cto coo head director director-general secretary secretary-general spokesperson
     spokesman spokeswoman official adviser advisor akim governor mayor envoy representative executive
     manager chief premier pm mep rapporteur senator deputy analyst economist expert professor researcher
-    founder officer leader coordinator counsellor consul chancellor geologist engineer
+    founder officer leader coordinator counsellor consul chancellor geologist engineer fellow consultant
+    lecturer scholar strategist negotiator diplomat banker lawyer scientist specialist vice-chair
     """.split()
 )
 _MODIFIER_WORDS = frozenset(
@@ -189,6 +269,11 @@ _ORG_WORDS = frozenset(
 )
 _CHANNEL_WORDS = frozenset("press service office centre center secretary website channel information media".split())
 _CONNECTORS = frozenset("of the for and on to in at & a an".split())
+_KINDS = frozenset(("company", "bank", "fund"))
+_NOT_ADJECTIVES = frozenset("""
+    about with by from after before when while if as asked not also its their his her this that these those
+    into over under between among said says told which who whose where
+    """.split())
 _NORMALISE = {"kazakh": "kazakhstan", "kazakhstani": "kazakhstan", "eu": "european", "ec": "commission"}
 
 
@@ -277,6 +362,9 @@ def _clean_np(text: str) -> bool:
     lowered = [w.casefold() for w in words]
     if "and" in lowered and not any(w in ("of", "for") for w in lowered[: lowered.index("and")]):
         return False
+    if len(words) <= 5 and lowered[-1] in _ORG_WORDS and all(
+            w.isalpha() and w.islower() and w not in _CONNECTORS and w not in _NOT_ADJECTIVES for w in words[:-1]):
+        return True
     for word in words:
         token = word.strip("()[],;")
         if not token:
@@ -398,12 +486,35 @@ def _title_before(text: str, start: int) -> str:
     return " ".join(taken[first:])
 
 
+@lru_cache(maxsize=16384)
+def _relative_role(clause: str) -> str | None:
+    """The role a relative clause after a name gives, or None when `clause` is no relative clause.
+
+    "who heads/leads/runs the X department at Y" -> "head of the X department at Y" (likewise
+    chairs -> chair of, manages -> manager of, directs -> director of); "who is/serves as X" -> X
+    when X is a role; any other relative clause gives "".
+    """
+    low = clause[:6].casefold()
+    if not (low.startswith("who ") or low.startswith("which ")):
+        return None
+    m = _RELATIVE_RE.match(clause.strip())
+    if m is None:
+        return ""
+    if m.group("be"):
+        role = _DETERMINER_RE.sub("", m.group("as").strip())
+        return role if _role_like(role) else ""
+    return f"{_RELATIVE_NOUN[m.group('verb').casefold()]} of {m.group('what').strip()}"
+
+
 def _apposition_after(text: str, end: int) -> str:
-    """The role given in apposition after a name (", EU Ambassador to Kazakhstan,"), or ""."""
+    """The role given in apposition or a relative clause after a name (", EU Ambassador to Kazakhstan,"), or ""."""
     m = _APPOS_RE.match(text, end)
     if not m:
         return ""
     app = _DETERMINER_RE.sub("", m.group("app").strip())
+    relative = _relative_role(app)
+    if relative is not None:
+        return relative
     return app if _role_like(app) else ""
 
 
@@ -431,20 +542,37 @@ class _Phrase:
 
 
 @lru_cache(maxsize=16384)
+def _unnamed(raw: str) -> bool:
+    """True for an unnamed source ("two people familiar with the talks", "officials", "the sources").
+
+    Only the first word may be capitalised ("Energy experts"): a later capital names someone.
+    """
+    text = _DETERMINER_RE.sub("", raw.strip(" ,"))
+    _, _, rest = text.partition(" ")
+    return _UNNAMED_RE.fullmatch(text) is not None and rest == rest.lower()
+
+
+@lru_cache(maxsize=16384)
 def _read_phrase(raw: str) -> _Phrase | None:
     """The parts of a speaker phrase: pronoun, head, apposition, channel, first person name, organisation.
 
     None when the phrase cannot name a speaker (empty, a clause, an apposition that is no role).
     """
     text = _DETERMINER_RE.sub("", raw.strip().strip(",").strip())
+    if "," in text:
+        text = _INSERT_RE.sub("", text).strip(" ,")
     if not text:
         return None
     low = text.casefold()
     if low in ("he", "she"):
         return _Phrase(text, pronoun=low)
     head, _, app = text.partition(",")
-    head, app = head.strip(), _DETERMINER_RE.sub("", app.strip(" ,"))
-    if app and not _role_like(app):
+    head, indefinite = head.strip(), _INDEFINITE_APP_RE.match(app.strip(" ,"))
+    app = _DETERMINER_RE.sub("", app.strip(" ,"))
+    relative = _relative_role(app) if app else None
+    if relative is not None:
+        app = relative
+    elif app and not _role_like(app) and not indefinite:
         return None
     if not _clean_np(head):
         return None
@@ -464,11 +592,15 @@ def _read_phrase(raw: str) -> _Phrase | None:
     return _Phrase(head, app, org_like=org_like)
 
 
+_UNNAMED = _Speaker("", "", "", "unattributed")
+
+
 class _Article:
     """Persons, quoted regions and sentences of one article, and the quote rows found in it."""
 
-    def __init__(self, paras: list[str]):
+    def __init__(self, paras: list[str], home: str = ""):
         self.paras = paras
+        self.home = home
         self.spans = _scan_spans(paras)
         self.regions: list[list[tuple[int, int]]] = [[] for _ in paras]
         for segs in self.spans:
@@ -479,6 +611,9 @@ class _Article:
         self.persons: dict[str, _Person] = {}
         self.mentions: list[tuple[int, int, str]] = []
         self._collected = False
+
+    def _side(self, role: str, org: str = "") -> str:
+        return side_in_article(role, org, self.home)
 
     def starts(self, p: int) -> list[int]:
         """Sentence start offsets of paragraph `p`, split on first use."""
@@ -591,15 +726,26 @@ class _Article:
                 return self.persons[name]
         return self.persons[holders.pop()] if len(holders) == 1 else None
 
-    def _last_known_org(self, p: int, pos: int) -> str:
-        """The organisation from sides.toml named last before (p, pos), or ""."""
+    def _last_known_org(self, p: int, pos: int, kind: str = "") -> str:
+        """The organisation from sides.toml (of `kind` when given) named last before (p, pos), or ""."""
         best = ""
         for q in range(p + 1):
             for start, name in known_orgs_in(self.paras[q]):
                 if q == p and start >= pos:
                     break
-                best = name
+                if not kind or org_kind(name) == kind:
+                    best = name
         return best
+
+    def _office_of(self, head: str) -> str:
+        """"Ministry of X" from the last registered role "Minister of X" when `head` is "ministry", else ""."""
+        if head != "ministry":
+            return ""
+        for person in reversed(list(self.persons.values())):
+            m = _MINISTER_OF_RE.search(person.role)
+            if m:
+                return "Ministry" + m.group(1)
+        return ""
 
     def _org(self, phrase: str, p: int, pos: int) -> str:
         """Full name of an organisation phrase, expanding "the ministry" from earlier text."""
@@ -614,8 +760,13 @@ class _Article:
                     if q == p and m.start() >= pos:
                         break
                     if len(m.group().split()) > 1:
-                        best = m.group()
-            return best or self._last_known_org(p, pos) or phrase
+                        best = _DETERMINER_RE.sub("", m.group())
+            head = words[0].casefold()
+            if best or head == "ministry":
+                return best or self._office_of(head) or phrase
+            if head in _KINDS:
+                return self._last_known_org(p, pos, head) or phrase
+            return self._last_known_org(p, pos) or phrase
         holder = self._role_holder(phrase, p, pos) if _role_like(phrase) else None
         return holder.role if holder is not None else phrase
 
@@ -624,6 +775,15 @@ class _Article:
         if not self._collected:
             self._collected = True
             self._collect_people()
+        if _unnamed(raw):
+            head = _DETERMINER_RE.sub("", raw.strip(" ,"))
+            if not head.endswith("s"):
+                holder = self._role_holder(head, p, pos)
+                if holder is not None:
+                    self._mention(p, pos, holder.name)
+                    how = "according_to" if according else "explicit"
+                    return _Speaker(holder.name, holder.role, self._side(holder.role), how)
+            return _UNNAMED
         phrase = _read_phrase(raw)
         if phrase is None:
             return None
@@ -631,11 +791,11 @@ class _Article:
             person = self._pronoun(phrase.pronoun, p, pos)
             if person is None:
                 return None
-            return _Speaker(person.name, person.role, side_of(person.role), "pronoun")
+            return _Speaker(person.name, person.role, self._side(person.role), "pronoun")
         how = "according_to" if according else "explicit"
         if phrase.channel:
             org = self._org(phrase.channel_org, p, pos)
-            return _Speaker(org, phrase.channel, side_of(phrase.channel, org), how)
+            return _Speaker(org, phrase.channel, self._side(phrase.channel, org), how)
         if phrase.name:
             person = self.persons.get(phrase.name) or self._by_short(phrase.name)
             if person is None:
@@ -643,14 +803,14 @@ class _Article:
             elif phrase.name_role:
                 self._register(person.name, phrase.name_role)
             self._mention(p, pos, person.name)
-            return _Speaker(person.name, person.role, side_of(person.role), how)
+            return _Speaker(person.name, person.role, self._side(person.role), how)
         holder = self._role_holder(phrase.head, p, pos)
         if holder is not None:
             self._mention(p, pos, holder.name)
-            return _Speaker(holder.name, holder.role, side_of(holder.role), how)
+            return _Speaker(holder.name, holder.role, self._side(holder.role), how)
         if phrase.org_like:
             org = self._org(phrase.head, p, pos)
-            return _Speaker(org, phrase.app, side_of(phrase.app, org), how)
+            return _Speaker(org, phrase.app, self._side(phrase.app, org), how)
         return None
 
     def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], _Speaker] | None:
@@ -763,15 +923,21 @@ _PARTICIPLE_CUES = {"adding": "added", "noting": "noted", "stressing": "stressed
                     "explaining": "explained"}
 
 
-def _article_rows(article_id: str, paras: list[str]) -> list[tuple]:
-    """Rows (para_no, start, end, text, speaker, role, side, kind, cue, attribution) of one article."""
-    art = _Article(paras)
+def _article_rows(article_id: str, paras: list[str], home: str = "") -> list[tuple]:
+    """Rows (para_no, start, end, text, speaker, role, side, kind, cue, attribution) of one article.
+
+    `home` is the article's home side (see people.home_side), given to government offices
+    without a side marker.
+    """
+    art = _Article(paras, home)
     rows: list[tuple] = []
     quoted: list[list[tuple[int, int]]] = [[] for _ in paras]
+    previous: tuple | None = None
     for segs in art.spans:
-        row = _direct(art, segs)
+        row = _direct(art, segs, previous)
         if row is None:
             continue
+        previous = (segs[-1][0], segs[-1][2], row[0])
         rows.extend(row)
         for p, s, e in segs:
             quoted[p].append((s - 1, e + 1))
@@ -795,8 +961,13 @@ def _speaker_fields(speaker: _Speaker | None) -> tuple[str, str, str, str]:
     return speaker.name, speaker.role, speaker.side, speaker.attribution
 
 
-def _direct(art: _Article, segs: list[tuple[int, int, int]]) -> list[tuple] | None:
-    """The row for a quoted span (plus a reported "and added that" row), or None if not a quote."""
+def _direct(art: _Article, segs: list[tuple[int, int, int]], previous: tuple | None = None) -> list[tuple] | None:
+    """The row for a quoted span (plus a reported "and added that" row), or None if not a quote.
+
+    `previous` is (para_no, end, row) of the article's preceding direct quote: a quote that opens
+    the sentence right after the sentence holding an attributed quote continues its speaker, also
+    when it opens the next paragraph and that quote ended in the last sentence of its paragraph.
+    """
     p0, s0, _ = segs[0]
     p1, _, e1 = segs[-1]
     first, last = art.paras[p0], art.paras[p1]
@@ -821,6 +992,9 @@ def _direct(art: _Article, segs: list[tuple[int, int, int]]) -> list[tuple] | No
         m = _TAIL_CUE_SPK_RE.match(last, tail_from, sent_end)
         if m:
             speaker = art.resolve(m.group("spk") + (m.group("app") or ""), p1, m.start("spk"))
+            rest = last[m.end():sent_end]
+            if speaker is _UNNAMED and rest.strip()[:1] not in ".,;:!?" and rest != rest.lower():
+                speaker = None
     if speaker is not None:
         cue = _cue(m.group("cue"))
         more = _AND_CUE_THAT_RE.match(last, m.end(), sent_end)
@@ -855,6 +1029,16 @@ def _direct(art: _Article, segs: list[tuple[int, int, int]]) -> list[tuple] | No
     n_words = len(_WORD_RE.findall(inner))
     if n_words < 4 and not (adjacent and inner[-1] in ",.!?…"):
         return None
+    if speaker is None and previous is not None and previous[2][4] and not head_text.strip():
+        q, q_end, prev_row = previous
+        prev_text = art.paras[q]
+        if q == p0 and sent_start > 0:
+            follows = art._sentence(p0, sent_start - 1)[0] <= q_end < sent_start
+        else:
+            follows = (q == p0 - 1 and sent_start == 0 and p1 == p0
+                       and art._sentence(q, max(len(prev_text) - 1, 0))[0] <= q_end)
+        if follows and prev_text[q_end:sent_start if q == p0 else len(prev_text)].count(".") <= 1:
+            return [(p0, start, end, inner) + prev_row[4:7] + ("direct",) + prev_row[8:10]]
     name, role, side, how = _speaker_fields(speaker)
     rows = [(p0, start, end, inner, name, role, side, "direct", cue, how)]
     if extra is not None:
@@ -909,18 +1093,33 @@ def _reported(art: _Article, p: int, s: int, e: int) -> tuple | None:
             return _reported_row(p, m.start("clause"), m.end("clause"), text, speaker, "according to")
     if not cued:
         return None
+    if text.startswith("As ", s):
+        m = _AS_CUE_RE.match(text, s, e)
+        speaker = art.resolve(m.group("spk"), p, m.start("spk")) if m else None
+        if speaker is not None:
+            return _reported_row(p, m.start("clause"), m.end("clause"), text, speaker, _cue(m.group("cue")))
     found = art.frame_at(p, s, e)
     if found is not None:
         fm, speaker = found
         cue = _cue(fm.group("cue"))
-        that = _THAT_RE.match(text, fm.end(), e)
-        if that is None and cue in _OBJECT_CUES and not fm.group("obj"):
-            that = _OBJECT_THAT_RE.match(text, fm.end(), e)
+        has_obj = bool(fm.group("obj")) and cue in _OBJECT_CUES
+        after = fm.end() if has_obj or not fm.group("obj") else fm.end("cue")
+        gap_from = fm.start("mod") if has_obj or not fm.group("obj") else fm.end("cue")
+        that = _THAT_RE.match(text, after, e) or _GAP_THAT_RE.match(text, gap_from, e)
+        if that is None and cue in _OBJECT_CUES and not has_obj:
+            that = _OBJECT_THAT_RE.match(text, after, e)
         if that:
             return _reported_row(p, that.start("clause"), that.end("clause"), text, speaker, cue)
-        bare = _BARE_CLAUSE_RE.match(text, fm.end(), e)
-        if bare and cue in _BARE_CUES and not fm.group("obj") and speaker.role != "press service":
+        when = _WHEN_RE.match(text, gap_from, e)
+        bare = _BARE_CLAUSE_RE.match(text, when.end() if when else after, e)
+        if bare and cue in _BARE_CUES and not has_obj and speaker.role != "press service" and speaker is not _UNNAMED:
             return _reported_row(p, bare.start("clause"), bare.end("clause"), text, speaker, cue)
+    m = _REFERENCE_RE.match(text, s, e) if (text.find("ing to ", s, e) >= 0 or text.find("nce to ", s, e) >= 0
+                                            or text.find("citing", s, e) >= 0) else None
+    if m:
+        speaker = art.resolve(m.group("spk"), p, m.start("spk"))
+        if speaker is not None:
+            return _reported_row(p, m.start("clause"), m.end("clause"), text, speaker, _cue(m.group("cue")))
     for pattern in (_POST_FRAME_RE, _POST_INV_RE):
         m = pattern.match(text, s, e)
         if m:
@@ -932,6 +1131,10 @@ def _reported(art: _Article, p: int, s: int, e: int) -> tuple | None:
 
 
 def _reported_row(p: int, start: int, end: int, text: str, speaker: _Speaker, cue: str) -> tuple | None:
+    """The reported row of text[start:end], cut before a second predicate of the speaker (", but declined to")."""
+    cut = _SECOND_PREDICATE_RE.search(text, start, end)
+    if cut:
+        end = cut.start()
     clause = text[start:end].strip()
     if len(_WORD_RE.findall(clause)) < 3:
         return None
@@ -953,9 +1156,13 @@ def quotes_table(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFra
     ordered = paragraphs.sort_values(["article_id", "para_no"], kind="stable")
     ordered = ordered[ordered["article_id"].notna()]
     texts = ["" if pd.isna(t) else str(t) for t in ordered["text"].tolist()]
+    places = (dict(zip(articles["article_id"].astype(str), articles["place"].fillna("").astype(str)))
+              if "place" in articles.columns else {})
     for article_id, group in groupby(zip(ordered["article_id"].tolist(), texts), key=itemgetter(0)):
         article_id = str(article_id)
-        for row in _article_rows(article_id, [text for _, text in group]):
+        paras = [text for _, text in group]
+        home = home_side(places.get(article_id, ""), paras[0] if paras else "")
+        for row in _article_rows(article_id, paras, home):
             ids.append(article_id)
             records.append(row)
     if not records:

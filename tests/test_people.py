@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from loaders import load_corpus, schema
-from loaders.people import is_person_name, merge_names, people_table, side_of
+from loaders.people import home_side, is_name_token, is_person_name, merge_names, people_table, side_in_article, side_of
 
 
 @pytest.mark.parametrize(("role", "org", "side"), [
@@ -24,6 +24,13 @@ from loaders.people import is_person_name, merge_names, people_table, side_of
     ("chief geologist of Rio Tinto", "", "other"),
     ("", "", ""),
     ("Commissioner for International Partnerships", "", "EU"),
+    ("head of a delegation of the European Commission", "", "EU"),
+    ("State Secretary at the Federal Ministry for Economic Affairs", "", "EU"),
+    ("mining analyst at Halyk Finance in Almaty", "", "other"),
+    ("senior economist at a think tank in Astana", "", "other"),
+    ("Kazakh economist", "", "other"),
+    ("analyst", "Samruk-Kazyna", "Kazakhstan"),
+    ("Vice Minister of Industry and Construction", "", "other"),
 ])
 def test_side_of(role, org, side):
     assert side_of(role, org) == side
@@ -89,3 +96,45 @@ def test_people_table_merges_across_articles():
 
 def test_people_table_of_nothing_is_empty():
     assert people_table(schema.empty("quotes")).empty
+
+
+@pytest.mark.parametrize(("role", "org", "home", "side"), [
+    ("Vice Minister of Industry and Construction", "", "Kazakhstan", "Kazakhstan"),
+    ("Deputy Prime Minister", "", "Kazakhstan", "Kazakhstan"),
+    ("", "Ministry of Industry and Construction", "Kazakhstan", "Kazakhstan"),
+    ("akim of the region", "", "Kazakhstan", "Kazakhstan"),
+    ("Minister of Energy", "", "", "other"),
+    ("German Minister of Economy", "", "Kazakhstan", "EU"),
+    ("chief executive of a cathode maker", "", "Kazakhstan", "other"),
+    ("mining analyst at Halyk Finance", "", "Kazakhstan", "other"),
+    ("Minister of Energy", "", "EU", "EU"),
+])
+def test_government_office_without_a_marker_takes_the_home_side(role, org, home, side):
+    assert side_in_article(role, org, home) == side
+
+
+@pytest.mark.parametrize(("place", "first", "home"), [
+    ("Atyrau", "", "Kazakhstan"), ("Ust-Kamenogorsk", "", "Kazakhstan"), ("Brussels", "Kazakhstan met", "EU"),
+    ("", "Kazakhstan and the EU met.", "Kazakhstan"), ("", "Officials met in Astana.", "Kazakhstan"),
+    ("", "The EU met Canada.", ""), ("Ottawa", "Kazakhstan met", ""),
+])
+def test_home_side(place, first, home):
+    assert home_side(place, first) == home
+
+
+def test_hyphenated_titles_are_not_name_tokens():
+    assert not is_name_token("Vice-Minister")
+    assert not is_name_token("Deputy-Chairman")
+    assert is_name_token("Kassym-Jomart")
+
+
+def test_people_table_keeps_the_side_found_in_context_for_an_office_without_a_country():
+    quotes = pd.DataFrame({
+        "article_id": ["a", "b"], "date": pd.to_datetime(["2024-01-05", "2024-03-01"]),
+        "speaker": ["Almas Nurpeisov", "Dana Sadykova"],
+        "speaker_role": ["Vice Minister of Industry and Construction", "mining analyst at Halyk Finance in Almaty"],
+        "side": ["Kazakhstan", "other"],
+    })
+    people = people_table(quotes)
+    assert dict(zip(people["name"], people["side"].astype(str))) == {
+        "Almas Nurpeisov": "Kazakhstan", "Dana Sadykova": "other"}
