@@ -31,10 +31,8 @@ by_id = app.open_from_table(picked, rows, "article_id", "ar_open")
 options = list(by_id.index)
 
 left, right = st.columns([3, 2])
-chosen = left.selectbox(
-    "Read", options, key="ar_open",
-    format_func=lambda a: f"{app.date_label(by_id.loc[a, 'date'])} · {by_id.loc[a, 'title']}",
-)
+labels = dict(zip(by_id.index, by_id["date"].dt.strftime("%Y-%m-%d").fillna("—") + " · " + by_id["title"]))
+chosen = left.selectbox("Read", options, key="ar_open", format_func=labels.__getitem__)
 kinds = right.pills("Highlight", list(app.HIGHLIGHT_KINDS), format_func=app.HIGHLIGHT_KINDS.get,
                     selection_mode="multi", default=list(app.HIGHLIGHT_KINDS), key="ar_kinds", persist_state="session")
 article = by_id.loc[chosen]
@@ -53,18 +51,18 @@ with text_col:
         app.legend(kinds)
     app.render_paragraphs(list(enumerate(paragraphs)), spans)
 with side_col:
-    quotes = v.full.quotes[v.full.quotes["article_id"] == chosen]
+    quotes = app.rows_of(v, "quotes", chosen)
     st.metric("Quotes", len(quotes))
-    themes = c.mentions[c.mentions["article_id"] == chosen]
+    themes = app.rows_of(v, "mentions", chosen)
     if not themes.empty:
         st.markdown("**Themes**")
         counts = themes.groupby(themes["theme"].astype("string")).size().sort_values(ascending=False)
         st.dataframe(counts.rename("mentions"), width="stretch")
-    amounts = c.amounts[c.amounts["article_id"] == chosen]
+    amounts = app.rows_of(v, "amounts", chosen)
     if not amounts.empty:
         st.markdown("**Amounts**")
         st.dataframe(amounts[["expression", "kind", "value", "currency"]], hide_index=True, width="stretch")
-    events = c.events[c.events["article_id"] == chosen]
+    events = app.rows_of(v, "events", chosen)
     if not events.empty:
         st.markdown("**Dates mentioned**")
         st.dataframe(events[["expression", "date", "precision"]], hide_index=True, width="stretch",

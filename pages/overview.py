@@ -1,5 +1,6 @@
 """Overview: headline counts, the value-chain mix, the latest articles and the most quoted people."""
 
+import pandas as pd
 import streamlit as st
 
 from ui import app, charts
@@ -11,7 +12,7 @@ if app.empty_state(v):
     st.stop()
 
 c = v.corpus
-speakers = int((c.quotes["speaker"].astype("string").fillna("") != "").groupby(c.quotes["speaker"].astype("string")).any().sum())
+speakers = v.memo("n_speakers", lambda: int(c.quotes["speaker"].astype("string").replace("", pd.NA).nunique()))
 first, last = c.articles["date"].min(), c.articles["date"].max()
 cols = st.columns([1, 1, 1, 2])
 cols[0].metric("Articles", f"{len(c.articles):,}", help="Articles passing the filters.")
@@ -34,7 +35,7 @@ with right:
         st.plotly_chart(charts.people_figure(c.people, n=10), key="ov_people")
 
 st.subheader("Latest articles")
-latest = c.articles.sort_values("date", ascending=False).head(12)
+latest = v.memo("latest", lambda: c.articles.loc[c.articles["date"].sort_values(ascending=False, kind="stable").index[:12]])
 chains = v.main_chain()
 st.dataframe(
     latest.assign(chain=chains[latest.index], source=latest["source"].astype("string").fillna(""))[

@@ -33,7 +33,8 @@ with tab_all:
         for col in ("text", "speaker", "speaker_role"):
             hit |= table[col].astype("string").str.contains(needle, case=False, regex=False).fillna(False)
         shown = shown[hit]
-    shown = shown[shown["kind"].astype("string").isin(kinds or ["direct", "reported"])]
+    if kinds and len(kinds) == 1:
+        shown = shown[shown["kind"] == kinds[0]]
     st.caption(f"{len(shown):,} of {len(table):,} quotes.")
     columns = ["date", "kind", "speaker", "text", "side", "themes", "speaker_role", "article"]
     st.download_button(
@@ -56,12 +57,11 @@ with tab_all:
     by_id = app.open_from_table(picked, rows, "quote_id", "qt_open")
     options = list(by_id.index)
 
-    def label(quote_id: str) -> str:
-        row = by_id.loc[quote_id]
-        text = str(row["text"])
-        return f"{app.date_label(row['date'])} · {row['speaker'] or 'unattributed'}: {text[:90]}{'…' if len(text) > 90 else ''}"
-
-    chosen = st.selectbox("Quote", options, format_func=label, key="qt_open",
+    text = by_id["text"].astype("string")
+    labels = dict(zip(by_id.index, by_id["date"].dt.strftime("%Y-%m-%d").fillna("—") + " · "
+                      + by_id["speaker"].replace("", "unattributed") + ": " + text.str.slice(0, 89)
+                      + text.str.len().gt(89).map({True: "…", False: ""})))
+    chosen = st.selectbox("Quote", options, format_func=labels.__getitem__, key="qt_open",
                           help="Or select a row in the table above.")
     if chosen is not None:
         q = by_id.loc[chosen]

@@ -25,7 +25,7 @@ def period_name(start: pd.Timestamp) -> str:
 counts = v.memo(f"coverage_{freq}", lambda: charts.coverage_counts(c.articles, c.mentions, v.chains, freq))
 markers, n_days = v.memo("event_markers", lambda: charts.event_markers(c.events))
 st.plotly_chart(
-    charts.coverage_figure(counts, markers, v.chains, freq), key=f"tl_chart_{freq}",
+    v.memo(f"coverage_figure_{freq}", lambda: charts.coverage_figure(counts, markers, v.chains, freq)), key=f"tl_chart_{freq}",
     on_select="rerun", selection_mode=("points", "box"),
 )
 note = "Bars: articles per period, coloured by the value chain each article mentions most. "

@@ -1,6 +1,7 @@
 """Value chains: each chain's share of coverage over time, which themes occur together, the terms and
 cross-cutting themes driving each chain, and the quotes about each."""
 
+import pandas as pd
 import streamlit as st
 
 from ui import app, charts
@@ -42,17 +43,25 @@ st.subheader("Quotes about each chain")
 per_chain = v.memo("quotes_per_chain", lambda: charts.quotes_per_chain(c.quotes, v.chains))
 st.dataframe(per_chain, hide_index=True, column_config={"chain": "Value chain", "direct": "Direct",
                                                          "reported": "Reported", "total": "Total"})
-quotes = v.memo("quotes_exploded", lambda: charts.explode_themes(c.quotes))
-titles = v.titles()
+QUOTES_SHOWN = 500
+
+
+def latest_quotes(chain: str) -> tuple[int, pd.DataFrame]:
+    """How many filtered quotes mention `chain`, and the newest QUOTES_SHOWN of them with their article titles."""
+    quotes = v.memo("quotes_exploded", lambda: charts.explode_themes(c.quotes))
+    about = quotes[quotes["chain"] == chain]
+    newest = about.loc[about["date"].sort_values(ascending=False, kind="stable").index[:QUOTES_SHOWN]]
+    return len(about), newest.assign(article=newest["article_id"].map(v.titles()),
+                                     **{col: newest[col].astype("string").fillna("") for col in ("speaker", "side", "kind")})
+
+
 for tab, chain in zip(st.tabs(list(v.chains)), v.chains):
     with tab:
-        about = quotes[quotes["chain"] == chain].sort_values("date", ascending=False)
-        if about.empty:
+        total, table = v.memo(f"quotes_about_{chain}", lambda: latest_quotes(chain))
+        if not total:
             st.info(f"No quote in these articles mentions {chain}.", icon=":material/format_quote:")
             continue
-        table = app.capped(about, "quotes", limit=500)
-        table = table.assign(article=table["article_id"].map(titles),
-                             **{col: table[col].astype("string").fillna("") for col in ("speaker", "side", "kind")})
+        table = app.capped(table, "quotes", limit=QUOTES_SHOWN, total=total)
         st.dataframe(
             table[["date", "speaker", "text", "side", "kind", "article"]], hide_index=True, width="stretch",
             column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", width="small"),

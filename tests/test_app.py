@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -213,3 +214,21 @@ def test_unreadable_upload_is_a_message_not_a_traceback(at):
     no_exception(at)
     assert metric(at, "Articles") == "2"
     assert at.sidebar.expander[0].label == "Rejected files (1)"
+
+
+def test_rows_of_gives_one_articles_rows_whatever_the_table_order():
+    from dataclasses import replace
+
+    from loaders import load_corpus
+    from ui.app import View, rows_of
+
+    corpus = load_corpus(ROOT / "data" / "articles", cache_dir=False)
+    shuffled = corpus.mentions.sample(frac=1.0, random_state=7).reset_index(drop=True)
+    for full in (corpus, replace(corpus, mentions=shuffled, fingerprint=corpus.fingerprint + ":shuffled")):
+        v = View(corpus=full, full=full, filters=None, chains=(), themes=())
+        for article_id in full.articles["article_id"]:
+            expected = full.mentions[full.mentions["article_id"] == article_id]
+            got = rows_of(v, "mentions", article_id)
+            assert len(got) > 0
+            pd.testing.assert_frame_equal(got.sort_index(), expected.sort_index())
+        assert rows_of(v, "mentions", "0000000000000000").empty

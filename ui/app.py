@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
@@ -172,9 +173,11 @@ def _with_uploads(base: Corpus) -> tuple[Corpus, str]:
     return combined, error
 
 
-def _options(full: Corpus) -> dict[str, list[str]]:
-    """Widget options: lexicon themes, sources A–Z, speakers by quote count (people first, then unnamed-person
-    speakers such as institutions), sides."""
+@st.cache_data(max_entries=8, show_spinner=False)
+def _options(fingerprint: str, _full: Corpus) -> dict[str, list[str]]:
+    """Widget options of the corpus with `fingerprint`: lexicon themes, sources A–Z, speakers by quote count
+    (people first, then unnamed-person speakers such as institutions), sides."""
+    full = _full
     sources = full.articles["source"].astype("string").fillna("")
     speakers = full.quotes["speaker"].astype("string").fillna("")
     by_count = speakers[speakers != ""].value_counts()
@@ -241,13 +244,13 @@ def sidebar() -> View:
     base, load_error = base_corpus()
     lexicon = load_lexicon()
     with st.sidebar:
-        options = _options(base)
+        options = _options(base.fingerprint, base)
         _read_url(options)
         st.header("Filters")
         filters_box = st.container()
         st.divider()
         full, upload_error = _with_uploads(base)
-        options = _options(full)
+        options = _options(full.fingerprint, full)
         with filters_box:
             filters = _filter_widgets(options)
         if upload_error:
@@ -330,10 +333,12 @@ def empty_state(v: View, *, quotes: bool = False) -> bool:
     return False
 
 
-def capped(frame: pd.DataFrame, what: str, limit: int = MAX_ROWS) -> pd.DataFrame:
-    """The first `limit` rows of `frame`, with a caption when rows were left out."""
-    if len(frame) > limit:
-        st.caption(f"Showing the first {limit:,} of {len(frame):,} {what}; narrow the filters or download to see all.")
+def capped(frame: pd.DataFrame, what: str, limit: int = MAX_ROWS, total: int | None = None) -> pd.DataFrame:
+    """The first `limit` rows of `frame`, with a caption when rows were left out (of `total`, when `frame` is
+    already a head of a longer table)."""
+    total = len(frame) if total is None else total
+    if total > limit:
+        st.caption(f"Showing the first {limit:,} of {total:,} {what}; narrow the filters or download to see all.")
         return frame.head(limit)
     return frame
 
@@ -371,24 +376,26 @@ def render_paragraphs(paragraphs: Sequence[tuple[int, str]], spans: dict[int, li
 
 
 def article_spans(v: View, article_id: str, paragraphs: Sequence[str], kinds: Iterable[str]) -> dict[int, list[tuple]]:
-    """Spans per paragraph of one article for the chosen highlight kinds (quote, term, date, amount)."""
+    """Spans per paragraph of one article for the chosen highlight kinds (quote, term, date, amount).
+
+    Each table is cut to the article's rows before any label is built: labels over
+    the whole corpus would cost seconds at 100,000 articles.
+    """
     kinds = set(kinds)
     spans: dict[int, list[tuple]] = {}
-    c = v.corpus
-
-    def add(frame: pd.DataFrame, kind: str, labels: pd.Series) -> None:
-        rows = frame[frame["article_id"] == article_id]
-        for no, start, end, label in zip(rows["para_no"], rows["start"], rows["end"], labels[rows.index]):
-            spans.setdefault(int(no), []).append((int(start), int(end), kind, str(label)))
-
-    if "term" in kinds:
-        add(c.mentions, "term", c.mentions["theme"].astype("string") + ": " + c.mentions["term"].astype("string"))
-    if "date" in kinds:
-        add(c.events, "date", "date: " + c.events["date"].dt.strftime("%Y-%m-%d") + " (" + c.events["precision"].astype("string") + ")")
-    if "amount" in kinds:
-        add(c.amounts, "amount", c.amounts["kind"].astype("string") + ": " + c.amounts["expression"].astype("string"))
+    labels: dict[str, tuple[str, Callable[[pd.DataFrame], pd.Series]]] = {
+        "term": ("mentions", lambda r: r["theme"].astype("string") + ": " + r["term"].astype("string")),
+        "date": ("events", lambda r: "date: " + r["date"].dt.strftime("%Y-%m-%d")
+                 + " (" + r["precision"].astype("string") + ")"),
+        "amount": ("amounts", lambda r: r["kind"].astype("string") + ": " + r["expression"].astype("string")),
+    }
+    for kind, (table, label) in labels.items():
+        if kind in kinds:
+            rows = rows_of(v, table, article_id)
+            for no, start, end, text in zip(rows["para_no"], rows["start"], rows["end"], label(rows)):
+                spans.setdefault(int(no), []).append((int(start), int(end), kind, str(text)))
     if "quote" in kinds:
-        rows = v.full.quotes[v.full.quotes["article_id"] == article_id]
+        rows = rows_of(v, "quotes", article_id)
         for no, start, end, text, speaker in zip(rows["para_no"], rows["start"], rows["end"], rows["text"], rows["speaker"]):
             label = f"quote: {speaker}" if speaker else "quote: unattributed"
             for p, s, e in quote_spans(paragraphs, int(no), int(start), int(end), str(text)):
@@ -396,10 +403,36 @@ def article_spans(v: View, article_id: str, paragraphs: Sequence[str], kinds: It
     return spans
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _article_rows(fingerprint: str, table: str, _ids: pd.Series) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """(article id -> group number, row positions grouped by article, group bounds) of one table of the corpus `fingerprint`.
+
+    Built once per corpus and shared by every session, so opening an article reads a
+    slice instead of comparing every row of a multi-million-row table.
+    """
+    codes, ids = pd.factorize(_ids)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(ids) + 1))
+    return {str(a): i for i, a in enumerate(ids)}, order, bounds
+
+
+def rows_of(v: View, table: str, article_id: str) -> pd.DataFrame:
+    """The rows of the whole corpus's `table` (articles, paragraphs, quotes, mentions, events, amounts)
+    that belong to one article, in table order."""
+    frame = getattr(v.full, table)
+    ids, order, bounds = _article_rows(v.full.fingerprint, table, frame["article_id"])
+    at = ids.get(article_id)
+    if at is None:
+        return frame.iloc[0:0]
+    rows = order[bounds[at]:bounds[at + 1]]
+    if rows[-1] - rows[0] == len(rows) - 1:  # one run of rows (how the build writes them): a zero-copy slice
+        return frame.iloc[rows[0]:rows[-1] + 1]
+    return frame.iloc[rows]
+
+
 def paragraphs_of(v: View, article_id: str) -> list[str]:
     """The paragraph texts of one article, in order."""
-    p = v.full.paragraphs
-    rows = p[p["article_id"] == article_id].sort_values("para_no")
+    rows = rows_of(v, "paragraphs", article_id).sort_values("para_no")
     return rows["text"].astype(str).tolist()
 
 
