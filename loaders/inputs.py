@@ -46,6 +46,24 @@ class Input:
 Source = str | os.PathLike | Sequence[str | os.PathLike] | Sequence[tuple[str, bytes]]
 
 
+def files_under(folder: str) -> list[str]:
+    """Every file below `folder` (not following directory symlinks), in sorted path order.
+
+    os.scandir and string keys rather than Path.rglob and Path comparison: the latter
+    cost seconds per 100,000 files, paid on every fingerprint of a large corpus.
+    """
+    found: list[str] = []
+    pending = [folder]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                elif entry.is_file():
+                    found.append(entry.path)
+    return sorted(found, key=lambda p: p.split(os.sep))
+
+
 def resolve(source: Source) -> list[Input]:
     """The inputs named by `source`, folders expanded in sorted path order.
 
@@ -61,8 +79,7 @@ def resolve(source: Source) -> list[Input]:
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file())
-            inputs.extend(Input(origin=str(p), path=str(p)) for p in files)
+            inputs.extend(Input(origin=p, path=p) for p in files_under(str(path)))
         elif path.is_file():
             inputs.append(Input(origin=str(path), path=str(path)))
         else:

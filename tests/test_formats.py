@@ -144,3 +144,16 @@ def test_upload_pairs_of_name_and_bytes():
 
 def test_record_dates_may_carry_a_time():
     assert str(from_record("2024-05-01T10:00:00Z", "Body.").date) == "2024-05-01"
+
+
+def test_a_folder_is_read_recursively_in_sorted_path_order(tmp_path):
+    from loaders.inputs import resolve
+
+    for relative in ["b.txt", "a-b/z.txt", "a/b/c.txt", "a/a.txt", "A.txt", ".hidden.txt"]:
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("date 2025-01-01\nA line about lithium.")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.txt").write_text("date 2025-01-01\nAnother line.")
+    (tmp_path / "link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    names = [i.origin[len(str(tmp_path)) + 1:] for i in resolve(tmp_path)]
+    assert names == [".hidden.txt", "A.txt", "a/a.txt", "a/b/c.txt", "a-b/z.txt", "b.txt", "elsewhere/x.txt"]
