@@ -61,7 +61,7 @@ def files_under(folder: str) -> list[str]:
                     pending.append(entry.path)
                 elif entry.is_file():
                     found.append(entry.path)
-    return sorted(found, key=lambda p: p.split(os.sep))
+    return sorted(found, key=lambda p: p.replace(os.sep, "\0"))  # as comparing path parts: a separator sorts first
 
 
 def resolve(source: Source) -> list[Input]:

@@ -17,6 +17,9 @@ import pandas as pd
 
 TEXT = "string[pyarrow]"
 LABEL = "category"
+# article_id in the tables keyed by article: one string per article plus a small integer code per row,
+# rather than a 16-character string on each of millions of rows.
+ARTICLE_KEY = "category"
 DATE = "datetime64[ns]"
 
 TABLES: dict[str, dict[str, tuple[str, str]]] = {
@@ -32,7 +35,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "origin": (TEXT, "file path; for a JSON/CSV record, path plus ':row'"),
     },
     "paragraphs": {
-        "article_id": (TEXT, "article the paragraph belongs to"),
+        "article_id": (ARTICLE_KEY, "article the paragraph belongs to"),
         "para_no": ("int16", "0-based position in the article"),
         "text": (TEXT, "paragraph text"),
     },
@@ -42,7 +45,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "quotes": {
         "quote_id": (TEXT, "stable id: article_id, paragraph and offset hashed"),
-        "article_id": (TEXT, "article quoted from"),
+        "article_id": (ARTICLE_KEY, "article quoted from"),
         "date": (DATE, "publication date of the article"),
         "para_no": ("int16", "paragraph where the quote starts"),
         "start": ("int32", "offset of the quote text in that paragraph"),
@@ -66,7 +69,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "last_seen": (DATE, "latest article date quoting them"),
     },
     "mentions": {
-        "article_id": (TEXT, "article"),
+        "article_id": (ARTICLE_KEY, "article"),
         "para_no": ("int16", "paragraph"),
         "theme": (LABEL, "theme name from the lexicon"),
         "term": (LABEL, "canonical lexicon term that matched"),
@@ -74,7 +77,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "end": ("int32", "end offset of the match"),
     },
     "events": {
-        "article_id": (TEXT, "article"),
+        "article_id": (ARTICLE_KEY, "article"),
         "para_no": ("int16", "paragraph"),
         "date": (DATE, "first day the expression denotes"),
         "date_end": (DATE, "last day it denotes (same as date for a day)"),
@@ -85,7 +88,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "end": ("int32", "end offset"),
     },
     "amounts": {
-        "article_id": (TEXT, "article"),
+        "article_id": (ARTICLE_KEY, "article"),
         "para_no": ("int16", "paragraph"),
         "kind": (LABEL, "money or percent"),
         "value": ("float64", "value in units (3 million -> 3000000.0); percent as written (30%% -> 30.0)"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -219,3 +220,17 @@ def test_loosen_hints_say_what_each_filter_costs():
     f = Filters(date_from=dt.date(2030, 1, 1), themes=("hydrogen",))
     assert apply_filters(tables(), f)["articles"].empty
     assert loosen_hints(tables(), f) == [("date range", 1), ("themes", 0)]
+
+
+@pytest.mark.parametrize("dtype", ["string[pyarrow]", "category", "object"])
+def test_isin_matches_plain_membership_for_every_column_dtype(dtype):
+    from ui.filters import isin
+
+    column = pd.Series(["b", None, "a", "c", "a"], dtype=dtype, index=[10, 11, 12, 13, 14])
+    if dtype == "category":
+        column = column.cat.add_categories(["unused"])
+    wanted = pd.Series(["a", "unused", "zz"], dtype="category")
+    got = isin(column, wanted)
+    assert got.tolist() == [False, False, True, False, True]
+    assert list(got.index) == [10, 11, 12, 13, 14]
+    assert isin(column, []).sum() == 0

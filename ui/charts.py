@@ -228,7 +228,7 @@ def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
     """Square frame themes × themes: articles mentioning both (diagonal: articles mentioning the theme)."""
     theme_codes = pd.Categorical(mentions["theme"].astype("string"), categories=list(themes)).codes
     keep = theme_codes >= 0
-    article_codes = pd.factorize(mentions["article_id"].to_numpy()[keep])[0]
+    article_codes = pd.factorize(mentions["article_id"][keep])[0]
     onehot = np.zeros((article_codes.max() + 1 if len(article_codes) else 0, len(themes)), dtype=np.int64)
     onehot[article_codes, theme_codes[keep]] = 1
     return pd.DataFrame(onehot.T @ onehot, index=list(themes), columns=list(themes))
