@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from loaders import schema
-from loaders.sentences import sentence_covering, sentence_spans
+from loaders.sentences import evidence_rows
 from loaders.windows import windowed_finditer
 
 # Currency written before the number, longest first.
@@ -128,12 +128,7 @@ def amounts_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
     ):
         if not isinstance(text, str) or not _DIGIT.search(text):
             continue
-        hits = find_amounts(text)
-        if not hits:
-            continue
-        spans = sentence_spans(text)
-        for kind, value, currency, s, e in hits:
-            rows.append((aid, pno, kind, value, currency, text[s:e], sentence_covering(text, spans, s, e), s, e))
+        rows.extend(evidence_rows(aid, pno, text, find_amounts(text)))
     if not rows:
         return schema.empty("amounts")
     return schema.conform("amounts", pd.DataFrame(rows, columns=schema.columns("amounts")))

@@ -28,7 +28,7 @@ import re
 import pandas as pd
 
 from loaders import schema
-from loaders.sentences import sentence_covering, sentence_spans
+from loaders.sentences import evidence_rows
 from loaders.windows import windowed_finditer
 
 _MONTHS = {
@@ -315,12 +315,7 @@ def events_table(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFra
             continue
         if aid not in anchors:
             anchors[aid] = _as_date(pub_of.get(aid))
-        hits = find_events(text, anchors[aid])
-        if not hits:
-            continue
-        spans = sentence_spans(text)
-        for date, date_end, precision, s, e in hits:
-            rows.append((aid, pno, date, date_end, precision, text[s:e], sentence_covering(text, spans, s, e), s, e))
+        rows.extend(evidence_rows(aid, pno, text, find_events(text, anchors[aid])))
     if not rows:
         return schema.empty("events")
     frame = pd.DataFrame(rows, columns=schema.columns("events"))

@@ -105,3 +105,13 @@ def sentence_covering(text: str, spans: list[tuple[int, int]], start: int, end: 
 def sentence_at(text: str, start: int, end: int) -> str:
     """The sentence(s) of `text` containing the span [start, end); "" when the span is outside all sentences."""
     return sentence_covering(text, sentence_spans(text), start, end)
+
+
+def evidence_rows(article_id: str, para_no: int, text: str, hits: list[tuple]) -> list[tuple]:
+    """Rows (article_id, para_no, *fields, expression, sentence, start, end) for the `hits`
+    (*fields, start, end) found in one paragraph, which is split into sentences once (if at all)."""
+    if not hits:
+        return []
+    spans = sentence_spans(text)
+    return [(article_id, para_no, *fields, text[s:e], sentence_covering(text, spans, s, e), s, e)
+            for *fields, s, e in hits]

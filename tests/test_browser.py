@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,19 @@ def wait_healthy(url: str, server: subprocess.Popen, seconds: float = 60) -> Non
         except OSError:
             time.sleep(0.3)
     raise TimeoutError("streamlit did not become healthy")
+
+
+@contextmanager
+def browser_page(height: int):
+    """A fresh page in headless Chromium, 1400 pixels wide; the browser closes afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield browser.new_page(viewport={"width": 1400, "height": height})
+        finally:
+            browser.close()
 
 
 def settle(page, title: str) -> None:
@@ -81,54 +95,40 @@ def server(tmp_path_factory):
 
 
 def test_every_page_filter_in_url_and_screenshots(server):
-    from playwright.sync_api import sync_playwright
-
     SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1800})
-            # the server's very first run, deep-linked to a page, must still go through dashboard.py
-            page.goto(server + "/timeline?theme=hydrogen")
-            settle(page, "Timeline")
-            nav = page.get_by_test_id("stSidebarNav").inner_text()
-            assert "Value chains" in nav and "value chains" not in nav  # v2 titles, not the pages/ file names
-            assert page.url == server + "/timeline?theme=hydrogen"
-            page.goto(server + "/")
-            settle(page, "Overview")
-            assert page.url == server + "/"
-            for stem, title, path in PAGES:
-                page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
-                page.wait_for_url(f"{server}/{path}" if path else f"{server}/")
-                settle(page, title)
-                page.screenshot(path=str(SHOTS / f"{stem}.png"), full_page=True)
+    with browser_page(height=1800) as page:
+        # the server's very first run, deep-linked to a page, must still go through dashboard.py
+        page.goto(server + "/timeline?theme=hydrogen")
+        settle(page, "Timeline")
+        nav = page.get_by_test_id("stSidebarNav").inner_text()
+        assert "Value chains" in nav and "value chains" not in nav  # v2 titles, not the pages/ file names
+        assert page.url == server + "/timeline?theme=hydrogen"
+        page.goto(server + "/")
+        settle(page, "Overview")
+        assert page.url == server + "/"
+        for stem, title, path in PAGES:
+            page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
+            page.wait_for_url(f"{server}/{path}" if path else f"{server}/")
+            settle(page, title)
+            page.screenshot(path=str(SHOTS / f"{stem}.png"), full_page=True)
 
-            themes = page.get_by_test_id("stMultiSelect").filter(has_text="Themes")
-            themes.click()
-            page.get_by_role("option", name="hydrogen", exact=True).click()
-            page.keyboard.press("Escape")
-            page.wait_for_url("**theme=hydrogen**")
-            settle(page, "Articles")
-            page.get_by_test_id("stSidebarNav").get_by_text("Timeline", exact=True).click()
-            page.wait_for_url(f"{server}/timeline?theme=hydrogen")
-            settle(page, "Timeline")
-            assert "hydrogen" in themes.inner_text()
-        finally:
-            browser.close()
+        themes = page.get_by_test_id("stMultiSelect").filter(has_text="Themes")
+        themes.click()
+        page.get_by_role("option", name="hydrogen", exact=True).click()
+        page.keyboard.press("Escape")
+        page.wait_for_url("**theme=hydrogen**")
+        settle(page, "Articles")
+        page.get_by_test_id("stSidebarNav").get_by_text("Timeline", exact=True).click()
+        page.wait_for_url(f"{server}/timeline?theme=hydrogen")
+        settle(page, "Timeline")
+        assert "hydrogen" in themes.inner_text()
 
 
 def test_hostile_url_value_is_shown_as_text(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(server + "/quotes?q=%3Cscript%3Ewindow.hit%3D1%3C%2Fscript%3E&from=2025-01-01")
-            settle(page, "Quotes")
-            warning = page.get_by_test_id("stAlertContentWarning")
-            assert warning.get_by_test_id("stMarkdownContainer").inner_text().strip() == 'q: "<script>window.hit=1</script>" contains < or >; ignored.'
-            assert page.evaluate("() => window.hit === undefined")
-            assert page.url == f"{server}/quotes?from=2025-01-01"
-        finally:
-            browser.close()
+    with browser_page(height=1000) as page:
+        page.goto(server + "/quotes?q=%3Cscript%3Ewindow.hit%3D1%3C%2Fscript%3E&from=2025-01-01")
+        settle(page, "Quotes")
+        warning = page.get_by_test_id("stAlertContentWarning")
+        assert warning.get_by_test_id("stMarkdownContainer").inner_text().strip() == 'q: "<script>window.hit=1</script>" contains < or >; ignored.'
+        assert page.evaluate("() => window.hit === undefined")
+        assert page.url == f"{server}/quotes?from=2025-01-01"
