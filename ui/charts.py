@@ -10,7 +10,7 @@ backgrounds. Text that ends up in a plotly hover label is HTML-escaped first
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import altair as alt
 import numpy as np
@@ -350,22 +350,25 @@ def speakers_table(quotes: pd.DataFrame, n: int = 15) -> pd.DataFrame:
 
 def speakers_figure(speakers: pd.DataFrame) -> go.Figure:
     """Horizontal bars of quotes per speaker, coloured by side (EU, Kazakhstan, other)."""
+    return _side_bars(
+        speakers, lambda part: list(zip(part["direct"], part["reported"], [html.escape(r) for r in part["role"]])),
+        "%{y}<br>%{customdata[2]}<br>%{x} quotes: %{customdata[0]} direct, %{customdata[1]} reported<extra></extra>",
+    )
+
+
+def _side_bars(table: pd.DataFrame, customdata: Callable[[pd.DataFrame], list], hover: str) -> go.Figure:
+    """Stacked horizontal bars of `quotes` per `speaker`, one trace per side, in the table's order."""
     fig = go.Figure()
     for side, color in SIDE_COLORS.items():
-        part = speakers[speakers["side"] == side]
+        part = table[table["side"] == side]
         if part.empty:
             continue
-        fig.add_trace(
-            go.Bar(
-                x=part["quotes"], y=part["speaker"], orientation="h", name=side or "unknown side", marker_color=color,
-                customdata=list(zip(part["direct"], part["reported"], [html.escape(r) for r in part["role"]])),
-                hovertemplate="%{y}<br>%{customdata[2]}<br>%{x} quotes: %{customdata[0]} direct, %{customdata[1]} reported<extra></extra>",
-            )
-        )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(speakers["speaker"]), autorange="reversed")
+        fig.add_trace(go.Bar(x=part["quotes"], y=part["speaker"], orientation="h", name=side or "unknown side",
+                             marker_color=color, customdata=customdata(part), hovertemplate=hover))
+    fig.update_yaxes(categoryorder="array", categoryarray=list(table["speaker"]), autorange="reversed")
     fig.update_xaxes(title_text="quotes")
     fig.update_layout(barmode="stack")
-    return _style(fig, 120 + 26 * max(1, len(speakers)))
+    return _style(fig, 120 + 26 * max(1, len(table)))
 
 
 def speaker_chains(quotes: pd.DataFrame, speakers: Sequence[str], chains: Sequence[str]) -> pd.DataFrame:
@@ -413,18 +416,5 @@ def people_figure(people: pd.DataFrame, n: int = 10) -> go.Figure:
         "speaker": top["name"].astype("string"), "role": top["role"].astype("string").fillna(""),
         "side": top["side"].astype("string").fillna(""), "quotes": top["n_quotes"].astype("int64"),
     })
-    fig = go.Figure()
-    for side, color in SIDE_COLORS.items():
-        part = table[table["side"] == side]
-        if part.empty:
-            continue
-        fig.add_trace(
-            go.Bar(
-                x=part["quotes"], y=part["speaker"], orientation="h", name=side or "unknown side", marker_color=color,
-                customdata=[html.escape(r) for r in part["role"]],
-                hovertemplate="%{y}<br>%{customdata}<br>%{x} quotes<extra></extra>",
-            )
-        )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(table["speaker"]), autorange="reversed")
-    fig.update_xaxes(title_text="quotes")
-    return _style(fig, 120 + 26 * max(1, len(table)))
+    return _side_bars(table, lambda part: [html.escape(r) for r in part["role"]],
+                      "%{y}<br>%{customdata}<br>%{x} quotes<extra></extra>")
