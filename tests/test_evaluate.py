@@ -79,3 +79,14 @@ def test_cli_json(capsys):
     assert main([str(GOLD), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert set(out) >= {"quotes", "mentions", "events", "amounts"}
+
+
+def test_mentions_are_scored_over_the_themes_the_gold_set_annotates(tmp_path):
+    text = "date 2025-03-01\nLithium deal\n\nThe lithium deal needs investment, the minister said."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a.quotes.json").write_text("[]", encoding="utf-8")
+    gold = [{"para_no": 0, "theme": "raw materials", "term": "lithium"}]
+    (tmp_path / "a.mentions.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = evaluate(tmp_path)
+    assert result["mention_themes"] == ["raw materials"]
+    assert (result["mentions"]["tp"], result["mentions"]["predicted"], result["mentions"]["gold"]) == (1, 1, 1)
