@@ -85,6 +85,16 @@ def analyse(articles: pd.DataFrame, paragraphs: pd.DataFrame, lexicon_path: str 
 
 def merge(batches: Iterable[Tables]) -> Tables:
     """The batches joined in order; an article seen in an earlier batch becomes a rejected row."""
+    return join(collect(batches))
+
+
+def join(parts: dict[str, list[pd.DataFrame]]) -> Tables:
+    """Each table's batch frames stacked, emptying `parts` as it goes so only one table is ever held twice."""
+    return {name: concat(name, parts.pop(name)) for name in list(parts)}
+
+
+def collect(batches: Iterable[Tables]) -> dict[str, list[pd.DataFrame]]:
+    """Each table's batch frames in order, with articles seen in an earlier batch turned into rejected rows."""
     first_origin: dict[str, str] = {}
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in BATCH_TABLES}
     for batch in batches:
@@ -102,7 +112,7 @@ def merge(batches: Iterable[Tables]) -> Tables:
         first_origin.update(zip(batch["articles"]["article_id"], batch["articles"]["origin"]))
         for name in BATCH_TABLES:
             parts[name].append(batch[name])
-    return {name: concat(name, frames) for name, frames in parts.items()}
+    return parts
 
 
 def concat(name: str, frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
@@ -176,7 +186,8 @@ def _with_pool(task, batches, workers, progress) -> Tables:
     # fork is fast and needs no importable __main__, but is unsafe beside other threads (a server).
     context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return merge(_reporting(pool.map(task, batches), batches, progress))
+        parts = collect(_reporting(pool.map(task, batches), batches, progress))
+    return join(parts)  # after the workers have exited: their memory is back before the tables are stacked
 
 
 def _dask_map(task, batches, workers, scheduler) -> Iterable[Tables]:
