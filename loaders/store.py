@@ -23,6 +23,9 @@ from loaders import schema
 
 MANIFEST = "manifest.json"
 FORMAT = "eu-kz-corpus/1"
+# Arrow reads without the GIL, so the two big text tables (first in schema order) decode side by
+# side. More threads buy little and cost held memory: each one's malloc arena keeps freed pages.
+READ_THREADS = 2
 
 
 class Unusable(ValueError):
@@ -67,8 +70,7 @@ def load(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], str]:
         raise Unusable(f"{folder}: unreadable manifest ({err})") from None
     if manifest.get("format") != FORMAT:
         raise Unusable(f"{folder}: format {manifest.get('format')!r}, expected {FORMAT!r}")
-    with ThreadPoolExecutor(max_workers=len(schema.TABLES)) as pool:
-        # Arrow reads without the GIL: the big text tables decode side by side.
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
         reads = {name: pool.submit(_read_table, folder, name, entries.get(name)) for name in schema.TABLES}
         return {name: read.result() for name, read in reads.items()}, fingerprint
 
