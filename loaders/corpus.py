@@ -69,6 +69,7 @@ def load_corpus(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: build.Progress | None = None,
+    fingerprint: str | None = None,
 ) -> Corpus:
     """The corpus in `source`: a folder, a file, a list of paths, or a list of (file_name, bytes).
 
@@ -76,17 +77,22 @@ def load_corpus(
     it is. `cache_dir=None` uses $DASHBOARD_CACHE_DIR or a temp folder; `False` turns
     caching off. Raises FileNotFoundError for a missing path; bad content never raises:
     it becomes `rejected` rows.
+
+    `fingerprint` is `corpus_fingerprint(source)` if the caller has just computed it:
+    a cache hit then needs no second pass over the files.
     """
-    corpus = _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler, progress)
+    corpus = _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler, progress, fingerprint)
     _trim_heap()
     return corpus
 
 
-def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler, progress) -> Corpus:
+def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler, progress, fingerprint) -> Corpus:
     if isinstance(source, (str, os.PathLike)) and store.is_dataset(source):
         return _load_dataset(Path(source))
-    inputs = resolve(source)
-    fingerprint = corpus_fingerprint(inputs, max_bytes=max_bytes, lexicon_path=lexicon_path)
+    inputs = None
+    if fingerprint is None:
+        inputs = resolve(source)
+        fingerprint = corpus_fingerprint(inputs, max_bytes=max_bytes, lexicon_path=lexicon_path)
     cache = _cache_folder(cache_dir, fingerprint)
     if cache is not None and store.is_dataset(cache):
         try:
@@ -95,6 +101,7 @@ def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler
         except store.Unusable as err:
             log.warning("discarding unusable cache: %s", err)
             shutil.rmtree(cache, ignore_errors=True)
+    inputs = resolve(source) if inputs is None else inputs
     tables = build.build_tables(inputs, max_bytes=max_bytes, lexicon_path=lexicon_path, engine=engine,
                                 workers=workers, scheduler=scheduler, progress=progress)
     corpus = Corpus.from_tables(tables, fingerprint)
@@ -160,8 +167,5 @@ def _trim_heap() -> None:
 
 
 def _digest(parts: list[str]) -> str:
-    digest = hashlib.blake2b(digest_size=12)
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\n")
-    return digest.hexdigest()
+    text = "".join(f"{part}\n" for part in parts)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()

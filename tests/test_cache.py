@@ -43,6 +43,23 @@ def test_second_load_is_a_cache_hit_with_identical_tables(folder, tmp_path, buil
         assert second.tables()[name].equals(table), name
 
 
+def test_a_given_fingerprint_hits_the_cache_without_listing_the_files_again(folder, tmp_path, builds, monkeypatch):
+    from loaders import corpus as corpus_module
+
+    cache = tmp_path / "cache"
+    first = load_corpus(folder, cache_dir=cache)
+    fingerprint = corpus_module.corpus_fingerprint(folder)
+    assert fingerprint == first.fingerprint
+
+    def no_listing(source):
+        raise AssertionError("the files were listed again")
+
+    monkeypatch.setattr(corpus_module, "resolve", no_listing)
+    again = load_corpus(folder, cache_dir=cache, fingerprint=fingerprint)
+    assert builds == [2]
+    assert again.articles.equals(first.articles)
+
+
 def test_changed_input_misses_and_rebuilds(folder, tmp_path, builds):
     cache = tmp_path / "cache"
     first = load_corpus(folder, cache_dir=cache)

@@ -116,7 +116,7 @@ def load_cached(path: str, fingerprint: str, progress: Callable[[int, int], None
     with store.lock:
         key = (path, fingerprint)
         if key not in store.by_key:
-            corpus = load_corpus(path, progress=progress)
+            corpus = load_corpus(path, progress=progress, fingerprint=fingerprint)
             store.by_key = {key: corpus}
         return store.by_key[key]
 
