@@ -13,8 +13,8 @@ import io
 import json
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from loaders.article import Draft, Rejected, from_record, from_seed_text
 from loaders.decode import NotText, decode
@@ -25,9 +25,12 @@ RECORD_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv"})
 RECORD_FIELDS = ("date", "text", "title", "source", "url")
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
-    """One file to read: from disk (`path`) or already in memory (`data`)."""
+class Input(NamedTuple):
+    """One file to read: from disk (`path`) or already in memory (`data`).
+
+    A NamedTuple rather than a frozen dataclass: a 100,000-file folder makes as many,
+    on every fingerprint, and a tuple is built several times faster.
+    """
 
     origin: str
     path: str | None = None
