@@ -6,10 +6,7 @@ import streamlit as st
 from ui import app
 from ui.text import md_escape
 
-v = app.view()
-st.title("Articles")
-if app.empty_state(v):
-    st.stop()
+v = app.page("Articles")
 
 c = v.corpus
 listing = v.memo("article_list", lambda: c.articles.assign(

@@ -5,11 +5,8 @@ import streamlit as st
 
 from ui import app, charts
 
-v = app.view()
-st.title("Overview")
-st.caption("EU–Kazakhstan strategic partnership on critical raw materials, batteries and renewable hydrogen, as the news covers it.")
-if app.empty_state(v):
-    st.stop()
+v = app.page("Overview", caption="EU–Kazakhstan strategic partnership on critical raw materials, batteries and "
+             "renewable hydrogen, as the news covers it.")
 
 c = v.corpus
 speakers = v.memo("n_speakers", lambda: int(c.quotes["speaker"].astype("string").replace("", pd.NA).nunique()))

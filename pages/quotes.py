@@ -7,10 +7,7 @@ import streamlit as st
 from ui import app, charts
 from ui.text import md_escape, quote_spans
 
-v = app.view()
-st.title("Quotes")
-if app.empty_state(v, quotes=True):
-    st.stop()
+v = app.page("Quotes", quotes=True)
 
 c = v.corpus
 titles = v.titles()

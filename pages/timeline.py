@@ -8,10 +8,7 @@ from ui import app, charts
 
 FORMATS = {"week": "week of %Y-%m-%d", "month": "%b %Y", "quarter": "%Y Q{q}"}
 
-v = app.view()
-st.title("Timeline")
-if app.empty_state(v):
-    st.stop()
+v = app.page("Timeline")
 
 c = v.corpus
 freq = st.segmented_control("Coverage per", list(charts.FREQS), default="month", required=True,

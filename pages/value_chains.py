@@ -6,10 +6,7 @@ import streamlit as st
 
 from ui import app, charts
 
-v = app.view()
-st.title("Value chains")
-if app.empty_state(v):
-    st.stop()
+v = app.page("Value chains")
 
 c = v.corpus
 freq = st.segmented_control("Share per", list(charts.FREQS), default="quarter", required=True,

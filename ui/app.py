@@ -312,8 +312,19 @@ def view() -> View:
     return sidebar()
 
 
-def empty_state(v: View, *, quotes: bool = False) -> bool:
-    """Shows a friendly st.info when the filters leave nothing to draw; True if so (the page should stop)."""
+def page(title: str, *, caption: str | None = None, quotes: bool = False) -> View:
+    """The page's view, under its title; stops the page with a friendly note when there is nothing to draw."""
+    v = view()
+    st.title(title)
+    if caption:
+        st.caption(caption)
+    if _empty_state(v, quotes=quotes):
+        st.stop()
+    return v
+
+
+def _empty_state(v: View, *, quotes: bool) -> bool:
+    """Shows a friendly st.info when the filters leave nothing to draw; True if so."""
     if v.full.articles.empty:
         st.info("No articles are loaded yet. Upload article files in the sidebar, or start the app with "
                 f"`{DATA_ENV}` pointing at a folder of articles.", icon=":material/inbox:")
