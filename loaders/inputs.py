@@ -57,13 +57,17 @@ def files_under(folder: str) -> list[str]:
     """
     found: list[str] = []
     pending = [folder]
+    nested = False
     while pending:
         with os.scandir(pending.pop()) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     pending.append(entry.path)
+                    nested = True
                 elif entry.is_file():
                     found.append(entry.path)
+    if not nested:
+        return sorted(found)
     return sorted(found, key=lambda p: p.replace(os.sep, "\0"))  # as comparing path parts: a separator sorts first
 
 
@@ -82,7 +86,7 @@ def resolve(source: Source) -> list[Input]:
             continue
         path = Path(item)
         if path.is_dir():
-            inputs.extend(Input(origin=p, path=p) for p in files_under(str(path)))
+            inputs.extend([Input._make((p, p, None)) for p in files_under(str(path))])
         elif path.is_file():
             inputs.append(Input(origin=str(path), path=str(path)))
         else:

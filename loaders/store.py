@@ -83,7 +83,7 @@ def _read_table(folder: Path, name: str, entry: dict | None) -> pd.DataFrame:
     try:
         if path.stat().st_size != entry["bytes"] or _checksum(path) != entry["blake2b"]:
             raise Unusable(f"{path}: checksum mismatch")
-        frame = pq.read_table(path).to_pandas()
+        frame = pq.ParquetFile(path).read().to_pandas()  # not read_table: its dataset layer costs 0.3 s to import
     except (OSError, pa.ArrowException) as err:
         raise Unusable(f"{path}: {err}") from None
     if len(frame) != entry["rows"] or list(frame.columns) != schema.columns(name):
