@@ -71,11 +71,11 @@ def load(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], str]:
     if manifest.get("format") != FORMAT:
         raise Unusable(f"{folder}: format {manifest.get('format')!r}, expected {FORMAT!r}")
     with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
-        reads = {name: pool.submit(_read_table, folder, name, entries.get(name)) for name in schema.TABLES}
+        reads = {name: pool.submit(read_table, folder, name, entries.get(name)) for name in schema.TABLES}
         return {name: read.result() for name, read in reads.items()}, fingerprint
 
 
-def _read_table(folder: Path, name: str, entry: dict | None) -> pd.DataFrame:
+def read_table(folder: Path, name: str, entry: dict | None) -> pd.DataFrame:
     """One stored table, checked against its manifest entry and the schema; raises Unusable otherwise."""
     path = folder / f"{name}.parquet"
     if entry is None:

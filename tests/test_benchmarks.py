@@ -103,6 +103,21 @@ def test_scan_counts_words_of_every_file(tmp_path):
     assert seconds >= 0
 
 
+def test_warm_profile_fills_the_cache_then_breaks_a_hit_down_by_table(tmp_path, capsys):
+    from benchmarks import profile_warm
+    from tests.conftest import SEEDS
+
+    args = [str(SEEDS), "--cache", str(tmp_path / "cache")]
+    assert profile_warm.main(args) == 0
+    assert "run again" in capsys.readouterr().out
+    assert profile_warm.main(args) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 inputs\n")
+    assert re.search(r"^fingerprint \(stat every file\) +\d+\.\d{3}$", out, re.M)
+    assert re.search(r"^articles +2 ", out, re.M)
+    assert re.search(r"^paragraphs +16 ", out, re.M)
+
+
 def test_parse_sizes():
     assert harness.parse_sizes("1000,10_000, 100000") == [1000, 10000, 100000]
     with pytest.raises(ValueError):
