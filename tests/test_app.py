@@ -54,6 +54,23 @@ def test_every_page_renders_on_the_seed_corpus(at, page):
     assert not at.info or page == "pages/timeline.py"
 
 
+def test_a_built_dataset_is_served_without_parsing(monkeypatch, tmp_path, seed_corpus):
+    from loaders import build
+
+    built = seed_corpus.save(tmp_path / "built")
+    monkeypatch.setenv("DASHBOARD_DATA", str(built))
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("the built dataset was parsed again")
+
+    monkeypatch.setattr(build, "build_tables", no_build)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    no_exception(at)
+    assert metric(at, "Articles") == "2"
+    assert metric(at, "Quotes") == "11"
+
+
 def test_overview_counts_the_whole_corpus(at):
     at.run()
     no_exception(at)
