@@ -213,6 +213,9 @@ _APPOS_RE = re.compile(
     rf",\s+(?P<app>[^,;:.()“”«»\"]{{2,120}}?)(?=\s*(?:,|\.(?:\s|$)|;|:|\)|$)|\s+(?:also\s+)?{_CUE}\b)"
 )
 _DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_DESCRIBED_RE = re.compile(
+    r"(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[^\W\d_][\w\-]*['’]s)\s+)?(?P<words>(?:[a-z][a-z\-]*\s+){1,4})(?=[A-Z])"
+)
 _MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
 _INSERT_RE = re.compile(
     r",\s+(?:for\s+(?:his|her|its|their|our|my)\s+part|in\s+(?:his|her|its|their)\s+turn|in\s+turn|meanwhile"
@@ -553,6 +556,16 @@ def _unnamed(raw: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
+def _undescribed(head: str) -> str:
+    """`head` without a lowercase description before a capitalised name ("her colleague Dinara Seitkali",
+    "the country's sovereign wealth fund Samruk-Kazyna"), or "" when it has none or the rest is no name."""
+    m = _DESCRIBED_RE.match(head)
+    if m is None or any(w in _NOT_ADJECTIVES or w in _CONNECTORS for w in m.group("words").split()):
+        return ""
+    rest = head[m.end():]
+    return rest if _clean_np(rest) else ""
+
+
 def _read_phrase(raw: str) -> _Phrase | None:
     """The parts of a speaker phrase: pronoun, head, apposition, channel, first person name, organisation.
 
@@ -574,8 +587,11 @@ def _read_phrase(raw: str) -> _Phrase | None:
         app = relative
     elif app and not _role_like(app) and not indefinite:
         return None
+    described = False
     if not _clean_np(head):
-        return None
+        head, described = _undescribed(head), True
+        if not head:
+            return None
     channel = _CHANNEL_OF_RE.match(head) or _ORG_CHANNEL_RE.match(head)
     if channel:
         return _Phrase(head, app, channel=" ".join(channel.group("chan").lower().split()),
@@ -584,6 +600,8 @@ def _read_phrase(raw: str) -> _Phrase | None:
         name, start = _name_in_chunk(m.group())
         if name:
             return _Phrase(head, app, name=name, name_role=app or _title_before(head, start + m.start()))
+    if described:
+        return _Phrase(head, app, org_like=True) if is_known_org(head) else None
     words = [_fold_token(w) for w in head.split()]
     org_like = is_known_org(head) or any(w in _ORG_WORDS for w in words) or (
         len(words) <= 3 and side_of("", head) in ("EU", "Kazakhstan") and not _role_like(head)
@@ -825,7 +843,7 @@ class _Article:
                 speaker = self.resolve(m.group("spk"), p, m.start("spk"))
                 if speaker is not None:
                     return m, speaker
-            comma = text.find(", ", pos, min(end, pos + 80))
+            comma = text.find(", ", pos, min(end, pos + 160))
             if comma < 0:
                 return None
             pos = comma + 2

@@ -270,6 +270,29 @@ def test_reported_speech_without_that_after_a_name_or_an_opening_clause():
     ]
 
 
+def test_an_opening_clause_longer_than_eighty_characters_still_reaches_the_speaker():
+    got = _brief(_quotes(
+        "Anna Keller, an EU trade official, visited Astana on Monday.",
+        "Asked whether the new export rules for rare earths would change the terms agreed with European buyers, "
+        "she said the terms would stay as they are."))
+    assert got == [(1, "reported", "the terms would stay as they are", "Anna Keller", "EU trade official", "EU",
+                    "said", "pronoun")]
+
+
+def test_a_description_before_the_name_does_not_hide_the_speaker():
+    got = _brief(_quotes(
+        "Her colleague Dinara Omarova, who leads the bank's energy team in Almaty, said the first tenders "
+        "could open next spring.",
+        "The country's sovereign wealth fund Samruk-Kazyna said in a statement that it had set aside funds for "
+        "the pipeline.",
+        "Several large European buyers said that prices would rise."))
+    assert [(r[2], r[3], r[4], r[5]) for r in got] == [
+        ("the first tenders could open next spring", "Dinara Omarova", "head of the bank's energy team in Almaty",
+         "other"),
+        ("it had set aside funds for the pipeline", "Samruk-Kazyna", "", "Kazakhstan"),
+    ]
+
+
 def test_adding_that_after_a_cue_with_an_object_is_a_reported_row():
     got = _brief(_quotes(
         "“The grid needs new lines before any electrolyser can run,” Bolat Akhmetov told a news conference "
