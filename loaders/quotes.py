@@ -793,24 +793,21 @@ class _Article:
         if not self._collected:
             self._collected = True
             self._collect_people()
+        how = "according_to" if according else "explicit"
         if _unnamed(raw):
             head = _DETERMINER_RE.sub("", raw.strip(" ,"))
             if not head.endswith("s"):
                 holder = self._role_holder(head, p, pos)
                 if holder is not None:
                     self._mention(p, pos, holder.name)
-                    how = "according_to" if according else "explicit"
-                    return _Speaker(holder.name, holder.role, self._side(holder.role), how)
+                    return self._as_speaker(holder, how)
             return _UNNAMED
         phrase = _read_phrase(raw)
         if phrase is None:
             return None
         if phrase.pronoun:
             person = self._pronoun(phrase.pronoun, p, pos)
-            if person is None:
-                return None
-            return _Speaker(person.name, person.role, self._side(person.role), "pronoun")
-        how = "according_to" if according else "explicit"
+            return None if person is None else self._as_speaker(person, "pronoun")
         if phrase.channel:
             org = self._org(phrase.channel_org, p, pos)
             return _Speaker(org, phrase.channel, self._side(phrase.channel, org), how)
@@ -821,15 +818,18 @@ class _Article:
             elif phrase.name_role:
                 self._register(person.name, phrase.name_role)
             self._mention(p, pos, person.name)
-            return _Speaker(person.name, person.role, self._side(person.role), how)
+            return self._as_speaker(person, how)
         holder = self._role_holder(phrase.head, p, pos)
         if holder is not None:
             self._mention(p, pos, holder.name)
-            return _Speaker(holder.name, holder.role, self._side(holder.role), how)
+            return self._as_speaker(holder, how)
         if phrase.org_like:
             org = self._org(phrase.head, p, pos)
             return _Speaker(org, phrase.app, self._side(phrase.app, org), how)
         return None
+
+    def _as_speaker(self, person: _Person, how: str) -> _Speaker:
+        return _Speaker(person.name, person.role, self._side(person.role), how)
 
     def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], _Speaker] | None:
         """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases."""
