@@ -10,7 +10,6 @@ it builds the cache first and asks for a second run, since a build warms the pro
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -37,14 +36,14 @@ def main(argv: list[str] | None = None) -> int:
     fingerprint, t_fingerprint = _timed(corpus_fingerprint, inputs)
     folder = cache_root / fingerprint
     if not store.is_dataset(folder):
-        load_corpus(args.dir, cache_dir=cache_root)
+        load_corpus(args.dir, cache_dir=cache_root, fingerprint=fingerprint)
         print(f"cache filled in {folder}; run again for a warm-start profile")
         return 0
     (tables, _), t_load = _timed(store.load, folder)
     rows = {name: len(frame) for name, frame in tables.items()}
     memory = {name: frame.memory_usage(deep=True).sum() / 2**20 for name, frame in tables.items()}
     del tables
-    entries = json.loads((folder / store.MANIFEST).read_text())["tables"]
+    entries, _ = store.read_manifest(folder)
     print(f"{len(inputs):,} inputs")
     print(f"{'step':<34}{'seconds':>9}")
     print(f"{'list inputs':<34}{t_list:>9.3f}")

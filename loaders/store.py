@@ -62,17 +62,24 @@ def save(tables: dict[str, pd.DataFrame], folder: str | os.PathLike, fingerprint
 def load(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], str]:
     """The tables and fingerprint stored in `folder`; raises Unusable if anything does not check out."""
     folder = Path(folder)
+    entries, fingerprint = read_manifest(folder)
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
+        reads = {name: pool.submit(read_table, folder, name, entries.get(name)) for name in schema.TABLES}
+        return {name: read.result() for name, read in reads.items()}, fingerprint
+
+
+def read_manifest(folder: str | os.PathLike) -> tuple[dict, str]:
+    """(table name -> manifest entry, fingerprint) of the dataset in `folder`; raises Unusable if the
+    manifest is unreadable or of another format."""
+    folder = Path(folder)
     try:
         manifest = json.loads((folder / MANIFEST).read_text())
-        entries = manifest["tables"]
-        fingerprint = manifest["fingerprint"]
+        entries, fingerprint = manifest["tables"], manifest["fingerprint"]
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise Unusable(f"{folder}: unreadable manifest ({err})") from None
     if manifest.get("format") != FORMAT:
         raise Unusable(f"{folder}: format {manifest.get('format')!r}, expected {FORMAT!r}")
-    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
-        reads = {name: pool.submit(read_table, folder, name, entries.get(name)) for name in schema.TABLES}
-        return {name: read.result() for name, read in reads.items()}, fingerprint
+    return entries, fingerprint
 
 
 def read_table(folder: Path, name: str, entry: dict | None) -> pd.DataFrame:
