@@ -28,7 +28,7 @@ by_id = app.open_from_table(picked, rows, "article_id", "ar_open")
 options = list(by_id.index)
 
 left, right = st.columns([3, 2])
-labels = dict(zip(by_id.index, by_id["date"].dt.strftime("%Y-%m-%d").fillna("—") + " · " + by_id["title"]))
+labels = dict(zip(by_id.index, app.date_labels(by_id["date"]) + " · " + by_id["title"]))
 chosen = left.selectbox("Read", options, key="ar_open", format_func=labels.__getitem__)
 kinds = right.pills("Highlight", list(app.HIGHLIGHT_KINDS), format_func=app.HIGHLIGHT_KINDS.get,
                     selection_mode="multi", default=list(app.HIGHLIGHT_KINDS), key="ar_kinds", persist_state="session")

@@ -55,7 +55,7 @@ with tab_all:
     options = list(by_id.index)
 
     text = by_id["text"].astype("string")
-    labels = dict(zip(by_id.index, by_id["date"].dt.strftime("%Y-%m-%d").fillna("—") + " · "
+    labels = dict(zip(by_id.index, app.date_labels(by_id["date"]) + " · "
                       + by_id["speaker"].replace("", "unattributed") + ": " + text.str.slice(0, 89)
                       + text.str.len().gt(89).map({True: "…", False: ""})))
     chosen = st.selectbox("Quote", options, format_func=labels.__getitem__, key="qt_open",

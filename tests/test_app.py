@@ -249,3 +249,11 @@ def test_rows_of_gives_one_articles_rows_whatever_the_table_order():
             assert len(got) > 0
             pd.testing.assert_frame_equal(got.sort_index(), expected.sort_index())
         assert rows_of(v, "mentions", "0000000000000000").empty
+
+
+def test_date_labels_match_the_single_date_label_missing_dates_included():
+    from ui import app
+
+    dates = pd.Series(pd.to_datetime(["2025-04-07", None, "2022-11-08"]))
+    assert list(app.date_labels(dates)) == ["2025-04-07", "—", "2022-11-08"]
+    assert list(app.date_labels(dates)) == [app.date_label(d) for d in dates]

@@ -450,3 +450,8 @@ def paragraphs_of(v: View, article_id: str) -> list[str]:
 def date_label(day: dt.date | pd.Timestamp | None) -> str:
     """YYYY-MM-DD, or an em dash for a missing date."""
     return "—" if day is None or pd.isna(day) else pd.Timestamp(day).strftime("%Y-%m-%d")
+
+
+def date_labels(dates: pd.Series) -> pd.Series:
+    """`date_label` of every date in a datetime column, as one column operation."""
+    return dates.dt.strftime("%Y-%m-%d").fillna("—")
