@@ -7,6 +7,7 @@ or a missing path.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from tqdm import tqdm
@@ -40,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
             workers=args.workers,
             scheduler=args.scheduler,
             progress=progress,
+            content_hash=args.content_hash,
         )
     except FileNotFoundError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -49,8 +51,20 @@ def main(argv: list[str] | None = None) -> int:
             bar.close()
     print(summary(corpus))
     if args.out:
-        print(f"wrote {corpus.save(args.out)}")
+        try:
+            print(f"wrote {printable(corpus.save(args.out))}")
+        except (FileExistsError, OSError) as err:
+            print(f"error: cannot write {printable(args.out)}: {printable(err)}", file=sys.stderr)
+            return 2
     return 0 if len(corpus.articles) else 1
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (newlines, terminal escapes) shown as `\\xNN`, so a file name cannot forge lines."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
 def summary(corpus: Corpus) -> str:
@@ -60,13 +74,13 @@ def summary(corpus: Corpus) -> str:
     if len(articles):
         lines.append(f"dates: {articles['date'].min():%Y-%m-%d} to {articles['date'].max():%Y-%m-%d}")
         sources = articles["source"].astype(str).replace("", "(unnamed)").value_counts()
-        lines.append("sources: " + ", ".join(f"{name} ({n})" for name, n in sources.items()))
+        lines.append("sources: " + ", ".join(f"{printable(name)} ({n})" for name, n in sources.items()))
     lines.append(
         f"paragraphs: {len(corpus.paragraphs)}, quotes: {len(corpus.quotes)}, people: {len(corpus.people)}, "
         f"mentions: {len(corpus.mentions)}, events: {len(corpus.events)}, amounts: {len(corpus.amounts)}"
     )
     lines.append(f"rejected: {len(corpus.rejected)}")
-    lines.extend(f"  {origin}: {reason}" for origin, reason in corpus.rejected.itertuples(index=False))
+    lines.extend(f"  {printable(origin)}: {printable(reason)}" for origin, reason in corpus.rejected.itertuples(index=False))
     return "\n".join(lines)
 
 
@@ -81,6 +95,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--lexicon", metavar="TOML", help="theme lexicon to use instead of loaders/lexicon.toml")
     parser.add_argument("--cache-dir", metavar="DIR", help="build cache folder (default: $DASHBOARD_CACHE_DIR or a temp folder)")
     parser.add_argument("--no-cache", action="store_true", help="build without reading or writing the cache")
+    parser.add_argument("--content-hash", action=argparse.BooleanOptionalAction, default=None,
+                        help="key the cache on file contents rather than sizes and times (default: only when "
+                             "the files add up to 64 MB or less)")
     return parser
 
 

@@ -66,8 +66,13 @@ _CREDIT = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«„‘(]?[A-Z0-9\u0400-\u042f])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|Gen|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co|Corp))\.\S*\s+\Z")
 _TITLE_END = re.compile(r"[.!…:;,][\"”»’)]*\Z")
+_WEB_URL = re.compile(r"https?://[^/?#\s]+", re.IGNORECASE)
 TITLE_MAX_CHARS = 100
 TITLE_LINE_MAX_WORDS = 30
+# The publication dates the tables hold: news dates, well inside datetime64[ns] (1677-2262), so that every
+# date an article mentions relative to them ("N years ago", "next year") fits too.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2099, 12, 31)
 
 
 def parse_date(value: str) -> dt.date:
@@ -76,9 +81,12 @@ def parse_date(value: str) -> dt.date:
     if not match:
         raise Rejected(f"date {value.strip()[:40]!r} is not in YYYY-MM-DD form")
     try:
-        return dt.date(*map(int, match.groups()))
+        date = dt.date(*map(int, match.groups()))
     except ValueError:
         raise Rejected(f"date {match.group(0).strip()} is not a real date") from None
+    if not MIN_DATE <= date <= MAX_DATE:
+        raise Rejected(f"date {date.isoformat()} is outside the range the tables hold ({MIN_DATE} to {MAX_DATE})")
+    return date
 
 
 def from_seed_text(text: str) -> Draft:
@@ -103,7 +111,13 @@ def from_record(date: str, text: str, title: str = "", source: str = "", url: st
     """The article in one JSON/CSV record; paragraphs split at blank lines, else at line breaks."""
     day = parse_date(date)
     blocks = _blocks(text) if _BLANK_LINE.search(text) else [b for b in (s.strip() for s in text.split("\n")) if b]
-    return _draft(day, blocks, title=_clean(title), source=_clean(source), url=url.strip())
+    return _draft(day, blocks, title=_clean(title), source=_clean(source), url=web_url(url))
+
+
+def web_url(url: str) -> str:
+    """`url` if it is an http(s) link to a host, else "": a `javascript:` or `data:` link must never become clickable."""
+    url = url.strip()
+    return url if _WEB_URL.match(url) and not any(c.isspace() or ord(c) < 32 for c in url) else ""
 
 
 def _draft(date: dt.date, blocks: list[str], *, title: str, source: str, url: str = "") -> Draft:
@@ -147,8 +161,10 @@ def _looks_like_title(line: str, following: str) -> bool:
 def first_sentence_title(paragraph: str) -> str:
     """The paragraph's first sentence, shortened at a word boundary to fit a title."""
     sentence = paragraph.split("\n", 1)[0]
-    for end in _SENTENCE_END.finditer(sentence):
-        if not _ABBREVIATION.search(sentence[: end.end()]):
+    # Only an end within the title's length can change the result, and the abbreviation test needs only the
+    # few characters before it: bounded windows keep a paragraph of a thousand "A. " linear, not quadratic.
+    for end in _SENTENCE_END.finditer(sentence, 0, TITLE_MAX_CHARS + 8):
+        if not _ABBREVIATION.search(sentence, max(0, end.start() - 12), end.end()):
             sentence = sentence[: end.start() + 1]
             break
     sentence = sentence.strip()

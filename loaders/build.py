@@ -42,7 +42,10 @@ def build_batch(inputs: Sequence[Input], max_bytes: int = DEFAULT_MAX_BYTES, lex
     article_rows, paragraph_rows, rejected = [], [], []
     first_origin: dict[str, str] = {}
     for item in inputs:
-        drafts, reasons = read_input(item, max_bytes)
+        try:
+            drafts, reasons = read_input(item, max_bytes)
+        except Exception as err:  # a parser bug on one input must not take the whole load down with it
+            drafts, reasons = [], [(item.origin, f"could not be read: {type(err).__name__} in the parser")]
         rejected.extend(reasons)
         for origin, draft in drafts:
             body = "\n\n".join(draft.paragraphs)
@@ -58,12 +61,33 @@ def build_batch(inputs: Sequence[Input], max_bytes: int = DEFAULT_MAX_BYTES, lex
     articles["date"] = pd.to_datetime(articles["date"])
     articles = schema.conform("articles", articles)
     paragraphs = schema.conform("paragraphs", pd.DataFrame(paragraph_rows, columns=schema.columns("paragraphs")))
-    return {
-        "articles": articles,
-        "paragraphs": paragraphs,
-        "rejected": schema.conform("rejected", pd.DataFrame(rejected, columns=schema.columns("rejected"))),
-        **analyse(articles, paragraphs, lexicon_path),
+    tables = {"articles": articles, "paragraphs": paragraphs,
+              "rejected": schema.conform("rejected", pd.DataFrame(rejected, columns=schema.columns("rejected")))}
+    try:
+        return tables | analyse(articles, paragraphs, lexicon_path)
+    except Exception:  # an extractor bug: find the articles that trigger it rather than lose the batch
+        return _analyse_one_by_one(tables, lexicon_path)
+
+
+def _analyse_one_by_one(tables: Tables, lexicon_path: str | None) -> Tables:
+    """The batch analysed article by article; an article an extractor fails on becomes a rejected row."""
+    articles, paragraphs = tables["articles"], tables["paragraphs"]
+    kept, failed, parts = [], [], []
+    for aid, origin in zip(articles["article_id"].tolist(), articles["origin"].tolist()):
+        one = articles["article_id"] == aid
+        try:
+            parts.append(analyse(articles[one], paragraphs[paragraphs["article_id"] == aid], lexicon_path))
+            kept.append(aid)
+        except Exception as err:
+            failed.append((origin, f"could not be analysed: {type(err).__name__} in an extractor"))
+    keep = articles["article_id"].isin(kept)
+    out = {
+        "articles": articles[keep].reset_index(drop=True),
+        "paragraphs": paragraphs[paragraphs["article_id"].isin(kept)].reset_index(drop=True),
+        "rejected": concat("rejected", [tables["rejected"], schema.conform(
+            "rejected", pd.DataFrame(failed, columns=schema.columns("rejected")))]),
     }
+    return out | {name: concat(name, [p[name] for p in parts]) for name in ("quotes", "mentions", "events", "amounts")}
 
 
 def analyse(articles: pd.DataFrame, paragraphs: pd.DataFrame, lexicon_path: str | None = None) -> Tables:

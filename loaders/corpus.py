@@ -11,7 +11,7 @@ import ctypes
 import hashlib
 import logging
 import os
-import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -24,6 +24,9 @@ from loaders.inputs import DEFAULT_MAX_BYTES, Input, Source, resolve
 log = logging.getLogger(__name__)
 
 CACHE_ENV = "DASHBOARD_CACHE_DIR"
+CACHE_KEEP_ENV = "DASHBOARD_CACHE_KEEP"
+# Cached builds kept: the most recently used ones; every other entry is evicted after a new build.
+CACHE_KEEP = 4
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ def load_corpus(
     scheduler: str | None = None,
     progress: build.Progress | None = None,
     fingerprint: str | None = None,
+    content_hash: bool | None = None,
 ) -> Corpus:
     """The corpus in `source`: a folder, a file, a list of paths, or a list of (file_name, bytes).
 
@@ -79,28 +83,33 @@ def load_corpus(
     it becomes `rejected` rows.
 
     `fingerprint` is `corpus_fingerprint(source)` if the caller has just computed it:
-    a cache hit then needs no second pass over the files.
+    a cache hit then needs no second pass over the files. `content_hash` is passed to
+    `corpus_fingerprint`.
     """
-    corpus = _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler, progress, fingerprint)
+    corpus = _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler, progress, fingerprint,
+                   content_hash)
     _trim_heap()
     return corpus
 
 
-def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler, progress, fingerprint) -> Corpus:
-    if isinstance(source, (str, os.PathLike)) and store.is_dataset(source):
+def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler, progress, fingerprint,
+          content_hash) -> Corpus:
+    if isinstance(source, (str, os.PathLike)) and (store.is_dataset(source) or store.lacks_manifest(source)):
         return _load_dataset(Path(source))
     inputs = None
     if fingerprint is None:
         inputs = resolve(source)
-        fingerprint = corpus_fingerprint(inputs, max_bytes=max_bytes, lexicon_path=lexicon_path)
+        fingerprint = corpus_fingerprint(inputs, max_bytes=max_bytes, lexicon_path=lexicon_path,
+                                         content_hash=content_hash)
     cache = _cache_folder(cache_dir, fingerprint)
     if cache is not None and store.is_dataset(cache):
         try:
             tables, _ = store.load(cache)
+            store.touch(cache)
             return Corpus.from_tables(tables, fingerprint)
         except store.Unusable as err:
             log.warning("discarding unusable cache: %s", err)
-            shutil.rmtree(cache, ignore_errors=True)
+            store.remove(cache)
     inputs = resolve(source) if inputs is None else inputs
     tables = build.build_tables(inputs, max_bytes=max_bytes, lexicon_path=lexicon_path, engine=engine,
                                 workers=workers, scheduler=scheduler, progress=progress)
@@ -108,33 +117,80 @@ def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler
     if cache is not None:
         try:
             corpus.save(cache)
+            store.evict(cache.parent, keep=cache_keep())
         except OSError as err:
             log.warning("cannot write cache %s: %s", cache, err)
     return corpus
 
 
 def corpus_fingerprint(
-    source: Source | list[Input], *, max_bytes: int = DEFAULT_MAX_BYTES, lexicon_path: str | None = None
+    source: Source | list[Input],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    lexicon_path: str | None = None,
+    content_hash: bool | None = None,
 ) -> str:
-    """Cheap key of what a build of `source` would produce: names, sizes, mtimes, rules and code."""
-    if isinstance(source, (str, os.PathLike)) and store.is_dataset(source):
+    """Key of what a build of `source` would produce: the inputs' names and state, the rules and the code.
+
+    A file's state is its size and modification time, or a hash of its content: always with
+    `content_hash=True`, never with False, and by default when the files add up to at most
+    CONTENT_HASH_MAX_BYTES (an edit that keeps the size and restores the mtime, as `cp -p`,
+    `rsync -t` or `tar -x` do, is then still seen; hashing 100,000 files would cost seconds per start).
+    """
+    if isinstance(source, (str, os.PathLike)) and (store.is_dataset(source) or store.lacks_manifest(source)):
         return store.stored_fingerprint(source)
     inputs = source if isinstance(source, list) and all(isinstance(i, Input) for i in source) else resolve(source)
     parts = [build.code_version(), str(max_bytes)]
     if lexicon_path:
         parts.append(hashlib.blake2b(Path(lexicon_path).read_bytes(), digest_size=8).hexdigest())
+    states: list[tuple[Input, os.stat_result | OSError | None]] = []
+    total = 0
     for item in inputs:
+        state = None
+        if item.path is not None and item.problem is None:
+            try:
+                state = os.stat(item.path)
+                total += state.st_size
+            except OSError as err:
+                state = err
+        states.append((item, state))
+    hash_contents = content_hash if content_hash is not None else total <= CONTENT_HASH_MAX_BYTES
+    for item, state in states:
         if item.data is not None:
-            parts.append(f"{item.origin}\0{hashlib.blake2b(item.data, digest_size=16).hexdigest()}")
+            key = hashlib.blake2b(item.data, digest_size=16).hexdigest()
+        elif item.problem is not None:
+            key = item.problem
+        elif isinstance(state, OSError):
+            key = f"error {state.errno}"
         else:
-            stat = os.stat(item.path)
-            parts.append(f"{item.origin}\0{stat.st_size}\0{stat.st_mtime_ns}")
+            key = _file_key(item.path, state, hash_contents)
+        parts.append(f"{item.origin}\0{key}")
     return _digest(parts)
+
+
+CONTENT_HASH_MAX_BYTES = 64 * 2**20
+
+
+def _file_key(path: str, info: os.stat_result, hash_contents: bool) -> str:
+    """Size and mtime of a file, or its size and a hash of its content."""
+    if hash_contents and stat.S_ISREG(info.st_mode) and info.st_size <= CONTENT_HASH_MAX_BYTES:
+        try:
+            with open(path, "rb") as handle:
+                return f"{info.st_size}\0{hashlib.file_digest(handle, 'blake2b').hexdigest()[:32]}"
+        except OSError as err:
+            return f"error {err.errno}"
+    return f"{info.st_mode >> 12}\0{info.st_size}\0{info.st_mtime_ns}"
 
 
 def default_cache_dir() -> Path:
     """$DASHBOARD_CACHE_DIR, else a folder in the system temp dir (writable on Community Cloud)."""
     return Path(os.environ.get(CACHE_ENV) or Path(tempfile.gettempdir()) / "eu-kz-dashboard-cache")
+
+
+def cache_keep() -> int:
+    """How many cached builds to keep: $DASHBOARD_CACHE_KEEP, else CACHE_KEEP."""
+    value = os.environ.get(CACHE_KEEP_ENV, "")
+    return int(value) if value.isdigit() and int(value) > 0 else CACHE_KEEP
 
 
 def _cache_folder(cache_dir: str | os.PathLike | None | bool, fingerprint: str) -> Path | None:

@@ -445,12 +445,17 @@ def _scan_spans(paras: list[str]) -> list[list[tuple[int, int, int]]]:
     return spans
 
 
+SENTENCE_REACH = 1000
+
+
 def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
-    """Start offsets of the sentences of `text`; no boundary falls inside a quoted region."""
+    """Start offsets of the sentences of `text`; no boundary falls inside a quoted region (sorted, disjoint)."""
     starts = [0]
+    region_starts = [s for s, _ in regions]
     for m in _BOUNDARY_RE.finditer(text):
         ws = m.start("ws")
-        if regions and any(s <= ws < e for s, e in regions):
+        k = bisect.bisect_right(region_starts, ws) - 1
+        if k >= 0 and ws < regions[k][1]:
             continue
         if _ABBREV_RE.search(text, max(0, m.start() - 8), m.start() + 1):
             continue
@@ -652,10 +657,15 @@ class _Article:
         return any(s <= pos < e for s, e in self.regions[p])
 
     def _sentence(self, p: int, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding `pos`, clipped to SENTENCE_REACH either side of it.
+
+        The clip keeps every search inside a sentence bounded: a pasted run of quotes with no full
+        stop is one "sentence" of the whole paragraph, and searching it once per quote is quadratic.
+        """
         starts = self.starts(p)
         k = bisect.bisect_right(starts, pos) - 1
         end = starts[k + 1] if k + 1 < len(starts) else len(self.paras[p])
-        return starts[k], end
+        return max(starts[k], pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH)
 
     def _mention(self, p: int, pos: int, name: str) -> None:
         bisect.insort(self.mentions, (p, pos, name))

@@ -36,7 +36,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "paragraphs": {
         "article_id": (ARTICLE_KEY, "article the paragraph belongs to"),
-        "para_no": ("int16", "0-based position in the article"),
+        "para_no": ("int32", "0-based position in the article"),
         "text": (TEXT, "paragraph text"),
     },
     "rejected": {
@@ -47,7 +47,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "quote_id": (TEXT, "stable id: article_id, paragraph and offset hashed"),
         "article_id": (ARTICLE_KEY, "article quoted from"),
         "date": (DATE, "publication date of the article"),
-        "para_no": ("int16", "paragraph where the quote starts"),
+        "para_no": ("int32", "paragraph where the quote starts"),
         "start": ("int32", "offset of the quote text in that paragraph"),
         "end": ("int32", "end offset (in the last paragraph, for a quote over several)"),
         "text": (TEXT, "quoted or reported words, without quote marks"),
@@ -70,7 +70,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "mentions": {
         "article_id": (ARTICLE_KEY, "article"),
-        "para_no": ("int16", "paragraph"),
+        "para_no": ("int32", "paragraph"),
         "theme": (LABEL, "theme name from the lexicon"),
         "term": (LABEL, "canonical lexicon term that matched"),
         "start": ("int32", "offset of the match in the paragraph"),
@@ -78,7 +78,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "events": {
         "article_id": (ARTICLE_KEY, "article"),
-        "para_no": ("int16", "paragraph"),
+        "para_no": ("int32", "paragraph"),
         "date": (DATE, "first day the expression denotes"),
         "date_end": (DATE, "last day it denotes (same as date for a day)"),
         "precision": (LABEL, "day, month, year or range"),
@@ -89,7 +89,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "amounts": {
         "article_id": (ARTICLE_KEY, "article"),
-        "para_no": ("int16", "paragraph"),
+        "para_no": ("int32", "paragraph"),
         "kind": (LABEL, "money or percent"),
         "value": ("float64", "value in units (3 million -> 3000000.0); percent as written (30%% -> 30.0)"),
         "currency": (LABEL, "ISO 4217 code for money; empty for percent"),

@@ -7,6 +7,7 @@ extractors can attach the containing sentence to every row they emit.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # A terminator run, any closing quotes/brackets that belong to the sentence, then whitespace or end.
@@ -84,22 +85,31 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         spans.append((start, end))
 
 
+# Evidence longer than this is clipped to a window around its match: a "sentence" of a pasted table can be
+# 100 KB, and storing it whole on each of its thousands of rows would grow memory with the square of its size.
+EVIDENCE_MAX_CHARS = 400
+
+
 def sentence_covering(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
     """The sentence(s) among `spans` (from `sentence_spans(text)`) covering [start, end); "" if none.
 
-    Lets an extractor split a paragraph once and look up many matches.
+    Lets an extractor split a paragraph once and look up many matches (by bisection). Evidence
+    over EVIDENCE_MAX_CHARS is clipped to a window around [start, end), marked with "…" where cut.
     """
-    first = last = None
-    for s, e in spans:
-        if first is None and start < e:
-            first = s
-        if s < max(end, start + 1):
-            last = e
-        else:
-            break
-    if first is None or last is None or last <= first:
+    i = bisect.bisect_right(spans, (start, len(text) + 1)) - 1  # last sentence starting at or before start
+    if i < 0 or spans[i][1] <= start:
+        i += 1
+    if i >= len(spans):
         return ""
-    return text[first:last]
+    j = max(i, bisect.bisect_left(spans, (max(end, start + 1), -1)) - 1)  # last sentence starting before end
+    first, last = spans[i][0], spans[j][1]
+    if last <= first:
+        return ""
+    if last - first <= EVIDENCE_MAX_CHARS:
+        return text[first:last]
+    room = max(0, EVIDENCE_MAX_CHARS - (end - start)) // 2
+    lo, hi = max(first, start - room), min(last, max(end, start + EVIDENCE_MAX_CHARS - room))
+    return ("…" if lo > first else "") + text[lo:hi] + ("…" if hi < last else "")
 
 
 def sentence_at(text: str, start: int, end: int) -> str:

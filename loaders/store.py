@@ -3,15 +3,23 @@
 The same layout serves the build cache and `python -m loaders --out DIR`. The
 manifest records each file's size, row count and BLAKE2 checksum, so a partial or
 corrupt dataset is detected on reading (`Unusable`) rather than trusted.
+
+Replacing a dataset is atomic for readers: `DIR` is a symbolic link to a sibling
+version folder `.DIR.v-…`; a save writes a new version beside it and switches the link
+with one rename, keeping the previous version for readers still on it. A reader
+resolves the link once and retries if the version it read was replaced under it.
+Staging folders left by a killed save are removed by the next save.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -21,11 +29,20 @@ import pyarrow.parquet as pq
 
 from loaders import schema
 
+try:
+    import fcntl
+except ImportError:  # Windows: saves are not locked against each other there
+    fcntl = None
+
 MANIFEST = "manifest.json"
 FORMAT = "eu-kz-corpus/1"
+MANIFEST_MAX_BYTES = 1 << 20
 # Arrow reads without the GIL, so the two big text tables (first in schema order) decode side by
 # side. More threads buy little and cost held memory: each one's malloc arena keeps freed pages.
 READ_THREADS = 2
+READ_ATTEMPTS = 3
+# A staging folder whose writer is gone, or older than this, is debris of a killed save.
+STALE_STAGING_SECONDS = 24 * 3600
 
 
 class Unusable(ValueError):
@@ -37,11 +54,21 @@ def is_dataset(path: str | os.PathLike) -> bool:
     return (Path(path) / MANIFEST).is_file()
 
 
+def lacks_manifest(path: str | os.PathLike) -> bool:
+    """Whether `path` looks like a stored dataset whose manifest is gone (its tables without manifest.json)."""
+    path = Path(path)
+    return path.is_dir() and (path / "articles.parquet").is_file() and not is_dataset(path)
+
+
 def save(tables: dict[str, pd.DataFrame], folder: str | os.PathLike, fingerprint: str) -> Path:
-    """Writes `tables` to `folder` atomically (a sibling temp folder renamed into place)."""
+    """Writes `tables` as the dataset `folder`, replacing any dataset there atomically for its readers.
+
+    Raises FileExistsError if `folder` is a non-empty folder that is not a dataset: it is never emptied.
+    """
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    remove_stale_staging(folder.parent)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-{os.getpid()}-", dir=folder.parent))
     try:
         entries = {}
         for name, frame in tables.items():
@@ -50,35 +77,132 @@ def save(tables: dict[str, pd.DataFrame], folder: str | os.PathLike, fingerprint
             entries[name] = {"rows": len(frame), "bytes": path.stat().st_size, "blake2b": _checksum(path)}
         manifest = {"format": FORMAT, "fingerprint": fingerprint, "tables": entries}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1))
-        if folder.exists():
-            shutil.rmtree(folder)
-        os.replace(staging, folder)
+        with _locked(folder):
+            _publish(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return folder
 
 
-def load(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], str]:
-    """The tables and fingerprint stored in `folder`; raises Unusable if anything does not check out."""
+def _publish(staging: Path, folder: Path) -> None:
+    """Makes `staging` the current version of `folder` and drops all but the previous version (under the lock)."""
+    version = staging.with_name(f".{folder.name}.v-{staging.name.rsplit('-', 1)[-1]}")
+    os.rename(staging, version)
+    if folder.is_dir() and not folder.is_symlink():  # a plain folder: from an older save, or the user's
+        if any(folder.iterdir()) and not is_dataset(folder):
+            raise FileExistsError(f"{folder} holds files that are not a dataset; not replacing it")
+        aside = folder.with_name(f".{folder.name}.v-{os.getpid()}plain")
+        os.rename(folder, aside)
+    link = folder.with_name(f".{folder.name}.link-{os.getpid()}-{time.monotonic_ns()}")
+    os.symlink(version.name, link)
+    previous = _target(folder)
+    os.replace(link, folder)
+    keep = {version.name, previous}
+    for old in _versions(folder):
+        if old.name not in keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def remove(folder: str | os.PathLike) -> None:
+    """Deletes the dataset `folder`: its link and every version behind it."""
     folder = Path(folder)
-    entries, fingerprint = read_manifest(folder)
-    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
-        reads = {name: pool.submit(read_table, folder, name, entries.get(name)) for name in schema.TABLES}
-        return {name: read.result() for name, read in reads.items()}, fingerprint
+    with _locked(folder):
+        if folder.is_symlink():
+            folder.unlink()
+        elif folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+        for old in _versions(folder):
+            shutil.rmtree(old, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        _lock_path(folder).unlink()
+
+
+def remove_stale_staging(parent: str | os.PathLike) -> list[Path]:
+    """Removes the staging folders (and half-made links) in `parent` whose writer is gone or that are over a day old."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(parent):
+            marker = ".tmp-" if ".tmp-" in entry.name else ".link-" if ".link-" in entry.name else None
+            if not entry.name.startswith(".") or marker is None:
+                continue
+            pid = entry.name.split(marker, 1)[1].split("-", 1)[0]
+            age = time.time() - entry.stat(follow_symlinks=False).st_mtime
+            if age > STALE_STAGING_SECONDS or not _alive(pid):
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def evict(root: str | os.PathLike, keep: int) -> list[Path]:
+    """Removes all but the `keep` most recently used datasets directly under `root`; returns those removed.
+
+    Use is the manifest's modification time, which `touch` sets on every cache hit.
+    """
+    root = Path(root)
+    try:
+        datasets = [p for p in root.iterdir() if not p.name.startswith(".") and is_dataset(p)]
+    except OSError:
+        return []
+    datasets.sort(key=_last_used, reverse=True)
+    for old in datasets[keep:]:
+        remove(old)
+    return datasets[keep:]
+
+
+def touch(folder: str | os.PathLike) -> None:
+    """Marks the dataset `folder` as used now (for `evict`)."""
+    with contextlib.suppress(OSError):
+        os.utime(Path(folder) / MANIFEST)
+
+
+def load(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], str]:
+    """The tables and fingerprint stored in `folder`; raises Unusable if anything does not check out.
+
+    The version behind `folder` is resolved once; a read that fails because a concurrent save
+    replaced that version is retried on the new one.
+    """
+    folder = Path(folder)
+    for attempt in range(READ_ATTEMPTS):
+        version = Path(os.path.realpath(folder))
+        try:
+            entries, fingerprint = read_manifest(version)
+            with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
+                reads = {name: pool.submit(read_table, version, name, entries.get(name)) for name in schema.TABLES}
+                return {name: read.result() for name, read in reads.items()}, fingerprint
+        except Unusable:
+            if attempt + 1 == READ_ATTEMPTS or Path(os.path.realpath(folder)) == version:
+                raise
+    raise AssertionError("unreachable")
 
 
 def read_manifest(folder: str | os.PathLike) -> tuple[dict, str]:
     """(table name -> manifest entry, fingerprint) of the dataset in `folder`; raises Unusable if the
-    manifest is unreadable or of another format."""
+    manifest is unreadable, of another format or of the wrong shape."""
     folder = Path(folder)
     try:
-        manifest = json.loads((folder / MANIFEST).read_text())
-        entries, fingerprint = manifest["tables"], manifest["fingerprint"]
-    except (OSError, ValueError, KeyError, TypeError) as err:
-        raise Unusable(f"{folder}: unreadable manifest ({err})") from None
-    if manifest.get("format") != FORMAT:
-        raise Unusable(f"{folder}: format {manifest.get('format')!r}, expected {FORMAT!r}")
+        with open(folder / MANIFEST, "rb") as handle:
+            raw = handle.read(MANIFEST_MAX_BYTES + 1)
+        if len(raw) > MANIFEST_MAX_BYTES:
+            raise Unusable(f"{folder}: manifest over {MANIFEST_MAX_BYTES // 1024} KB")
+        manifest = json.loads(raw)
+    except FileNotFoundError:
+        raise Unusable(f"{folder}: {MANIFEST} is missing; rebuild the dataset with python -m loaders") from None
+    except (OSError, ValueError, RecursionError) as err:
+        raise Unusable(f"{folder}: unreadable manifest ({type(err).__name__})") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        found = manifest.get("format") if isinstance(manifest, dict) else type(manifest).__name__
+        raise Unusable(f"{folder}: format {found!r}, expected {FORMAT!r}")
+    entries, fingerprint = manifest.get("tables"), manifest.get("fingerprint")
+    if not isinstance(fingerprint, str) or not isinstance(entries, dict):
+        raise Unusable(f"{folder}: manifest lacks a fingerprint or a tables object")
+    for name, entry in entries.items():
+        if not (isinstance(entry, dict) and _is_count(entry.get("rows")) and _is_count(entry.get("bytes"))
+                and isinstance(entry.get("blake2b"), str)):
+            raise Unusable(f"{folder}: manifest entry for {name!r} lacks rows, bytes or blake2b")
     return entries, fingerprint
 
 
@@ -95,15 +219,74 @@ def read_table(folder: Path, name: str, entry: dict | None) -> pd.DataFrame:
         raise Unusable(f"{path}: {err}") from None
     if len(frame) != entry["rows"] or list(frame.columns) != schema.columns(name):
         raise Unusable(f"{path}: rows or columns differ from the manifest and schema")
-    return schema.conform(name, frame)
+    try:
+        return schema.conform(name, frame)
+    except (TypeError, ValueError) as err:
+        raise Unusable(f"{path}: values do not fit the schema ({err})") from None
 
 
 def stored_fingerprint(folder: str | os.PathLike) -> str:
     """The fingerprint a dataset's manifest records, without reading its tables ("" if unreadable)."""
     try:
-        return str(json.loads((Path(folder) / MANIFEST).read_text())["fingerprint"])
-    except (OSError, ValueError, KeyError, TypeError):
+        return read_manifest(folder)[1]
+    except Unusable:
         return ""
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _versions(folder: Path) -> list[Path]:
+    prefix = f".{folder.name}.v-"
+    try:
+        return [p for p in folder.parent.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return []
+
+
+def _target(folder: Path) -> str:
+    try:
+        return os.readlink(folder)
+    except OSError:
+        return ""
+
+
+def _last_used(folder: Path) -> float:
+    try:
+        return (folder / MANIFEST).stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _alive(pid: str) -> bool:
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _lock_path(folder: Path) -> Path:
+    return folder.with_name(f".{folder.name}.lock")
+
+
+@contextlib.contextmanager
+def _locked(folder: Path):
+    """An exclusive lock on replacing `folder`, held by one process at a time."""
+    if fcntl is None:
+        yield
+        return
+    with open(_lock_path(folder), "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _checksum(path: Path) -> str:

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import app, charts
-from ui.text import md_escape, quote_spans
+from ui.text import md_escape, quote_spans, spreadsheet_safe
 
 v = app.page("Quotes", quotes=True)
 
@@ -35,7 +35,7 @@ with tab_all:
     st.caption(f"{len(shown):,} of {len(table):,} quotes.")
     columns = ["date", "kind", "speaker", "text", "side", "themes", "speaker_role", "article"]
     st.download_button(
-        "Download these quotes (CSV)", data=lambda: shown[[*columns, "cue", "attribution", "quote_id", "article_id"]]
+        "Download these quotes (CSV)", data=lambda: spreadsheet_safe(shown[[*columns, "cue", "attribution", "quote_id", "article_id"]])
         .to_csv(index=False).encode("utf-8"),
         file_name="quotes.csv", mime="text/csv", icon=":material/download:", on_click="ignore", key="qt_download",
     )

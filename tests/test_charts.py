@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from ui import charts
@@ -100,7 +102,7 @@ def test_cooccurrence_matrix_and_heatmap():
     assert matrix.loc["hydrogen", "raw materials"] == 0
     assert (matrix.to_numpy() == matrix.to_numpy().T).all()
     fig = charts.cooccurrence_figure(matrix)
-    assert fig.data[0].type == "heatmap" and list(fig.data[0].x) == list(THEMES)
+    assert fig.data[0].type == "heatmap" and list(fig.data[0].x) == [html.escape(t) for t in THEMES]
 
 
 def test_cooccurrence_of_no_mentions_is_all_zero():

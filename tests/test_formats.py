@@ -129,7 +129,7 @@ def test_bad_records_are_rejected_one_by_one(write_files):
     assert reasons == {
         "a.jsonl:2": "invalid JSON line: Expecting property name enclosed in double quotes",
         "a.jsonl:3": "record is a JSON list, not an object",
-        "a.jsonl:4": "record has no 'text' text field",
+        "a.jsonl:4": "record lacks a 'text' field with text in it",
         "a.jsonl:5": "date '1 May 2024' is not in YYYY-MM-DD form",
         "b.json": "invalid JSON: Expecting property name enclosed in double quotes at line 1",
         "c.csv": "CSV lacks column(s) date, text",
@@ -156,4 +156,5 @@ def test_a_folder_is_read_recursively_in_sorted_path_order(tmp_path):
     (tmp_path / "elsewhere" / "x.txt").write_text("date 2025-01-01\nAnother line.")
     (tmp_path / "link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
     names = [i.origin[len(str(tmp_path)) + 1:] for i in resolve(tmp_path)]
-    assert names == [".hidden.txt", "A.txt", "a/a.txt", "a/b/c.txt", "a-b/z.txt", "b.txt", "elsewhere/x.txt"]
+    # the link to a folder is listed, not followed: reading it gives a rejected row, not silence
+    assert names == [".hidden.txt", "A.txt", "a/a.txt", "a/b/c.txt", "a-b/z.txt", "b.txt", "elsewhere/x.txt", "link"]

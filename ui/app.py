@@ -115,10 +115,12 @@ def load_cached(path: str, fingerprint: str, progress: Callable[[int, int], None
     store = _loaded()
     with store.lock:
         key = (path, fingerprint)
-        if key not in store.by_key:
-            corpus = load_corpus(path, progress=progress, fingerprint=fingerprint)
+        if key in store.by_key:
+            return store.by_key[key]
+        corpus = load_corpus(path, progress=progress, fingerprint=fingerprint)
+        if corpus.fingerprint == fingerprint:  # a failed read of a dataset carries another key: never kept
             store.by_key = {key: corpus}
-        return store.by_key[key]
+        return corpus
 
 
 def _fingerprint(path: Path) -> str:
@@ -269,9 +271,8 @@ def sidebar() -> View:
         st.error(load_error)
     st.query_params.from_dict(uf.to_params(filters))
     parsed = st.session_state.get("_url_warnings")
-    if parsed and parsed[0] == filters:
-        for message in parsed[1]:
-            st.warning(md_escape(message), icon=":material/link_off:")
+    if parsed and parsed[0] == filters and parsed[1]:
+        st.warning("  \n".join(md_escape(line) for line in uf.warning_lines(parsed[1])), icon=":material/link_off:")
     key = (full.fingerprint, filters)
     cached = st.session_state.get("_view")
     if cached and cached[0] == key:

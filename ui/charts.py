@@ -10,7 +10,7 @@ backgrounds. Text that ends up in a plotly hover label is HTML-escaped first
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import altair as alt
 import numpy as np
@@ -38,6 +38,11 @@ _EXTRA = ["#A855F7", "#EC4899", "#14B8A6", "#F43F5E", "#84CC16", "#0EA5E9"]
 def chain_color(name: str, index: int = 0) -> str:
     """Colour of a value chain (or any other theme, by its position)."""
     return CHAIN_COLORS.get(name, _EXTRA[index % len(_EXTRA)])
+
+
+def _labels(values: Iterable) -> list[str]:
+    """Category labels (axis ticks, and hovers through %{x}/%{y}) escaped: plotly draws its pseudo-HTML in them."""
+    return [html.escape(str(v)) for v in values]
 
 
 def _hover(text: str, width: int = 70, limit: int = 280) -> str:
@@ -243,7 +248,7 @@ def _count_heatmap(table: pd.DataFrame, colorscale: str, hover: str, height: int
     """Heatmap of a count table, rows top to bottom, with the counts written in the cells."""
     fig = go.Figure(
         go.Heatmap(
-            z=table.to_numpy(), x=list(table.columns), y=list(table.index), text=table.to_numpy(),
+            z=table.to_numpy(), x=_labels(table.columns), y=_labels(table.index), text=table.to_numpy(),
             texttemplate="%{text}", colorscale=colorscale, showscale=False, hovertemplate=hover + "<extra></extra>",
         )
     )
@@ -363,9 +368,9 @@ def _side_bars(table: pd.DataFrame, customdata: Callable[[pd.DataFrame], list], 
         part = table[table["side"] == side]
         if part.empty:
             continue
-        fig.add_trace(go.Bar(x=part["quotes"], y=part["speaker"], orientation="h", name=side or "unknown side",
+        fig.add_trace(go.Bar(x=part["quotes"], y=_labels(part["speaker"]), orientation="h", name=side or "unknown side",
                              marker_color=color, customdata=customdata(part), hovertemplate=hover))
-    fig.update_yaxes(categoryorder="array", categoryarray=list(table["speaker"]), autorange="reversed")
+    fig.update_yaxes(categoryorder="array", categoryarray=_labels(table["speaker"]), autorange="reversed")
     fig.update_xaxes(title_text="quotes")
     fig.update_layout(barmode="stack")
     return _style(fig, 120 + 26 * max(1, len(table)))

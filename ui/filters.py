@@ -285,3 +285,15 @@ def loosen_hints(tables: Mapping[str, pd.DataFrame], filters: Filters) -> list[t
         if loosened != filters:
             hints.append((label, int(article_mask(tables, loosened).sum())))
     return sorted(hints, key=lambda h: -h[1])
+
+
+MAX_WARNINGS_LISTED = 5
+
+
+def warning_lines(warnings: Sequence[str]) -> list[str]:
+    """One message for all of a link's dropped values, as lines: the first few listed, the rest counted."""
+    head = list(warnings[:MAX_WARNINGS_LISTED])
+    lines = ["This link asked for values that were ignored:", *head]
+    if len(warnings) > len(head):
+        lines.append(f"…and {len(warnings) - len(head):,} more.")
+    return lines

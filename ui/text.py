@@ -10,6 +10,8 @@ import html
 import re
 from collections.abc import Sequence
 
+import pandas as pd
+
 # Backgrounds are translucent and text colour is inherited, so marks read in light and dark themes.
 STYLES: dict[str, str] = {
     "quote": "background:rgba(245,158,11,0.30);",
@@ -94,3 +96,22 @@ def quote_spans(
         return [(para_no, start, end)]
     middle = [(j, 0, len(paragraphs[j])) for j in range(para_no + 1, k)]
     return [(para_no, start, first), *middle, (k, 0, end)]
+
+
+# Cells a spreadsheet would evaluate as a formula (OWASP, "CSV Injection"): a leading =, +, -, @, tab or CR.
+_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` for export: every text cell that a spreadsheet would run as a formula gets a leading `'`.
+
+    The quote makes the cell literal text in Excel, LibreOffice and Sheets; numbers and dates are left alone.
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or isinstance(out[col].dtype, (pd.StringDtype, pd.CategoricalDtype)):
+            values = out[col].astype("string")
+            risky = values.str.contains(_FORMULA_START, na=False)
+            if risky.any():
+                out[col] = values.mask(risky, "'" + values)
+    return out
