@@ -5,17 +5,22 @@ NAME.quotes.json and, where present, NAME.mentions.json, NAME.events.json and
 NAME.amounts.json (JSON lists of objects; see tests/gold).
 
 Quotes: a predicted and a gold quote match when they come from the same article file,
-have the same kind and the same para_no of start, and their normalised texts (casefolded,
-whitespace collapsed, punctuation stripped at both ends) are equal, or one contains the
-other and they share at least 80% of their tokens (|common| / |larger token set|). Each
-quote matches at most once (greedy, in order). Reported: precision, recall and F1 of
+have the same kind, and their normalised texts (casefolded, whitespace collapsed,
+punctuation stripped at both ends) are equal, or one contains the other and they share at
+least 80% of their tokens (|common| / |larger token set|). A candidate in the same para_no
+is preferred; paragraph numbers may differ by the title line or a credit line the parser
+drops. Each quote matches at most once (greedy, in order). Reported: precision, recall and F1 of
 detection; speaker accuracy over matched gold quotes (predicted speaker == gold speaker,
 "" == "" included); role and side accuracy over the same matches.
 Mentions, events and amounts are scored as multisets of tuples:
 mentions (para_no, theme, term casefolded); events (para_no, date, date_end, precision);
-amounts (para_no, kind, value rounded to 6 significant digits, currency). Mentions are
+amounts (para_no, kind, value rounded to 6 significant digits, currency); events and amounts
+are compared per article file without para_no when the gold set marks its paragraphs from
+the file's layout (NAME.themes.json present: the real-news development set). Mentions are
 scored over the themes the folder's gold mentions use, so a set annotated for the value
-chains only is not charged with the cross-cutting themes it never annotated.
+chains only is not charged with the cross-cutting themes it never annotated. Article value
+chains (NAME.themes.json, a list) are scored as (file, chain) pairs against the chains with
+at least one mention in the article.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
+VALUE_CHAINS = ("raw materials", "batteries", "hydrogen")
 _SPACE_RE = re.compile(r"\s+")
 _EDGE_PUNCT = " \t\n.,;:!?…\"'“”«»‘’„‚()[]-–—"
 _TOKEN_RE = re.compile(r"\w+")
@@ -63,13 +69,14 @@ def match_quotes(pred: list[dict], gold: list[dict]) -> list[tuple[dict, dict]]:
     used: set[int] = set()
     pairs = []
     for g in gold:
-        for i, p in enumerate(pred):
-            if i in used or p.get("file") != g.get("file"):
-                continue
-            if p["kind"] == g["kind"] and int(p["para_no"]) == int(g["para_no"]) and texts_match(p["text"], g["text"]):
-                used.add(i)
-                pairs.append((g, p))
-                break
+        found = [i for i, p in enumerate(pred)
+                 if i not in used and p.get("file") == g.get("file") and p["kind"] == g["kind"]
+                 and texts_match(p["text"], g["text"])]
+        if found:
+            same_para = [i for i in found if int(pred[i]["para_no"]) == int(g["para_no"])]
+            i = (same_para or found)[0]
+            used.add(i)
+            pairs.append((g, pred[i]))
     return pairs
 
 
@@ -80,6 +87,15 @@ def score_quotes(pred: list[dict], gold: list[dict]) -> dict:
     for key, field in (("speaker_accuracy", "speaker"), ("role_accuracy", "speaker_role"), ("side_accuracy", "side")):
         hits = sum(str(g.get(field, "")) == str(p.get(field, "")) for g, p in pairs)
         out[key] = hits / len(pairs) if pairs else 0.0
+    for kind in ("direct", "reported"):
+        k_pairs = [(g, p) for g, p in pairs if g["kind"] == kind]
+        n_gold = sum(g["kind"] == kind for g in gold)
+        right = [str(g.get("speaker", "")) == str(p.get("speaker", "")) for g, p in k_pairs]
+        sides = [str(g.get("side", "")) == str(p.get("side", "")) for g, p in k_pairs]
+        out[kind] = {"detection": prf(len(k_pairs), sum(p["kind"] == kind for p in pred), n_gold),
+                     "speaker_of_gold": sum(right) / n_gold if n_gold else 0.0,
+                     "speaker_accuracy": sum(right) / len(k_pairs) if k_pairs else 0.0,
+                     "side_accuracy": sum(sides) / len(k_pairs) if k_pairs else 0.0}
     out["misses"] = [g for g in gold if not any(g is m for m, _ in pairs)]
     matched = {id(p) for _, p in pairs}
     out["spurious"] = [p for p in pred if id(p) not in matched]
@@ -87,7 +103,9 @@ def score_quotes(pred: list[dict], gold: list[dict]) -> dict:
     return out
 
 
-def _key(table: str, row: dict) -> tuple:
+def _key(table: str, row: dict, with_para: bool = True) -> tuple:
+    if not with_para:
+        return _key(table, row)[1:]
     if table == "mentions":
         return (int(row["para_no"]), str(row["theme"]), str(row["term"]).casefold())
     if table == "events":
@@ -96,11 +114,21 @@ def _key(table: str, row: dict) -> tuple:
     return (int(row["para_no"]), str(row["kind"]), float(f"{value:.6g}"), str(row.get("currency", "") or ""))
 
 
-def score_multiset(table: str, pred: list[dict], gold: list[dict]) -> dict:
-    """P/R/F1 of `table` rows compared as multisets of key tuples (file included)."""
-    cp = Counter((r.get("file"),) + _key(table, r) for r in pred)
-    cg = Counter((r.get("file"),) + _key(table, r) for r in gold)
-    return prf(sum((cp & cg).values()), sum(cp.values()), sum(cg.values()))
+def score_multiset(table: str, pred: list[dict], gold: list[dict], with_para: bool = True) -> dict:
+    """P/R/F1 of `table` rows compared as multisets of key tuples (file included), with the rows missed."""
+    cp = Counter((r.get("file"),) + _key(table, r, with_para) for r in pred)
+    cg = Counter((r.get("file"),) + _key(table, r, with_para) for r in gold)
+    out = prf(sum((cp & cg).values()), sum(cp.values()), sum(cg.values()))
+    out["missed"] = sorted(str(k) for k in (cg - cp).elements())
+    out["spurious"] = sorted(str(k) for k in (cp - cg).elements())
+    return out
+
+
+def score_chains(pred: set[tuple[str, str]], gold: set[tuple[str, str]]) -> dict:
+    """P/R/F1 of (file, value chain) pairs."""
+    out = prf(len(pred & gold), len(pred), len(gold))
+    out["missed"], out["spurious"] = sorted(map(str, gold - pred)), sorted(map(str, pred - gold))
+    return out
 
 
 def _records(frame: pd.DataFrame, name: str) -> list[dict]:
@@ -118,16 +146,23 @@ def evaluate(gold_dir: str | Path) -> dict:
     pred: dict[str, list[dict]] = {t: [] for t in ("quotes", "mentions", "events", "amounts")}
     gold: dict[str, list[dict]] = {t: [] for t in pred}
     files = sorted(gold_dir.glob("*.txt"))
+    chains_pred: set[tuple[str, str]] = set()
+    chains_gold: set[tuple[str, str]] = set()
+    layout_paras = False
     for path in files:
         name = path.stem
-        corpus = None
+        corpus = load_corpus(path, cache_dir=False)
         for table in pred:
             gold_path = gold_dir / f"{name}.{table}.json"
             if not gold_path.exists():
                 continue
-            corpus = corpus if corpus is not None else load_corpus(path)
             gold[table] += [dict(row, file=name) for row in json.loads(gold_path.read_text(encoding="utf-8"))]
             pred[table] += _records(getattr(corpus, table), name)
+        themes_path = gold_dir / f"{name}.themes.json"
+        if themes_path.exists():
+            layout_paras = True
+            chains_gold |= {(name, c) for c in json.loads(themes_path.read_text(encoding="utf-8"))}
+            chains_pred |= {(name, str(t)) for t in corpus.mentions["theme"].unique() if str(t) in VALUE_CHAINS}
     result: dict = {"files": len(files)}
     quotes = score_quotes(pred["quotes"], gold["quotes"])
     result["quotes"] = {k: v for k, v in quotes.items() if k not in ("misses", "spurious", "wrong_speaker")}
@@ -140,7 +175,9 @@ def evaluate(gold_dir: str | Path) -> dict:
     pred["mentions"] = [row for row in pred["mentions"] if str(row["theme"]) in annotated]
     result["mention_themes"] = sorted(annotated)
     for table in ("mentions", "events", "amounts"):
-        result[table] = score_multiset(table, pred[table], gold[table])
+        result[table] = score_multiset(table, pred[table], gold[table], with_para=not layout_paras)
+    if layout_paras:
+        result["chains"] = score_chains(chains_pred, chains_gold)
     return result
 
 
@@ -148,7 +185,7 @@ def _brief(row: dict) -> str:
     return f"{row.get('file')}:{row.get('para_no')} {row.get('kind')} {str(row.get('text', ''))[:50]!r}"
 
 
-def _report(result: dict) -> str:
+def _report(result: dict, verbose: bool = False) -> str:
     q = result["quotes"]
     lines = [f"gold files: {result['files']}"]
     d = q["detection"]
@@ -156,13 +193,26 @@ def _report(result: dict) -> str:
                  f"(tp={d['tp']} predicted={d['predicted']} gold={d['gold']})")
     lines.append(f"speaker accuracy={q['speaker_accuracy']:.3f} role accuracy={q['role_accuracy']:.3f} "
                  f"side accuracy={q['side_accuracy']:.3f}")
-    for table in ("mentions", "events", "amounts"):
-        s = result[table]
+    for kind in ("direct", "reported"):
+        k, d = q[kind], q[kind]["detection"]
+        lines.append(f"  {kind:<9} P={d['precision']:.3f} R={d['recall']:.3f} F1={d['f1']:.3f} (gold={d['gold']}) "
+                     f"speaker of gold={k['speaker_of_gold']:.3f} speaker={k['speaker_accuracy']:.3f} "
+                     f"side={k['side_accuracy']:.3f}")
+    for table in ("mentions", "events", "amounts", "chains"):
+        s = result.get(table)
+        if s is None or (table == "mentions" and not s["gold"]):
+            continue
         lines.append(f"{table:<10} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
                      f"(tp={s['tp']} predicted={s['predicted']} gold={s['gold']})")
-    lines.append(f"(mentions scored over the themes the gold set annotates: {', '.join(result['mention_themes'])})")
-    for kind, items in result["quote_errors"].items():
-        lines.extend(f"  {kind}: {item}" for item in items)
+    if result["mentions"]["gold"]:
+        lines.append(f"(mentions scored over the themes the gold set annotates: {', '.join(result['mention_themes'])})")
+    if verbose:
+        for kind, items in result["quote_errors"].items():
+            lines.extend(f"  {kind}: {item}" for item in items)
+        for table in ("events", "amounts", "chains"):
+            if table in result:
+                lines.extend(f"  {table} missed: {item}" for item in result[table]["missed"])
+                lines.extend(f"  {table} spurious: {item}" for item in result[table]["spurious"])
     return "\n".join(lines)
 
 
@@ -171,11 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("gold_dir", type=Path)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss, spurious row and wrong speaker")
     args = parser.parse_args(argv)
     if not args.gold_dir.is_dir():
         parser.error(f"not a folder: {args.gold_dir}")
     result = evaluate(args.gold_dir)
-    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else _report(result))
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else _report(result, args.verbose))
     return 0
 
 

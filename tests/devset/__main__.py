@@ -1,0 +1,198 @@
+"""The real-news development set: rebuild its texts outside the repo, or import newly annotated articles.
+
+    python -m tests.devset rebuild [--raw RAW_DIR] [--out DEVSET_DIR]
+    python -m tests.devset import WORK_DIR
+
+The repo holds no article text: `manifest.json` (URL, outlet, date, provenance, the edits
+that turn the stored page excerpt into the article file, SHA-256 of both) and `gold/ID.json`
+(annotations by paragraph and character offsets). `rebuild` reads each page excerpt saved
+verbatim as RAW_DIR/ID.txt (from the search tool's `pages` corpus, by the manifest's URL),
+checks its hash, applies the edits, checks the article's hash, and writes DEVSET_DIR/dev and
+DEVSET_DIR/test in the layout `python -m loaders.evaluate` scores (ID.txt, ID.quotes.json, …).
+`import` turns an annotator's work folder (raw/, texts/, annot/ with quote texts) into
+manifest entries and offset gold, refusing any text that is not a verbatim part of its excerpt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MANIFEST = HERE / "manifest.json"
+GOLD = HERE / "gold"
+RAW_ENV, OUT_ENV = "DEVSET_RAW", "DEVSET_DIR"
+# The unread part: the TEST_SIZE articles whose URL has the smallest SHA-256, fixed before any was read.
+TEST_SIZE = 28
+_BLOCKS = re.compile(r"\n[ \t]*\n")
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_text(raw: str, entry: dict) -> str:
+    """The article file: the `date` header, the title and the paragraphs cut from the excerpt `raw`."""
+    edits = entry["edits"]
+    title = raw[slice(*edits["title"])] if edits["title"] else ""
+    body = "\n\n".join(raw[s:e] for s, e in edits["paragraphs"])
+    return f"date {entry['published']}\n{title}\n\n{body}\n"
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) in `text` of the title line (index 0) and each body paragraph, as `article_text` lays them."""
+    header_end = text.index("\n") + 1
+    title_end = text.index("\n", header_end)
+    spans = [(header_end, title_end)]
+    pos = title_end + 2
+    body = text[pos:].rstrip("\n")
+    for part in body.split("\n\n"):
+        spans.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    return spans
+
+
+def locate(text: str, spans: list[tuple[int, int]], needle: str, occurrence: int) -> tuple[int, int, int]:
+    """(para_no, start, end) of the `occurrence`-th `needle` in `text`; para_no -1 is the title.
+
+    Occurrences are counted in the whole file; one inside the `date` header line never counts.
+    """
+    at = -1
+    header_end = text.index("\n")
+    for _ in range(occurrence):
+        at = text.find(needle, at + 1)
+        while 0 <= at < header_end:
+            at = text.find(needle, at + 1)
+        if at < 0:
+            raise ValueError(f"{needle[:40]!r} occurs fewer than {occurrence} times")
+    for k, (s, e) in enumerate(spans):
+        if s <= at and at + len(needle) <= e:
+            return k - 1, at - s, at - s + len(needle)
+    raise ValueError(f"{needle[:40]!r} crosses a paragraph boundary")
+
+
+def rebuild(raw_dir: Path, out_dir: Path) -> int:
+    """Writes every article and its gold files under out_dir/{dev,test}; returns how many failed their hash."""
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    failed = 0
+    for entry in manifest["articles"]:
+        raw_path = raw_dir / f"{entry['id']}.txt"
+        if not raw_path.is_file():
+            print(f"{entry['id']}: missing {raw_path} (save the excerpt of {entry['url']})", file=sys.stderr)
+            failed += 1
+            continue
+        raw = raw_path.read_text(encoding="utf-8")
+        text = article_text(raw, entry)
+        if sha256(raw) != entry["raw_sha256"] or sha256(text) != entry["sha256"]:
+            print(f"{entry['id']}: hash mismatch, skipped", file=sys.stderr)
+            failed += 1
+            continue
+        folder = out_dir / entry["split"]
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{entry['id']}.txt").write_text(text, encoding="utf-8")
+        gold = json.loads((GOLD / f"{entry['id']}.json").read_text(encoding="utf-8"))
+        for table, rows in _evaluate_layout(text, gold).items():
+            (folder / f"{entry['id']}.{table}.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1),
+                                                                encoding="utf-8")
+    print(f"rebuilt {len(manifest['articles']) - failed} of {len(manifest['articles'])} articles into {out_dir}")
+    return failed
+
+
+def _evaluate_layout(text: str, gold: dict) -> dict[str, list]:
+    """The gold rows with their text taken back from the article, as loaders.evaluate reads them."""
+    spans = blocks(text)
+
+    def cut(row: dict) -> str:
+        s, _ = spans[row["para_no"] + 1]
+        return text[s + row["start"]: s + row["end"]]
+
+    quotes = [{**row, "text": cut(row)} for row in gold["quotes"]]
+    events = [{**row, "expression": cut(row)} for row in gold["events"]]
+    amounts = [{**row, "expression": cut(row)} for row in gold["amounts"]]
+    return {"quotes": quotes, "events": events, "amounts": amounts, "themes": gold["themes"]}
+
+
+def import_work(work: Path) -> None:
+    """Adds (or replaces) the manifest entries and gold files of the annotated articles in `work`."""
+    annots = sorted((work / "annot").glob("*.json"))
+    order = sorted(annots, key=lambda p: sha256(json.loads(p.read_text(encoding="utf-8"))["url"]))
+    unread = {p.stem for p in order[:TEST_SIZE]}
+    entries = []
+    GOLD.mkdir(exist_ok=True)
+    for path in annots:
+        annot = json.loads(path.read_text(encoding="utf-8"))
+        ident = annot["id"]
+        raw = (work / "raw" / f"{ident}.txt").read_text(encoding="utf-8")
+        made = (work / "texts" / f"{ident}.txt").read_text(encoding="utf-8")
+        entry = {
+            "id": ident, "url": annot["url"], "outlet": annot["outlet"], "published": annot["published"],
+            "date_from": annot.get("date_from", ""), "query": annot.get("query", ""),
+            "source": "search tool, corpus 'pages': the stored page's opening excerpt",
+            "split": "test" if ident in unread else "dev",
+            "edits": _edits(raw, made), "raw_sha256": sha256(raw),
+        }
+        text = article_text(raw, entry)
+        entry["sha256"] = sha256(text)
+        spans = blocks(text)
+        gold = {"quotes": [], "events": [], "amounts": [], "themes": sorted(annot.get("themes", []))}
+        for table, key, fields in (("quotes", "text", ("kind", "speaker", "speaker_role", "side")),
+                                   ("events", "expression", ("date", "date_end", "precision")),
+                                   ("amounts", "expression", ("kind", "value", "currency"))):
+            for row in annot.get(table, []):
+                para, start, end = locate(text, spans, row[key], int(row.get("occurrence", 1)))
+                gold[table].append({"para_no": para, "start": start, "end": end, **{f: row.get(f, "") for f in fields}})
+        (GOLD / f"{ident}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        entries.append(entry)
+    MANIFEST.write_text(json.dumps({"test_size": TEST_SIZE, "articles": entries}, ensure_ascii=False, indent=1) + "\n",
+                        encoding="utf-8")
+    print(f"imported {len(entries)} articles ({len(unread)} in the unread test part)")
+
+
+def _edits(raw: str, made: str) -> dict:
+    """Where the title and each paragraph of the article file `made` lie in the excerpt `raw`.
+
+    Every piece must be a verbatim substring of `raw`, found in order: the only edits allowed are
+    dropping what is not the article and breaking it into title and paragraphs.
+    """
+    lines = made.split("\n", 2)
+    title, body = lines[1], lines[2].strip("\n") if len(lines) > 2 else ""
+    pos = 0
+
+    def find(piece: str) -> list[int]:
+        nonlocal pos
+        at = raw.find(piece, pos)
+        if at < 0:
+            at = raw.find(piece)
+        if at < 0:
+            raise ValueError(f"not a verbatim part of the excerpt: {piece[:60]!r}")
+        pos = at + len(piece)
+        return [at, at + len(piece)]
+
+    return {"title": find(title) if title else None,
+            "paragraphs": [find(p) for p in (b.strip() for b in _BLOCKS.split(body)) if p]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.devset", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    rb = sub.add_parser("rebuild", help="rebuild the article texts and gold files outside the repo")
+    rb.add_argument("--raw", type=Path, default=os.environ.get(RAW_ENV), help=f"saved excerpts (default ${RAW_ENV})")
+    rb.add_argument("--out", type=Path, default=os.environ.get(OUT_ENV), help=f"output folder (default ${OUT_ENV})")
+    im = sub.add_parser("import", help="add annotated articles from a work folder (raw/, texts/, annot/)")
+    im.add_argument("work", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "import":
+        import_work(args.work)
+        return 0
+    if not args.raw or not args.out:
+        parser.error(f"rebuild needs --raw and --out (or ${RAW_ENV} and ${OUT_ENV})")
+    return 1 if rebuild(args.raw, args.out) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""The real-news development set: its manifest and gold hold no article text and point inside the articles.
+
+The texts themselves live outside the repo (`python -m tests.devset rebuild`, README "Measuring
+accuracy"); the tests that need them skip when $DEVSET_DIR is not set or holds no rebuilt set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.devset.__main__ import GOLD, MANIFEST, TEST_SIZE, _evaluate_layout, blocks, sha256
+
+ENTRIES = json.loads(MANIFEST.read_text(encoding="utf-8"))["articles"]
+DEVSET_DIR = Path(os.environ.get("DEVSET_DIR", "/nonexistent"))
+needs_texts = pytest.mark.skipif(
+    not (DEVSET_DIR / "dev").is_dir(),
+    reason="real-news texts not rebuilt: set DEVSET_DIR after `python -m tests.devset rebuild` (README)",
+)
+
+
+def test_the_set_is_large_and_varied_enough():
+    assert len(ENTRIES) >= 80
+    assert len({e["outlet"] for e in ENTRIES}) >= 12
+    assert Counter(e["split"] for e in ENTRIES)["test"] == TEST_SIZE >= 20
+
+
+def test_the_unread_part_is_the_smallest_url_hashes():
+    by_hash = sorted(ENTRIES, key=lambda e: sha256(e["url"]))
+    assert {e["id"] for e in by_hash[:TEST_SIZE]} == {e["id"] for e in ENTRIES if e["split"] == "test"}
+
+
+def test_gold_rows_carry_offsets_and_labels_but_no_text():
+    for entry in ENTRIES:
+        gold = json.loads((GOLD / f"{entry['id']}.json").read_text(encoding="utf-8"))
+        assert set(gold) == {"quotes", "events", "amounts", "themes"}
+        for table in ("quotes", "events", "amounts"):
+            for row in gold[table]:
+                assert "text" not in row and "expression" not in row
+                assert row["para_no"] >= -1 and 0 <= row["start"] < row["end"]
+        assert all(q["kind"] in ("direct", "reported") and q["side"] in ("EU", "Kazakhstan", "other", "")
+                   for q in gold["quotes"])
+        assert set(gold["themes"]) <= {"raw materials", "batteries", "hydrogen"}
+
+
+def test_an_edit_is_only_cutting_the_excerpt_into_title_and_paragraphs():
+    for entry in ENTRIES:
+        spans = [entry["edits"]["title"]] if entry["edits"]["title"] else []
+        spans += entry["edits"]["paragraphs"]
+        assert all(s < e for s, e in spans) and spans == sorted(spans)
+
+
+def test_the_layout_numbers_the_title_minus_one_and_paragraphs_from_zero():
+    text = "date 2025-01-01\nHead “x”\n\nFirst para.\n\nSecond “quoted words here” para.\n"
+    assert blocks(text) == [(16, 24), (26, 37), (39, 71)]
+    gold = {"quotes": [{"para_no": 1, "start": 8, "end": 25, "kind": "direct"}], "events": [], "amounts": [],
+            "themes": []}
+    assert _evaluate_layout(text, gold)["quotes"][0]["text"] == "quoted words here"
+
+
+@needs_texts
+def test_rebuilt_texts_match_their_hashes():
+    for entry in ENTRIES:
+        path = DEVSET_DIR / entry["split"] / f"{entry['id']}.txt"
+        assert sha256(path.read_text(encoding="utf-8")) == entry["sha256"], entry["id"]
+
+
+@needs_texts
+def test_the_read_part_scores_at_least_what_it_scored_when_the_rules_last_changed():
+    from loaders.evaluate import evaluate
+
+    result = evaluate(DEVSET_DIR / "dev")
+    direct = result["quotes"]["direct"]
+    assert direct["detection"]["f1"] >= FLOOR["direct_f1"]
+    assert direct["speaker_of_gold"] >= FLOOR["direct_speaker_of_gold"]
+    assert result["events"]["recall"] >= FLOOR["event_recall"]
+
+
+# Raised whenever a rule change raises the dev part's scores (README, "Measuring accuracy").
+FLOOR = {"direct_f1": 0.90, "direct_speaker_of_gold": 0.64, "event_recall": 0.63}
