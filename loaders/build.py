@@ -65,12 +65,15 @@ def build_batch(inputs: Sequence[Input], max_bytes: int = DEFAULT_MAX_BYTES, lex
               "rejected": schema.conform("rejected", pd.DataFrame(rejected, columns=schema.columns("rejected")))}
     try:
         return tables | analyse(articles, paragraphs, lexicon_path)
-    except Exception:  # an extractor bug: find the articles that trigger it rather than lose the batch
-        return _analyse_one_by_one(tables, lexicon_path)
+    except Exception as err:  # an extractor bug: find the articles that trigger it rather than lose the batch
+        return _analyse_one_by_one(tables, lexicon_path, err)
 
 
-def _analyse_one_by_one(tables: Tables, lexicon_path: str | None) -> Tables:
-    """The batch analysed article by article; an article an extractor fails on becomes a rejected row."""
+def _analyse_one_by_one(tables: Tables, lexicon_path: str | None, error: Exception) -> Tables:
+    """The batch analysed article by article; an article an extractor fails on becomes a rejected row.
+
+    Re-raises `error` when every article fails: that is a broken extractor, not bad input.
+    """
     articles, paragraphs = tables["articles"], tables["paragraphs"]
     kept, failed, parts = [], [], []
     for aid, origin in zip(articles["article_id"].tolist(), articles["origin"].tolist()):
@@ -80,6 +83,8 @@ def _analyse_one_by_one(tables: Tables, lexicon_path: str | None) -> Tables:
             kept.append(aid)
         except Exception as err:
             failed.append((origin, f"could not be analysed: {type(err).__name__} in an extractor"))
+    if failed and not kept:
+        raise error
     keep = articles["article_id"].isin(kept)
     out = {
         "articles": articles[keep].reset_index(drop=True),

@@ -82,6 +82,7 @@ from loaders.people import (
     is_known_org,
     is_name_token,
     known_orgs_in,
+    person_side,
     home_side,
     org_kind,
     side_in_article,
@@ -130,7 +131,8 @@ _TAIL_SPK_CUE_RE = re.compile(
 )
 _TAIL_CUE_SPK_RE = re.compile(
     rf"[\s,]*(?:[—–-]\s*)?(?P<cue>{_CUE})\s+(?P<spk>[^.!?;:“”«»\",]{{1,160}}?)"
-    rf"(?P<app>,\s+[^.!?;:“”«»\",]{{2,120}})?(?=\s*(?:[.,;:!?]|$)|\s+(?:on|at|in|during|after|and|while|when)\b)",
+    rf"(?P<app>,\s+[^.!?;:“”«»\",]{{2,120}})?(?=\s*(?:[.,;:!?]|$)|\s+(?:on|at|in|during|after|and|while|when"
+    rf"|as|who|before|following|speaking|addressing|adding|noting|stressing|according|to|from)\b)",
     re.S,
 )
 _AND_CUE_THAT_RE = re.compile(
@@ -341,18 +343,27 @@ def _role_like(text: str) -> bool:
     return any(_is_role_word(w) for w in words)
 
 
+# Ways news names an office other than by its title: the words stand for the title's words.
+ROLE_SYNONYMS = {
+    "head of state": "president", "head of the state": "president", "elbasy": "president",
+    "leader of the nation": "president", "head of government": "prime minister",
+    "head of the government": "prime minister", "premier": "prime minister", "pm": "prime minister",
+    "foreign minister": "minister foreign", "fm": "minister foreign",
+}
+_ROLE_SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ROLE_SYNONYMS, key=len, reverse=True)))
+                              + r")\b", re.I)
+
+
 @lru_cache(maxsize=16384)
 def _role_tokens(text: str) -> frozenset[str]:
     """Normalised content words of a role, for matching "the Commission President" to its holder."""
     out: set[str] = set()
+    text = _ROLE_SYNONYM_RE.sub(lambda m: ROLE_SYNONYMS[m.group().casefold()], text)
     for token in text.split():
         low = _fold_token(token)
         if low in _CONNECTORS or not low:
             continue
-        if low == "pm":
-            out.update(("prime", "minister"))
-        else:
-            out.add(_NORMALISE.get(low, low))
+        out.add(_NORMALISE.get(low, low))
     return frozenset(out)
 
 
@@ -363,8 +374,13 @@ def _clean_np(text: str) -> bool:
     if not words or len(words) > 16:
         return False
     lowered = [w.casefold() for w in words]
-    if "and" in lowered and not any(w in ("of", "for") for w in lowered[: lowered.index("and")]):
-        return False
+    if "and" in lowered:
+        i = lowered.index("and")
+        # "Information and Social Development Minister X": an "and" inside a capitalised title, not two speakers
+        in_title = (0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+                    and any(_fold_token(w) in ROLE_WORDS for w in words[i + 1:]))
+        if not in_title and not any(w in ("of", "for") for w in lowered[:i]):
+            return False
     if len(words) <= 5 and lowered[-1] in _ORG_WORDS and all(
             w.isalpha() and w.islower() and w not in _CONNECTORS and w not in _NOT_ADJECTIVES for w in words[:-1]):
         return True
@@ -601,10 +617,18 @@ def _read_phrase(raw: str) -> _Phrase | None:
     if channel:
         return _Phrase(head, app, channel=" ".join(channel.group("chan").lower().split()),
                        channel_org=_DETERMINER_RE.sub("", channel.group("org").strip()))
+    named = None
     for m in _CHUNK_RE.finditer(head):
-        name, start = _name_in_chunk(m.group())
+        chunk, offset = m.group(), m.start()
+        if head[:offset].endswith(" of ") and chunk.count(" ") >= 2:
+            # "President of Azerbaijan Ilham Aliyev": the word after "of" ends the title, it starts no name
+            first = chunk.index(" ") + 1
+            chunk, offset = chunk[first:], offset + first
+        name, start = _name_in_chunk(chunk)
         if name:
-            return _Phrase(head, app, name=name, name_role=app or _title_before(head, start + m.start()))
+            named = (name, start + offset)  # the last name wins: a title comes before the name it belongs to
+    if named is not None:
+        return _Phrase(head, app, name=named[0], name_role=app or _title_before(head, named[1]))
     if described:
         return _Phrase(head, app, org_like=True) if is_known_org(head) else None
     words = [_fold_token(w) for w in head.split()]
@@ -821,6 +845,11 @@ class _Article:
         if phrase.channel:
             org = self._org(phrase.channel_org, p, pos)
             return _Speaker(org, phrase.channel, self._side(phrase.channel, org), how)
+        if phrase.name and _ROLE_SYNONYM_RE.fullmatch(phrase.name):  # "Elbasy said": an office, not a name
+            holder = self._role_holder(phrase.name, p, pos)
+            if holder is not None:
+                self._mention(p, pos, holder.name)
+                return self._as_speaker(holder, how)
         if phrase.name:
             person = self.persons.get(phrase.name) or self._by_short(phrase.name)
             if person is None:
@@ -839,7 +868,7 @@ class _Article:
         return None
 
     def _as_speaker(self, person: _Person, how: str) -> _Speaker:
-        return _Speaker(person.name, person.role, self._side(person.role), how)
+        return _Speaker(person.name, person.role, person_side(person.name) or self._side(person.role), how)
 
     def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], _Speaker] | None:
         """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases."""

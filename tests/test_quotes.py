@@ -105,9 +105,9 @@ def test_pronoun_goes_to_last_named_person_of_that_gender():
 
 
 def test_colon_in_previous_paragraph_attributes_the_quote():
-    q = _quotes("Energy Minister Almasadam Satkaliyev said:", "“Hydrogen exports will start before 2030.”")
+    q = _quotes("Energy Minister Almas Sadykov said:", "“Hydrogen exports will start before 2030.”")
     assert _rows(q) == [{"para_no": 1, "kind": "direct", "text": "Hydrogen exports will start before 2030.",
-                         "speaker": "Almasadam Satkaliyev", "speaker_role": "Energy Minister", "side": "other",
+                         "speaker": "Almas Sadykov", "speaker_role": "Energy Minister", "side": "other",
                          "attribution": "explicit", "cue": "said"}]
 
 
@@ -449,3 +449,27 @@ def test_the_company_or_the_bank_is_the_last_organisation_of_that_kind():
         "The bank said in a statement that the loan would run for twelve years."))
     assert [(r[0], r[3], r[4], r[5]) for r in got] == [
         (1, "Kazatomprom", "press service", "Kazakhstan"), (3, "EBRD", "", "other")]
+
+
+# Real-news conventions found in the development set (tests/devset), each written here in our own words.
+
+def test_a_title_joined_by_and_before_the_name_is_one_speaker():
+    q = _quotes("“Broadcast rules will tighten next year,” Kazakh Culture and Sport Minister Dana Aliyeva said.")
+    assert _rows(q)[0]["speaker"] == "Dana Aliyeva"
+
+
+def test_the_country_after_of_ends_the_title_and_starts_no_name():
+    q = _quotes("“Trade across the sea keeps growing,” said President of Azerbaijan Ilham Aliyev as he opened the forum.")
+    row = _rows(q)[0]
+    assert (row["speaker"], row["speaker_role"], row["side"]) == ("Ilham Aliyev", "President of Azerbaijan", "other")
+
+
+@pytest.mark.parametrize("office", ["the Head of State", "the head of state", "Elbasy"])
+def test_an_office_named_instead_of_its_holder_is_the_holder(office):
+    q = _quotes("President Nurlan Abenov opened the session.", f"“The harvest was larger than planned,” {office} said.")
+    assert _rows(q)[0]["speaker"] == "Nurlan Abenov"
+
+
+def test_a_well_known_office_holder_keeps_their_side_without_a_role():
+    q = _quotes("“Europe wants long-term partners,” Ursula von der Leyen said.")
+    assert _rows(q)[0]["side"] == "EU"
