@@ -9,7 +9,8 @@ have the same kind, and their normalised texts (casefolded, whitespace collapsed
 punctuation stripped at both ends) are equal, or one contains the other and they share at
 least 80% of their tokens (|common| / |larger token set|). A candidate in the same para_no
 is preferred; paragraph numbers may differ by the title line or a credit line the parser
-drops. Each quote matches at most once (greedy, in order). Reported: precision, recall and F1 of
+drops. In the development set's layout a predicted quote over several paragraphs counts
+as one quote per paragraph, as that set annotates it (tests/devset/CONVENTIONS.md). Each quote matches at most once (greedy, in order). Reported: precision, recall and F1 of
 detection; speaker accuracy over matched gold quotes (predicted speaker == gold speaker,
 "" == "" included); role and side accuracy over the same matches.
 Mentions, events and amounts are scored as multisets of tuples:
@@ -138,6 +139,15 @@ def _records(frame: pd.DataFrame, name: str) -> list[dict]:
     return rows
 
 
+def per_paragraph(quotes: list[dict]) -> list[dict]:
+    """Quote rows with a quote over several paragraphs split into one row per paragraph, as gold sets count them."""
+    out = []
+    for row in quotes:
+        parts = str(row["text"]).split("\n\n")
+        out.extend(dict(row, text=part, para_no=int(row["para_no"]) + k) for k, part in enumerate(parts))
+    return out
+
+
 def evaluate(gold_dir: str | Path) -> dict:
     """Scores of the whole gold folder: quotes plus mentions, events and amounts where annotated."""
     from loaders import load_corpus
@@ -148,7 +158,7 @@ def evaluate(gold_dir: str | Path) -> dict:
     files = sorted(gold_dir.glob("*.txt"))
     chains_pred: set[tuple[str, str]] = set()
     chains_gold: set[tuple[str, str]] = set()
-    layout_paras = False
+    layout_paras = any(gold_dir.glob("*.themes.json"))  # the development set's layout: one quote row per paragraph
     for path in files:
         name = path.stem
         corpus = load_corpus(path, cache_dir=False)
@@ -157,10 +167,10 @@ def evaluate(gold_dir: str | Path) -> dict:
             if not gold_path.exists():
                 continue
             gold[table] += [dict(row, file=name) for row in json.loads(gold_path.read_text(encoding="utf-8"))]
-            pred[table] += _records(getattr(corpus, table), name)
+            rows = _records(getattr(corpus, table), name)
+            pred[table] += per_paragraph(rows) if table == "quotes" and layout_paras else rows
         themes_path = gold_dir / f"{name}.themes.json"
         if themes_path.exists():
-            layout_paras = True
             chains_gold |= {(name, c) for c in json.loads(themes_path.read_text(encoding="utf-8"))}
             chains_pred |= {(name, str(t)) for t in corpus.mentions["theme"].unique() if str(t) in VALUE_CHAINS}
     result: dict = {"files": len(files)}

@@ -109,6 +109,7 @@ _CUE_FORMS = (
     "clarified", "believes", "reiterated", "replied", "responded", "urged", "revealed", "suggested",
     "warn", "note", "argue", "believe", "stress", "explain", "estimated", "estimates", "cautioned",
     "predicted", "claimed", "claims", "maintained", "admitted", "conceded", "underscores",
+    "answered", "addressed", "tweeted", "elaborated", "reiterates",
 )
 _CUE = "(?:" + "|".join(_CUE_FORMS) + ")"
 _OBJ = (
@@ -399,8 +400,30 @@ def _clean_np(text: str) -> bool:
     return True
 
 
+_ORPHAN_CLOSER_RE = re.compile(r"[”»\"](?=\s*,?\s*(?:[—–-]\s*)?[^.!?“”«»\"]{0,80}?\b" + _CUE + r"\b)")
+
+
+def _orphan_closer(text: str) -> int:
+    """Offset of a closing mark that an attribution follows (`…,” he said`) with no opening mark before it
+    in `text`, or -1: an outlet lost the opener, or a speech ran on from the paragraph before without one."""
+    first_mark = _MARK_RE.search(text)
+    if first_mark is None or text[first_mark.start()] not in "”»\"":
+        return -1
+    m = _ORPHAN_CLOSER_RE.match(text, first_mark.start())
+    at = first_mark.start()
+    closes_here = m is not None and at > 0 and not text[at - 1].isspace() or (
+        m is not None and text[at - 1:at] == " " and text[at - 2:at - 1] in ",.!?")
+    return at if closes_here else -1
+
+
 def _scan_spans(paras: list[str]) -> list[list[tuple[int, int, int]]]:
-    """Top-level quoted spans, each a list of (para_no, start, end) segments of inner text."""
+    """Top-level quoted spans, each a list of (para_no, start, end) segments of inner text.
+
+    Besides matched marks, two ways real outlets break them are read: a closing mark followed by an
+    attribution with no opener before it starts the quote at the paragraph's start (the opener was
+    lost), and continues a quote left open in the paragraph before (a speech over paragraphs whose
+    continuation lost its opening mark).
+    """
     spans: list[list[tuple[int, int, int]]] = []
     carry: list[tuple[int, int, int]] | None = None
     carry_char = ""
@@ -408,13 +431,18 @@ def _scan_spans(paras: list[str]) -> list[list[tuple[int, int, int]]]:
         stack: list[tuple[str, int]] = []
         begin = 0
         cont_start = -1
+        orphan = _orphan_closer(text)
         if carry is not None:
             lead = _LEAD_OPENER_RE.match(text)
             if lead:
                 stack.append((carry_char, -1))
                 begin = cont_start = lead.end()
-            else:
+            elif orphan < 0:
                 carry = None
+        if orphan >= 0 and not (carry is not None and stack):
+            spans.append((carry or []) + [(p, 0, orphan)])
+            carry = None
+            begin = orphan + 1
         n = len(text)
         for m in _MARK_RE.finditer(text, begin):
             i = m.start()
@@ -423,6 +451,8 @@ def _scan_spans(paras: list[str]) -> list[list[tuple[int, int, int]]]:
             nxt = text[i + 1] if i + 1 < n else " "
             left = not nxt.isspace() and (prev.isspace() or prev in "([{—–-/" or prev in _OPENERS or i == begin)
             right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n)
+            if ch in "\"”" and prev == " " and text[i - 2:i - 1] in ",.!?" and _CUE_WORD_RE.match(text, i + 1):
+                right, left = True, False  # a closing mark typed after the space: `…government, "said X`
             if ch in "’" and prev.isalpha() and nxt.isalpha():
                 continue
             closes = _CLOSES.get(ch, "")
@@ -451,7 +481,7 @@ def _scan_spans(paras: list[str]) -> list[list[tuple[int, int, int]]]:
                 if ch == "”" and right:
                     continue
                 stack.append((ch, i))
-        if stack and p + 1 < len(paras) and _LEAD_OPENER_RE.match(paras[p + 1]):
+        if stack and p + 1 < len(paras) and (_LEAD_OPENER_RE.match(paras[p + 1]) or _orphan_closer(paras[p + 1]) >= 0):
             char, pos = stack[0]
             start = cont_start if pos < 0 else pos + 1
             carry = (carry if pos < 0 and carry is not None else []) + [(p, start, len(text.rstrip()))]
@@ -598,8 +628,8 @@ def _read_phrase(raw: str) -> _Phrase | None:
     if not text:
         return None
     low = text.casefold()
-    if low in ("he", "she"):
-        return _Phrase(text, pronoun=low)
+    if low in ("he", "she", "him", "her"):  # "according to him"
+        return _Phrase(text, pronoun={"him": "he", "her": "she"}.get(low, low))
     head, _, app = text.partition(",")
     head, indefinite = head.strip(), _INDEFINITE_APP_RE.match(app.strip(" ,"))
     app = _DETERMINER_RE.sub("", app.strip(" ,"))
@@ -1061,7 +1091,7 @@ def _direct(art: _Article, segs: list[tuple[int, int, int]], previous: tuple | N
     adjacent = speaker is not None
     if speaker is None and head_text.strip():
         if head_text.lstrip().startswith("According to"):
-            spk = head_text.strip()[len("According to"):].strip(" ,:")
+            spk = head_text.strip()[len("According to"):].split(",", 1)[0].strip(" ,:")
             speaker = art.resolve(spk, p0, sent_start, according=True)
             cue = "according to" if speaker else ""
         else:
@@ -1069,6 +1099,11 @@ def _direct(art: _Article, segs: list[tuple[int, int, int]], previous: tuple | N
             if found:
                 speaker, cue = found[1], _cue(found[0].group("cue"))
                 adjacent = True
+            elif head_text.rstrip().endswith(":"):
+                # a press-release label, "Name, role: “…”": the speaker with no speech verb at all
+                label = art.resolve(head_text.rstrip()[:-1], p0, sent_start)
+                if label is not None and label is not _UNNAMED and label.name:
+                    speaker, cue, adjacent = label, "said", True
     if speaker is None and not head_text.strip():
         speaker, cue = _colon_before(art, p0, sent_start)
     if speaker is None:

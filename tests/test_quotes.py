@@ -473,3 +473,31 @@ def test_an_office_named_instead_of_its_holder_is_the_holder(office):
 def test_a_well_known_office_holder_keeps_their_side_without_a_role():
     q = _quotes("“Europe wants long-term partners,” Ursula von der Leyen said.")
     assert _rows(q)[0]["side"] == "EU"
+
+
+def test_a_closing_mark_with_an_attribution_but_no_opener_quotes_from_the_paragraph_start():
+    q = _quotes("Miners will be trained at home from next year,” the minister said.")
+    assert _rows(q)[0]["text"] == "Miners will be trained at home from next year,"
+
+
+def test_a_straight_closing_mark_typed_after_the_space_still_closes():
+    q = _quotes('"The port has the full support of the government, "said Nino Beridze.')
+    row = _rows(q)[0]
+    assert (row["text"], row["speaker"]) == ("The port has the full support of the government,", "Nino Beridze")
+
+
+def test_a_speech_runs_on_into_a_paragraph_that_lost_its_opening_mark():
+    q = _quotes("“We will open three plants this year.", "Each will employ local engineers,” Serik Nurov said.")
+    assert _rows(q)[0]["text"] == "We will open three plants this year.\n\nEach will employ local engineers,"
+    assert _rows(q)[0]["speaker"] == "Serik Nurov"
+
+
+def test_a_press_release_label_names_the_speaker_without_a_verb():
+    q = _quotes("Aigul Sarsenova, head of the energy agency: “The grid will carry twice the load by 2030.”")
+    assert _rows(q)[0]["speaker"] == "Aigul Sarsenova"
+
+
+def test_according_to_him_before_a_partial_quote_is_the_person_named_last():
+    q = _quotes("Minister Daniyar Kassenov opened the plant.",
+                "According to him, the region now needs to “build roads to every new mine in the steppe.”")
+    assert _rows(q)[0]["speaker"] == "Daniyar Kassenov"
