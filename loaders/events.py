@@ -93,7 +93,9 @@ _PATTERN = re.compile(
     r"Eight|Nine|Ten|\d\d?)\s+"
     r"years?\s+(?P<aw>ago|earlier)(?!\w)(?!\s+than\b))"
     # today / yesterday / tomorrow dating an event
-    r"|(?P<tdy>(?P<tw>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?![\w'’-]))"
+    r"|(?P<tdy>(?P<tw>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:(?P<tposs>['’]s\s+(?:[\w-]+\s+)?"
+    r"(?:meeting|talks|session|summit|visit|vote|election|victory|decision|signing|ceremony|event|forum|"
+    r"conference|sitting|briefing|announcement|milestones?|agreement|statement)\b)|(?![\w'’-])))"
     rf"|(?P<y>{_YEAR}){_NOT_QTY}"
     r")"
 )
@@ -138,8 +140,13 @@ _VERBS = {0: rf"(?:(?:has|have|had)\s+(?:(?:also|now|formally|officially|jointly
           -1: rf"(?:(?:has|have|had)\s+(?:(?:also|now|formally|officially|jointly)\s+)?)?(?:{_PAST})",
           1: rf"{_WILL}|{_PRES}"}
 _WORDS = r"(?:\s+[\w’'-]+){0,%d}"
-_TODAY_BEFORE = {k: re.compile(rf"(?:\b(?:{v}){_WORDS % 2}|\bearlier|\blater)\s+$") for k, v in _VERBS.items()}
-_TODAY_AFTER = {k: re.compile(rf",?{_WORDS % 3}\s+(?:{v})\b") for k, v in _VERBS.items()}
+_TODAY_BEFORE = {k: re.compile(rf"(?:\b(?:{v}){_WORDS % 4}|\bearlier|\blater)\s+$") for k, v in _VERBS.items()}
+_TODAY_AFTER = {k: re.compile(rf",?{_WORDS % 5}\s+(?:{v})\b") for k, v in _VERBS.items()}
+
+
+# The verb governing a date written right before it ("met on", "was signed on"), and future markers in its clause.
+_PAST_JUST_BEFORE = re.compile(rf"\b(?:was|were)?\s*(?:{_PAST})(?:\s+[\w’'-]+)?\s+(?:on|since)\s+$")
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|scheduled|due|set\s+to|expected|planned|plans?\s+to|to\s+be)\b[^.!?]*$")
 
 
 def _day(y: int, m: int, d: int) -> dt.date | None:
@@ -200,9 +207,15 @@ def _resolve(m: re.Match, text: str, pub: dt.date | None):
         if pub is None:
             return None
         mon, day = _mon(g("m3") or g("m4")), _num(g("d3") or g("d4"))
-        d = _day(pub.year, mon, day)
-        if d is None or d > pub:
-            d = _day(pub.year - 1, mon, day)
+        # A past verb before it ("met on April 9") means the last occurrence, a future one ("will take office
+        # on July 1") the next; with neither, the occurrence nearest the publication date.
+        candidates = [d for d in (_day(pub.year + k, mon, day) for k in (-1, 0, 1)) if d is not None]
+        before = text[max(0, s - 48):s]
+        if _PAST_JUST_BEFORE.search(before):
+            candidates = [c for c in candidates if c <= pub]
+        elif _FUTURE_BEFORE.search(before):
+            candidates = [c for c in candidates if c >= pub]
+        d = min(candidates, key=lambda c: (abs((c - pub).days), c > pub), default=None)
         return (d, d, "day", s, e) if d else None
     if kind == "my":
         y, mon = int(g("y5")), _mon(g("m5"))
@@ -247,7 +260,9 @@ def _resolve(m: re.Match, text: str, pub: dt.date | None):
             return None
         word = g("tw").lower()
         step = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
-        if not (_TODAY_BEFORE[step].search(text, max(0, s - 48), s) or _TODAY_AFTER[step].match(text, e)):
+        if g("tposs"):  # "today's meeting": the possessive names an event of that day
+            e = s + len(g("tw"))
+        elif not (_TODAY_BEFORE[step].search(text, max(0, s - 64), s) or _TODAY_AFTER[step].match(text, e)):
             return None
         d = pub + dt.timedelta(days=step)
         return d, d, "day", s, e

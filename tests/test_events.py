@@ -44,12 +44,25 @@ def test_dates_with_a_year(text, expected):
     assert events(text) == [expected]
 
 
-def test_day_without_year_is_the_nearest_on_or_before_publication():
+def test_day_without_year_after_a_past_verb_is_the_last_occurrence():
     assert events("met on April 4 and on April 7") == [
         ("April 4", "2025-04-04", "2025-04-04", "day"), ("April 7", "2025-04-07", "2025-04-07", "day")]
     assert events("met on April 9 and on 8 Nov") == [
         ("April 9", "2024-04-09", "2024-04-09", "day"), ("8 Nov", "2024-11-08", "2024-11-08", "day")]
     assert events("signed on Nov. 8") == [("Nov. 8", "2024-11-08", "2024-11-08", "day")]
+
+
+def test_day_without_year_after_a_future_verb_is_the_next_occurrence():
+    assert events("will take office on April 1") == [("April 1", "2026-04-01", "2026-04-01", "day")]
+
+
+def test_day_without_year_and_no_tense_is_the_nearest_occurrence():
+    assert events("The vote is on April 20") == [("April 20", "2025-04-20", "2025-04-20", "day")]
+    assert events("The vote was on December 30") == [("December 30", "2024-12-30", "2024-12-30", "day")]
+
+
+def test_today_s_meeting_dates_the_meeting():
+    assert events("At today’s meeting the minister spoke") == [("today", "2025-04-07", "2025-04-07", "day")]
 
 
 def test_year_only_counts_in_a_date_context():
