@@ -1,4 +1,4 @@
-"""`python -m benchmarks`: build, scan, warm-start, memory and page-rerun figures per corpus size.
+"""`python -m benchmarks`: build, scan, warm-start, memory and page-rerun figures per corpus size; pathological inputs.
 
 For each size N a synthetic corpus (benchmarks.corpus, fixed seed) is written once
 under the work folder, then every figure is taken in fresh child processes
@@ -21,6 +21,13 @@ under the work folder, then every figure is taken in fresh child processes
 - page_rerun_s: AppTest reruns of each page of the dashboard pointed at the corpus
   (DASHBOARD_DATA, DASHBOARD_CACHE_DIR = the filled cache), unfiltered and with the
   theme filter set to hydrogen; null when the dashboard or its pages are missing.
+
+Then the pathological-input section (benchmarks.pathological): seconds and peak RSS of
+loading one hostile file alone (runs of initials, percentages, quotes, `{}` lines, CSV
+rows, ...) at 10 KB, 100 KB and 1 MB, and their growth per 10× size. `--pathological`
+runs only that section, `--no-pathological` skips it. `--json` writes one object:
+"sizes" (the list, one object per corpus size, exactly KEYS) and "pathological" (one
+object per input kind), each present when its section ran.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import corpus
+from benchmarks import corpus, pathological
 from benchmarks.measure import PAGES, ROOT, THEME, run_child
 
 KEYS = (
@@ -179,16 +186,22 @@ def format_table(rows: list[dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: measure each size, print the table, optionally write the JSON list."""
+    """Command line: measure each size, then the pathological inputs; print each section's table as it
+    finishes, optionally write the JSON object."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--articles", default=DEFAULT_SIZES, help=f"comma-separated sizes (default {DEFAULT_SIZES})")
-    parser.add_argument("--json", type=Path, help="write the figures here as a JSON list, one object per size")
+    parser.add_argument("--json", type=Path, help='write the figures here as one JSON object: "sizes" (a list, one object'
+                        ' per size) and "pathological" (one object per input kind)')
     parser.add_argument("--runs", type=int, default=3, help="measured runs per figure; the median is reported (default 3)")
     parser.add_argument("--warmups", type=int, default=1, help="unreported warm-up runs before them (default 1)")
     parser.add_argument("--workdir", type=Path, help="keeps corpora and caches here for reuse (default: a temp dir, removed)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--app", type=Path, default=ROOT / "dashboard.py", help="dashboard entry script (default dashboard.py)")
     parser.add_argument("--no-pages", dest="pages", action="store_false", help="skip the page rerun figures")
+    section = parser.add_mutually_exclusive_group()
+    section.add_argument("--pathological", action="store_true",
+                         help="run only the pathological-input section (one hostile file per kind and size)")
+    section.add_argument("--no-pathological", action="store_true", help="skip the pathological-input section")
     args = parser.parse_args(argv)
     try:
         sizes = parse_sizes(args.articles)
@@ -197,13 +210,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.runs < 1 or args.warmups < 0:
         parser.error("--runs must be >= 1 and --warmups >= 0")
     args.app = args.app.resolve()
-    if args.pages and (missing := dashboard_missing(args.app)):
-        print("page figures absent: the dashboard is missing " + ", ".join(missing), file=sys.stderr)
-        args.pages = False
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
+    figures: dict[str, list[dict]] = {}
+    if not args.pathological:
+        figures["sizes"] = measure_sizes(sizes, args, log)
+        print(format_table(figures["sizes"]), flush=True)
+    if not args.no_pathological:
+        figures["pathological"] = pathological.run(log=log)
+        print(("\n" if "sizes" in figures else "") + "pathological inputs\n" + pathological.format_table(figures["pathological"]))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1) + "\n")
+    return 0
+
+
+def measure_sizes(sizes: list[int], args, log) -> list[dict]:
+    """The rows of the corpus-size section, one per size."""
+    if args.pages and (missing := dashboard_missing(args.app)):
+        print("page figures absent: the dashboard is missing " + ", ".join(missing), file=sys.stderr)
+        args.pages = False
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="benchmarks-"))
     workdir.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -214,10 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
-    print(format_table(rows))
-    if args.json:
-        args.json.write_text(json.dumps(rows, indent=1) + "\n")
-    return 0
+    return rows
 
 
 if __name__ == "__main__":

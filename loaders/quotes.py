@@ -491,6 +491,12 @@ def _scan_spans(paras: list[str]) -> list[list[tuple[int, int, int]]]:
     return spans
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether any of the sorted, disjoint `spans` overlaps [start, end): one bisection, not a scan."""
+    k = bisect.bisect_left(spans, (end,)) - 1
+    return k >= 0 and spans[k][1] > start
+
+
 SENTENCE_REACH = 1000
 
 
@@ -683,6 +689,8 @@ class _Article:
         for segs in self.spans:
             for p, s, e in segs:
                 self.regions[p].append((s, e))
+        for region in self.regions:
+            region.sort()
         self._starts: list[list[int] | None] = [None] * len(paras)
         self._cues: list[list[int] | None] = [None] * len(paras)
         self.persons: dict[str, _Person] = {}
@@ -708,7 +716,7 @@ class _Article:
         return k < len(cues) and cues[k] < end
 
     def _inside_quote(self, p: int, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.regions[p])
+        return _overlaps(self.regions[p], pos, pos + 1)
 
     def _sentence(self, p: int, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding `pos`, clipped to SENTENCE_REACH either side of it.
@@ -1028,12 +1036,13 @@ def _article_rows(article_id: str, paras: list[str], home: str = "") -> list[tup
         rows.extend(row)
         for p, s, e in segs:
             quoted[p].append((s - 1, e + 1))
+    quoted = [sorted(q) for q in quoted]
     for p, text in enumerate(paras):
         if not art.has_cue(p, 0, len(text)) and "ccording" not in text:
             continue
         starts = art.starts(p) + [len(text)]
         for s, e in zip(starts, starts[1:]):
-            if quoted[p] and any(qs < e and s < qe for qs, qe in quoted[p]):
+            if _overlaps(quoted[p], s, e):
                 continue
             row = _reported(art, p, s, e)
             if row is not None:

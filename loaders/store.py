@@ -186,12 +186,15 @@ def read_manifest(folder: str | os.PathLike) -> tuple[dict, str]:
     try:
         with open(folder / MANIFEST, "rb") as handle:
             raw = handle.read(MANIFEST_MAX_BYTES + 1)
-        if len(raw) > MANIFEST_MAX_BYTES:
-            raise Unusable(f"{folder}: manifest over {MANIFEST_MAX_BYTES // 1024} KB")
-        manifest = json.loads(raw)
     except FileNotFoundError:
         raise Unusable(f"{folder}: {MANIFEST} is missing; rebuild the dataset with python -m loaders") from None
-    except (OSError, ValueError, RecursionError) as err:
+    except OSError as err:
+        raise Unusable(f"{folder}: unreadable manifest ({type(err).__name__})") from None
+    if len(raw) > MANIFEST_MAX_BYTES:
+        raise Unusable(f"{folder}: manifest over {MANIFEST_MAX_BYTES // 1024} KB")
+    try:
+        manifest = json.loads(raw)
+    except (ValueError, RecursionError) as err:
         raise Unusable(f"{folder}: unreadable manifest ({type(err).__name__})") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         found = manifest.get("format") if isinstance(manifest, dict) else type(manifest).__name__

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import __main__ as harness
-from benchmarks import corpus
+from benchmarks import corpus, pathological
 from benchmarks.measure import PAGES, scan
 
 NAME = re.compile(r"^(\d{6})_[0-9a-f]{16}\.txt$")
@@ -169,9 +169,11 @@ def test_harness_end_to_end_writes_exactly_the_contract_keys(tmp_path, monkeypat
     monkeypatch.setenv("FAKE_APP_LOG", str(log))
     out = tmp_path / "bench.json"
     argv = ["--articles", "30", "--runs", "1", "--warmups", "0", "--json", str(out),
-            "--workdir", str(tmp_path / "work"), "--app", str(app)]
+            "--workdir", str(tmp_path / "work"), "--app", str(app), "--no-pathological"]
     assert harness.main(argv) == 0
-    rows = json.loads(out.read_text())
+    figures = json.loads(out.read_text())
+    assert list(figures) == ["sizes"]
+    rows = figures["sizes"]
     assert len(rows) == 1
     row = rows[0]
     assert list(row) == list(harness.KEYS)
@@ -189,3 +191,59 @@ def test_harness_end_to_end_writes_exactly_the_contract_keys(tmp_path, monkeypat
     assert {line.split("|")[2] for line in log.read_text().splitlines()} == {str(tmp_path / "work" / "corpus-30-seed0")}
     table = capsys.readouterr().out
     assert "<= 5" in table and "Quotes (theme=hydrogen)" in table
+
+
+def test_pathological_inputs_have_their_exact_size_and_stay_text():
+    for kind in pathological.KINDS:
+        for size in pathological.SIZES:
+            name, data = pathological.article(kind.key, size)
+            assert name == kind.file
+            body = data[len(pathological.PREFIX):] if kind.prefixed else data
+            assert len(body) == size
+            assert data.startswith(b"date 2025-01-01\n\n") == kind.prefixed
+            data.decode("utf-8")
+    assert pathological.article("quotes", 10_000)[1].count("“a b c d”".encode()) == 10_000 // 14
+    assert pathological.article("csv-rows", 10_000)[1].startswith(b"date,text\n2025-01-01,")
+    assert set(pathological.article("jsonl-empty", 10_000)[1].split()) == {b"{}"}
+
+
+def test_pathological_measure_one_kind_at_10_kb_in_fresh_processes():
+    row = pathological.measure("initials", sizes=(10_000,))
+    assert list(row) == list(pathological.KEYS)
+    assert row["sizes"] == [10_000] and row["file"] == "a.txt" and row["errors"] == {}
+    assert len(row["runs"]) == 1 and len(row["runs"][0]) == pathological.RUNS[10_000]
+    assert row["seconds"] == [statistics.median(row["runs"][0])]
+    assert row["seconds"][0] > 0
+    assert row["peak_mb"][0] >= row["base_mb"][0] > 20
+    assert (row["articles"], row["rejected"], row["reason"]) == ([1], [0], [None])
+    assert row["time_growth"] == row["memory_growth"] == []
+
+
+def _pathological_row(seconds, peaks, errors=None) -> dict:
+    return {"kind": "k", "input": "i", "file": "a.txt", "sizes": list(pathological.SIZES), "runs": [],
+            "seconds": seconds, "peak_mb": peaks, "base_mb": [], "articles": [1, 1, 1], "rejected": [0, 0, 0], "reason": [],
+            "time_growth": pathological.growth(seconds), "memory_growth": pathological.growth(peaks),
+            "errors": errors or {}}
+
+
+def test_pathological_table_marks_growth_over_12x_and_failures():
+    linear = _pathological_row([0.2, 0.3, 2.0], [160, 170, 300])
+    quadratic = _pathological_row([0.2, 2.6, None], [160, 170, None], {"1000000": "over 900 s"})
+    rejected = _pathological_row([0.2, 0.3, None], [160, 170, None]) | {
+        "articles": [0, 0, None], "reason": ["bad", "bad", None], "errors": {"1000000": "failed: boom"}}
+    lines = pathological.format_table([linear, quadratic, rejected]).splitlines()
+    assert "100KB/10KB" in lines[1] and "1MB/100KB" in lines[1]
+    assert "!" not in lines[3] and "!" not in lines[5]
+    assert "13.0×!" in lines[4] and "timeout!" in lines[4]
+    assert lines[-3:] == ["  k at 1 MB: over 900 s", "  k at 1 MB: failed: boom",
+                          "  k gave no article at 10 KB, 100 KB (first rejected row: bad)"]
+
+
+def test_pathological_flag_runs_only_that_section(tmp_path, monkeypatch, capsys):
+    row = _pathological_row([0.2, 0.3, 2.0], [160, 170, 300])
+    monkeypatch.setattr(pathological, "run", lambda log: [row])
+    monkeypatch.setattr(harness, "measure_sizes", lambda *a: pytest.fail("the size section ran"))
+    out = tmp_path / "bench.json"
+    assert harness.main(["--pathological", "--json", str(out)]) == 0
+    assert json.loads(out.read_text()) == {"pathological": [row]}
+    assert capsys.readouterr().out.startswith("pathological inputs\n")

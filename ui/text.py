@@ -113,5 +113,8 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
             values = out[col].astype("string")
             risky = values.str.contains(_FORMULA_START, na=False)
             if risky.any():
-                out[col] = values.mask(risky, "'" + values)
+                values = values.mask(risky, "'" + values)
+            if values.str.contains("\r", regex=False, na=False).any():  # a bare CR is written unquoted: a new row
+                values = values.str.replace("\r\n", "\n", regex=False).str.replace("\r", "\n", regex=False)
+            out[col] = values
     return out
