@@ -87,11 +87,12 @@ def save(tables: dict[str, pd.DataFrame], folder: str | os.PathLike, fingerprint
 
 def _publish(staging: Path, folder: Path) -> None:
     """Makes `staging` the current version of `folder` and drops all but the previous version (under the lock)."""
+    plain = folder.is_dir() and not folder.is_symlink()  # a plain folder: from an older save, or the user's
+    if plain and any(folder.iterdir()) and not is_dataset(folder):
+        raise FileExistsError(f"{folder} holds files that are not a dataset; not replacing it")
     version = staging.with_name(f".{folder.name}.v-{staging.name.rsplit('-', 1)[-1]}")
     os.rename(staging, version)
-    if folder.is_dir() and not folder.is_symlink():  # a plain folder: from an older save, or the user's
-        if any(folder.iterdir()) and not is_dataset(folder):
-            raise FileExistsError(f"{folder} holds files that are not a dataset; not replacing it")
+    if plain:
         aside = folder.with_name(f".{folder.name}.v-{os.getpid()}plain")
         os.rename(folder, aside)
     link = folder.with_name(f".{folder.name}.link-{os.getpid()}-{time.monotonic_ns()}")

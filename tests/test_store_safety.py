@@ -330,3 +330,13 @@ def test_load_cached_does_not_keep_a_failed_read_of_a_dataset(tmp_path, two_sets
     served = app.load_cached(str(out), "A")
     assert served.fingerprint == "A" and len(served.articles) == len(two_sets["A"]["articles"]) == 2
     assert app._loaded().by_key[(str(out), "A")] is served
+
+
+def test_a_folder_of_other_files_is_never_replaced_and_a_refused_save_leaves_nothing(tmp_path, two_sets):
+    mine = tmp_path / "out"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me")
+    with pytest.raises(FileExistsError, match="holds files that are not a dataset"):
+        store.save(two_sets["A"], mine, "A")
+    assert (mine / "notes.txt").read_text() == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".out.lock") == ["out"]
