@@ -27,6 +27,8 @@ CACHE_ENV = "DASHBOARD_CACHE_DIR"
 CACHE_KEEP_ENV = "DASHBOARD_CACHE_KEEP"
 # Cached builds kept: the most recently used ones; every other entry is evicted after a new build.
 CACHE_KEEP = 4
+# Up to this total, a corpus is keyed on its files' contents rather than their sizes and times.
+CONTENT_HASH_MAX_BYTES = 64 * 2**20
 
 
 @dataclass(frozen=True)
@@ -166,9 +168,6 @@ def corpus_fingerprint(
             key = _file_key(item.path, state, hash_contents)
         parts.append(f"{item.origin}\0{key}")
     return _digest(parts)
-
-
-CONTENT_HASH_MAX_BYTES = 64 * 2**20
 
 
 def _file_key(path: str, info: os.stat_result, hash_contents: bool) -> str:

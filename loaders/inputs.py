@@ -83,14 +83,21 @@ def printable_name(name: str) -> str:
     File names come from the OS as str with lone surrogates standing for undecodable bytes; such a
     string cannot be encoded, hashed or written to Parquet, so origins are made printable once, here.
     """
-    try:
-        name.encode("utf-8")
+    if encodes(name):
         return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:
-        try:
-            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        except UnicodeEncodeError:
-            return name.encode("utf-8", "backslashreplace").decode("utf-8")
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def encodes(text: str) -> bool:
+    """Whether `text` is valid Unicode that UTF-8 can encode (no lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 Source = str | os.PathLike | Sequence[str | os.PathLike] | Sequence[tuple[str, bytes]]
@@ -150,7 +157,6 @@ def resolve(source: Source) -> list[Input]:
         else:
             raise FileNotFoundError(f"no such file or folder: {os.fspath(item)}")
     return inputs
-
 
 
 MAX_REJECTED_PER_FILE = 20
@@ -263,15 +269,7 @@ def _draft_from_record(record: object) -> Draft:
             raise Rejected(f"record lacks a {required!r} field with text in it")
     values = {name: fields[name] if isinstance(fields.get(name), str) else "" for name in RECORD_FIELDS}
     for name, value in values.items():
-        if not value.isascii() and _has_lone_surrogate(value):
+        if not value.isascii() and not encodes(value):
             raise Rejected(f"record's {name!r} field holds an invalid character (a lone UTF-16 surrogate escape)")
     return from_record(**values)
-
-
-def _has_lone_surrogate(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 

@@ -109,7 +109,7 @@ def _lexicon() -> dict:
     roles = raw.get("roles", {})
     places = {p.casefold(): side for side in sides for p in raw.get(side, {}).get("places", [])}
     kinds = {name.casefold(): kind for kind, names in raw.get("kinds", {}).items() for name in names}
-    people = {_fold(n): side for side in sides for n in raw.get(side, {}).get("people", [])}
+    people = {fold(n): side for side in sides for n in raw.get(side, {}).get("people", [])}
     return {"kinds": kinds, "orgs": orgs, "people": people, "keywords": keywords, "genders": genders, "org_names": all_orgs,
             "any_org": any_org,
             "office": _word_pattern(roles.get("government_offices", [])),
@@ -176,11 +176,7 @@ def side_in_article(role: str, org_text: str, home: str) -> str:
 
 def person_side(name: str) -> str:
     """The side sides.toml gives a well-known person by name (accents and case ignored), else ""."""
-    return _lexicon()["people"].get(_fold(name), "")
-
-
-def _fold(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    return _lexicon()["people"].get(fold(name), "")
 
 
 def known_orgs_in(text: str) -> list[tuple[int, str]]:

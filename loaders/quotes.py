@@ -403,17 +403,20 @@ def _clean_np(text: str) -> bool:
 _ORPHAN_CLOSER_RE = re.compile(r"[”»\"](?=\s*,?\s*(?:[—–-]\s*)?[^.!?“”«»\"]{0,80}?\b" + _CUE + r"\b)")
 
 
+def _after_clause_end(text: str, i: int) -> bool:
+    """Whether the mark at `i` follows a space after sentence punctuation (`…government, "said`): typed as a closer."""
+    return text[i - 1:i] == " " and text[i - 2:i - 1] in ",.!?"
+
+
 def _orphan_closer(text: str) -> int:
     """Offset of a closing mark that an attribution follows (`…,” he said`) with no opening mark before it
     in `text`, or -1: an outlet lost the opener, or a speech ran on from the paragraph before without one."""
     first_mark = _MARK_RE.search(text)
     if first_mark is None or text[first_mark.start()] not in "”»\"":
         return -1
-    m = _ORPHAN_CLOSER_RE.match(text, first_mark.start())
     at = first_mark.start()
-    closes_here = m is not None and at > 0 and not text[at - 1].isspace() or (
-        m is not None and text[at - 1:at] == " " and text[at - 2:at - 1] in ",.!?")
-    return at if closes_here else -1
+    closes = at > 0 and (not text[at - 1].isspace() or _after_clause_end(text, at))
+    return at if closes and _ORPHAN_CLOSER_RE.match(text, at) else -1
 
 
 def _scan_spans(paras: list[str]) -> list[list[tuple[int, int, int]]]:
@@ -427,11 +430,12 @@ def _scan_spans(paras: list[str]) -> list[list[tuple[int, int, int]]]:
     spans: list[list[tuple[int, int, int]]] = []
     carry: list[tuple[int, int, int]] | None = None
     carry_char = ""
+    orphans = [_orphan_closer(text) for text in paras]
     for p, text in enumerate(paras):
         stack: list[tuple[str, int]] = []
         begin = 0
         cont_start = -1
-        orphan = _orphan_closer(text)
+        orphan = orphans[p]
         if carry is not None:
             lead = _LEAD_OPENER_RE.match(text)
             if lead:
@@ -451,7 +455,7 @@ def _scan_spans(paras: list[str]) -> list[list[tuple[int, int, int]]]:
             nxt = text[i + 1] if i + 1 < n else " "
             left = not nxt.isspace() and (prev.isspace() or prev in "([{—–-/" or prev in _OPENERS or i == begin)
             right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n)
-            if ch in "\"”" and prev == " " and text[i - 2:i - 1] in ",.!?" and _CUE_WORD_RE.match(text, i + 1):
+            if ch in "\"”" and _after_clause_end(text, i) and _CUE_WORD_RE.match(text, i + 1):
                 right, left = True, False  # a closing mark typed after the space: `…government, "said X`
             if ch in "’" and prev.isalpha() and nxt.isalpha():
                 continue
@@ -481,7 +485,7 @@ def _scan_spans(paras: list[str]) -> list[list[tuple[int, int, int]]]:
                 if ch == "”" and right:
                     continue
                 stack.append((ch, i))
-        if stack and p + 1 < len(paras) and (_LEAD_OPENER_RE.match(paras[p + 1]) or _orphan_closer(paras[p + 1]) >= 0):
+        if stack and p + 1 < len(paras) and (_LEAD_OPENER_RE.match(paras[p + 1]) or orphans[p + 1] >= 0):
             char, pos = stack[0]
             start = cont_start if pos < 0 else pos + 1
             carry = (carry if pos < 0 and carry is not None else []) + [(p, start, len(text.rstrip()))]
@@ -503,11 +507,9 @@ SENTENCE_REACH = 1000
 def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
     """Start offsets of the sentences of `text`; no boundary falls inside a quoted region (sorted, disjoint)."""
     starts = [0]
-    region_starts = [s for s, _ in regions]
     for m in _BOUNDARY_RE.finditer(text):
         ws = m.start("ws")
-        k = bisect.bisect_right(region_starts, ws) - 1
-        if k >= 0 and ws < regions[k][1]:
+        if _overlaps(regions, ws, ws + 1):
             continue
         if _ABBREV_RE.search(text, max(0, m.start() - 8), m.start() + 1):
             continue
@@ -1111,7 +1113,7 @@ def _direct(art: _Article, segs: list[tuple[int, int, int]], previous: tuple | N
             elif head_text.rstrip().endswith(":"):
                 # a press-release label, "Name, role: “…”": the speaker with no speech verb at all
                 label = art.resolve(head_text.rstrip()[:-1], p0, sent_start)
-                if label is not None and label is not _UNNAMED and label.name:
+                if label is not None and label.name:
                     speaker, cue, adjacent = label, "said", True
     if speaker is None and not head_text.strip():
         speaker, cue = _colon_before(art, p0, sent_start)

@@ -38,8 +38,9 @@ st.subheader(md_escape(str(article["title"])))
 meta = [app.date_label(article["date"]), str(article["source"] or ""), str(article["place"] or ""),
         f"{int(article['n_words']):,} words", f"main chain: {article['chain']}"]
 st.caption(md_escape(" · ".join(m for m in meta if m)))
-if web_url(str(article["url"] or "")):  # checked again here: a dataset built by older code may hold any link
-    st.link_button("Open the original", web_url(str(article["url"])), icon=":material/open_in_new:")
+link = web_url(str(article["url"] or ""))  # checked again here: a dataset built by older code may hold any link
+if link:
+    st.link_button("Open the original", link, icon=":material/open_in_new:")
 
 paragraphs = app.paragraphs_of(v, chosen)
 spans = app.article_spans(v, chosen, paragraphs, kinds or [])

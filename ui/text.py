@@ -105,7 +105,8 @@ _FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` for export: every text cell that a spreadsheet would run as a formula gets a leading `'`.
 
-    The quote makes the cell literal text in Excel, LibreOffice and Sheets; numbers and dates are left alone.
+    The quote makes the cell literal text in Excel, LibreOffice and Sheets; a carriage return becomes a line
+    break inside the cell (written bare, it would start a new row); numbers and dates are left alone.
     """
     out = frame.copy()
     for col in out.columns:
