@@ -242,7 +242,8 @@ def _dask_map(task, batches, workers, scheduler) -> Iterable[Tables]:
 def code_version() -> str:
     """Hash of the loader's own source files, so a changed rule invalidates cached tables."""
     digest = hashlib.blake2b(digest_size=8)
-    for path in sorted(Path(__file__).parent.glob("*.py")) + sorted(Path(__file__).parent.glob("*.toml")):
-        digest.update(path.name.encode())
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*.py")) + sorted(root.rglob("*.toml")):
+        digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -7,7 +7,9 @@ NAME.amounts.json (JSON lists of objects; see tests/gold).
 Quotes: a predicted and a gold quote match when they come from the same article file,
 have the same kind, and their normalised texts (casefolded, whitespace collapsed,
 punctuation stripped at both ends) are equal, or one contains the other and they share at
-least 80% of their tokens (|common| / |larger token set|). A candidate in the same para_no
+least 80% of their tokens (|common| / |larger token set|). Every predicted row carries the
+rule that found it (quotes.rule): the report counts rows per rule, and `-v` lists misses,
+spurious rows and wrong speakers grouped by rule. A candidate in the same para_no
 is preferred; paragraph numbers may differ by the title line or a credit line the parser
 drops. In the development set's layout a predicted quote over several paragraphs counts
 as one quote per paragraph, as that set annotates it (tests/devset/CONVENTIONS.md). Each quote matches at most once (greedy, in order). Reported: precision, recall and F1 of
@@ -176,11 +178,8 @@ def evaluate(gold_dir: str | Path) -> dict:
     result: dict = {"files": len(files)}
     quotes = score_quotes(pred["quotes"], gold["quotes"])
     result["quotes"] = {k: v for k, v in quotes.items() if k not in ("misses", "spurious", "wrong_speaker")}
-    result["quote_errors"] = {
-        "missed": [_brief(g) for g in quotes["misses"]],
-        "spurious": [_brief(p) for p in quotes["spurious"]],
-        "wrong_speaker": [f"{_brief(g)} -> {p.get('speaker', '')!r}" for g, p in quotes["wrong_speaker"]],
-    }
+    result["quote_rules"] = rule_table(pred["quotes"], quotes)
+    result["quote_errors"] = quote_errors(pred["quotes"], quotes)
     annotated = {str(row["theme"]) for row in gold["mentions"]}
     pred["mentions"] = [row for row in pred["mentions"] if str(row["theme"]) in annotated]
     result["mention_themes"] = sorted(annotated)
@@ -189,6 +188,51 @@ def evaluate(gold_dir: str | Path) -> dict:
     if layout_paras:
         result["chains"] = score_chains(chains_pred, chains_gold)
     return result
+
+
+def _rule(row: dict) -> str:
+    return str(row.get("rule", "") or "?")
+
+
+def rule_table(pred: list[dict], scored: dict) -> dict[str, dict[str, int]]:
+    """Per quote rule: rows predicted, rows matching a gold quote, and of those with the right speaker."""
+    table: dict[str, dict[str, int]] = {}
+    spurious = {id(p) for p in scored["spurious"]}
+    wrong = {id(p) for _, p in scored["wrong_speaker"]}
+    for row in pred:
+        counts = table.setdefault(_rule(row), {"predicted": 0, "matched": 0, "right_speaker": 0})
+        counts["predicted"] += 1
+        if id(row) not in spurious:
+            counts["matched"] += 1
+            counts["right_speaker"] += id(row) not in wrong
+    return dict(sorted(table.items()))
+
+
+def quote_errors(pred: list[dict], scored: dict) -> dict[str, dict[str, list[str]]]:
+    """Missed, spurious and wrongly attributed quotes, grouped by the rule that produced the row.
+
+    A missed gold quote is filed under the rule of a predicted row of the same kind in the same
+    file and paragraph that overlaps it (found with other boundaries), else under "(not found)".
+    """
+    groups: dict[str, dict[str, list[str]]] = {}
+
+    def add(rule: str, kind: str, item: str) -> None:
+        groups.setdefault(rule, {"missed": [], "spurious": [], "wrong_speaker": []})[kind].append(item)
+
+    for g in scored["misses"]:
+        near = next((p for p in pred if p.get("file") == g.get("file") and p["kind"] == g["kind"]
+                     and int(p["para_no"]) == int(g["para_no"]) and _overlap(p["text"], g["text"])), None)
+        add(_rule(near) if near else "(not found)", "missed", _brief(g))
+    for p in scored["spurious"]:
+        add(_rule(p), "spurious", _brief(p))
+    for g, p in scored["wrong_speaker"]:
+        add(_rule(p), "wrong_speaker", f"{_brief(g)} -> {p.get('speaker', '')!r} (gold {g.get('speaker', '')!r})")
+    return dict(sorted(groups.items()))
+
+
+def _overlap(a: str, b: str) -> bool:
+    ta, tb = set(_TOKEN_RE.findall(normalise(a))), set(_TOKEN_RE.findall(normalise(b)))
+    return len(ta & tb) >= 0.5 * min(len(ta), len(tb)) > 0
 
 
 def _brief(row: dict) -> str:
@@ -216,9 +260,13 @@ def _report(result: dict, verbose: bool = False) -> str:
                      f"(tp={s['tp']} predicted={s['predicted']} gold={s['gold']})")
     if result["mentions"]["gold"]:
         lines.append(f"(mentions scored over the themes the gold set annotates: {', '.join(result['mention_themes'])})")
+    lines.append("quote rules (predicted / matching gold / right speaker):")
+    lines.extend(f"  {rule:<26} {c['predicted']:>5} {c['matched']:>5} {c['right_speaker']:>5}"
+                 for rule, c in result["quote_rules"].items())
     if verbose:
-        for kind, items in result["quote_errors"].items():
-            lines.extend(f"  {kind}: {item}" for item in items)
+        for rule, kinds in result["quote_errors"].items():
+            for kind, items in kinds.items():
+                lines.extend(f"  [{rule}] {kind}: {item}" for item in items)
         for table in ("events", "amounts", "chains"):
             if table in result:
                 lines.extend(f"  {table} missed: {item}" for item in result[table]["missed"])

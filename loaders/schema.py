@@ -57,6 +57,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "kind": (LABEL, "direct or reported"),
         "cue": (LABEL, "speech verb or phrase: said, noted, added, according to, informed..."),
         "attribution": (LABEL, "explicit, pronoun, according_to or unattributed"),
+        "rule": (LABEL, "name of the quote rule that found the quote and its speaker (loaders/quotes)"),
         "themes": (LABEL, "value chains the quote itself mentions, comma-separated, lexicon order"),
     },
     "people": {

@@ -1,0 +1,20 @@
+"""Direct and reported quotes with their speakers, from an article's paragraphs.
+
+One module per stage, the engine separate from the rules and the rules separate from their words:
+
+- `vocab`: cue verbs, titles, channels and unnamed-source nouns, read from loaders/speech.toml;
+- `marks`: the quoted spans of an article, and which are titles, not quotes;
+- `cues`: where speech verbs stand, and the frames around them;
+- `phrases`: what a speaker phrase says on its own (name, title, apposition, channel);
+- `resolve`: who a phrase denotes in its article (persons, pronouns, roles, organisations);
+- `direct` and `reported`: each an ordered list of named rules; every row records its rule;
+- `rows` and `table`: the row type and the quotes table.
+
+Cost: an article's people are collected once, on the first speaker lookup; a paragraph is
+split into sentences only when a quote, cue or name needs it; the frame patterns run only on
+text holding a cue word or "according to"; readings of tokens and phrases are memoised.
+"""
+
+from loaders.quotes.table import article_rows, quotes_table
+
+__all__ = ["article_rows", "quotes_table"]

@@ -1,0 +1,135 @@
+"""Speech cues: where a speech verb stands in a paragraph, and the frames built around one.
+
+A frame is the pattern of words that ties a speaker to what they said: "SPEAKER cue
+(OBJECT) (WHEN/WHERE)" before a clause, "…, SPEAKER cue." or "…, cue SPEAKER." after it,
+"According to SPEAKER, …", "As SPEAKER informed, …", "…, AGENCY reports citing SPEAKER".
+The patterns are built from the cue verbs in speech.toml; the rules in direct.py and
+reported.py decide which frame applies where.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ahocorasick
+
+from loaders.quotes.vocab import CUE, CUE_FORMS, INVERTED_CUE, PARTICIPLE, PARTICIPLES
+
+_OBJ = (
+    r"(?:\s+(?:reporters|journalists|the\s+press|the\s+media|media|the\s+audience|participants|delegates"
+    r"|lawmakers|(?:the\s+)?(?:[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'\-]*){0,3}))?"
+)
+_MOD = (
+    r"(?:,?\s+(?:on|at|in|during|after|before|while|when|via|following|speaking|earlier|later|today"
+    r"|yesterday|this|last)\b[^,:;.“”«»\"]{0,80}?)?"
+)
+# SPEAKER cue (OBJECT) (WHEN): "The minister told reporters on Tuesday"
+SUBJ_CUE_RE = re.compile(
+    rf"(?P<spk>[^;:“”«»\"]{{1,160}}?)\s+(?:also\s+|further\s+|then\s+|again\s+|later\s+)?"
+    rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
+    re.S,
+)
+# after a closing mark: “…,” SPEAKER cue
+TAIL_SPK_CUE_RE = re.compile(
+    rf"[\s,]*(?:[—–-]\s*)?(?P<spk>[^.!?;:“”«»\"]{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?"
+    rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
+    re.S,
+)
+# after a closing mark: “…,” cue SPEAKER(, APPOSITION)
+TAIL_CUE_SPK_RE = re.compile(
+    rf"[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})\s+(?P<spk>[^.!?;:“”«»\",]{{1,160}}?)"
+    rf"(?P<app>,\s+[^.!?;:“”«»\",]{{2,120}})?(?=\s*(?:[.,;:!?]|$)|\s+(?:on|at|in|during|after|and|while|when"
+    rf"|as|who|before|following|speaking|addressing|adding|noting|stressing|according|to|from)\b)",
+    re.S,
+)
+# after a quote's frame: "… and added that CLAUSE" / "…, adding that CLAUSE"
+AND_CUE_THAT_RE = re.compile(
+    rf"(?:\s+[^,;:.!?“”«»\"]{{1,80}}?)?\s*,?\s*(?:and\s+(?:also\s+)?(?P<cue>{CUE})"
+    rf"|(?P<part>{PARTICIPLE}))\s+that\s+(?P<clause>.+?)[.!?]?\s*$",
+    re.S,
+)
+THAT_RE = re.compile(r",?\s+that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
+# "said in a statement on Tuesday that", "told Reuters that"
+GAP_THAT_RE = re.compile(
+    r",?\s+(?:(?:on|at|in|during|after|before|to|with|about|via|by|from|while|following|earlier|later|today"
+    r"|yesterday|this|last|also|again|publicly|repeatedly|separately)\b|[A-Z])[^,;:.!?“”«»\"]{0,80}?,?\s+that\s+"
+    r"(?P<clause>\S.*?)[.!?]?\s*$",
+    re.S,
+)
+# a clause right after the cue, with no "that": "said the deal …"
+BARE_CLAUSE_RE = re.compile(
+    r",?\s+(?P<clause>(?!(?:on|at|in|during|after|before|to|with|about|that|and|but|as|by|for|from|of)\b)"
+    r"[^\s,].*?)[.!?]?\s*$",
+    re.S,
+)
+CUE_WORD_RE = re.compile(rf"{CUE}\b")
+OBJECT_THAT_RE = re.compile(r"\s+(?:[^\s,;:]+\s+){1,5}?that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
+# a second predicate of the speaker ends the reported clause: ", but declined to …"
+SECOND_PREDICATE_RE = re.compile(
+    r",?\s+(?:but|and)\s+(?:declined|refused|did\s+not|didn[’']t|would\s+not|wouldn[’']t|could\s+not"
+    r"|couldn[’']t|gave\s+no|offered\s+no|stopped\s+short|did\s+n[’']t)\b"
+)
+WHEN_RE = re.compile(
+    r",?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?)|(?:last|this|next)\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday)|earlier\s+this\s+(?:week|month|year)|today|yesterday)\b,?"
+)
+END_OF_FRAME_RE = re.compile(r"\s*[.!?]?\s*$")
+ACCORDING_PRE_RE = re.compile(r"According\s+to\s+(?P<rest>.+?)[.!?]?\s*$", re.S)
+ACCORDING_POST_RE = re.compile(
+    r"(?P<clause>\S.*?),?\s+according\s+to\s+(?P<spk>[^,;]+?)(?:,\s*(?P<app>[^,;]+?))?[.!?]?\s*$", re.S
+)
+ACCORDING_ANY_RE = re.compile(r"\baccording\s+to\s+(?P<spk>[^,;.]+)", re.I)
+# "…, AGENCY reports with reference to / citing SPEAKER."
+REFERENCE_RE = re.compile(
+    rf"(?P<clause>\S.*?),\s+(?P<agency>[^,;:“”«»\"]{{1,60}}?)\s+(?P<cue>{CUE})\s+"
+    rf"(?:with\s+reference\s+to|referring\s+to|citing)\s+(?P<spk>[^,;:“”«»\"]{{2,120}}?)\s*[.!?]?\s*$",
+    re.S,
+)
+# "As SPEAKER (has) (earlier) informed, CLAUSE."
+AS_CUE_RE = re.compile(
+    rf"As\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?)\s+(?:(?:has|had|have)\s+)?(?:already\s+|earlier\s+|previously\s+)?"
+    rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD}),\s+(?P<clause>\S.*?)[.!?]?\s*$",
+    re.S,
+)
+# "CLAUSE, SPEAKER(, APPOSITION,) cue."
+POST_FRAME_RE = re.compile(
+    rf"(?P<clause>\S.*?),\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?(?:,\s[^,;:“”«»\"]{{2,100}},)?)\s+(?:also\s+)?"
+    rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})\s*[.!?]?\s*$",
+    re.S,
+)
+# "CLAUSE, cue SPEAKER(, APPOSITION)."
+POST_INV_RE = re.compile(
+    rf"(?P<clause>\S.*?),\s+(?P<cue>{INVERTED_CUE})"
+    rf"\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?)(?:,\s*(?P<app>[^,;:]{{2,120}}?))?\s*[.!?]?\s*$",
+    re.S,
+)
+
+
+def _cue_automaton() -> ahocorasick.Automaton:
+    """Automaton over the first word of every cue form ("emphasised", "pointed", "said", ...)."""
+    automaton = ahocorasick.Automaton()
+    for stem in {form.split()[0] for form in CUE_FORMS}:
+        automaton.add_word(stem, len(stem))
+    automaton.make_automaton()
+    return automaton
+
+
+_CUE_STEMS = _cue_automaton()
+
+
+def cue_positions(text: str) -> list[int]:
+    """Sorted offsets of the whitespace right before each speech cue word of `text`.
+
+    The starts of the matches of whitespace + cue + word boundary, found by one automaton
+    pass over the cue stems and a regex check at each hit, which is cheaper than trying the
+    alternation at every space.
+    """
+    found = {end - size for end, size in _CUE_STEMS.iter(text)}
+    return sorted(c for c in found if c >= 0 and text[c].isspace() and CUE_WORD_RE.match(text, c + 1))
+
+
+def normal_cue(text: str) -> str:
+    """A cue as the `cue` column holds it: casefolded, whitespace collapsed, a participle as its past."""
+    cue = " ".join(text.casefold().split())
+    return PARTICIPLES.get(cue, cue)

@@ -1,0 +1,223 @@
+"""Direct quotes: which quoted spans are quotes, and who said each, by an ordered list of rules.
+
+A span is a quote when it has at least 4 words and is not a title (marks.is_title), or when
+it is a shorter span ending in , . ! ? that a cue right next to it attributes. Its speaker
+comes from the first rule in `RULES` that finds one; the row records that rule's name. A
+quote no rule attributes continues the speaker of the quote before it when it opens the
+sentence (or paragraph) right after that quote's sentence (“…,” X said. “But …”); otherwise
+it is kept unattributed.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, NamedTuple
+
+from loaders.quotes.cues import (
+    ACCORDING_ANY_RE,
+    AND_CUE_THAT_RE,
+    END_OF_FRAME_RE,
+    SUBJ_CUE_RE,
+    TAIL_CUE_SPK_RE,
+    TAIL_SPK_CUE_RE,
+    normal_cue,
+)
+from loaders.quotes.marks import Segment, is_title
+from loaders.quotes.resolve import UNNAMED, Article, Speaker
+from loaders.quotes.rows import Row, quote_row, words
+
+
+class Span(NamedTuple):
+    """A quoted span in its sentence: what every direct rule reads."""
+
+    segs: list[Segment]
+    p0: int  # paragraph where the quote opens
+    s0: int  # start of its inner text there
+    p1: int  # paragraph where it closes
+    e1: int  # end of its inner text there
+    head: str  # the sentence before the opening mark
+    sent_start: int  # start of the opening sentence (in p0)
+    sent_end: int  # end of the closing sentence (in p1)
+    tail_from: int  # first offset after the closing mark (in p1)
+
+
+class Found(NamedTuple):
+    speaker: Speaker
+    cue: str
+    adjacent: bool  # the attribution stands right next to the quote (a short quote may then count)
+    extra: tuple[str, int, int] | None = None  # cue, start, end of an "and added that …" clause in p1
+
+
+def _added_that(art: Article, span: Span, at: int) -> tuple[str, int, int] | None:
+    more = AND_CUE_THAT_RE.match(art.paras[span.p1], at, span.sent_end)
+    if more is None:
+        return None
+    return more.group("cue") or more.group("part"), more.start("clause"), more.end("clause")
+
+
+def speaker_cue_after(art: Article, span: Span) -> Found | None:
+    """“…,” she said / «…» Name said (and added that …)."""
+    m = TAIL_SPK_CUE_RE.match(art.paras[span.p1], span.tail_from, span.sent_end)
+    speaker = art.resolve(m.group("spk"), span.p1, m.start("spk")) if m else None
+    if speaker is None:
+        return None
+    return Found(speaker, normal_cue(m.group("cue")), True, _added_that(art, span, m.end()))
+
+
+def cue_speaker_after(art: Article, span: Span) -> Found | None:
+    """“…,” said Name, role. An unnamed source must end the clause (“…,” said officials in …, not a name)."""
+    last = art.paras[span.p1]
+    m = TAIL_CUE_SPK_RE.match(last, span.tail_from, span.sent_end)
+    if m is None:
+        return None
+    speaker = art.resolve(m.group("spk") + (m.group("app") or ""), span.p1, m.start("spk"))
+    rest = last[m.end():span.sent_end]
+    if speaker is None or (speaker is UNNAMED and rest.strip()[:1] not in ".,;:!?" and rest != rest.lower()):
+        return None
+    return Found(speaker, normal_cue(m.group("cue")), True, _added_that(art, span, m.end()))
+
+
+def according_to_before(art: Article, span: Span) -> Found | None:
+    """According to X, “…”."""
+    if not span.head.lstrip().startswith("According to"):
+        return None
+    spk = span.head.strip()[len("According to"):].split(",", 1)[0].strip(" ,:")
+    speaker = art.resolve(spk, span.p0, span.sent_start, according=True)
+    return Found(speaker, "according to", False) if speaker else None
+
+
+def _framed_head(span: Span) -> bool:
+    return bool(span.head.strip()) and not span.head.lstrip().startswith("According to")
+
+
+def frame_before(art: Article, span: Span) -> Found | None:
+    """Name said (that) “…” / He called the deal “…”, after up to two introductory phrases."""
+    if not _framed_head(span):
+        return None
+    found = art.frame_at(span.p0, span.sent_start, span.sent_start + len(span.head))
+    return Found(found[1], normal_cue(found[0].group("cue")), True) if found else None
+
+
+def label_before(art: Article, span: Span) -> Found | None:
+    """A press-release label, "Name, role: “…”": a named speaker with no speech verb at all."""
+    if not _framed_head(span) or not span.head.rstrip().endswith(":"):
+        return None
+    label = art.resolve(span.head.rstrip()[:-1], span.p0, span.sent_start)
+    return Found(label, "said", True) if label is not None and label.name else None
+
+
+def colon_sentence_before(art: Article, span: Span) -> Found | None:
+    """A sentence ending "Name said:" right before a quote that opens its sentence (same or previous paragraph)."""
+    if span.head.strip():
+        return None
+    p, sent_start = span.p0, span.sent_start
+    if sent_start > 0:
+        q, (s, e) = p, art.sentence(p, sent_start - 1)
+    elif p > 0:
+        q = p - 1
+        s, e = art.sentence(q, max(len(art.paras[q]) - 1, 0))
+    else:
+        return None
+    if not art.paras[q][s:e].rstrip().endswith(":"):
+        return None
+    found = art.frame_at(q, s, e)
+    return Found(found[1], normal_cue(found[0].group("cue")), False) if found else None
+
+
+def next_sentence(art: Article, span: Span) -> Found | None:
+    """“…” Name said. — the quote ends its sentence and the next sentence is only the attribution."""
+    last, sent_end = art.paras[span.p1], span.sent_end
+    if last[span.tail_from:sent_end].strip():
+        return None
+    nxt_end = art.sentence(span.p1, sent_end)[1] if sent_end < len(last) else sent_end
+    m = SUBJ_CUE_RE.match(last, sent_end, nxt_end)
+    if m is None or not END_OF_FRAME_RE.fullmatch(last, m.end(), nxt_end):
+        return None
+    speaker = art.resolve(m.group("spk"), span.p1, m.start("spk"))
+    return Found(speaker, normal_cue(m.group("cue")), True) if speaker else None
+
+
+def according_to_in_sentence(art: Article, span: Span) -> Found | None:
+    """“…”, … according to X. — "according to" anywhere in the quote's sentence, outside quotes."""
+    first = art.paras[span.p0]
+    acc = ACCORDING_ANY_RE.search(first, span.sent_start, span.sent_end if span.p0 == span.p1 else len(first))
+    if acc is None or art.inside_quote(span.p0, acc.start()):
+        return None
+    speaker = art.resolve(acc.group("spk"), span.p0, acc.start(), according=True)
+    return Found(speaker, "according to", False) if speaker else None
+
+
+# Tried in this order; the first that finds a speaker attributes the quote.
+RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
+    ("speaker_cue_after", speaker_cue_after),
+    ("cue_speaker_after", cue_speaker_after),
+    ("according_to_before", according_to_before),
+    ("frame_before", frame_before),
+    ("label_before", label_before),
+    ("colon_sentence_before", colon_sentence_before),
+    ("next_sentence", next_sentence),
+    ("according_to_in_sentence", according_to_in_sentence),
+]
+
+
+def _span(art: Article, segs: list[Segment]) -> tuple[Span, str, int, int] | None:
+    """The span's context, its inner text and its trimmed start and end; None when it holds no text."""
+    p0, s0, _ = segs[0]
+    p1, _, e1 = segs[-1]
+    inner = "\n\n".join(art.paras[p][s:e] for p, s, e in segs)
+    lead = len(inner) - len(inner.lstrip())
+    trail = len(inner) - len(inner.rstrip())
+    inner = inner.strip()
+    if not inner:
+        return None
+    sent_start, _ = art.sentence(p0, max(s0 - 1, 0))
+    _, sent_end = art.sentence(p1, e1)
+    head = art.paras[p0][sent_start:max(s0 - 1, sent_start)]
+    tail_from = min(e1 + 1, len(art.paras[p1]))
+    return Span(segs, p0, s0, p1, e1, head, sent_start, sent_end, tail_from), inner, s0 + lead, e1 - trail
+
+
+def _continues(art: Article, span: Span, previous: tuple[int, int, Row]) -> bool:
+    """Whether the quote opens the sentence (or paragraph) right after the sentence that held `previous`."""
+    q, q_end, prev_row = previous
+    p0, sent_start = span.p0, span.sent_start
+    if not prev_row.speaker or span.head.strip():
+        return False
+    prev_text = art.paras[q]
+    if q == p0 and sent_start > 0:
+        follows = art.sentence(p0, sent_start - 1)[0] <= q_end < sent_start
+    else:
+        follows = (q == p0 - 1 and sent_start == 0 and span.p1 == p0
+                   and art.sentence(q, max(len(prev_text) - 1, 0))[0] <= q_end)
+    return follows and prev_text[q_end:sent_start if q == p0 else len(prev_text)].count(".") <= 1
+
+
+def direct_rows(art: Article, segs: list[Segment], previous: tuple[int, int, Row] | None) -> list[Row] | None:
+    """The row for a quoted span (plus a reported row for "and added that …"), or None if it is no quote.
+
+    `previous` is (para_no, end, row) of the article's preceding direct quote.
+    """
+    found_span = _span(art, segs)
+    if found_span is None:
+        return None
+    span, inner, start, end = found_span
+    last = art.paras[span.p1]
+    if is_title(inner, span.head[-40:], last[span.tail_from:span.tail_from + 40]):
+        return None
+    found, rule = None, "no_attribution"
+    for name, attribute in RULES:
+        found = attribute(art, span)
+        if found is not None:
+            rule = name
+            break
+    if words(inner) < 4 and not (found is not None and found.adjacent and inner[-1] in ",.!?…"):
+        return None
+    if found is None and previous is not None and _continues(art, span, previous):
+        prev = previous[2]
+        return [prev._replace(para_no=span.p0, start=start, end=end, text=inner, kind="direct", rule="continuation")]
+    if found is None:
+        return [quote_row(span.p0, start, end, inner, "direct", None, "", rule)]
+    rows = [quote_row(span.p0, start, end, inner, "direct", found.speaker, found.cue, rule)]
+    if found.extra is not None:
+        cue, s, e = found.extra
+        rows.append(quote_row(span.p1, s, e, last[s:e], "reported", found.speaker, normal_cue(cue), "and_added_that"))
+    return rows

@@ -1,0 +1,153 @@
+"""Quote-mark scanning: the top-level quoted spans of an article, and which of them are titles.
+
+Direct quotes are the top-level spans between quote marks (“…” «…» "…" ‘…’ „…“ ‚…‘), found
+by one left-to-right scan per paragraph: a mark opens when it is followed by text and
+preceded by a space, start or bracket, and closes its own opener; marks nested inside an
+open quote belong to it. An apostrophe between letters (Kazakhstan’s) is never a mark. A
+quote left open at the end of a paragraph runs on when the next paragraph starts with an
+opening mark (news convention for a quote over several paragraphs). Two ways real outlets
+break marks are read too: a closing mark followed by an attribution with no opener before
+it (the opener was lost, or a speech ran on without one), and a closing mark typed after
+the space (`…government, "said X`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from loaders.quotes.cues import CUE_WORD_RE
+from loaders.quotes.vocab import CUE
+
+Segment = tuple[int, int, int]  # (para_no, start, end) of a quote's inner text in one paragraph
+
+_OPENERS = "“«\"‘„‚”"
+_CLOSES = {"»": "«", "”": "“„”", "“": "„", '"': '"', "’": "‘‚", "‘": "‚"}
+MARK_RE = re.compile("[\"“”«»‘’„‚]")
+_LEAD_OPENER_RE = re.compile(r"\s*[“«\"‘„‚]")
+WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+_FLANK_PUNCT = ".,;:!?)]}…—–-/"
+_ORPHAN_CLOSER_RE = re.compile(r"[”»\"](?=\s*,?\s*(?:[—–-]\s*)?[^.!?“”«»\"]{0,80}?\b" + CUE + r"\b)")
+_TITLE_BEFORE_RE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|our|his|her|called|named|entitled|titled|dubbed|so-called|known\s+as|under"
+    r"|of)\s*)$",
+    re.I,
+)
+_DOC_AFTER_RE = re.compile(
+    r"\s*(?:strategy|programme|program|project|initiative|agreement|memorandum|roadmap|plan|concept|law|act"
+    r"|forum|summit|conference|platform|report|company|fund|holding|corporation|partnership|alliance"
+    r"|declaration|format|mechanism|network|campaign|award|prize|document|brand|corridor|zone|park|hub"
+    r"|cluster|centre|center|system|framework|package|deal|contract|facility|group|scheme|programmes"
+    r"|projects|initiatives|agreements|strategies)\b",
+    re.I,
+)
+
+
+def _after_clause_end(text: str, i: int) -> bool:
+    """Whether the mark at `i` follows a space after sentence punctuation (`…government, "said`): typed as a closer."""
+    return text[i - 1:i] == " " and text[i - 2:i - 1] in ",.!?"
+
+
+def _orphan_closer(text: str) -> int:
+    """Offset of a closing mark that an attribution follows (`…,” he said`) with no opening mark before it
+    in `text`, or -1: an outlet lost the opener, or a speech ran on from the paragraph before without one."""
+    first_mark = MARK_RE.search(text)
+    if first_mark is None or text[first_mark.start()] not in "”»\"":
+        return -1
+    at = first_mark.start()
+    closes = at > 0 and (not text[at - 1].isspace() or _after_clause_end(text, at))
+    return at if closes and _ORPHAN_CLOSER_RE.match(text, at) else -1
+
+
+def scan_spans(paras: list[str]) -> list[list[Segment]]:
+    """Top-level quoted spans of an article, each a list of segments of inner text, in order."""
+    spans: list[list[Segment]] = []
+    carry: list[Segment] | None = None
+    carry_char = ""
+    orphans = [_orphan_closer(text) for text in paras]
+    for p, text in enumerate(paras):
+        stack: list[tuple[str, int]] = []
+        begin = 0
+        cont_start = -1
+        orphan = orphans[p]
+        if carry is not None:
+            lead = _LEAD_OPENER_RE.match(text)
+            if lead:
+                stack.append((carry_char, -1))
+                begin = cont_start = lead.end()
+            elif orphan < 0:
+                carry = None
+        if orphan >= 0 and not (carry is not None and stack):
+            spans.append((carry or []) + [(p, 0, orphan)])
+            carry = None
+            begin = orphan + 1
+        n = len(text)
+        for m in MARK_RE.finditer(text, begin):
+            i = m.start()
+            ch = text[i]
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + 1] if i + 1 < n else " "
+            left = not nxt.isspace() and (prev.isspace() or prev in "([{—–-/" or prev in _OPENERS or i == begin)
+            right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n)
+            if ch in "\"”" and _after_clause_end(text, i) and CUE_WORD_RE.match(text, i + 1):
+                right, left = True, False  # a closing mark typed after the space: `…government, "said X`
+            if ch in "’" and prev.isalpha() and nxt.isalpha():
+                continue
+            closes = _CLOSES.get(ch, "")
+            target = -1
+            if closes and (right or ch in "»") and not (ch == '"' and left and not right):
+                for k in range(len(stack) - 1, -1, -1):
+                    if stack[k][0] in closes:
+                        target = k
+                        break
+            if ch == "“" and target < 0 and right and not left:
+                for k in range(len(stack) - 1, -1, -1):
+                    if stack[k][0] == "“":
+                        target = k
+                        break
+            if target >= 0:
+                opener_pos = stack[target][1]
+                del stack[target:]
+                if not stack:
+                    if opener_pos < 0 and carry is not None:
+                        spans.append(carry + [(p, cont_start, i)])
+                        carry = None
+                    else:
+                        spans.append([(p, opener_pos + 1, i)])
+                continue
+            if ch in "«„‚" or (ch in "“\"‘”" and left and not (ch == "‘" and prev.isalpha())):
+                if ch == "”" and right:
+                    continue
+                stack.append((ch, i))
+        if stack and p + 1 < len(paras) and (_LEAD_OPENER_RE.match(paras[p + 1]) or orphans[p + 1] >= 0):
+            char, pos = stack[0]
+            start = cont_start if pos < 0 else pos + 1
+            carry = (carry if pos < 0 and carry is not None else []) + [(p, start, len(text.rstrip()))]
+            carry_char = char
+        else:
+            carry = None
+    return spans
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether any of the sorted, disjoint `spans` overlaps [start, end): one bisection, not a scan."""
+    k = bisect.bisect_left(spans, (end,)) - 1
+    return k >= 0 and spans[k][1] > start
+
+
+def is_title(inner: str, before: str, after: str) -> bool:
+    """True for a quoted name of a document, programme or organisation, or a scare-quoted phrase.
+
+    A span is a title when its long words are all capitalised, or when it has at most six
+    words and stands after "the/called/so-called…" or before "strategy/programme/…".
+    """
+    stripped = inner.strip()
+    if not stripped or stripped[-1] in ".!?…,;:":
+        return False
+    words = WORD_RE.findall(stripped)
+    long_words = [w for w in words if len(w) > 3]
+    if long_words and all(w[0].isupper() or w[0].isdigit() for w in long_words):
+        return True
+    doc_after = bool(_DOC_AFTER_RE.match(after))
+    det_before = bool(_TITLE_BEFORE_RE.search(before))
+    return (det_before or doc_after) and len(words) <= 6

@@ -1,0 +1,348 @@
+"""Speaker phrases read on their own: names, titles, appositions, channels and unnamed sources.
+
+Everything here is a pure reading of a few words ("Deputy Foreign Minister Roman Vassilenko",
+"the press service of the Akorda", "two people familiar with the talks"), before the
+article's persons are consulted (resolve.py does that). The readings are memoised, since
+names and roles recur across a corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loaders.people import NON_NAME_WORDS, PARTICLES, gender_of_given_name, is_known_org, is_name_token, side_of
+from loaders.quotes.vocab import (
+    CHANNEL,
+    CHANNEL_WORDS,
+    CONNECTORS,
+    CUE,
+    LO,
+    MODIFIER_WORDS,
+    NOT_ADJECTIVES,
+    ORG_WORDS,
+    RELATIVE_NOUN,
+    RELATIVE_VERB,
+    ROLE_SYNONYMS,
+    ROLE_WORDS,
+    SAME_AS,
+    UNNAMED_AFTER,
+    UNNAMED_NOUN,
+    UP,
+)
+
+_TOK = rf"(?:(?:al|el|ul)-)?[{UP}][{LO}{UP}]*(?:['’](?!s\b)[{UP}]?[{LO}]+)?(?:-[{UP}{LO}][{LO}{UP}]*)*"
+_PART = r"(?:von|van|der|den|de|del|della|di|da|dos|du|la|le|ter|zu|bin|ibn)"
+# a run of capitalised words, with name particles ("Ursula von der Leyen")
+CHUNK_RE = re.compile(rf"(?<![\w’'\-])(?:{_PART}\s+)*{_TOK}(?:\s+(?:{_PART}\s+)*{_TOK})*")
+HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dr|Prof)\.?\s+$")
+HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f"}
+_APPOS_RE = re.compile(
+    rf",\s+(?P<app>[^,;:.()“”«»\"]{{2,120}}?)(?=\s*(?:,|\.(?:\s|$)|;|:|\)|$)|\s+(?:also\s+)?{CUE}\b)"
+)
+DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_DESCRIBED_RE = re.compile(
+    r"(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[^\W\d_][\w\-]*['’]s)\s+)?(?P<words>(?:[a-z][a-z\-]*\s+){1,4})(?=[A-Z])"
+)
+MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
+_INSERT_RE = re.compile(
+    r",\s+(?:for\s+(?:his|her|its|their|our|my)\s+part|in\s+(?:his|her|its|their)\s+turn|in\s+turn|meanwhile"
+    r"|however|too|also|though|in\s+response|in\s+reply|on\s+(?:his|her|its|their)\s+side|for\s+example"
+    r"|likewise|in\s+particular)(?=\s*,|\s*$)",
+    re.I,
+)
+_INDEFINITE_APP_RE = re.compile(
+    r"(?:a|an)\s+(?:[\w’'\-]+\s+){1,4}(?:at|of|with|for)\s+[^,;:]{2,80}$(?<!\bsaid)", re.I)
+_RELATIVE_RE = re.compile(
+    r"(?:who|which)\s+(?:(?P<be>is|was|has\s+been|serves\s+as|served\s+as|works\s+as|acts\s+as)\s+(?P<as>.+)"
+    rf"|(?P<verb>{RELATIVE_VERB})\s+(?P<what>.+))$",
+    re.I | re.S,
+)
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)$", re.I)
+_ORG_CHANNEL_RE = re.compile(rf"(?P<org>.+?)(?:['’]s?)?\s+(?P<chan>{CHANNEL})$", re.I)
+ROLE_SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ROLE_SYNONYMS, key=len, reverse=True)))
+                             + r")\b", re.I)
+_UNNAMED_RE = re.compile(
+    rf"(?:[\w\-]+\s+|one\s+of\s+the\s+){{0,4}}{UNNAMED_NOUN}(?:\s+{UNNAMED_AFTER}\b[^,;:.!?“”«»\"]{{0,80}})?",
+    re.I,
+)
+
+
+@lru_cache(maxsize=65536)
+def fold_token(token: str) -> str:
+    """A token casefolded, without surrounding punctuation or a possessive ending."""
+    return _POSSESSIVE_RE.sub("", token.strip("()[],;:.“”«»\"").casefold())
+
+
+@lru_cache(maxsize=65536)
+def is_role_word(token: str) -> bool:
+    low = fold_token(token)
+    return low in ROLE_WORDS or any(part in ROLE_WORDS for part in low.split("-"))
+
+
+@lru_cache(maxsize=16384)
+def role_like(text: str) -> bool:
+    """True for a short phrase naming a role: a role word and no relative clause."""
+    words = text.split()
+    if not words or len(words) > 14:
+        return False
+    if any(w.casefold() in ("who", "which", "that", "whose", "where", "when", "said") for w in words):
+        return False
+    return any(is_role_word(w) for w in words)
+
+
+@lru_cache(maxsize=16384)
+def role_tokens(text: str) -> frozenset[str]:
+    """Normalised content words of a role, for matching "the Commission President" to its holder."""
+    out: set[str] = set()
+    text = ROLE_SYNONYM_RE.sub(lambda m: ROLE_SYNONYMS[m.group().casefold()], text)
+    for token in text.split():
+        low = fold_token(token)
+        if low in CONNECTORS or not low:
+            continue
+        out.add(SAME_AS.get(low, low))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16384)
+def clean_np(text: str) -> bool:
+    """True when every word of a speaker phrase could belong to a name, role or organisation."""
+    words = text.split()
+    if not words or len(words) > 16:
+        return False
+    lowered = [w.casefold() for w in words]
+    if "and" in lowered:
+        i = lowered.index("and")
+        # "Information and Social Development Minister X": an "and" inside a capitalised title, not two speakers
+        in_title = (0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+                    and any(fold_token(w) in ROLE_WORDS for w in words[i + 1:]))
+        if not in_title and not any(w in ("of", "for") for w in lowered[:i]):
+            return False
+    if len(words) <= 5 and lowered[-1] in ORG_WORDS and all(
+            w.isalpha() and w.islower() and w not in CONNECTORS and w not in NOT_ADJECTIVES for w in words[:-1]):
+        return True
+    for word in words:
+        token = word.strip("()[],;")
+        if not token:
+            continue
+        low = fold_token(token)
+        if token[0].isupper() or low in CONNECTORS or low in PARTICLES:
+            continue
+        if low in ROLE_WORDS or low in MODIFIER_WORDS or low in ORG_WORDS or low in CHANNEL_WORDS:
+            continue
+        if is_role_word(token) or token == "&":
+            continue
+        return False
+    return True
+
+
+def title_before(text: str, start: int) -> str:
+    """The role title written right before a name (e.g. "Prime Minister of Kazakhstan"), or ""."""
+    window = text[max(0, start - 160):start]
+    words = window.split()
+    if window and not window[-1].isspace():
+        return ""
+    taken: list[str] = []
+    for word in reversed(words):
+        if word[-1] in ",;:.()\"“”«»" or (taken == [] and word[-1] in ".!?"):
+            break
+        low = fold_token(word)
+        if not (word[0].isupper() or low in CONNECTORS or low in ROLE_WORDS or low in MODIFIER_WORDS
+                or is_role_word(word)):
+            break
+        taken.append(word)
+    taken.reverse()
+    if taken and fold_token(taken[-1]) in CONNECTORS:
+        return ""
+    last = max((i for i, w in enumerate(taken) if is_role_word(w)), default=-1)
+    if last < 0:
+        return ""
+    first = last
+    while first > 0:
+        word = taken[first - 1]
+        low = fold_token(word)
+        if low in CONNECTORS or not (word[0].isupper() or low in MODIFIER_WORDS or low in ROLE_WORDS):
+            break
+        first -= 1
+    return " ".join(taken[first:])
+
+
+@lru_cache(maxsize=16384)
+def _relative_role(clause: str) -> str | None:
+    """The role a relative clause after a name gives, or None when `clause` is no relative clause.
+
+    "who heads/leads/runs the X department at Y" -> "head of the X department at Y" (likewise
+    chairs -> chair of, manages -> manager of, directs -> director of); "who is/serves as X" -> X
+    when X is a role; any other relative clause gives "".
+    """
+    low = clause[:6].casefold()
+    if not (low.startswith("who ") or low.startswith("which ")):
+        return None
+    m = _RELATIVE_RE.match(clause.strip())
+    if m is None:
+        return ""
+    if m.group("be"):
+        role = DETERMINER_RE.sub("", m.group("as").strip())
+        return role if role_like(role) else ""
+    return f"{RELATIVE_NOUN[m.group('verb').casefold()]} of {m.group('what').strip()}"
+
+
+def apposition_after(text: str, end: int) -> str:
+    """The role given in apposition or a relative clause after a name (", EU Ambassador to Kazakhstan,"), or ""."""
+    m = _APPOS_RE.match(text, end)
+    if not m:
+        return ""
+    app = DETERMINER_RE.sub("", m.group("app").strip())
+    relative = _relative_role(app)
+    if relative is not None:
+        return relative
+    return app if role_like(app) else ""
+
+
+@lru_cache(maxsize=64)
+def org_mention_re(head: str) -> re.Pattern[str]:
+    """Pattern for a capitalised organisation name built on `head` (e.g. "Ministry of Energy")."""
+    return re.compile(
+        rf"(?:[{UP}][\w’'\-]*\s+)*{re.escape(head.capitalize())}"
+        rf"(?:\s+(?:of|for|and|on)(?:\s+the)?\s+[{UP}][\w’'\-]*(?:\s+[{UP}][\w’'\-]*)*)*"
+    )
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """What a speaker phrase says on its own, before the article's persons are consulted."""
+
+    head: str
+    app: str = ""
+    pronoun: str = ""
+    channel: str = ""
+    channel_org: str = ""
+    name: str = ""
+    name_role: str = ""
+    org_like: bool = False
+
+
+@lru_cache(maxsize=16384)
+def unnamed(raw: str) -> bool:
+    """True for an unnamed source ("two people familiar with the talks", "officials", "the sources").
+
+    Only the first word may be capitalised ("Energy experts"): a later capital names someone.
+    """
+    text = DETERMINER_RE.sub("", raw.strip(" ,"))
+    _, _, rest = text.partition(" ")
+    return _UNNAMED_RE.fullmatch(text) is not None and rest == rest.lower()
+
+
+@lru_cache(maxsize=16384)
+def _undescribed(head: str) -> str:
+    """`head` without a lowercase description before a capitalised name ("her colleague Dinara Seitkali",
+    "the country's sovereign wealth fund Samruk-Kazyna"), or "" when it has none or the rest is no name."""
+    m = _DESCRIBED_RE.match(head)
+    if m is None or any(w in NOT_ADJECTIVES or w in CONNECTORS for w in m.group("words").split()):
+        return ""
+    rest = head[m.end():]
+    return rest if clean_np(rest) else ""
+
+
+def read_phrase(raw: str) -> Phrase | None:
+    """The parts of a speaker phrase: pronoun, head, apposition, channel, first person name, organisation.
+
+    None when the phrase cannot name a speaker (empty, a clause, an apposition that is no role).
+    """
+    text = DETERMINER_RE.sub("", raw.strip().strip(",").strip())
+    if "," in text:
+        text = _INSERT_RE.sub("", text).strip(" ,")
+    if not text:
+        return None
+    low = text.casefold()
+    if low in ("he", "she", "him", "her"):  # "according to him"
+        return Phrase(text, pronoun={"him": "he", "her": "she"}.get(low, low))
+    head, _, app = text.partition(",")
+    head, indefinite = head.strip(), _INDEFINITE_APP_RE.match(app.strip(" ,"))
+    app = DETERMINER_RE.sub("", app.strip(" ,"))
+    relative = _relative_role(app) if app else None
+    if relative is not None:
+        app = relative
+    elif app and not role_like(app) and not indefinite:
+        return None
+    described = False
+    if not clean_np(head):
+        head, described = _undescribed(head), True
+        if not head:
+            return None
+    channel = _CHANNEL_OF_RE.match(head) or _ORG_CHANNEL_RE.match(head)
+    if channel:
+        return Phrase(head, app, channel=" ".join(channel.group("chan").lower().split()),
+                      channel_org=DETERMINER_RE.sub("", channel.group("org").strip()))
+    named = None
+    for m in CHUNK_RE.finditer(head):
+        chunk, offset = m.group(), m.start()
+        if head[:offset].endswith(" of ") and chunk.count(" ") >= 2:
+            # "President of Azerbaijan Ilham Aliyev": the word after "of" ends the title, it starts no name
+            first = chunk.index(" ") + 1
+            chunk, offset = chunk[first:], offset + first
+        name, start = name_in_chunk(chunk)
+        if name:
+            named = (name, start + offset)  # the last name wins: a title comes before the name it belongs to
+    if named is not None:
+        return Phrase(head, app, name=named[0], name_role=app or title_before(head, named[1]))
+    if described:
+        return Phrase(head, app, org_like=True) if is_known_org(head) else None
+    words = [fold_token(w) for w in head.split()]
+    org_like = is_known_org(head) or any(w in ORG_WORDS for w in words) or (
+        len(words) <= 3 and side_of("", head) in ("EU", "Kazakhstan") and not role_like(head)
+        and head[:1].isupper()
+    )
+    return Phrase(head, app, org_like=org_like)
+
+
+@lru_cache(maxsize=65536)
+def core_count(name: str) -> int:
+    """Words of a name that are not particles ("Ursula von der Leyen" -> 2)."""
+    return sum(1 for t in name.split() if t.casefold() not in PARTICLES)
+
+
+def gender_of_role(role: str) -> str:
+    low = role.casefold()
+    if re.search(r"\b(?:spokeswoman|chairwoman|businesswoman|madam)\b", low):
+        return "f"
+    if re.search(r"\b(?:spokesman|chairman|businessman)\b", low):
+        return "m"
+    return ""
+
+
+@lru_cache(maxsize=65536)
+def name_in_chunk(chunk: str) -> tuple[str, int]:
+    """The person-name part at the end of a capitalised chunk and its offset in the chunk, or ("", -1)."""
+    if " " not in chunk and not is_name_token(chunk):
+        return "", -1
+    tokens = []
+    at = 0
+    for token in chunk.split():
+        at = chunk.index(token, at)
+        tokens.append((token, at))
+        at += len(token)
+    k = len(tokens)
+    while k > 0:
+        token = tokens[k - 1][0]
+        if token in PARTICLES or is_name_token(token):
+            k -= 1
+            continue
+        break
+    name_tokens = tokens[k:]
+    while name_tokens and name_tokens[-1][0] in PARTICLES:
+        name_tokens.pop()
+    for i in range(1, len(name_tokens)):
+        if gender_of_given_name(name_tokens[i][0]):
+            name_tokens = name_tokens[i:]
+            break
+    core = [t for t, _ in name_tokens if t not in PARTICLES]
+    if not core or len(core) > 4 or is_known_org(" ".join(t for t, _ in name_tokens)):
+        return "", -1
+    if any(t.casefold() in NON_NAME_WORDS for t in core):
+        return "", -1
+    start = name_tokens[0][1]
+    end = name_tokens[-1][1] + len(name_tokens[-1][0])
+    return chunk[start:end], start

@@ -1,0 +1,167 @@
+"""Reported speech: one sentence outside quotes, tried against an ordered list of rules.
+
+Each rule reads a frame around a clause and resolves its speaker; the first that finds
+both gives the row, which records the rule's name. Between speaker and cue may stand an
+insert (", for her part,"), an apposition (", a senior fellow at …,") or a relative clause
+(", who heads …,"); between cue and "that" an object and time or place phrases ("told
+Reuters on Tuesday that", "said in a statement that"). The reported text is the clause,
+without the final stop and without a coordinated second predicate of the speaker (", but
+declined to …"). A bare clause after an unnamed source or a press service ("officials said
+the …") is not reported speech: it needs "that".
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from loaders.quotes.cues import (
+    ACCORDING_POST_RE,
+    ACCORDING_PRE_RE,
+    AS_CUE_RE,
+    BARE_CLAUSE_RE,
+    GAP_THAT_RE,
+    OBJECT_THAT_RE,
+    POST_FRAME_RE,
+    POST_INV_RE,
+    REFERENCE_RE,
+    THAT_RE,
+    WHEN_RE,
+    normal_cue,
+)
+from loaders.quotes.phrases import DETERMINER_RE, role_like
+from loaders.quotes.resolve import UNNAMED, Article
+from loaders.quotes.rows import Row, reported_row
+from loaders.quotes.vocab import BARE_CLAUSE_CUES, OBJECT_CUES
+
+
+def according_to_before(art: Article, p: int, s: int, e: int) -> Row | None:
+    """According to X(, role), CLAUSE."""
+    text = art.paras[p]
+    m = ACCORDING_PRE_RE.match(text, s, e) if text.startswith("According", s) else None
+    if m is None:
+        return None
+    rest_start = m.start("rest")
+    parts = text[rest_start:m.end("rest")].split(", ")
+    if len(parts) < 2:
+        return None
+    spk_len = len(parts[0])
+    if len(parts) >= 3 and role_like(DETERMINER_RE.sub("", parts[1])):
+        spk_len += 2 + len(parts[1])
+    speaker = art.resolve(text[rest_start:rest_start + spk_len], p, rest_start, according=True)
+    if speaker is None:
+        return None
+    return reported_row(p, rest_start + spk_len + 2, m.end("rest"), text, speaker, "according to",
+                        "according_to_before")
+
+
+def according_to_after(art: Article, p: int, s: int, e: int) -> Row | None:
+    """CLAUSE, according to X(, role)."""
+    text = art.paras[p]
+    m = ACCORDING_POST_RE.match(text, s, e) if text.find("according", s, e) >= 0 else None
+    if m is None:
+        return None
+    speaker = art.resolve(m.group("spk") + (", " + m.group("app") if m.group("app") else ""), p,
+                          m.start("spk"), according=True)
+    if speaker is None:
+        return None
+    return reported_row(p, m.start("clause"), m.end("clause"), text, speaker, "according to", "according_to_after")
+
+
+def as_cue(art: Article, p: int, s: int, e: int) -> Row | None:
+    """As X (earlier) informed, CLAUSE."""
+    text = art.paras[p]
+    m = AS_CUE_RE.match(text, s, e) if text.startswith("As ", s) else None
+    speaker = art.resolve(m.group("spk"), p, m.start("spk")) if m else None
+    if speaker is None:
+        return None
+    return reported_row(p, m.start("clause"), m.end("clause"), text, speaker, normal_cue(m.group("cue")), "as_cue")
+
+
+def speaker_cue(art: Article, p: int, s: int, e: int) -> Row | None:
+    """X cue (OBJECT) (WHEN) that CLAUSE, after up to two introductory phrases; or X said CLAUSE without "that"
+    for the cues in speech.toml `bare_clause`, a named speaker and no listener."""
+    text = art.paras[p]
+    found = art.frame_at(p, s, e)
+    if found is None:
+        return None
+    fm, speaker = found
+    cue = normal_cue(fm.group("cue"))
+    has_obj = bool(fm.group("obj")) and cue in OBJECT_CUES
+    after = fm.end() if has_obj or not fm.group("obj") else fm.end("cue")
+    gap_from = fm.start("mod") if has_obj or not fm.group("obj") else fm.end("cue")
+    that = THAT_RE.match(text, after, e) or GAP_THAT_RE.match(text, gap_from, e)
+    if that is None and cue in OBJECT_CUES and not has_obj:
+        that = OBJECT_THAT_RE.match(text, after, e)
+    if that:
+        return reported_row(p, that.start("clause"), that.end("clause"), text, speaker, cue, "speaker_cue_that")
+    when = WHEN_RE.match(text, gap_from, e)
+    bare = BARE_CLAUSE_RE.match(text, when.end() if when else after, e)
+    if bare and cue in BARE_CLAUSE_CUES and not has_obj and speaker.role != "press service" and speaker is not UNNAMED:
+        return reported_row(p, bare.start("clause"), bare.end("clause"), text, speaker, cue, "speaker_cue_clause")
+    return None
+
+
+def agency_reference(art: Article, p: int, s: int, e: int) -> Row | None:
+    """CLAUSE, AGENCY reports with reference to / citing X."""
+    text = art.paras[p]
+    if not (text.find("ing to ", s, e) >= 0 or text.find("nce to ", s, e) >= 0 or text.find("citing", s, e) >= 0):
+        return None
+    m = REFERENCE_RE.match(text, s, e)
+    speaker = art.resolve(m.group("spk"), p, m.start("spk")) if m else None
+    if speaker is None:
+        return None
+    return reported_row(p, m.start("clause"), m.end("clause"), text, speaker, normal_cue(m.group("cue")),
+                        "agency_reference")
+
+
+def speaker_cue_after(art: Article, p: int, s: int, e: int) -> Row | None:
+    """CLAUSE, X(, role,) said."""
+    text = art.paras[p]
+    m = POST_FRAME_RE.match(text, s, e)
+    speaker = art.resolve(m.group("spk"), p, m.start("spk")) if m else None
+    if speaker is None:
+        return None
+    return reported_row(p, m.start("clause"), m.end("clause"), text, speaker, normal_cue(m.group("cue")),
+                        "speaker_cue_after")
+
+
+def cue_speaker_after(art: Article, p: int, s: int, e: int) -> Row | None:
+    """CLAUSE, said X(, role)."""
+    text = art.paras[p]
+    m = POST_INV_RE.match(text, s, e)
+    if m is None:
+        return None
+    speaker = art.resolve(m.group("spk") + (", " + m.group("app") if m.group("app") else ""), p, m.start("spk"))
+    if speaker is None:
+        return None
+    return reported_row(p, m.start("clause"), m.end("clause"), text, speaker, normal_cue(m.group("cue")),
+                        "cue_speaker_after")
+
+
+# (rule, needs a speech cue in the sentence): tried in this order, the first row found is the sentence's.
+RULES: list[tuple[Callable[[Article, int, int, int], Row | None], bool]] = [
+    (according_to_before, False),
+    (according_to_after, False),
+    (as_cue, True),
+    (speaker_cue, True),
+    (agency_reference, True),
+    (speaker_cue_after, True),
+    (cue_speaker_after, True),
+]
+
+
+def reported_row_of(art: Article, p: int, s: int, e: int) -> Row | None:
+    """The reported-speech row of sentence paras[p][s:e], or None."""
+    text = art.paras[p]
+    while s < e and text[s].isspace():
+        s += 1
+    cued = art.has_cue(p, s, e)
+    if s >= e or not (cued or text.find("ccording", s, e) >= 0):
+        return None
+    for rule, needs_cue in RULES:
+        if needs_cue and not cued:
+            break
+        row = rule(art, p, s, e)
+        if row is not None:
+            return row
+    return None

@@ -1,0 +1,339 @@
+"""Name and pronoun resolution: who a speaker phrase denotes in one article.
+
+An `Article` knows its paragraphs, quoted regions and sentences, and the persons it names
+outside quotes (full name as first introduced, role, gender, where each is named). A
+speaker phrase resolves to:
+- a person: a full name; a surname, "Mr X", "Commissioner X" resolving to the person named
+  earlier; a definite role ("the Commission President", "the Head of State") resolving to the
+  person holding it;
+- a pronoun's person: he/she goes to the most recently named person whose gender fits
+  (given-name list, Mr/Ms, spokesman/-woman, or an earlier pronoun; people of unknown gender
+  fit "she", and fit "he" unless the given name ends in -a);
+- an organisation: "the press service of X" / "X's press office" is X with the channel as
+  its role (a role-like owner such as "PM" becomes the title of the person holding it);
+  "the ministry" / "the company" / "the bank" is the last organisation of that kind named
+  before (a capitalised "Ministry of X", a "Minister of X" role, or sides.toml [kinds]);
+- an unnamed source ("two people familiar with the talks"): speaker "", attribution
+  "unattributed".
+Sides come from people.person_side, else people.side_in_article with the article's home
+side. The persons are collected once, on the first lookup.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from loaders.people import gender_of_given_name, known_orgs_in, org_kind, person_side, side_in_article
+from loaders.quotes.cues import SUBJ_CUE_RE, cue_positions
+from loaders.quotes.marks import overlaps, scan_spans
+from loaders.quotes.phrases import (
+    CHUNK_RE,
+    DETERMINER_RE,
+    HONORIFIC_GENDER,
+    HONORIFIC_RE,
+    MINISTER_OF_RE,
+    ROLE_SYNONYM_RE,
+    apposition_after,
+    core_count,
+    gender_of_role,
+    name_in_chunk,
+    org_mention_re,
+    read_phrase,
+    role_like,
+    role_tokens,
+    title_before,
+    unnamed,
+)
+from loaders.quotes.vocab import ORG_KINDS, ORG_WORDS, ROLE_WORDS, UP
+
+# A search inside a sentence looks at most this far either side of its anchor.
+SENTENCE_REACH = 1000
+_BOUNDARY_RE = re.compile(rf"[.!?…](?P<cl>[”»\"’)]*)(?P<ws>\s+)(?=[“«\"‘„(]?[{UP}0-9])")
+_ABBREV_RE = re.compile(
+    rf"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|vs|Inc|Ltd|Co|Corp|Gen|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun"
+    rf"|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|approx|est)|(?<![\w.])[{UP}])[.]$"
+)
+
+
+@dataclass
+class Person:
+    name: str
+    role: str = ""
+    gender: str = ""
+
+
+class Speaker(NamedTuple):
+    """Who a quote is attributed to, as the quotes table's speaker columns hold it."""
+
+    name: str
+    role: str
+    side: str
+    attribution: str
+
+
+UNNAMED = Speaker("", "", "", "unattributed")
+
+
+def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
+    """Start offsets of the sentences of `text`; no boundary falls inside a quoted region (sorted, disjoint)."""
+    starts = [0]
+    for m in _BOUNDARY_RE.finditer(text):
+        ws = m.start("ws")
+        if overlaps(regions, ws, ws + 1):
+            continue
+        if _ABBREV_RE.search(text, max(0, m.start() - 8), m.start() + 1):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+class Article:
+    """Persons, quoted regions and sentences of one article, and the speakers its phrases denote."""
+
+    def __init__(self, paras: list[str], home: str = ""):
+        self.paras = paras
+        self.home = home
+        self.spans = scan_spans(paras)
+        self.regions: list[list[tuple[int, int]]] = [[] for _ in paras]
+        for segs in self.spans:
+            for p, s, e in segs:
+                self.regions[p].append((s, e))
+        for region in self.regions:
+            region.sort()
+        self._starts: list[list[int] | None] = [None] * len(paras)
+        self._cues: list[list[int] | None] = [None] * len(paras)
+        self.persons: dict[str, Person] = {}
+        self.mentions: list[tuple[int, int, str]] = []
+        self._collected = False
+
+    def _side(self, role: str, org: str = "") -> str:
+        return side_in_article(role, org, self.home)
+
+    def starts(self, p: int) -> list[int]:
+        """Sentence start offsets of paragraph `p`, split on first use."""
+        starts = self._starts[p]
+        if starts is None:
+            starts = self._starts[p] = _sentence_starts(self.paras[p], self.regions[p])
+        return starts
+
+    def has_cue(self, p: int, start: int, end: int) -> bool:
+        """True when a speech cue word preceded by a space begins in paragraph `p` within [start, end)."""
+        cues = self._cues[p]
+        if cues is None:
+            cues = self._cues[p] = cue_positions(self.paras[p])
+        k = bisect.bisect_left(cues, start)
+        return k < len(cues) and cues[k] < end
+
+    def inside_quote(self, p: int, pos: int) -> bool:
+        return overlaps(self.regions[p], pos, pos + 1)
+
+    def sentence(self, p: int, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding `pos`, clipped to SENTENCE_REACH either side of it.
+
+        The clip keeps every search inside a sentence bounded: a pasted run of quotes with no full
+        stop is one "sentence" of the whole paragraph, and searching it once per quote is quadratic.
+        """
+        starts = self.starts(p)
+        k = bisect.bisect_right(starts, pos) - 1
+        end = starts[k + 1] if k + 1 < len(starts) else len(self.paras[p])
+        return max(starts[k], pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH)
+
+    def _mention(self, p: int, pos: int, name: str) -> None:
+        bisect.insort(self.mentions, (p, pos, name))
+
+    def _register(self, name: str, role: str = "", gender: str = "") -> Person:
+        person = self.persons.get(name)
+        if person is None:
+            person = self.persons[name] = Person(name)
+        if role and len(role) > len(person.role):
+            person.role = role
+        if gender and not person.gender:
+            person.gender = gender
+        return person
+
+    def _by_short(self, short: str) -> Person | None:
+        """The one registered person whose full name ends with `short` (a surname form)."""
+        key = " " + short.casefold()
+        found = [p for n, p in self.persons.items() if (" " + n.casefold()).endswith(key)]
+        return found[0] if len(found) == 1 else None
+
+    def _collect_people(self) -> None:
+        """Register every person named outside quotes, with role and gender, and where each is named."""
+        shorts: list[tuple[int, int, str, str]] = []
+        for p, text in enumerate(self.paras):
+            regions = self.regions[p]
+            for m in CHUNK_RE.finditer(text):
+                name, start = name_in_chunk(m.group())
+                if not name or (regions and self.inside_quote(p, m.start())):
+                    continue
+                start += m.start()
+                honorific = HONORIFIC_RE.search(text, max(0, start - 9), start)
+                gender = HONORIFIC_GENDER.get(honorific.group(1).casefold(), "") if honorific else ""
+                if core_count(name) < 2:
+                    shorts.append((p, start, name, gender))
+                    continue
+                end = start + len(name)
+                role = title_before(text, start) or apposition_after(text, end) or self._fronted_role(p, start)
+                gender = gender or gender_of_given_name(name.split()[0]) or gender_of_role(role)
+                if not (gender or role or name in self.persons or honorific):
+                    continue
+                self._register(name, role, gender)
+                self._mention(p, start, name)
+        for p, start, name, gender in shorts:
+            person = self._by_short(name)
+            if person is None and gender:
+                person = self._register(name, "", gender)
+            if person is not None:
+                self._register(person.name, "", gender)
+                self._mention(p, start, person.name)
+
+    def _fronted_role(self, p: int, start: int) -> str:
+        """The role opening the sentence before a name ("The head of the EU Delegation, Name, ..."), or ""."""
+        if start < 2 or not self.paras[p].startswith(", ", start - 2):
+            return ""
+        s, _ = self.sentence(p, start)
+        before = self.paras[p][s:start]
+        if not before.endswith(", ") or before.count(",") != 1:
+            return ""
+        phrase = DETERMINER_RE.sub("", before[:-2].strip())
+        return phrase if role_like(phrase) and len(phrase.split()) <= 10 else ""
+
+    def _pronoun(self, word: str, p: int, pos: int) -> Person | None:
+        """The last person named before (p, pos) whose gender fits he/she."""
+        want = "m" if word == "he" else "f"
+        k = bisect.bisect_left(self.mentions, (p, pos, ""))
+        for _, _, name in reversed(self.mentions[:k]):
+            person = self.persons[name]
+            if person.gender == want:
+                return person
+            if not person.gender and (want == "f" or not name.split()[0].endswith("a")):
+                person.gender = want
+                return person
+        return None
+
+    def _role_holder(self, phrase: str, p: int, pos: int) -> Person | None:
+        """The person whose role contains every word of `phrase` ("the Commission President")."""
+        wanted = role_tokens(phrase)
+        if not wanted or not any(w in ROLE_WORDS for w in wanted):
+            return None
+        holders = {n for n, person in self.persons.items() if person.role and wanted <= role_tokens(person.role)}
+        if not holders:
+            return None
+        k = bisect.bisect_left(self.mentions, (p, pos, ""))
+        for _, _, name in reversed(self.mentions[:k]):
+            if name in holders:
+                return self.persons[name]
+        return self.persons[holders.pop()] if len(holders) == 1 else None
+
+    def _last_known_org(self, p: int, pos: int, kind: str = "") -> str:
+        """The organisation from sides.toml (of `kind` when given) named last before (p, pos), or ""."""
+        best = ""
+        for q in range(p + 1):
+            for start, name in known_orgs_in(self.paras[q]):
+                if q == p and start >= pos:
+                    break
+                if not kind or org_kind(name) == kind:
+                    best = name
+        return best
+
+    def _office_of(self, head: str) -> str:
+        """"Ministry of X" from the last registered role "Minister of X" when `head` is "ministry", else ""."""
+        if head != "ministry":
+            return ""
+        for person in reversed(list(self.persons.values())):
+            m = MINISTER_OF_RE.search(person.role)
+            if m:
+                return "Ministry" + m.group(1)
+        return ""
+
+    def _org(self, phrase: str, p: int, pos: int) -> str:
+        """Full name of an organisation phrase, expanding "the ministry" from earlier text."""
+        words = phrase.split()
+        if len(words) == 1 and words[0].casefold() in ORG_WORDS:
+            pattern = org_mention_re(words[0].casefold())
+            best = ""
+            for q, text in enumerate(self.paras):
+                if q > p:
+                    break
+                for m in pattern.finditer(text):
+                    if q == p and m.start() >= pos:
+                        break
+                    if len(m.group().split()) > 1:
+                        best = DETERMINER_RE.sub("", m.group())
+            head = words[0].casefold()
+            if best or head == "ministry":
+                return best or self._office_of(head) or phrase
+            if head in ORG_KINDS:
+                return self._last_known_org(p, pos, head) or phrase
+            return self._last_known_org(p, pos) or phrase
+        holder = self._role_holder(phrase, p, pos) if role_like(phrase) else None
+        return holder.role if holder is not None else phrase
+
+    def resolve(self, raw: str, p: int, pos: int, according: bool = False) -> Speaker | None:
+        """The speaker a phrase denotes, or None when it names no person or organisation."""
+        if not self._collected:
+            self._collected = True
+            self._collect_people()
+        how = "according_to" if according else "explicit"
+        if unnamed(raw):
+            head = DETERMINER_RE.sub("", raw.strip(" ,"))
+            if not head.endswith("s"):
+                holder = self._role_holder(head, p, pos)
+                if holder is not None:
+                    self._mention(p, pos, holder.name)
+                    return self._as_speaker(holder, how)
+            return UNNAMED
+        phrase = read_phrase(raw)
+        if phrase is None:
+            return None
+        if phrase.pronoun:
+            person = self._pronoun(phrase.pronoun, p, pos)
+            return None if person is None else self._as_speaker(person, "pronoun")
+        if phrase.channel:
+            org = self._org(phrase.channel_org, p, pos)
+            return Speaker(org, phrase.channel, self._side(phrase.channel, org), how)
+        if phrase.name and ROLE_SYNONYM_RE.fullmatch(phrase.name):  # "Elbasy said": an office, not a name
+            holder = self._role_holder(phrase.name, p, pos)
+            if holder is not None:
+                self._mention(p, pos, holder.name)
+                return self._as_speaker(holder, how)
+        if phrase.name:
+            person = self.persons.get(phrase.name) or self._by_short(phrase.name)
+            if person is None:
+                person = self._register(phrase.name, phrase.name_role, gender_of_given_name(phrase.name.split()[0]))
+            elif phrase.name_role:
+                self._register(person.name, phrase.name_role)
+            self._mention(p, pos, person.name)
+            return self._as_speaker(person, how)
+        holder = self._role_holder(phrase.head, p, pos)
+        if holder is not None:
+            self._mention(p, pos, holder.name)
+            return self._as_speaker(holder, how)
+        if phrase.org_like:
+            org = self._org(phrase.head, p, pos)
+            return Speaker(org, phrase.app, self._side(phrase.app, org), how)
+        return None
+
+    def _as_speaker(self, person: Person, how: str) -> Speaker:
+        return Speaker(person.name, person.role, person_side(person.name) or self._side(person.role), how)
+
+    def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], Speaker] | None:
+        """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases."""
+        text = self.paras[p]
+        pos = start
+        for _ in range(3):
+            if not self.has_cue(p, pos, end):
+                return None
+            m = SUBJ_CUE_RE.match(text, pos, end)
+            if m:
+                speaker = self.resolve(m.group("spk"), p, m.start("spk"))
+                if speaker is not None:
+                    return m, speaker
+            comma = text.find(", ", pos, min(end, pos + 160))
+            if comma < 0:
+                return None
+            pos = comma + 2
+        return None

@@ -1,0 +1,55 @@
+"""The row every quote rule emits, and the one way a reported clause becomes a row."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from loaders.quotes.cues import SECOND_PREDICATE_RE
+from loaders.quotes.marks import WORD_RE
+from loaders.quotes.resolve import Speaker
+
+
+class Row(NamedTuple):
+    """One quote of one article: the quotes table's columns that the rules decide."""
+
+    para_no: int
+    start: int
+    end: int
+    text: str
+    speaker: str
+    speaker_role: str
+    side: str
+    kind: str
+    cue: str
+    attribution: str
+    rule: str
+
+
+COLUMNS = list(Row._fields)
+
+
+def quote_row(p: int, start: int, end: int, text: str, kind: str, speaker: Speaker | None, cue: str,
+              rule: str) -> Row:
+    """A row for text[start:end] of paragraph `p`; no speaker gives an unattributed row."""
+    if speaker is None:
+        return Row(p, start, end, text, "", "", "", kind, cue, "unattributed", rule)
+    return Row(p, start, end, text, speaker.name, speaker.role, speaker.side, kind, cue, speaker.attribution, rule)
+
+
+def reported_row(p: int, start: int, end: int, text: str, speaker: Speaker, cue: str, rule: str) -> Row | None:
+    """The reported row of text[start:end], cut before a second predicate of the speaker (", but declined to");
+    None when fewer than three words remain."""
+    cut = SECOND_PREDICATE_RE.search(text, start, end)
+    if cut:
+        end = cut.start()
+    clause = text[start:end].strip()
+    if len(WORD_RE.findall(clause)) < 3:
+        return None
+    start = text.index(clause, start)
+    return quote_row(p, start, start + len(clause), clause, "reported", speaker, cue, rule)
+
+
+def words(text: str) -> int:
+    """Number of words in `text`, as the quote rules count them."""
+    return len(WORD_RE.findall(text))
+

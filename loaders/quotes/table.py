@@ -1,0 +1,85 @@
+"""The quotes table: every article's direct and reported quotes, one row per quote."""
+
+from __future__ import annotations
+
+import hashlib
+from itertools import groupby
+from operator import itemgetter
+
+import pandas as pd
+
+from loaders import schema
+from loaders.people import home_side
+from loaders.quotes.direct import direct_rows
+from loaders.quotes.marks import overlaps
+from loaders.quotes.reported import reported_row_of
+from loaders.quotes.resolve import Article
+from loaders.quotes.rows import COLUMNS, Row
+
+
+def article_rows(paras: list[str], home: str = "") -> list[Row]:
+    """The quote rows of one article, in reading order: its direct quotes (with any "and added that"
+    clause), then reported speech in the sentences outside them.
+
+    `home` is the article's home side (see people.home_side), given to government offices
+    without a side marker.
+    """
+    art = Article(paras, home)
+    rows: list[Row] = []
+    quoted: list[list[tuple[int, int]]] = [[] for _ in paras]
+    previous: tuple[int, int, Row] | None = None
+    for segs in art.spans:
+        found = direct_rows(art, segs, previous)
+        if found is None:
+            continue
+        previous = (segs[-1][0], segs[-1][2], found[0])
+        rows.extend(found)
+        for p, s, e in segs:
+            quoted[p].append((s - 1, e + 1))
+    quoted = [sorted(q) for q in quoted]
+    for p, text in enumerate(paras):
+        if not art.has_cue(p, 0, len(text)) and "ccording" not in text:
+            continue
+        starts = art.starts(p) + [len(text)]
+        for s, e in zip(starts, starts[1:]):
+            if overlaps(quoted[p], s, e):
+                continue
+            row = reported_row_of(art, p, s, e)
+            if row is not None:
+                rows.append(row)
+    rows.sort(key=lambda r: (r.para_no, r.start))
+    return rows
+
+
+def _quote_id(article_id: str, p: int, start: int, kind: str) -> str:
+    return hashlib.blake2b(f"{article_id}|{p}|{start}|{kind}".encode(), digest_size=8).hexdigest()
+
+
+def quotes_table(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The quotes table (schema "quotes") of all articles; `themes` is left empty for the build step."""
+    if paragraphs.empty or articles.empty:
+        return schema.empty("quotes")
+    dates = dict(zip(articles["article_id"].astype(str), pd.to_datetime(articles["date"])))
+    ids: list[str] = []
+    records: list[Row] = []
+    ordered = paragraphs.sort_values(["article_id", "para_no"], kind="stable")
+    ordered = ordered[ordered["article_id"].notna()]
+    texts = ["" if pd.isna(t) else str(t) for t in ordered["text"].tolist()]
+    places = (dict(zip(articles["article_id"].astype(str), articles["place"].fillna("").astype(str)))
+              if "place" in articles.columns else {})
+    for article_id, group in groupby(zip(ordered["article_id"].tolist(), texts), key=itemgetter(0)):
+        article_id = str(article_id)
+        paras = [text for _, text in group]
+        home = home_side(places.get(article_id, ""), paras[0] if paras else "")
+        for row in article_rows(paras, home):
+            ids.append(article_id)
+            records.append(row)
+    if not records:
+        return schema.empty("quotes")
+    frame = pd.DataFrame.from_records(records, columns=COLUMNS)
+    frame.insert(0, "article_id", ids)
+    frame["quote_id"] = [_quote_id(a, p, s, k) for a, p, s, k in
+                         zip(frame["article_id"], frame["para_no"], frame["start"], frame["kind"])]
+    frame["date"] = frame["article_id"].map(dates)
+    frame["themes"] = ""
+    return schema.conform("quotes", frame)

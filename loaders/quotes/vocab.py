@@ -1,0 +1,98 @@
+"""The vocabulary of reported speech, read once from loaders/speech.toml.
+
+The rules never spell a word list themselves: cue verbs, titles, organisation words,
+channels and unnamed-source nouns are data an analyst can extend, and this module turns
+them into the sets and regex alternations the rules use.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+SPEECH_FILE = Path(__file__).resolve().parent.parent / "speech.toml"
+
+with SPEECH_FILE.open("rb") as _fh:
+    _DATA = tomllib.load(_fh)
+
+# Upper- and lower-case letters of the Latin, Greek and Cyrillic blocks, for character classes.
+UP = "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper() and ch.isalpha())
+LO = "".join(ch for ch in map(chr, range(0x61, 0x530)) if ch.islower() and ch.isalpha())
+
+
+def _spellings(word: str) -> list[str]:
+    """`word`, plus its "-ize" spelling when it is spelt "-is-" ("emphasised" -> "emphasized")."""
+    return [word, word.replace("is", "iz")] if re.search(r"is(?:e|es|ed|ing)\b", word) else [word]
+
+
+def _past(lemma: str) -> str:
+    head, _, rest = lemma.partition(" ")
+    if head in _DATA["cues"]["irregular_past"]:
+        head = _DATA["cues"]["irregular_past"][head]
+    elif head.endswith("e"):
+        head += "d"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        head = head[:-1] + "ied"
+    else:
+        head += "ed"
+    return f"{head} {rest}".strip()
+
+
+def _third_person(lemma: str) -> str:
+    head, _, rest = lemma.partition(" ")
+    if head.endswith(("s", "sh", "ch", "x", "z")):
+        head += "es"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        head = head[:-1] + "ies"
+    else:
+        head += "s"
+    return f"{head} {rest}".strip()
+
+
+def cue_forms() -> tuple[str, ...]:
+    """Every written form of every speech verb in speech.toml, longest first."""
+    cues = _DATA["cues"]
+    forms = {_past(lemma) for lemma in cues["past"]}
+    forms |= {_third_person(lemma) for lemma in cues["present"]}
+    forms |= set(cues["bare"])
+    spelt = {variant for form in forms for variant in _spellings(form)}
+    return tuple(sorted(spelt, key=lambda f: (-len(f), f)))
+
+
+def alternation(words) -> str:
+    """A non-capturing regex alternation of `words` (longest first), spaces matching any whitespace."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) + ")"
+
+
+CUE_FORMS = cue_forms()
+CUE = alternation(CUE_FORMS)
+BARE_CLAUSE_CUES = frozenset(_DATA["cues"]["bare_clause"])
+OBJECT_CUES = frozenset(_DATA["cues"]["with_object"])
+INVERTED_CUE = alternation(_DATA["cues"]["inverted"])
+PARTICIPLES: dict[str, str] = dict(_DATA["cues"]["participles"])
+PARTICIPLE = alternation(PARTICIPLES)
+
+ROLE_WORDS = frozenset(_DATA["titles"]["roles"])
+MODIFIER_WORDS = frozenset(_DATA["titles"]["modifiers"])
+ROLE_SYNONYMS: dict[str, str] = dict(_DATA["titles"]["synonyms"])
+RELATIVE_NOUN: dict[str, str] = dict(_DATA["titles"]["relative_verbs"])
+RELATIVE_VERB = alternation(RELATIVE_NOUN)
+SAME_AS: dict[str, str] = dict(_DATA["titles"]["same_as"])
+
+ORG_WORDS = frozenset(_DATA["organisations"]["words"])
+ORG_KINDS = frozenset(_DATA["organisations"]["kinds"])
+CHANNEL = alternation(_DATA["channels"]["phrases"])
+CHANNEL_WORDS = frozenset(_DATA["channels"]["words"])
+
+UNNAMED_NOUN = alternation(_DATA["unnamed"]["nouns"])
+UNNAMED_AFTER = alternation(_DATA["unnamed"]["after"])
+
+# Function words that may stand inside a title or organisation name ("Minister of Energy").
+CONNECTORS = frozenset("of the for and on to in at & a an".split())
+# Lower-case words that start a clause, never an adjective of a speaker ("about", "said", "which").
+NOT_ADJECTIVES = frozenset("""
+    about with by from after before when while if as asked not also its their his her this that these those
+    into over under between among said says told which who whose where
+    """.split())
