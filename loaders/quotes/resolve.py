@@ -47,15 +47,11 @@ from loaders.quotes.phrases import (
     title_before,
     unnamed,
 )
-from loaders.quotes.vocab import ORG_KINDS, ORG_WORDS, ROLE_WORDS, UP
+from loaders.quotes.vocab import ORG_KINDS, ORG_WORDS, ROLE_WORDS
+from loaders.sentences import sentence_spans
 
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
-_BOUNDARY_RE = re.compile(rf"[.!?…](?P<cl>[”»\"’)]*)(?P<ws>\s+)(?=[“«\"‘„(]?[{UP}0-9])")
-_ABBREV_RE = re.compile(
-    rf"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|vs|Inc|Ltd|Co|Corp|Gen|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun"
-    rf"|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|approx|est)|(?<![\w.])[{UP}])[.]$"
-)
 
 
 @dataclass
@@ -78,16 +74,9 @@ UNNAMED = Speaker("", "", "", "unattributed")
 
 
 def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
-    """Start offsets of the sentences of `text`; no boundary falls inside a quoted region (sorted, disjoint)."""
-    starts = [0]
-    for m in _BOUNDARY_RE.finditer(text):
-        ws = m.start("ws")
-        if overlaps(regions, ws, ws + 1):
-            continue
-        if _ABBREV_RE.search(text, max(0, m.start() - 8), m.start() + 1):
-            continue
-        starts.append(m.end())
-    return starts
+    """Start offsets of the sentences of `text` (loaders.sentences), never splitting inside a quoted region."""
+    spans = sentence_spans(text)
+    return [0] + [s for (_, end), (s, _) in zip(spans, spans[1:]) if not overlaps(regions, end, s)]
 
 
 class Article:
