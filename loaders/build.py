@@ -160,10 +160,11 @@ def concat(name: str, frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
 
 
 def finish(tables: Tables) -> Tables:
-    """The merged tables plus the corpus-level `people` table."""
-    from loaders.people import people_table
+    """The merged tables plus the corpus-level `people` table, with `quotes.person` one name per person."""
+    from loaders.people import with_people
 
-    return {**tables, "people": schema.conform("people", people_table(tables["quotes"]))}
+    quotes, people = with_people(tables["quotes"])
+    return {**tables, "quotes": quotes, "people": people}
 
 
 def build_tables(

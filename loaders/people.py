@@ -1,11 +1,12 @@
 """Speakers: which side they speak for, whether a name is a person, and the people table.
 
 `side_of` reads the analyst-editable lexicon loaders/sides.toml (loaded once).
-`people_table` aggregates the quotes table per person across articles, merging
-name forms: an accent-folded exact match first, then conservative fuzzy matching
-of full names (transliteration variants such as Tokayev/Tokaev), then a short form
-("von der Leyen", "Smailov") joins the one known full name that ends with it.
-Organisational speakers (a press service, a ministry) are not people.
+`with_people` gives each person one name through the corpus (`quotes.person`), merging name
+forms: an accent-folded exact match first, then conservative fuzzy matching of full names
+(transliteration variants such as Tokayev/Tokaev), then a short form ("von der Leyen",
+"Smailov") joins the one known full name that ends with it; `people_table` aggregates the
+quotes per person. Organisational speakers (a press service, a ministry, "the PM's office")
+are not people: the quote rules leave their `person` empty.
 
 Sides: `side_of` decides from the role and organisation alone (listed organisations, then
 side keywords); an expert's role (analyst, economist, fellow, ...) with no listed organisation
@@ -288,24 +289,33 @@ def _person_side(role: str, quoted: str) -> str:
     return quoted if side == "other" and quoted in ("EU", "Kazakhstan") else side
 
 
+def _text(column: pd.Series) -> pd.Series:
+    """A column as plain Python strings, "" for missing values."""
+    return column.astype(object).fillna("").astype(str)
+
+
+def canonical_persons(quotes: pd.DataFrame) -> pd.Series:
+    """`quotes.person` with every name form replaced by the one name `merge_names` gives its person
+    across the corpus ("Tokaev" and "Kassym-Jomart Tokayev" become one); "" for a speaker that is no
+    person (an organisation, an office, an unnamed source)."""
+    raw = _text(quotes["person"])
+    persons = [n for n in raw.unique().tolist() if n and is_person_name(n)]
+    canonical = merge_names(raw[raw.isin(persons)].tolist())
+    return raw.map({n: canonical.get(n, "") for n in raw.unique().tolist()})
+
+
 def people_table(quotes: pd.DataFrame) -> pd.DataFrame:
-    """One row per person quoted (directly or reported), merged across articles and name forms."""
-    if quotes.empty:
-        return schema.empty("people")
+    """One row per person quoted (directly or reported), keyed by `quotes.person` (canonical_persons)."""
     frame = pd.DataFrame({
-        "speaker": quotes["speaker"].astype("string").fillna(""),
-        "role": quotes["speaker_role"].astype("string").fillna(""),
-        "article_id": quotes["article_id"].astype("string"),
+        "name": _text(quotes["person"]),
+        "role": _text(quotes["speaker_role"]),
+        "article_id": _text(quotes["article_id"]),
         "date": pd.to_datetime(quotes["date"]),
-        "side": quotes["side"].astype("string").fillna(""),
+        "side": _text(quotes["side"]),
     })
-    names = frame["speaker"].unique().tolist()
-    persons = [n for n in names if n and is_person_name(n)]
-    if not persons:
+    frame = frame[frame["name"] != ""]
+    if frame.empty:
         return schema.empty("people")
-    frame = frame[frame["speaker"].isin(persons)]
-    canonical = merge_names(frame["speaker"].tolist())
-    frame = frame.assign(name=frame["speaker"].map(canonical))
     roles = (
         frame.loc[frame["role"] != "", ["name", "role"]]
         .assign(n=lambda f: f["role"].str.len())
@@ -328,3 +338,16 @@ def people_table(quotes: pd.DataFrame) -> pd.DataFrame:
     out["side"] = [_person_side(role, quoted_side.get(name, "")) for name, role in zip(out["name"], out["role"])]
     out = out.sort_values(["n_quotes", "name"], ascending=[False, True])
     return schema.conform("people", out)
+
+
+def with_people(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(quotes, people) for a whole corpus: `quotes.person` made canonical, the people table built from it,
+    and a person's known side carried to their quotes in articles that give them no role."""
+    quotes = quotes.assign(person=canonical_persons(quotes)) if len(quotes) else quotes
+    people = people_table(quotes)
+    if len(people):
+        side, person = _text(quotes["side"]), _text(quotes["person"])
+        known = dict(zip(_text(people["name"]), _text(people["side"])))
+        missing = (side == "") & (person != "")
+        quotes = quotes.assign(side=side.mask(missing, person[missing].map(known).fillna("")))
+    return schema.conform("quotes", quotes), people

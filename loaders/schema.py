@@ -52,6 +52,8 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "end": ("int32", "end offset (in the last paragraph, for a quote over several)"),
         "text": (TEXT, "quoted or reported words, without quote marks"),
         "speaker": (LABEL, "full name as first introduced; empty when unattributed"),
+        "person": (LABEL, "the speaker's name as in people.name when the speaker is a person; empty for "
+                          "organisations and unnamed sources"),
         "speaker_role": (LABEL, "role from apposition or title; else empty"),
         "side": (LABEL, "EU, Kazakhstan or other; empty when unattributed"),
         "kind": (LABEL, "direct or reported"),

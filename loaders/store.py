@@ -221,8 +221,11 @@ def read_table(folder: Path, name: str, entry: dict | None) -> pd.DataFrame:
         frame = pq.ParquetFile(path).read().to_pandas()  # not read_table: its dataset layer costs 0.3 s to import
     except (OSError, pa.ArrowException) as err:
         raise Unusable(f"{path}: {err}") from None
-    if len(frame) != entry["rows"] or list(frame.columns) != schema.columns(name):
-        raise Unusable(f"{path}: rows or columns differ from the manifest and schema")
+    if list(frame.columns) != schema.columns(name):
+        raise Unusable(f"{path}: columns differ from this version's tables (built by another version? "
+                       "build it again with python -m loaders)")
+    if len(frame) != entry["rows"]:
+        raise Unusable(f"{path}: rows differ from the manifest")
     try:
         return schema.conform(name, frame)
     except (TypeError, ValueError) as err:

@@ -1,6 +1,5 @@
 """Overview: headline counts, the value-chain mix, the latest articles and the most quoted people."""
 
-import pandas as pd
 import streamlit as st
 
 from ui import app, charts
@@ -9,12 +8,12 @@ v = app.page("Overview", caption="EU–Kazakhstan strategic partnership on criti
              "renewable hydrogen, as the news covers it.")
 
 c = v.corpus
-speakers = v.memo("n_speakers", lambda: int(c.quotes["speaker"].astype("string").replace("", pd.NA).nunique()))
 first, last = c.articles["date"].min(), c.articles["date"].max()
 cols = st.columns([1, 1, 1, 2])
 cols[0].metric("Articles", f"{len(c.articles):,}", help="Articles passing the filters.")
 cols[1].metric("Quotes", f"{len(c.quotes):,}", help="Direct and reported quotes in those articles.")
-cols[2].metric("Speakers", f"{speakers:,}", help="People quoted by name.")
+cols[2].metric("People quoted", f"{len(c.people):,}", help="People quoted by name (one per person, whatever the "
+               "spelling); institutions and unnamed sources are not counted.")
 cols[3].metric("Date span", f"{first:%b %Y} – {last:%b %Y}" if first.to_period("M") != last.to_period("M") else f"{first:%b %Y}",
                help=f"First and last publication date: {app.date_label(first)} to {app.date_label(last)}.")
 

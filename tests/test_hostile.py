@@ -557,7 +557,8 @@ def test_a_carriage_return_in_a_record_title_cannot_smuggle_a_formula_into_the_e
 
 def test_a_speaker_name_with_markup_is_an_escaped_axis_label():
     quotes = sample_tables()["quotes"]
-    quotes = quotes.assign(speaker=quotes["speaker"].astype("string").replace("Pieter Janssen", "<b>Boss</b>"))
+    quotes = quotes.assign(**{col: quotes[col].astype("string").replace("Pieter Janssen", "<b>Boss</b>")
+                              for col in ("speaker", "person")})
     fig = charts.speakers_figure(charts.speakers_table(quotes))
     assert [(d.name, list(d.y)) for d in fig.data] == [("EU", ["&lt;b&gt;Boss&lt;/b&gt;"]), ("Kazakhstan", ["Aigerim Sadykova"])]
     assert list(fig.layout.yaxis.categoryarray) == ["Aigerim Sadykova", "&lt;b&gt;Boss&lt;/b&gt;"]

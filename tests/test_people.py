@@ -4,7 +4,17 @@ import pandas as pd
 import pytest
 
 from loaders import load_corpus, schema
-from loaders.people import home_side, is_name_token, is_person_name, merge_names, people_table, side_in_article, side_of
+from loaders.people import (
+    canonical_persons,
+    home_side,
+    is_name_token,
+    is_person_name,
+    merge_names,
+    people_table,
+    side_in_article,
+    side_of,
+    with_people,
+)
 
 
 @pytest.mark.parametrize(("role", "org", "side"), [
@@ -82,11 +92,11 @@ def test_people_table_merges_across_articles():
     quotes = pd.DataFrame({
         "article_id": ["a", "b", "c", "c"],
         "date": pd.to_datetime(["2024-01-05", "2024-03-01", "2023-12-31", "2023-12-31"]),
-        "speaker": ["Ursula von der Leyen", "von der Leyen", "EU Delegation to Kazakhstan", "Kassym-Jomart Tokaev"],
+        "person": ["Ursula von der Leyen", "von der Leyen", "", "Kassym-Jomart Tokaev"],
         "speaker_role": ["President of the European Commission", "", "press service", "President of Kazakhstan"],
         "side": ["EU", "", "EU", "Kazakhstan"],
     })
-    people = people_table(quotes)
+    people = people_table(quotes.assign(person=canonical_persons(quotes)))
     assert list(people["name"]) == ["Ursula von der Leyen", "Kassym-Jomart Tokaev"]
     assert list(people["n_quotes"]) == [2, 1]
     assert list(people["n_articles"]) == [2, 1]
@@ -131,7 +141,7 @@ def test_hyphenated_titles_are_not_name_tokens():
 def test_people_table_keeps_the_side_found_in_context_for_an_office_without_a_country():
     quotes = pd.DataFrame({
         "article_id": ["a", "b"], "date": pd.to_datetime(["2024-01-05", "2024-03-01"]),
-        "speaker": ["Almas Nurpeisov", "Dana Sadykova"],
+        "person": ["Almas Nurpeisov", "Dana Sadykova"],
         "speaker_role": ["Vice Minister of Industry and Construction", "mining analyst at Halyk Finance in Almaty"],
         "side": ["Kazakhstan", "other"],
     })

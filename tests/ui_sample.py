@@ -49,12 +49,12 @@ def tables() -> dict[str, pd.DataFrame]:
     )
     quotes = pd.DataFrame(
         [
-            ("q1", "a1", "2024-03-05", 0, 0, 42, "Lithium output in the north will double", "Aigerim Sadykova", "minister", "Kazakhstan", "reported", "said", "explicit", "speaker_cue_that", "raw materials"),
-            ("q2", "a2", "2024-06-20", 0, 0, 43, "A hydrogen valley is planned near the coast", "Pieter Janssen", "commissioner", "EU", "direct", "said", "explicit", "speaker_cue_after", "hydrogen"),
-            ("q3", "a3", "2025-02-11", 0, 0, 41, "Cathode makers met ore producers in March", "Aigerim Sadykova", "", "Kazakhstan", "direct", "noted", "explicit", "frame_before", "raw materials,batteries"),
-            ("q4", "a3", "2025-02-11", 1, 0, 46, "Nobody named spoke of *stars* and <b>tags</b>", "", "", "", "reported", "according to", "unattributed", "according_to_before", ""),
+            ("q1", "a1", "2024-03-05", 0, 0, 42, "Lithium output in the north will double", "Aigerim Sadykova", "Aigerim Sadykova", "minister", "Kazakhstan", "reported", "said", "explicit", "speaker_cue_that", "raw materials"),
+            ("q2", "a2", "2024-06-20", 0, 0, 43, "A hydrogen valley is planned near the coast", "Pieter Janssen", "Pieter Janssen", "commissioner", "EU", "direct", "said", "explicit", "speaker_cue_after", "hydrogen"),
+            ("q3", "a3", "2025-02-11", 0, 0, 41, "Cathode makers met ore producers in March", "Aigerim Sadykova", "Aigerim Sadykova", "", "Kazakhstan", "direct", "noted", "explicit", "frame_before", "raw materials,batteries"),
+            ("q4", "a3", "2025-02-11", 1, 0, 46, "Nobody named spoke of *stars* and <b>tags</b>", "", "", "", "", "reported", "according to", "unattributed", "according_to_before", ""),
         ],
-        columns=["quote_id", "article_id", "date", "para_no", "start", "end", "text", "speaker", "speaker_role", "side", "kind", "cue", "attribution", "rule", "themes"],
+        columns=["quote_id", "article_id", "date", "para_no", "start", "end", "text", "speaker", "person", "speaker_role", "side", "kind", "cue", "attribution", "rule", "themes"],
     ).assign(date=lambda f: pd.to_datetime(f["date"]))
     people = pd.DataFrame(
         [

@@ -178,11 +178,12 @@ def _with_uploads(base: Corpus) -> tuple[Corpus, str]:
 @st.cache_data(max_entries=8, show_spinner=False)
 def _options(fingerprint: str, _full: Corpus) -> dict[str, list[str]]:
     """Widget options of the corpus with `fingerprint`: lexicon themes, sources A–Z, speakers by quote count
-    (people first, then unnamed-person speakers such as institutions), sides."""
+    (people first, then speakers that are no person, such as institutions), sides."""
     full = _full
     sources = full.articles["source"].astype("string").fillna("")
+    person = full.quotes["person"].astype("string").fillna("")
     speakers = full.quotes["speaker"].astype("string").fillna("")
-    by_count = speakers[speakers != ""].value_counts()
+    by_count = speakers[(speakers != "") & (person == "")].value_counts()
     people = full.people.sort_values(["n_quotes", "name"], ascending=[False, True])["name"].tolist()
     return {
         "theme": list(load_lexicon().themes),

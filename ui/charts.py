@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.filters import isin
+from ui.filters import isin, speaker_key
 
 NONE = "none"
 UNSPECIFIED = "unspecified"
@@ -333,10 +333,12 @@ def quotes_per_chain(quotes: pd.DataFrame, chains: Sequence[str]) -> pd.DataFram
 
 
 def speakers_table(quotes: pd.DataFrame, n: int = 15) -> pd.DataFrame:
-    """The `n` speakers with most quotes: speaker, role (longest seen), side (most frequent), quotes, direct, reported, articles."""
-    named = quotes[quotes["speaker"].astype("string").fillna("") != ""]
+    """The `n` speakers with most quotes: speaker (filters.speaker_key), role (longest seen), side (most frequent),
+    quotes, direct, reported, articles."""
+    key = speaker_key(quotes)
+    named = quotes[key != ""]
     frame = pd.DataFrame({
-        "speaker": named["speaker"].astype("string"), "role": named["speaker_role"].astype("string").fillna(""),
+        "speaker": key[key != ""], "role": named["speaker_role"].astype("string").fillna(""),
         "side": named["side"].astype("string").fillna(""), "direct": (named["kind"].astype("string") == "direct").astype("int64"),
         "article_id": named["article_id"],
     })
@@ -378,7 +380,7 @@ def _side_bars(table: pd.DataFrame, customdata: Callable[[pd.DataFrame], list], 
 
 def speaker_chains(quotes: pd.DataFrame, speakers: Sequence[str], chains: Sequence[str]) -> pd.DataFrame:
     """Square frame speakers × [*chains, "unspecified"]: how many of each speaker's quotes touch each chain."""
-    ex = explode_themes(quotes[quotes["speaker"].astype("string").isin(speakers).fillna(False)])
+    ex = explode_themes(quotes.assign(speaker=speaker_key(quotes))[isin(speaker_key(quotes), speakers)])
     table = pd.crosstab(ex["speaker"].astype("string"), ex["chain"]) if len(ex) else pd.DataFrame()
     table = table.reindex(index=list(speakers), columns=[*chains, UNSPECIFIED], fill_value=0).astype("int64")
     table.index.name = table.columns.name = None

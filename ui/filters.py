@@ -16,7 +16,9 @@ Semantics: an article passes when its date is in [from, to], its source is one o
 mentions, events and amounts follow the passing articles (theme is an article-level
 filter: a mention, date or amount sentence rarely names the theme itself, so cutting
 them at sentence level would hide the context an analyst filters for). Quotes follow
-the passing articles and are further restricted by `speaker` and `side`; people are
+the passing articles and are further restricted by `speaker` and `side`; a speaker is a
+person's one name through the corpus (`quotes.person`, so every spelling of a name is one
+speaker) or, for an organisation, its name as written (`speaker_key`); people are
 recounted over the remaining quotes. A comma cannot occur inside a value.
 """
 
@@ -226,26 +228,33 @@ def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters) -> pd.Ser
     return mask
 
 
+def speaker_key(quotes: pd.DataFrame) -> pd.Series:
+    """The name each quote's speaker is filtered and counted by: `person` for a person, else `speaker`
+    ("" when unattributed)."""
+    person = quotes["person"].astype("string").fillna("")
+    return person.mask(person == "", quotes["speaker"].astype("string").fillna(""))
+
+
 def quote_mask(quotes: pd.DataFrame, article_ids: pd.Series | None, filters: Filters) -> pd.Series:
     """Boolean mask over `quotes`: in the passing articles (None = all), by the speakers and sides."""
     mask = pd.Series(True, index=quotes.index)
     if article_ids is not None:
         mask &= isin(quotes["article_id"], article_ids)
     if filters.speakers:
-        mask &= isin(quotes["speaker"], filters.speakers)
+        mask &= isin(speaker_key(quotes), filters.speakers)
     if filters.sides:
         mask &= isin(quotes["side"], filters.sides)
     return mask.astype(bool)
 
 
 def recount_people(people: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """`people` restricted to the speakers of `quotes`, with counts and first/last seen recomputed."""
-    named = quotes[quotes["speaker"].astype("string").fillna("") != ""]
+    """`people` restricted to the persons quoted in `quotes`, with counts and first/last seen recomputed."""
+    named = quotes[quotes["person"].astype("string").fillna("") != ""]
     if named.empty:
         return people.iloc[0:0].reset_index(drop=True)
     stats = (
-        named.assign(speaker=named["speaker"].astype("string"))
-        .groupby("speaker", observed=True)
+        named.assign(person=named["person"].astype("string"))
+        .groupby("person", observed=True)
         .agg(n_quotes=("quote_id", "size"), n_articles=("article_id", "nunique"),
              first_seen=("date", "min"), last_seen=("date", "max"))
     )

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from loaders.people import gender_of_given_name, known_orgs_in, org_kind, person_side, side_in_article
@@ -57,8 +57,9 @@ SENTENCE_REACH = 1000
 @dataclass
 class Person:
     name: str
-    role: str = ""
+    role: str = ""  # the longest role the article gives them so far
     gender: str = ""
+    roles: set[str] = field(default_factory=set)  # every role the article gives them
 
 
 class Speaker(NamedTuple):
@@ -68,6 +69,7 @@ class Speaker(NamedTuple):
     role: str
     side: str
     attribution: str
+    person: bool = False  # a person, not an organisation or an unnamed source
 
 
 UNNAMED = Speaker("", "", "", "unattributed")
@@ -137,6 +139,8 @@ class Article:
         person = self.persons.get(name)
         if person is None:
             person = self.persons[name] = Person(name)
+        if role:
+            person.roles.add(role)
         if role and len(role) > len(person.role):
             person.role = role
         if gender and not person.gender:
@@ -307,7 +311,20 @@ class Article:
         return None
 
     def _as_speaker(self, person: Person, how: str) -> Speaker:
-        return Speaker(person.name, person.role, person_side(person.name) or self._side(person.role), how)
+        return Speaker(person.name, person.role, person_side(person.name) or self._side(person.role), how, True)
+
+    def settled(self, name: str) -> tuple[str, str]:
+        """(role, side) of a person for every quote of theirs in the article, decided once from all the
+        roles the article gives them: the longest role, and the side of the longest role that reads as
+        EU or Kazakhstan (a person named in sides.toml keeps their side), else "other" when any role
+        is known, else ""."""
+        person = self.persons[name]
+        known = person_side(name)
+        if known:
+            return person.role, known
+        sides = [self._side(role) for role in sorted(person.roles, key=lambda r: (-len(r), r))]
+        side = next((s for s in sides if s in ("EU", "Kazakhstan")), "other" if sides else "")
+        return person.role, side
 
     def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], Speaker] | None:
         """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases."""

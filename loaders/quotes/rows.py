@@ -17,6 +17,7 @@ class Row(NamedTuple):
     end: int
     text: str
     speaker: str
+    person: str  # the speaker's name when the speaker is a person, else ""
     speaker_role: str
     side: str
     kind: str
@@ -32,8 +33,9 @@ def quote_row(p: int, start: int, end: int, text: str, kind: str, speaker: Speak
               rule: str) -> Row:
     """A row for text[start:end] of paragraph `p`; no speaker gives an unattributed row."""
     if speaker is None:
-        return Row(p, start, end, text, "", "", "", kind, cue, "unattributed", rule)
-    return Row(p, start, end, text, speaker.name, speaker.role, speaker.side, kind, cue, speaker.attribution, rule)
+        return Row(p, start, end, text, "", "", "", "", kind, cue, "unattributed", rule)
+    return Row(p, start, end, text, speaker.name, speaker.name if speaker.person else "", speaker.role, speaker.side,
+               kind, cue, speaker.attribution, rule)
 
 
 def reported_row(p: int, start: int, end: int, text: str, speaker: Speaker, cue: str, rule: str) -> Row | None:

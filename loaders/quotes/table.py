@@ -19,7 +19,8 @@ from loaders.quotes.rows import COLUMNS, Row
 
 def article_rows(paras: list[str], home: str = "") -> list[Row]:
     """The quote rows of one article, in reading order: its direct quotes (with any "and added that"
-    clause), then reported speech in the sentences outside them.
+    clause), then reported speech in the sentences outside them. A person's role and side are the
+    same on all their rows of the article (Article.settled).
 
     `home` is the article's home side (see people.home_side), given to government offices
     without a side marker.
@@ -48,7 +49,9 @@ def article_rows(paras: list[str], home: str = "") -> list[Row]:
             if row is not None:
                 rows.append(row)
     rows.sort(key=lambda r: (r.para_no, r.start))
-    return rows
+    settled = {name: art.settled(name) for name in {r.person for r in rows if r.person}}
+    return [r._replace(speaker_role=settled[r.person][0], side=settled[r.person][1]) if r.person else r
+            for r in rows]
 
 
 def _quote_id(article_id: str, p: int, start: int, kind: str) -> str:
