@@ -63,6 +63,15 @@ BARE_CLAUSE_RE = re.compile(
     re.S,
 )
 CUE_WORD_RE = re.compile(rf"{CUE}\b")
+# a name that speaks: followed by a cue ("Elyor Ganiyev announced") or right after one ("said Elyor Ganiyev")
+SPEAKS_AFTER_RE = re.compile(rf"\s+(?:also\s+|further\s+|then\s+)?{CUE}\b")
+SPOKEN_BEFORE_RE = re.compile(rf"\b(?:{CUE}|[Aa]ccording\s+to)\s+$")
+# after a closing mark: “…,” AGENCY quoted SPEAKER as saying / “…,” SPEAKER was quoted as saying
+QUOTED_AS_RE = re.compile(
+    r"[\s,]*(?:[—–-]\s*)?(?:[^.!?;:“”«»\"]{1,80}?\s+quoted\s+(?P<spk>[^.!?;:“”«»\",]{1,120}?)"
+    r"|(?P<subj>[^.!?;:“”«»\",]{1,120}?)\s+(?:was|is|has\s+been|had\s+been)\s+quoted)\s+as\s+saying\b",
+    re.S,
+)
 OBJECT_THAT_RE = re.compile(r"\s+(?:[^\s,;:]+\s+){1,5}?that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
 # a second predicate of the speaker ends the reported clause: ", but declined to …"
 SECOND_PREDICATE_RE = re.compile(

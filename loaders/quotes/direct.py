@@ -16,12 +16,14 @@ from loaders.quotes.cues import (
     ACCORDING_ANY_RE,
     AND_CUE_THAT_RE,
     END_OF_FRAME_RE,
+    QUOTED_AS_RE,
     SUBJ_CUE_RE,
     TAIL_CUE_SPK_RE,
     TAIL_SPK_CUE_RE,
     normal_cue,
 )
 from loaders.quotes.marks import Segment, is_title
+from loaders.quotes.phrases import CHUNK_RE
 from loaders.quotes.resolve import UNNAMED, Article, Speaker
 from loaders.quotes.rows import Row, quote_row, words
 
@@ -76,6 +78,16 @@ def cue_speaker_after(art: Article, span: Span) -> Found | None:
     return Found(speaker, normal_cue(m.group("cue")), True, _added_that(art, span, m.end()))
 
 
+def quoted_as_saying(art: Article, span: Span) -> Found | None:
+    """“…,” Kun.uz quoted Name as saying / “…,” Name was quoted as saying."""
+    m = QUOTED_AS_RE.match(art.paras[span.p1], span.tail_from, span.sent_end)
+    if m is None:
+        return None
+    group = "spk" if m.group("spk") is not None else "subj"
+    speaker = art.resolve(m.group(group), span.p1, m.start(group))
+    return Found(speaker, "said", True) if speaker else None
+
+
 def according_to_before(art: Article, span: Span) -> Found | None:
     """According to X, “…”."""
     if not span.head.lstrip().startswith("According to"):
@@ -103,6 +115,22 @@ def label_before(art: Article, span: Span) -> Found | None:
         return None
     label = art.resolve(span.head.rstrip()[:-1], span.p0, span.sent_start)
     return Found(label, "said", True) if label is not None and label.name else None
+
+
+def subject_before(art: Article, span: Span) -> Found | None:
+    """Name “expressed readiness to …”: a partial quote opening in lower case right after a named subject,
+    whose predicate it is."""
+    inner_first = art.paras[span.p0][span.s0:span.s0 + 1]
+    head = span.head.rstrip()
+    if not (inner_first.islower() and head and head[-1].isalpha() and _framed_head(span)):
+        return None
+    chunk = None
+    for chunk in CHUNK_RE.finditer(head):
+        pass
+    if chunk is None or chunk.end() != len(head):
+        return None
+    speaker = art.resolve(chunk.group(), span.p0, span.sent_start + chunk.start())
+    return Found(speaker, "", False) if speaker is not None and speaker.person else None
 
 
 def colon_sentence_before(art: Article, span: Span) -> Found | None:
@@ -150,9 +178,11 @@ def according_to_in_sentence(art: Article, span: Span) -> Found | None:
 RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("speaker_cue_after", speaker_cue_after),
     ("cue_speaker_after", cue_speaker_after),
+    ("quoted_as_saying", quoted_as_saying),
     ("according_to_before", according_to_before),
     ("frame_before", frame_before),
     ("label_before", label_before),
+    ("subject_before", subject_before),
     ("colon_sentence_before", colon_sentence_before),
     ("next_sentence", next_sentence),
     ("according_to_in_sentence", according_to_in_sentence),
@@ -201,7 +231,7 @@ def direct_rows(art: Article, segs: list[Segment], previous: tuple[int, int, Row
         return None
     span, inner, start, end = found_span
     last = art.paras[span.p1]
-    if is_title(inner, span.head[-40:], last[span.tail_from:span.tail_from + 40]):
+    if is_title(inner, span.head[-80:], last[span.tail_from:span.tail_from + 40]):
         return None
     found, rule = None, "no_attribution"
     for name, attribute in RULES:

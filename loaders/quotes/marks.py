@@ -27,10 +27,17 @@ MARK_RE = re.compile("[\"“”«»‘’„‚]")
 _LEAD_OPENER_RE = re.compile(r"\s*[“«\"‘„‚]")
 WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _FLANK_PUNCT = ".,;:!?)]}…—–-/"
-_ORPHAN_CLOSER_RE = re.compile(r"[”»\"](?=\s*,?\s*(?:[—–-]\s*)?[^.!?“”«»\"]{0,80}?\b" + CUE + r"\b)")
+# a closing mark that an attribution follows: `…,” he said`, `…,” Kun.uz quoted him as saying`
+_ORPHAN_CLOSER_RE = re.compile(r"[”»\"](?=\s*,?\s*(?:[—–-]\s*)?[^.!?“”«»\"]{0,80}?\b(?:" + CUE + r"|as\s+saying)\b)")
 _TITLE_BEFORE_RE = re.compile(
     r"(?:\b(?:the|a|an|its|their|our|his|her|called|named|entitled|titled|dubbed|so-called|known\s+as|under"
     r"|of)\s*)$",
+    re.I,
+)
+# a document named before its quoted title: the Resolution of the Cabinet of Ministers “On measures to …”
+_DOC_BEFORE_RE = re.compile(
+    r"\b(?:resolution|decree|law|order|bill|code|concept|programme|program|strategy|agreement|memorandum"
+    r"|declaration|treaty|doctrine|book|article|report|documents?)(?:\s+(?:of|on|by|from|No\.?)\s+[^“”«»\".;:]{0,60})?\s*$",
     re.I,
 )
 _DOC_AFTER_RE = re.compile(
@@ -89,8 +96,11 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
             nxt = text[i + 1] if i + 1 < n else " "
             left = not nxt.isspace() and (prev.isspace() or prev in "([{—–-/" or prev in _OPENERS or i == begin)
             right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n)
-            if ch in "\"”" and _after_clause_end(text, i) and CUE_WORD_RE.match(text, i + 1):
-                right, left = True, False  # a closing mark typed after the space: `…government, "said X`
+            if ch in "\"”" and _after_clause_end(text, i) and (
+                    CUE_WORD_RE.match(text, i + 1) or _ORPHAN_CLOSER_RE.match(text, i) or not text[i + 1:].strip()):
+                # a closing mark typed after the space: `…government, "said X`, `…controlled, ”he concluded`,
+                # or `…as well. "` ending the paragraph
+                right, left = True, False
             if ch in "’" and prev.isalpha() and nxt.isalpha():
                 continue
             closes = _CLOSES.get(ch, "")
@@ -138,7 +148,8 @@ def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def is_title(inner: str, before: str, after: str) -> bool:
     """True for a quoted name of a document, programme or organisation, or a scare-quoted phrase.
 
-    A span is a title when its long words are all capitalised, or when it has at most six
+    A span is a title when its long words are all capitalised, when it follows the name of a
+    document ("the Resolution of the Cabinet “On measures to …”"), or when it has at most six
     words and stands after "the/called/so-called…" or before "strategy/programme/…".
     """
     stripped = inner.strip()
@@ -147,6 +158,8 @@ def is_title(inner: str, before: str, after: str) -> bool:
     words = WORD_RE.findall(stripped)
     long_words = [w for w in words if len(w) > 3]
     if long_words and all(w[0].isupper() or w[0].isdigit() for w in long_words):
+        return True
+    if _DOC_BEFORE_RE.search(before):
         return True
     doc_after = bool(_DOC_AFTER_RE.match(after))
     det_before = bool(_TITLE_BEFORE_RE.search(before))

@@ -18,6 +18,7 @@ from loaders.quotes.vocab import (
     CHANNEL_WORDS,
     CONNECTORS,
     CUE,
+    DOCUMENT,
     LO,
     MODIFIER_WORDS,
     NOT_ADJECTIVES,
@@ -62,6 +63,9 @@ _RELATIVE_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)$", re.I)
 _ORG_CHANNEL_RE = re.compile(rf"(?P<org>.+?)(?:['’]s?)?\s+(?P<chan>{CHANNEL})$", re.I)
+# "the statement", "Nazarbayev’s address", "the joint statement of the parties"
+DOCUMENT_RE = re.compile(rf"(?:(?:the|a|an|this|that)\s+)?(?:(?P<owner>[^,;:]+?)['’]s?\s+)?(?:official\s+|joint\s+)?"
+                         rf"{DOCUMENT}(?:\s+of\s+(?:the\s+)?(?P<of>[^,;:]+))?", re.I)
 ROLE_SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ROLE_SYNONYMS, key=len, reverse=True)))
                              + r")\b", re.I)
 _UNNAMED_RE = re.compile(
@@ -104,6 +108,18 @@ def role_tokens(text: str) -> frozenset[str]:
             continue
         out.add(SAME_AS.get(low, low))
     return frozenset(out)
+
+
+@lru_cache(maxsize=16384)
+def role_core(text: str) -> str:
+    """A role phrase without the lowercase descriptions before it ("the re-elected President" -> "President",
+    "the newly appointed minister" -> "minister"), or "" when nothing role-like remains."""
+    words = DETERMINER_RE.sub("", text.strip()).split()
+    k = 0
+    while k < len(words) and words[k].islower() and not is_role_word(words[k]) and words[k] not in MODIFIER_WORDS:
+        k += 1
+    core = " ".join(words[k:])
+    return core if 0 < k < len(words) and role_like(core) else ""
 
 
 @lru_cache(maxsize=16384)
@@ -208,6 +224,12 @@ def org_mention_re(head: str) -> re.Pattern[str]:
         rf"(?:[{UP}][\w’'\-]*\s+)*{re.escape(head.capitalize())}"
         rf"(?:\s+(?:of|for|and|on)(?:\s+the)?\s+[{UP}][\w’'\-]*(?:\s+[{UP}][\w’'\-]*)*)*"
     )
+
+
+@lru_cache(maxsize=4096)
+def org_extension_re(name: str) -> re.Pattern[str]:
+    """Pattern for `name` followed by "of/for … Capitalised words" ("Ministry of Agriculture" + " of Kazakhstan")."""
+    return re.compile(rf"{re.escape(name)}(?:\s+(?:of|for|on)(?:\s+the)?\s+[{UP}][\w’'\-]*(?:\s+[{UP}][\w’'\-]*)*)+")
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from loaders.people import gender_of_given_name, known_orgs_in, org_kind, person_side, side_in_article
-from loaders.quotes.cues import SUBJ_CUE_RE, cue_positions
+from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE, SUBJ_CUE_RE, cue_positions
 from loaders.quotes.marks import overlaps, scan_spans
 from loaders.quotes.phrases import (
     CHUNK_RE,
     DETERMINER_RE,
+    DOCUMENT_RE,
     HONORIFIC_GENDER,
     HONORIFIC_RE,
     MINISTER_OF_RE,
@@ -40,14 +41,16 @@ from loaders.quotes.phrases import (
     core_count,
     gender_of_role,
     name_in_chunk,
+    org_extension_re,
     org_mention_re,
     read_phrase,
+    role_core,
     role_like,
     role_tokens,
     title_before,
     unnamed,
 )
-from loaders.quotes.vocab import ORG_KINDS, ORG_WORDS, ROLE_WORDS
+from loaders.quotes.vocab import CLAUSE_OPENERS, ORG_KINDS, ORG_WORDS, ROLE_WORDS
 from loaders.sentences import sentence_spans
 
 # A search inside a sentence looks at most this far either side of its anchor.
@@ -98,6 +101,7 @@ class Article:
         self._cues: list[list[int] | None] = [None] * len(paras)
         self.persons: dict[str, Person] = {}
         self.mentions: list[tuple[int, int, str]] = []
+        self.spoken: list[tuple[int, int, Speaker]] = []  # named speakers by position, for "the statement said"
         self._collected = False
 
     def _side(self, role: str, org: str = "") -> str:
@@ -171,7 +175,8 @@ class Article:
                 end = start + len(name)
                 role = title_before(text, start) or apposition_after(text, end) or self._fronted_role(p, start)
                 gender = gender or gender_of_given_name(name.split()[0]) or gender_of_role(role)
-                if not (gender or role or name in self.persons or honorific):
+                speaks = SPEAKS_AFTER_RE.match(text, end) or SPOKEN_BEFORE_RE.search(text, max(0, start - 40), start)
+                if not (gender or role or name in self.persons or honorific or speaks):
                     continue
                 self._register(name, role, gender)
                 self._mention(p, start, name)
@@ -192,7 +197,12 @@ class Article:
         if not before.endswith(", ") or before.count(",") != 1:
             return ""
         phrase = DETERMINER_RE.sub("", before[:-2].strip())
-        return phrase if role_like(phrase) and len(phrase.split()) <= 10 else ""
+        if role_like(phrase) and len(phrase.split()) <= 10:
+            return phrase
+        # "At a meeting in Turkistan the Head of State, Name, …": the role is the last definite phrase
+        last_the = max(phrase.rfind(" the "), phrase.rfind(" The "))
+        tail = phrase[last_the + 5:] if last_the >= 0 else ""
+        return tail if tail[:1].isupper() and role_like(tail) and len(tail.split()) <= 8 else ""
 
     def _pronoun(self, word: str, p: int, pos: int) -> Person | None:
         """The last person named before (p, pos) whose gender fits he/she."""
@@ -263,10 +273,29 @@ class Article:
                 return self._last_known_org(p, pos, head) or phrase
             return self._last_known_org(p, pos) or phrase
         holder = self._role_holder(phrase, p, pos) if role_like(phrase) else None
-        return holder.role if holder is not None else phrase
+        return holder.role if holder is not None else self._fullest(phrase, p, pos)
+
+    def _fullest(self, name: str, p: int, pos: int) -> str:
+        """The longest form of an organisation's name written before (p, pos) that extends `name`
+        ("Ministry of Agriculture" -> "Ministry of Agriculture of Kazakhstan"), else `name`."""
+        if not name[:1].isupper():
+            return name
+        pattern = org_extension_re(name)
+        best = name
+        for q in range(p + 1):
+            for m in pattern.finditer(self.paras[q], 0, pos if q == p else len(self.paras[q])):
+                if len(m.group()) > len(best):
+                    best = m.group()
+        return best
 
     def resolve(self, raw: str, p: int, pos: int, according: bool = False) -> Speaker | None:
         """The speaker a phrase denotes, or None when it names no person or organisation."""
+        speaker = self._resolve(raw, p, pos, according)
+        if speaker is not None and speaker.name:
+            bisect.insort(self.spoken, (p, pos, speaker))
+        return speaker
+
+    def _resolve(self, raw: str, p: int, pos: int, according: bool) -> Speaker | None:
         if not self._collected:
             self._collected = True
             self._collect_people()
@@ -279,20 +308,26 @@ class Article:
                     self._mention(p, pos, holder.name)
                     return self._as_speaker(holder, how)
             return UNNAMED
+        document = DOCUMENT_RE.fullmatch(raw.strip(" ,"))
+        if document:
+            return self._issuer(document, p, pos, how)
         phrase = read_phrase(raw)
         if phrase is None:
-            return None
+            core = role_core(raw)
+            holder = self._role_holder(core, p, pos) if core else None
+            return None if holder is None else self._as_speaker(holder, how)
         if phrase.pronoun:
             person = self._pronoun(phrase.pronoun, p, pos)
             return None if person is None else self._as_speaker(person, "pronoun")
         if phrase.channel:
             org = self._org(phrase.channel_org, p, pos)
             return Speaker(org, phrase.channel, self._side(phrase.channel, org), how)
-        if phrase.name and ROLE_SYNONYM_RE.fullmatch(phrase.name):  # "Elbasy said": an office, not a name
+        if phrase.name and ROLE_SYNONYM_RE.fullmatch(phrase.name):  # "Elbasy said": an office, never a name
             holder = self._role_holder(phrase.name, p, pos)
-            if holder is not None:
-                self._mention(p, pos, holder.name)
-                return self._as_speaker(holder, how)
+            if holder is None:
+                return None
+            self._mention(p, pos, holder.name)
+            return self._as_speaker(holder, how)
         if phrase.name:
             person = self.persons.get(phrase.name) or self._by_short(phrase.name)
             if person is None:
@@ -309,6 +344,17 @@ class Article:
             org = self._org(phrase.head, p, pos)
             return Speaker(org, phrase.app, self._side(phrase.app, org), how)
         return None
+
+    def _issuer(self, document: re.Match[str], p: int, pos: int, how: str) -> Speaker | None:
+        """Who issued a document that "says" something: its owner ("Nazarbayev’s statement", "the statement of
+        the ministry"), else the last organisation that spoke before it ("…,” the ministry said. … “…,” said the
+        statement), else the last person who did."""
+        owner = document.group("owner") or document.group("of")
+        if owner:
+            return self.resolve(owner, p, pos, how == "according_to")
+        before = self.spoken[:bisect.bisect_left(self.spoken, (p, pos))]
+        issuer = next((s for _, _, s in reversed(before) if not s.person), None) or (before[-1][2] if before else None)
+        return None if issuer is None else issuer._replace(attribution=how)
 
     def _as_speaker(self, person: Person, how: str) -> Speaker:
         return Speaker(person.name, person.role, person_side(person.name) or self._side(person.role), how, True)
@@ -334,7 +380,7 @@ class Article:
             if not self.has_cue(p, pos, end):
                 return None
             m = SUBJ_CUE_RE.match(text, pos, end)
-            if m:
+            if m and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS:
                 speaker = self.resolve(m.group("spk"), p, m.start("spk"))
                 if speaker is not None:
                     return m, speaker

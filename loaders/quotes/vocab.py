@@ -80,6 +80,8 @@ ROLE_SYNONYMS: dict[str, str] = dict(_DATA["titles"]["synonyms"])
 RELATIVE_NOUN: dict[str, str] = dict(_DATA["titles"]["relative_verbs"])
 RELATIVE_VERB = alternation(RELATIVE_NOUN)
 SAME_AS: dict[str, str] = dict(_DATA["titles"]["same_as"])
+DOCUMENT = alternation(_DATA["speakers"]["documents"])
+CLAUSE_OPENERS = frozenset(_DATA["speakers"]["clause_openers"])
 
 ORG_WORDS = frozenset(_DATA["organisations"]["words"])
 ORG_KINDS = frozenset(_DATA["organisations"]["kinds"])

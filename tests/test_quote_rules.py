@@ -1,0 +1,120 @@
+"""News conventions the quote rules read, one test per convention, with the rule each row records."""
+
+import pandas as pd
+import pytest
+
+from loaders.quotes import quotes_table
+
+
+def _quotes(*paras: str, place: str = "") -> pd.DataFrame:
+    articles = pd.DataFrame({"article_id": ["a1"], "date": pd.to_datetime(["2025-01-01"]), "place": [place]})
+    paragraphs = pd.DataFrame({"article_id": ["a1"] * len(paras), "para_no": range(len(paras)), "text": list(paras)})
+    return quotes_table(articles, paragraphs)
+
+
+def _got(frame: pd.DataFrame) -> list[tuple[str, str, str, str]]:
+    return [(str(k), str(t), str(s), str(r)) for k, t, s, r in
+            zip(frame["kind"], frame["text"], frame["speaker"], frame["rule"])]
+
+
+def test_every_row_names_the_rule_that_found_it():
+    q = _quotes("Energy Minister Almasadam Satkaliyev spoke in Astana.",
+                "“The grid will take green hydrogen by 2030,” Satkaliyev said.",
+                "He added that tenders would open in spring next year.")
+    assert _got(q) == [
+        ("direct", "The grid will take green hydrogen by 2030,", "Almasadam Satkaliyev", "speaker_cue_after"),
+        ("reported", "tenders would open in spring next year", "Almasadam Satkaliyev", "speaker_cue_that"),
+    ]
+
+
+@pytest.mark.parametrize("tail", [
+    "the agency quoted Nurlan Abenov as saying.",
+    "Nurlan Abenov was quoted as saying.",
+])
+def test_quoted_as_saying_names_the_speaker(tail):
+    q = _quotes("Nurlan Abenov heads the pipeline operator.", f"“We will keep the pipeline open to all partners,” {tail}")
+    assert _got(q) == [("direct", "We will keep the pipeline open to all partners,", "Nurlan Abenov", "quoted_as_saying")]
+
+
+def test_a_partial_quote_after_a_named_subject_is_that_persons():
+    q = _quotes("Marta Kovac “welcomed the readiness of both sides to cooperate on lithium” during the call.")
+    assert _got(q) == [("direct", "welcomed the readiness of both sides to cooperate on lithium", "Marta Kovac",
+                        "subject_before")]
+
+
+def test_a_partial_quote_after_a_subject_that_is_no_person_stays_unattributed():
+    q = _quotes("The new plan “will change the way the region sells its ore” within a decade.")
+    assert [(s, r) for _, _, s, r in _got(q)] == [("", "no_attribution")]
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    q = _quotes(
+        "President Daulet Omarov addressed the nation on Monday.",
+        "“The reforms will continue,” said Omarov’s statement.",
+        "“Trade with the EU grew by a third,” the Ministry of Trade said.",
+        "“Talks on rare earths go on,” the statement said.",
+    )
+    assert [(s, r) for _, _, s, r in _got(q)] == [
+        ("Daulet Omarov", "cue_speaker_after"), ("Ministry of Trade", "speaker_cue_after"),
+        ("Ministry of Trade", "speaker_cue_after")]
+
+
+def test_the_last_definite_role_before_a_name_in_commas_is_its_role():
+    q = _quotes("At a meeting with residents of the region the Head of State, Daulet Omarov, spoke about migration.",
+                "“Good relations with neighbours are a guarantee of peace,” the Head of State said.")
+    assert [(s, str(r)) for (_, _, s, _), r in zip(_got(q), q["speaker_role"])] == [("Daulet Omarov", "Head of State")]
+
+
+@pytest.mark.parametrize("role", ["the re-elected President", "the newly elected President"])
+def test_a_description_before_a_role_still_finds_its_holder(role):
+    q = _quotes("President of Uzbekistan Nodir Rakhimov thanked voters.",
+                f"“There is no going back, we will only move forward,” {role} said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Nodir Rakhimov"]
+
+
+def test_an_mp_is_a_title():
+    q = _quotes("There are 3,000 gold deposits in the country, MP Sultan Kaliyev said on Tuesday.",
+                "Gold above 10 tons should be developed by the state, the MP stressed.")
+    assert [(s, str(r)) for (_, _, s, _), r in zip(_got(q), q["speaker_role"])] == [
+        ("Sultan Kaliyev", "MP"), ("Sultan Kaliyev", "MP")]
+
+
+def test_who_asked_is_not_who_replied():
+    q = _quotes("Minister of Energy Dana Oralova spoke to parliament.",
+                "When asked by deputy Aset Nurov whether the state could mine alone, the minister replied that "
+                "some minerals can be mined by state companies.")
+    assert [(k, s) for k, _, s, _ in _got(q)] == [("reported", "Dana Oralova")]
+
+
+def test_a_name_that_speaks_is_a_person_a_later_pronoun_can_reach():
+    q = _quotes("Trade in the region topped $12 billion last year, Elyor Ganiev announced on Friday.",
+                "He noted that trade between neighbours stays “at a relatively low, modest level.”")
+    assert [s for _, _, s, _ in _got(q) if _] == ["Elyor Ganiev"] * len(q)
+
+
+def test_an_office_name_with_no_holder_is_no_person():
+    q = _quotes("“The economic situation in the world is difficult, but we are ready,” Elbasy said.")
+    assert [(str(s), str(p)) for s, p in zip(q["speaker"], q["person"])] == [("", "")]
+
+
+def test_an_organisation_takes_the_fullest_name_the_article_gives():
+    q = _quotes("According to the Ministry of Agriculture of Kazakhstan, the harvest is complete.",
+                "“More than 21 million tons have been threshed,” the Ministry of Agriculture said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Ministry of Agriculture of Kazakhstan"] * 2
+
+
+@pytest.mark.parametrize(("para", "text"), [
+    ("“Funds are not spent on purpose. All this will be controlled, ”he concluded.",
+     "Funds are not spent on purpose. All this will be controlled,"),
+    ('"It goes without saying that all projects need a business side as well. "',
+     "It goes without saying that all projects need a business side as well."),
+])
+def test_a_closing_mark_typed_after_a_space_still_closes(para, text):
+    q = _quotes("Finance Minister Ivane Gelashvili spoke to reporters.", para)
+    assert [t for _, t, _, _ in _got(q)] == [text]
+
+
+def test_a_quoted_title_after_the_document_it_names_is_no_quote():
+    q = _quotes("The Cabinet of Ministers adopted the resolution “On measures to further improve the tariff policy for "
+                "certain types of fuel and energy resources”.")
+    assert q.empty
