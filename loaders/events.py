@@ -112,6 +112,7 @@ _REL_BEFORE = re.compile(r"(?:\bthe|\bpast|\bover)\s+$", re.IGNORECASE)
 _AGO_BEFORE = re.compile(r"(?:\bmore\s+than|\bover|\bthe)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _ANCHOR_YEAR = re.compile(rf"(?<![\w.,]){_YEAR}{_NOT_QTY}(?![\w])")
+_DIGITS = re.compile(r"\d+")
 _LEMMAS = ("agree sign announce open launch approve adopt endorse unveil inaugurate conclude present visit discuss "
            "report publish release complete host welcome confirm declare decide ratify introduce start vote arrive "
            "close finalise finalize pledge commission award receive elect appoint attend deliver add reveal").split()
@@ -165,130 +166,189 @@ def _mon(word: str) -> int:
 
 
 def _num(token: str) -> int:
-    return int(re.match(r"\d+", token).group(0))
+    return int(_DIGITS.match(token).group(0))
 
 
-def _resolve(m: re.Match, text: str, pub: dt.date | None):
-    """(date, date_end, precision, expr_start, expr_end) for match `m`, or None when it is not a usable date."""
+# Handlers, one per kind of expression: each gets the match, the span (s, e) of its kind's group, the padded
+# paragraph and the publication date, and returns (date, date_end, precision, expr_start, expr_end) or None.
+_Hit = tuple[dt.date, dt.date, str, int, int] | None
+
+
+def _month_range(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """"between May and July 2024", "May-July 2024": a range over whole months; None unless the second is later."""
     g = m.group
-    kind = m.lastgroup
-    s, e = m.span(kind)
-    if kind in ("btw", "mm"):
-        y = int(g("by") or g("mmy"))
-        m1, m2 = _mon(g("bm1") or g("mm1")), _mon(g("bm2") or g("mm2"))
-        if m2 <= m1:
-            return None
-        return dt.date(y, m1, 1), _month_end(y, m2), "range", s, e
-    if kind == "fmy":
-        a, b = dt.date(int(g("fy1")), _mon(g("fm1")), 1), _month_end(int(g("fy2")), _mon(g("fm2")))
-        return (a, b, "range", s, e) if a < b else None
-    if kind in ("fy", "yr"):
-        ya = int(g("fya") or g("ya"))
-        raw = g("fyb") or g("yb")
-        yb = int(raw) if len(raw) == 4 else (ya // 100) * 100 + int(raw)
-        if not ya < yb <= ya + 50:
-            return None
-        return dt.date(ya, 1, 1), dt.date(yb, 12, 31), "range", s, e
-    if kind in ("ddm", "mdd"):
-        y = int(g("ddy") or g("mddy"))
-        mon = _mon(g("ddmon") or g("mddmon"))
-        a, b = _day(y, mon, _num(g("dd1") or g("mdd1"))), _day(y, mon, _num(g("dd2") or g("mdd2")))
-        return (a, b, "range", s, e) if a and b and a < b else None
-    if kind == "iso":
-        d = _day(int(g("iy")), int(g("im")), int(g("id")))
-        return (d, d, "day", s, e) if d else None
-    if kind == "dot":
-        d = _day(int(g("dy")), int(g("dm")), int(g("dd")))
-        return (d, d, "day", s, e) if d else None
-    if kind in ("dmy", "mdy"):
-        d = _day(int(g("y1") or g("y2")), _mon(g("m1") or g("m2")), _num(g("d1") or g("d2")))
-        return (d, d, "day", s, e) if d else None
-    if kind in ("dm_", "md_"):
-        if pub is None:
-            return None
-        mon, day = _mon(g("m3") or g("m4")), _num(g("d3") or g("d4"))
-        # A past verb before it ("met on April 9") means the last occurrence, a future one ("will take office
-        # on July 1") the next; with neither, the occurrence nearest the publication date.
-        candidates = [d for d in (_day(pub.year + k, mon, day) for k in (-1, 0, 1)) if d is not None]
-        before = text[max(0, s - 48):s]
-        if _PAST_JUST_BEFORE.search(before):
-            candidates = [c for c in candidates if c <= pub]
-        elif _FUTURE_BEFORE.search(before):
-            candidates = [c for c in candidates if c >= pub]
-        d = min(candidates, key=lambda c: (abs((c - pub).days), c > pub), default=None)
-        return (d, d, "day", s, e) if d else None
-    if kind == "my":
-        y, mon = int(g("y5")), _mon(g("m5"))
-        return dt.date(y, mon, 1), _month_end(y, mon), "month", s, e
-    if kind == "qh":
-        if g("qq2"):
-            unit, n, y = g("qq2"), int(g("qn2")), 2000 + int(g("qy2"))
-        else:
-            unit = g("qq") or ("Q" if g("qu") == "quarter" else "H")
-            n = int(g("qn")) if g("qq") else _ORDINAL[g("qord").lower()]
-            pre = "k" if g("qq") else "q"
-            if g(pre + "y"):
-                y = int(g(pre + "y"))
-            elif pub is None:
-                return None
-            else:
-                y = pub.year + {"last": -1, "this": 0, "next": 1}[g(pre + "r").lower()]
-        months = 3 if unit == "Q" else 6
-        if n * months > 12:
-            return None
-        return dt.date(y, (n - 1) * months + 1, 1), _month_end(y, n * months), "range", s, e
-    if kind == "ago":
-        if _AGO_BEFORE.search(text, max(0, s - 12), s):
-            return None
-        word = g("an").lower()
-        back = _COUNT[word] if word in _COUNT else int(word)
-        if g("aw") == "ago":
-            if pub is None:
-                return None
-            y = pub.year - back
-        else:
-            lo = max(0, s - 300)
-            for cut in _SENTENCE_END.finditer(text, lo, s + 1):
-                lo = cut.end()
-            anchors = _ANCHOR_YEAR.findall(text, lo, s)
-            if not anchors:
-                return None
-            y = int(anchors[-1]) - back
+    y = int(g("by") or g("mmy"))
+    m1, m2 = _mon(g("bm1") or g("mm1")), _mon(g("bm2") or g("mm2"))
+    if m2 <= m1:
+        return None
+    return dt.date(y, m1, 1), _month_end(y, m2), "range", s, e
+
+
+def _month_year_range(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """"from May 2024 to July 2025": a range over whole months; None unless it runs forward."""
+    g = m.group
+    a, b = dt.date(int(g("fy1")), _mon(g("fm1")), 1), _month_end(int(g("fy2")), _mon(g("fm2")))
+    return (a, b, "range", s, e) if a < b else None
+
+
+def _year_range(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """"from 2024 to 2026", "2024-26": a range over whole years; None unless the end is 1-50 years later."""
+    g = m.group
+    ya = int(g("fya") or g("ya"))
+    raw = g("fyb") or g("yb")
+    yb = int(raw) if len(raw) == 4 else (ya // 100) * 100 + int(raw)
+    if not ya < yb <= ya + 50:
+        return None
+    return dt.date(ya, 1, 1), dt.date(yb, 12, 31), "range", s, e
+
+
+def _day_range(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """"12-14 May 2025", "May 12-14, 2025": a range of days; None if a day does not exist or it runs backwards."""
+    g = m.group
+    y = int(g("ddy") or g("mddy"))
+    mon = _mon(g("ddmon") or g("mddmon"))
+    a, b = _day(y, mon, _num(g("dd1") or g("mdd1"))), _day(y, mon, _num(g("dd2") or g("mdd2")))
+    return (a, b, "range", s, e) if a and b and a < b else None
+
+
+def _numeric_day(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """"2025-04-04" (ISO) or "04.03.2025" (day.month.year): that day; None if it does not exist."""
+    g = m.group
+    d = _day(int(g("iy") or g("dy")), int(g("im") or g("dm")), int(g("id") or g("dd")))
+    return (d, d, "day", s, e) if d else None
+
+
+def _full_date(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """"8 November 2022", "November 8, 2022": that day; None if it does not exist."""
+    g = m.group
+    d = _day(int(g("y1") or g("y2")), _mon(g("m1") or g("m2")), _num(g("d1") or g("d2")))
+    return (d, d, "day", s, e) if d else None
+
+
+def _day_without_year(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """"8 November", "November 8": the occurrence nearest the publication date, the last one after a past verb
+    ("met on April 9"), the next after a future one ("will take office on July 1"); None without a pub date."""
+    if pub is None:
+        return None
+    g = m.group
+    mon, day = _mon(g("m3") or g("m4")), _num(g("d3") or g("d4"))
+    candidates = [d for d in (_day(pub.year + k, mon, day) for k in (-1, 0, 1)) if d is not None]
+    before = text[max(0, s - 48):s]
+    if _PAST_JUST_BEFORE.search(before):
+        candidates = [c for c in candidates if c <= pub]
+    elif _FUTURE_BEFORE.search(before):
+        candidates = [c for c in candidates if c >= pub]
+    d = min(candidates, key=lambda c: (abs((c - pub).days), c > pub), default=None)
+    return (d, d, "day", s, e) if d else None
+
+
+def _month_year(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """"November 2022": that whole month, at month precision."""
+    y, mon = int(m.group("y5")), _mon(m.group("m5"))
+    return dt.date(y, mon, 1), _month_end(y, mon), "month", s, e
+
+
+def _relative_year_or_month(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """"last/this/next year|month": that year or month from the pub date; None after "the/past/over" (a span)."""
+    if pub is None or _REL_BEFORE.search(text, max(0, s - 8), s):
+        return None
+    step = {"last": -1, "this": 0, "next": 1}[m.group("rw").lower()]
+    if m.group("ru") == "year":
+        y = pub.year + step
         return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", s, e
-    if kind == "tdy":
+    y, mon = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+    return dt.date(y, mon + 1, 1), _month_end(y, mon + 1), "month", s, e
+
+
+def _weekday(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """"on/last/since/until/by Monday": that weekday on or before the publication date; the expression is the day."""
+    if pub is None:
+        return None
+    back = (pub.weekday() - _WEEKDAYS[m.group("wday").lower()]) % 7
+    d = pub - dt.timedelta(days=back)
+    return (d, d, "day", *m.span("wday"))
+
+
+def _quarter_or_half(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """"first quarter of 2025", "Q3 2024", "H1'25", "second half of next year": a range of exact days; None for
+    a relative year without a publication date, or for a fifth quarter or third half."""
+    g = m.group
+    if g("qq2"):
+        unit, n, y = g("qq2"), int(g("qn2")), 2000 + int(g("qy2"))
+    else:
+        unit = g("qq") or ("Q" if g("qu") == "quarter" else "H")
+        n = int(g("qn")) if g("qq") else _ORDINAL[g("qord").lower()]
+        pre = "k" if g("qq") else "q"
+        if g(pre + "y"):
+            y = int(g(pre + "y"))
+        elif pub is None:
+            return None
+        else:
+            y = pub.year + {"last": -1, "this": 0, "next": 1}[g(pre + "r").lower()]
+    months = 3 if unit == "Q" else 6
+    if n * months > 12:
+        return None
+    return dt.date(y, (n - 1) * months + 1, 1), _month_end(y, n * months), "range", s, e
+
+
+def _years_back(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """"N years ago" (from the publication year) or "N years earlier" (from the last explicit year earlier in the
+    sentence): that year. None without the anchor, or after "more than/over/the" (a duration, not a date)."""
+    if _AGO_BEFORE.search(text, max(0, s - 12), s):
+        return None
+    word = m.group("an").lower()
+    back = _COUNT[word] if word in _COUNT else int(word)
+    if m.group("aw") == "ago":
         if pub is None:
             return None
-        word = g("tw").lower()
-        step = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
-        if g("tposs"):  # "today's meeting": the possessive names an event of that day
-            e = s + len(g("tw"))
-        elif not (_TODAY_BEFORE[step].search(text, max(0, s - 64), s) or _TODAY_AFTER[step].match(text, e)):
+        y = pub.year - back
+    else:
+        lo = max(0, s - 300)
+        for cut in _SENTENCE_END.finditer(text, lo, s + 1):
+            lo = cut.end()
+        anchors = _ANCHOR_YEAR.findall(text, lo, s)
+        if not anchors:
             return None
-        d = pub + dt.timedelta(days=step)
-        return d, d, "day", s, e
-    if kind == "rel":
-        if pub is None or _REL_BEFORE.search(text, max(0, s - 8), s):
-            return None
-        step = {"last": -1, "this": 0, "next": 1}[g("rw").lower()]
-        if g("ru") == "year":
-            y = pub.year + step
-            return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", s, e
-        idx = pub.year * 12 + pub.month - 1 + step
-        y, mon = divmod(idx, 12)
-        return dt.date(y, mon + 1, 1), _month_end(y, mon + 1), "month", s, e
-    if kind == "wd":
-        if pub is None:
-            return None
-        s, e = m.span("wday")
-        back = (pub.weekday() - _WEEKDAYS[g("wday").lower()]) % 7
-        d = pub - dt.timedelta(days=back)
-        return d, d, "day", s, e
-    if kind == "y":
-        if not (_YEAR_CTX.search(text, max(0, s - 24), s) or _YEAR_AFTER.match(text, e)):
-            return None
-        y = int(g("y"))
-        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", s, e
-    return None
+        y = int(anchors[-1]) - back
+    return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", s, e
+
+
+def _today(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """"today/yesterday/tomorrow": the publication date moved by that step, only when it dates an event (an event
+    verb near it, or "today's meeting"-style, whose expression is the word alone); None otherwise."""
+    if pub is None:
+        return None
+    step = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("tw").lower()]
+    if m.group("tposs"):
+        e = s + len(m.group("tw"))
+    elif not (_TODAY_BEFORE[step].search(text, max(0, s - 64), s) or _TODAY_AFTER[step].match(text, e)):
+        return None
+    d = pub + dt.timedelta(days=step)
+    return d, d, "day", s, e
+
+
+def _year(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> _Hit:
+    """A bare year: that whole year, only in a date context ("in 2025", "2030 strategy"), else it may be a number."""
+    if not (_YEAR_CTX.search(text, max(0, s - 24), s) or _YEAR_AFTER.match(text, e)):
+        return None
+    y = int(m.group("y"))
+    return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", s, e
+
+
+# Each alternative of _PATTERN is one named group (the match's `lastgroup`), in the pattern's order.
+_HANDLERS = {
+    "btw": _month_range, "fmy": _month_year_range, "fy": _year_range, "ddm": _day_range, "mdd": _day_range,
+    "mm": _month_range, "iso": _numeric_day, "dot": _numeric_day, "dmy": _full_date, "mdy": _full_date,
+    "dm_": _day_without_year, "md_": _day_without_year, "my": _month_year, "yr": _year_range,
+    "rel": _relative_year_or_month, "wd": _weekday, "qh": _quarter_or_half, "ago": _years_back,
+    "tdy": _today, "y": _year,
+}
+
+
+def _resolve(m: re.Match, text: str, pub: dt.date | None) -> _Hit:
+    """(date, date_end, precision, expr_start, expr_end) for match `m`, or None when it is not a usable date."""
+    s, e = m.span(m.lastgroup)
+    return _HANDLERS[m.lastgroup](m, s, e, text, pub)
 
 
 def find_events(text: str, pub: dt.date | None) -> list[tuple[dt.date, dt.date, str, int, int]]:
