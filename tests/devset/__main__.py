@@ -27,8 +27,10 @@ HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "manifest.json"
 GOLD = HERE / "gold"
 RAW_ENV, OUT_ENV = "DEVSET_RAW", "DEVSET_DIR"
-# The unread part: the TEST_SIZE articles whose URL has the smallest SHA-256, fixed before any was read.
-TEST_SIZE = 28
+# The unread part of each batch of imported articles: the articles whose URL has the smallest SHA-256,
+# TEST_SHARE of the batch, fixed when the batch is imported, before any was read. Articles keep their part
+# when later batches are imported.
+TEST_SHARE = 0.3
 _BLOCKS = re.compile(r"\n[ \t]*\n")
 
 
@@ -118,10 +120,18 @@ def _evaluate_layout(text: str, gold: dict) -> dict[str, list]:
 
 
 def import_work(work: Path) -> None:
-    """Adds (or replaces) the manifest entries and gold files of the annotated articles in `work`."""
+    """Adds the annotated articles in `work` as a new batch (or replaces those already listed, which keep
+    their batch and part) to the manifest, with their gold files."""
     annots = sorted((work / "annot").glob("*.json"))
-    order = sorted(annots, key=lambda p: sha256(json.loads(p.read_text(encoding="utf-8"))["url"]))
-    unread = {p.stem for p in order[:TEST_SIZE]}
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else {"batches": {}}
+    known = {e["id"]: e for e in manifest.get("articles", [])}
+    batches = manifest["batches"]
+    new = [p for p in annots if p.stem not in known]
+    batch = str(max(map(int, batches), default=0) + 1)
+    order = sorted(new, key=lambda p: sha256(json.loads(p.read_text(encoding="utf-8"))["url"]))
+    unread = {p.stem for p in order[:round(TEST_SHARE * len(new))]}
+    if new:
+        batches[batch] = {"articles": len(new), "test": len(unread)}
     entries = []
     GOLD.mkdir(exist_ok=True)
     for path in annots:
@@ -133,7 +143,8 @@ def import_work(work: Path) -> None:
             "id": ident, "url": annot["url"], "outlet": annot["outlet"], "published": annot["published"],
             "date_from": annot.get("date_from", ""), "query": annot.get("query", ""),
             "source": "search tool, corpus 'pages': the stored page's opening excerpt",
-            "split": "test" if ident in unread else "dev",
+            "batch": known[ident]["batch"] if ident in known else batch,
+            "split": known[ident]["split"] if ident in known else ("test" if ident in unread else "dev"),
             "edits": _edits(raw, made), "raw_sha256": sha256(raw),
         }
         text = article_text(raw, entry)
@@ -148,9 +159,11 @@ def import_work(work: Path) -> None:
                 gold[table].append({"para_no": para, "start": start, "end": end, **{f: row.get(f, "") for f in fields}})
         (GOLD / f"{ident}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         entries.append(entry)
-    MANIFEST.write_text(json.dumps({"test_size": TEST_SIZE, "articles": entries}, ensure_ascii=False, indent=1) + "\n",
+    entries += [e for ident, e in known.items() if ident not in {x["id"] for x in entries}]
+    entries.sort(key=lambda e: e["id"])
+    MANIFEST.write_text(json.dumps({"batches": batches, "articles": entries}, ensure_ascii=False, indent=1) + "\n",
                         encoding="utf-8")
-    print(f"imported {len(entries)} articles ({len(unread)} in the unread test part)")
+    print(f"imported {len(entries)} articles; new batch: {len(new)} ({len(unread)} in its unread test part)")
 
 
 def _edits(raw: str, made: str) -> dict:
