@@ -65,6 +65,9 @@ NON_NAME_WORDS = frozenset(
     north south east west eastern western northern southern new old great strategic sustainable
     renewable development reconstruction economic economy foreign affairs finance construction
     integration ecology natural resources digital transport agriculture science higher education
+    administration customs bureau authority authorities inspectorate directorate secretariat cabinet
+    association chamber consortium organization organisation foundation society court police statistics
+    exchange railways airlines port
     mr mrs ms dr prof madam sir lord mister
     """.split()
 )

@@ -118,3 +118,42 @@ def test_a_quoted_title_after_the_document_it_names_is_no_quote():
     q = _quotes("The Cabinet of Ministers adopted the resolution “On measures to further improve the tariff policy for "
                 "certain types of fuel and energy resources”.")
     assert q.empty
+
+
+@pytest.mark.parametrize(("sentence", "clause", "speaker"), [
+    ("The ministry has denied the sale of the refineries, said Energy Minister Almas Bekov during a briefing, "
+     "Azernews reports.", "The ministry has denied the sale of the refineries", "Almas Bekov"),
+    ("A forum on neutrality will be held in December, Chairman of the People's Council Serdar Amanov said, "
+     "Report informs.", "A forum on neutrality will be held in December", "Serdar Amanov"),
+])
+def test_a_closing_credit_is_the_outlet_not_the_speaker(sentence, clause, speaker):
+    assert [(t, s) for _, t, s, _ in _got(_quotes(sentence))] == [(clause, speaker)]
+
+
+def test_a_role_in_commas_before_the_name_belongs_to_the_speaker_not_the_clause():
+    q = _quotes("Trade in the region grew by a third, Uzbek Deputy PM in charge of trade, Elyor Ganiev announced "
+                "on Friday.")
+    assert [(t, s, str(r), str(d)) for (_, t, s, _), r, d in zip(_got(q), q["speaker_role"], q["side"])] == [
+        ("Trade in the region grew by a third", "Elyor Ganiev", "Uzbek Deputy PM in charge of trade", "other")]
+
+
+def test_a_participle_phrase_after_the_cue_ends_the_frame():
+    q = _quotes("President Daulet Omarov spoke in Astana.",
+                "The referendum will be held on October 6, the President announced delivering his annual address.")
+    assert [(t, s) for _, t, s, _ in _got(q)] == [("The referendum will be held on October 6", "Daulet Omarov")]
+
+
+def test_an_acronym_after_an_organisation_is_not_part_of_its_name():
+    q = _quotes("Coal exports to China doubled in March, the Mongolian Customs General Administration (MCGA) said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Mongolian Customs General Administration"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The President stressed the need to demonstrate humanity and tolerance.",
+    "The minister noted the importance of new projects in the north.",
+    "Omarov said at a meeting with the foreign ministers of the region that trade would grow.",
+])
+def test_a_topic_after_a_cue_or_a_place_phrase_is_no_bare_reported_clause(sentence):
+    q = _quotes("President Daulet Omarov and Foreign Minister Arman Omarov met the press.", sentence)
+    assert [(k, r) for k, _, _, r in _got(q)] in ([], [("reported", "speaker_cue_that")])
+    assert "a meeting" not in " ".join(q["text"].astype(str))

@@ -102,16 +102,26 @@ AS_CUE_RE = re.compile(
     re.S,
 )
 # "CLAUSE, SPEAKER(, APPOSITION,) cue."
+# what may follow the cue at the end of a sentence: "…, the President announced delivering his address."
+_TRAIL = (
+    r"(?:,?\s+(?:delivering|speaking|addressing|commenting|answering|responding|during|at|in|on|after|while"
+    r"|when|following|via|before)\b[^,;:“”«»\"]{0,120}?)?"
+)
 POST_FRAME_RE = re.compile(
     rf"(?P<clause>\S.*?),\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?(?:,\s[^,;:“”«»\"]{{2,100}},)?)\s+(?:also\s+)?"
-    rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})\s*[.!?]?\s*$",
+    rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD}){_TRAIL}\s*[.!?]?\s*$",
     re.S,
 )
 # "CLAUSE, cue SPEAKER(, APPOSITION)."
 POST_INV_RE = re.compile(
     rf"(?P<clause>\S.*?),\s+(?P<cue>{INVERTED_CUE})"
-    rf"\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?)(?:,\s*(?P<app>[^,;:]{{2,120}}?))?\s*[.!?]?\s*$",
+    rf"\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?)(?:,\s*(?P<app>[^,;:]{{2,120}}?))?{_TRAIL}\s*[.!?]?\s*$",
     re.S,
+)
+# a credit closing a sentence: "…, Azernews reports." / "…, Report informs." — the outlet is not the speaker
+CREDIT_RE = re.compile(
+    r",\s+(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})\s+(?:reports|informs|writes|reported|informed|wrote)"
+    r"(?:\s+(?:citing|quoting|with\s+reference\s+to)\b[^,;:]*)?\s*[.!?]?\s*$"
 )
 
 

@@ -43,6 +43,7 @@ _APPOS_RE = re.compile(
     rf",\s+(?P<app>[^,;:.()“”«»\"]{{2,120}}?)(?=\s*(?:,|\.(?:\s|$)|;|:|\)|$)|\s+(?:also\s+)?{CUE}\b)"
 )
 DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z&.\-]{1,9}\)$")  # "European Investment Bank (EIB)"
 _DESCRIBED_RE = re.compile(
     r"(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[^\W\d_][\w\-]*['’]s)\s+)?(?P<words>(?:[a-z][a-z\-]*\s+){1,4})(?=[A-Z])"
 )
@@ -268,6 +269,16 @@ def _undescribed(head: str) -> str:
     return rest if clean_np(rest) else ""
 
 
+def _fronted_name(head: str, app: str) -> Phrase | None:
+    """"Chairman of the People's Council, Gurbanguly Berdimuhamedov": a role, then the name in apposition."""
+    if not app or "," in app or not role_like(DETERMINER_RE.sub("", head)):
+        return None
+    name, start = name_in_chunk(app) if CHUNK_RE.fullmatch(app) else ("", -1)
+    if not name or start != 0 or core_count(name) < 2:
+        return None
+    return Phrase(app, name=name, name_role=DETERMINER_RE.sub("", head))
+
+
 def read_phrase(raw: str) -> Phrase | None:
     """The parts of a speaker phrase: pronoun, head, apposition, channel, first person name, organisation.
 
@@ -282,6 +293,10 @@ def read_phrase(raw: str) -> Phrase | None:
     if low in ("he", "she", "him", "her"):  # "according to him"
         return Phrase(text, pronoun={"him": "he", "her": "she"}.get(low, low))
     head, _, app = text.partition(",")
+    head = _ACRONYM_RE.sub("", head)
+    fronted = _fronted_name(head.strip(), app.strip(" ,"))
+    if fronted is not None:
+        return fronted
     head, indefinite = head.strip(), _INDEFINITE_APP_RE.match(app.strip(" ,"))
     app = DETERMINER_RE.sub("", app.strip(" ,"))
     relative = _relative_role(app) if app else None

@@ -19,6 +19,7 @@ from loaders.quotes.cues import (
     ACCORDING_PRE_RE,
     AS_CUE_RE,
     BARE_CLAUSE_RE,
+    CREDIT_RE,
     GAP_THAT_RE,
     OBJECT_THAT_RE,
     POST_FRAME_RE,
@@ -95,6 +96,8 @@ def speaker_cue(art: Article, p: int, s: int, e: int) -> Row | None:
     if that:
         return reported_row(p, that.start("clause"), that.end("clause"), text, speaker, cue, "speaker_cue_that")
     when = WHEN_RE.match(text, gap_from, e)
+    if fm.group("mod") and not when:
+        return None  # "said at a meeting with …": where the place phrase ends is unknown, so is the clause
     bare = BARE_CLAUSE_RE.match(text, when.end() if when else after, e)
     if bare and cue in BARE_CLAUSE_CUES and not has_obj and speaker.role != "press service" and speaker is not UNNAMED:
         return reported_row(p, bare.start("clause"), bare.end("clause"), text, speaker, cue, "speaker_cue_clause")
@@ -115,13 +118,20 @@ def agency_reference(art: Article, p: int, s: int, e: int) -> Row | None:
 
 
 def speaker_cue_after(art: Article, p: int, s: int, e: int) -> Row | None:
-    """CLAUSE, X(, role,) said."""
+    """CLAUSE, X(, role,) said. A role in commas right before the name belongs to the speaker, not the
+    clause ("…, Chairman of the People's Council, Gurbanguly Berdimuhamedov said.")."""
     text = art.paras[p]
     m = POST_FRAME_RE.match(text, s, e)
-    speaker = art.resolve(m.group("spk"), p, m.start("spk")) if m else None
+    if m is None:
+        return None
+    clause_end, spk_start = m.end("clause"), m.start("spk")
+    comma = text.rfind(", ", m.start("clause"), clause_end)
+    if comma >= 0 and role_like(DETERMINER_RE.sub("", text[comma + 2:clause_end])) and "," not in m.group("spk"):
+        clause_end, spk_start = comma, comma + 2
+    speaker = art.resolve(text[spk_start:m.end("spk")], p, spk_start)
     if speaker is None:
         return None
-    return reported_row(p, m.start("clause"), m.end("clause"), text, speaker, normal_cue(m.group("cue")),
+    return reported_row(p, m.start("clause"), clause_end, text, speaker, normal_cue(m.group("cue")),
                         "speaker_cue_after")
 
 
@@ -151,17 +161,20 @@ RULES: list[tuple[Callable[[Article, int, int, int], Row | None], bool]] = [
 
 
 def reported_row_of(art: Article, p: int, s: int, e: int) -> Row | None:
-    """The reported-speech row of sentence paras[p][s:e], or None."""
+    """The reported-speech row of sentence paras[p][s:e], or None. A closing credit (", Azernews reports.") is
+    cut off first, so the frame inside it speaks; the whole sentence is tried when that finds nothing."""
     text = art.paras[p]
     while s < e and text[s].isspace():
         s += 1
     cued = art.has_cue(p, s, e)
     if s >= e or not (cued or text.find("ccording", s, e) >= 0):
         return None
-    for rule, needs_cue in RULES:
-        if needs_cue and not cued:
-            break
-        row = rule(art, p, s, e)
-        if row is not None:
-            return row
+    credit = CREDIT_RE.search(text, s, e)
+    for end in ((credit.start(), e) if credit else (e,)):
+        for rule, needs_cue in RULES:
+            if needs_cue and not (cued if end == e else art.has_cue(p, s, end)):
+                break
+            row = rule(art, p, s, end)
+            if row is not None:
+                return row
     return None

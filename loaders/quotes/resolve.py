@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from loaders.people import gender_of_given_name, known_orgs_in, org_kind, person_side, side_in_article
+from loaders.people import gender_of_given_name, known_orgs_in, org_kind, person_side, side_in_article, side_of
 from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE, SUBJ_CUE_RE, cue_positions
 from loaders.quotes.marks import overlaps, scan_spans
 from loaders.quotes.phrases import (
@@ -40,6 +40,7 @@ from loaders.quotes.phrases import (
     apposition_after,
     core_count,
     gender_of_role,
+    is_role_word,
     name_in_chunk,
     org_extension_re,
     org_mention_re,
@@ -50,9 +51,10 @@ from loaders.quotes.phrases import (
     title_before,
     unnamed,
 )
-from loaders.quotes.vocab import CLAUSE_OPENERS, ORG_KINDS, ORG_WORDS, ROLE_WORDS
+from loaders.quotes.vocab import CLAUSE_OPENERS, CONNECTORS, MODIFIER_WORDS, ORG_KINDS, ORG_WORDS, ROLE_WORDS
 from loaders.sentences import sentence_spans
 
+_TRAILING_ORG_RE = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*$")
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
 
@@ -189,20 +191,27 @@ class Article:
                 self._mention(p, start, person.name)
 
     def _fronted_role(self, p: int, start: int) -> str:
-        """The role opening the sentence before a name ("The head of the EU Delegation, Name, ..."), or ""."""
+        """The role standing before a name in commas ("The head of the EU Delegation, Name, …", "…, said the
+        chairman of the National Bank, Name.", "…, Uzbek Deputy PM in charge of trade, Name announced"), or ""."""
         if start < 2 or not self.paras[p].startswith(", ", start - 2):
             return ""
         s, _ = self.sentence(p, start)
-        before = self.paras[p][s:start]
-        if not before.endswith(", ") or before.count(",") != 1:
+        clause = self.paras[p][s:start - 2]
+        words = clause[clause.rfind(",") + 1:].split()
+
+        def title_word(word: str) -> bool:
+            low = word.casefold()
+            return ((word[:1].isupper() and low not in CONNECTORS and low not in CLAUSE_OPENERS)
+                    or is_role_word(word) or low in MODIFIER_WORDS)
+
+        # the shortest role at the end of the clause, widened over the title words before it
+        k = next((k for k in range(len(words) - 1, max(-1, len(words) - 15), -1)
+                  if title_word(words[k]) and role_like(" ".join(words[k:]))), -1)
+        if k < 0:
             return ""
-        phrase = DETERMINER_RE.sub("", before[:-2].strip())
-        if role_like(phrase) and len(phrase.split()) <= 10:
-            return phrase
-        # "At a meeting in Turkistan the Head of State, Name, …": the role is the last definite phrase
-        last_the = max(phrase.rfind(" the "), phrase.rfind(" The "))
-        tail = phrase[last_the + 5:] if last_the >= 0 else ""
-        return tail if tail[:1].isupper() and role_like(tail) and len(tail.split()) <= 8 else ""
+        while k > 0 and title_word(words[k - 1]):
+            k -= 1
+        return " ".join(words[k:])
 
     def _pronoun(self, word: str, p: int, pos: int) -> Person | None:
         """The last person named before (p, pos) whose gender fits he/she."""
@@ -361,16 +370,27 @@ class Article:
 
     def settled(self, name: str) -> tuple[str, str]:
         """(role, side) of a person for every quote of theirs in the article, decided once from all the
-        roles the article gives them: the longest role, and the side of the longest role that reads as
-        EU or Kazakhstan (a person named in sides.toml keeps their side), else "other" when any role
-        is known, else ""."""
+        roles the article gives them: the longest role, and its side in the article; when that reads
+        "other", the side a shorter role states outright ("Kazakh Vice Minister"), never one a shorter,
+        unmarked role would only take from the dateline. A person named in sides.toml keeps their side."""
         person = self.persons[name]
         known = person_side(name)
-        if known:
+        if known or not person.roles:
             return person.role, known
-        sides = [self._side(role) for role in sorted(person.roles, key=lambda r: (-len(r), r))]
-        side = next((s for s in sides if s in ("EU", "Kazakhstan")), "other" if sides else "")
+        roles = sorted(person.roles, key=lambda r: (-len(r), r))
+        side = self._side(self._expanded(roles[0]))
+        if side == "other":
+            side = next((s for s in map(side_of, roles) if s in ("EU", "Kazakhstan")), side)
         return person.role, side
+
+    def _expanded(self, role: str) -> str:
+        """`role` with the organisation ending it in the fullest form the article gives
+        ("chairman of the National Bank" -> "chairman of the National Bank of Kazakhstan")."""
+        m = _TRAILING_ORG_RE.search(role)
+        if m is None:
+            return role
+        last = len(self.paras) - 1
+        return role[:m.start()] + self._fullest(m.group(), last, len(self.paras[last]) if last >= 0 else 0)
 
     def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], Speaker] | None:
         """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases."""
