@@ -67,7 +67,10 @@ NON_NAME_WORDS = frozenset(
     integration ecology natural resources digital transport agriculture science higher education
     administration customs bureau authority authorities inspectorate directorate secretariat cabinet
     association chamber consortium organization organisation foundation society court police statistics
-    exchange railways airlines port
+    exchange railways airlines port federal confederation technology technologies innovation innovations
+    mineral minerals labour labor health justice defence defense interior culture information communications
+    emergency emergencies social protection tourism sport sports water environment climate infrastructure
+    housing planning budget tax research
     mr mrs ms dr prof madam sir lord mister
     """.split()
 )
@@ -114,8 +117,9 @@ def _lexicon() -> dict:
     places = {p.casefold(): side for side in sides for p in raw.get(side, {}).get("places", [])}
     kinds = {name.casefold(): kind for kind, names in raw.get("kinds", {}).items() for name in names}
     people = {fold(n): side for side in sides for n in raw.get(side, {}).get("people", [])}
+    member_states = _word_pattern([w for side in sides for w in raw.get(side, {}).get("member_states", [])])
     return {"kinds": kinds, "orgs": orgs, "people": people, "keywords": keywords, "genders": genders, "org_names": all_orgs,
-            "any_org": any_org,
+            "any_org": any_org, "member_states": member_states,
             "office": _word_pattern(roles.get("government_offices", [])),
             "expert": _word_pattern(roles.get("expert_roles", [])), "places": places,
             "in_place": _word_pattern([f"in {p}" for side in sides for p in raw.get(side, {}).get("places", [])])}
@@ -158,14 +162,17 @@ def side_of(role: str, org_text: str = "") -> str:
 def home_side(place: str, first_paragraph: str) -> str:
     """The side an article is at home in: "Kazakhstan" for a dateline in a Kazakh city or region
     (sides.toml `places`), else the side a dateline place reads as ("Brussels" -> "EU"), else,
-    with no dateline, "Kazakhstan" when the first paragraph names Kazakhstan or a Kazakh place;
-    "" otherwise."""
+    with no dateline, "Kazakhstan" when the first paragraph names Kazakhstan or a Kazakh place,
+    "EU" when it names a member state ("Germany's government said…"); "" otherwise."""
     lex = _lexicon()
     if place:
         side = lex["places"].get(place.casefold()) or side_of("", place)
         return side if side in ("EU", "Kazakhstan") else ""
     kz = next((pattern for side, pattern in lex["keywords"] if side == "Kazakhstan"), None)
-    return "Kazakhstan" if kz is not None and kz.search(first_paragraph) else ""
+    if kz is not None and kz.search(first_paragraph):
+        return "Kazakhstan"
+    member = lex["member_states"]
+    return "EU" if member is not None and member.search(first_paragraph) else ""
 
 
 @lru_cache(maxsize=4096)
@@ -274,16 +281,34 @@ def merge_names(names: list[str]) -> dict[str, str]:
         key = fold(name)
         targets = {canonical[f] for f in full if fold(f).endswith(" " + key)}
         if len(targets) != 1:
-            targets = {canonical[f] for f in full if _similar_tail(fold(f), key)}
+            targets = {canonical[f] for f in full if similar_tail(fold(f), key)}
         canonical[name] = targets.pop() if len(targets) == 1 else name
     return canonical
 
 
-def _similar_tail(full_key: str, short_key: str) -> bool:
-    """True when the last words of `full_key` are a transliteration variant of `short_key`."""
+def similar_tail(full_key: str, short_key: str) -> bool:
+    """True when the last words of `full_key` are a transliteration variant of `short_key` (folded forms):
+    the same after romanisation variants are levelled (Zhaparov/Japarov, Tokayev/Tokaev), or the same
+    initial and 90% alike."""
     n = len(short_key.split())
     tail = " ".join(full_key.split()[-n:])
+    if translit_key(tail) == translit_key(short_key):
+        return True
     return tail[:1] == short_key[:1] and fuzz.ratio(tail, short_key) >= 90
+
+
+# Romanisations of one Cyrillic or Turkic sound, levelled so variants of a name compare equal.
+_TRANSLIT = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("yu", "u"), ("ya", "a"), ("yo", "o"), ("ye", "e"),
+             ("iy", "i"), ("yy", "i"), ("y", "i"), ("w", "v"), ("ou", "u")]
+_DOUBLE_RE = re.compile(r"(\w)\1")
+
+
+@lru_cache(maxsize=65536)
+def translit_key(folded: str) -> str:
+    """A folded name with romanisation variants levelled ("zhaparov" and "japarov" -> "japarov")."""
+    for a, b in _TRANSLIT:
+        folded = folded.replace(a, b)
+    return _DOUBLE_RE.sub(r"\1", folded)
 
 
 def _person_side(role: str, quoted: str) -> str:

@@ -157,3 +157,61 @@ def test_a_topic_after_a_cue_or_a_place_phrase_is_no_bare_reported_clause(senten
     q = _quotes("President Daulet Omarov and Foreign Minister Arman Omarov met the press.", sentence)
     assert [(k, r) for k, _, _, r in _got(q)] in ([], [("reported", "speaker_cue_that")])
     assert "a meeting" not in " ".join(q["text"].astype(str))
+
+
+def test_an_initial_written_against_the_surname_is_part_of_the_speaker():
+    q = _quotes("Minister of Energy Sauat Mynbekov opened the session.",
+                '"We need a clear plan for how much uranium to sell and to whom", S.Mynbekov emphasized.')
+    assert [s for _, _, s, _ in _got(q)] == ["Sauat Mynbekov"]
+
+
+def test_a_transliteration_variant_of_a_surname_is_the_same_person():
+    q = _quotes("Prime Minister Akylbek Zhaparov opened the forum in Bishkek.",
+                "Japarov noted that most of the country's territory is mountainous and rich in ore.")
+    assert [s for _, _, s, _ in _got(q)] == ["Akylbek Zhaparov"]
+
+
+def test_a_capitalised_bin_is_a_given_name_not_a_particle():
+    q = _quotes("Yue Bin, a former ambassador to Tajikistan, spoke to the radio.",
+                "“In my opinion, the joint venture will benefit both parties,” he was quoted as saying.")
+    assert [s for _, _, s, _ in _got(q)] == ["Yue Bin"]
+
+
+@pytest.mark.parametrize(("head", "speaker"), [
+    ("Omarov criticised the cabinet for what he called", "Daulet Omarov"),
+    ("Omarov praised the partnership, describing Brussels as", "Daulet Omarov"),
+])
+def test_a_partial_quote_named_by_what_someone_calls_it(head, speaker):
+    q = _quotes("President Daulet Omarov met the cabinet on Monday.", f"{head} “one of our most reliable partners.”")
+    assert [s for _, _, s, _ in _got(q)] == [speaker]
+
+
+def test_it_said_is_the_organisation_that_opened_the_sentence_before():
+    q = _quotes("Centerra Gold has launched international arbitration over the mine.",
+                "“The actions are designed to preserve the value of our subsidiaries,” it said in a statement.")
+    assert [(s, str(a)) for (_, _, s, _), a in zip(_got(q), q["attribution"])] == [("Centerra Gold", "pronoun")]
+
+
+def test_an_acronym_speaker_is_the_full_name_the_article_defines():
+    q = _quotes("The European Union (EU) and Egypt are working on a hydrogen partnership.",
+                "The partnership will cover renewable electricity and grids, the EU said in a press statement.")
+    assert [s for _, _, s, _ in _got(q)] == ["European Union"]
+
+
+def test_a_second_quote_after_the_first_ones_attribution_in_one_sentence_is_the_same_speakers():
+    q = _quotes("Minister Maria Carvalho presented the plan.",
+                "“Based on this strategy, we will define the areas of production,” she said, adding that “there "
+                "may be new concessions”.")
+    assert [(k, s) for k, _, s, _ in _got(q)] == [("direct", "Maria Carvalho"), ("direct", "Maria Carvalho")]
+
+
+def test_a_time_phrase_after_a_speaker_is_not_part_of_it():
+    q = _quotes("Germany’s government on Wednesday said the national hydrogen strategy should make the country a "
+                "leader.")
+    assert [s for _, _, s, _ in _got(q)] == ["Germany’s government"]
+
+
+def test_an_office_without_a_country_in_an_article_about_a_member_state_is_eu():
+    q = _quotes("Germany’s government adopted a hydrogen strategy on Wednesday.",
+                "“The time is ripe for hydrogen,” Economy Minister Peter Altmeyer said.")
+    assert [(str(r), str(d)) for r, d in zip(q["speaker_role"], q["side"])] == [("Economy Minister", "EU")]

@@ -29,17 +29,20 @@ SUBJ_CUE_RE = re.compile(
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
     re.S,
 )
+# a character of a speaker phrase that stops at a sentence's end: an initial's full stop is kept ("S.Mynbayev")
+_SPK = r"(?:[A-Z]\.(?=[A-Z]|\s)|[^.!?;:“”«»\"])"
 # after a closing mark: “…,” SPEAKER cue
 TAIL_SPK_CUE_RE = re.compile(
-    rf"[\s,]*(?:[—–-]\s*)?(?P<spk>[^.!?;:“”«»\"]{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?"
+    rf"[\s,]*(?:[—–-]\s*)?(?P<spk>{_SPK}{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?"
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
     re.S,
 )
 # after a closing mark: “…,” cue SPEAKER(, APPOSITION)
 TAIL_CUE_SPK_RE = re.compile(
-    rf"[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})\s+(?P<spk>[^.!?;:“”«»\",]{{1,160}}?)"
+    rf"[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})\s+(?P<spk>(?:[A-Z]\.(?=[A-Z]|\s)|[^.!?;:“”«»\",]){{1,160}}?)"
     rf"(?P<app>,\s+[^.!?;:“”«»\",]{{2,120}})?(?=\s*(?:[.,;:!?]|$)|\s+(?:on|at|in|during|after|and|while|when"
-    rf"|as|who|before|following|speaking|addressing|adding|noting|stressing|according|to|from)\b)",
+    rf"|as|who|before|following|speaking|addressing|adding|noting|stressing|according|to|from|with|regarding"
+    rf"|about|referring|in)\b)",
     re.S,
 )
 # after a quote's frame: "… and added that CLAUSE" / "…, adding that CLAUSE"
@@ -117,6 +120,16 @@ POST_INV_RE = re.compile(
     rf"(?P<clause>\S.*?),\s+(?P<cue>{INVERTED_CUE})"
     rf"\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?)(?:,\s*(?P<app>[^,;:]{{2,120}}?))?{_TRAIL}\s*[.!?]?\s*$",
     re.S,
+)
+# a partial quote named by what it calls something: "for what he called “…”", "…, describing Brussels as “…”"
+CALLED_RE = re.compile(
+    r"(?:\b(?:what|which)\s+(?P<spk>[^,;:“”«»\"]{1,60}?)\s+(?:called|termed|dubbed|described\s+as|labell?ed(?:\s+as)?)"
+    r"|,?\s*\b(?P<part>describing|calling|terming|dubbing|labell?ing)\b[^,;:“”«»\"]{0,100}?)\s*$"
+)
+# a speaker phrase ending in when it spoke: "Germany’s government on Wednesday"
+SPOKE_WHEN_RE = re.compile(
+    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|earlier|later|today|yesterday"
+    r"|(?:last|this)\s+(?:week|month))$"
 )
 # a credit closing a sentence: "…, Azernews reports." / "…, Report informs." — the outlet is not the speaker
 CREDIT_RE = re.compile(

@@ -15,6 +15,7 @@ from typing import Callable, NamedTuple
 from loaders.quotes.cues import (
     ACCORDING_ANY_RE,
     AND_CUE_THAT_RE,
+    CALLED_RE,
     END_OF_FRAME_RE,
     QUOTED_AS_RE,
     SUBJ_CUE_RE,
@@ -22,7 +23,7 @@ from loaders.quotes.cues import (
     TAIL_SPK_CUE_RE,
     normal_cue,
 )
-from loaders.quotes.marks import Segment, is_title
+from loaders.quotes.marks import MARK_RE, Segment, is_title
 from loaders.quotes.phrases import CHUNK_RE
 from loaders.quotes.resolve import UNNAMED, Article, Speaker
 from loaders.quotes.rows import Row, quote_row, words
@@ -133,6 +134,23 @@ def subject_before(art: Article, span: Span) -> Found | None:
     return Found(speaker, "", False) if speaker is not None and speaker.person else None
 
 
+def called_before(art: Article, span: Span) -> Found | None:
+    """…for what he called “…” / …, describing Brussels as “…”: a partial quote that names what someone calls
+    something; the speaker is the one named before "called", or the subject opening the sentence."""
+    if not _framed_head(span):
+        return None
+    m = CALLED_RE.search(span.head)
+    if m is None:
+        return None
+    at = span.sent_start + (m.start("spk") if m.group("spk") else 0)
+    if m.group("spk"):
+        speaker = art.resolve(m.group("spk"), span.p0, at)
+    else:
+        subject = CHUNK_RE.match(art.paras[span.p0], at)
+        speaker = art.resolve(subject.group(), span.p0, at) if subject else None
+    return Found(speaker, "said", False) if speaker is not None and speaker.name else None
+
+
 def colon_sentence_before(art: Article, span: Span) -> Found | None:
     """A sentence ending "Name said:" right before a quote that opens its sentence (same or previous paragraph)."""
     if span.head.strip():
@@ -183,6 +201,7 @@ RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("frame_before", frame_before),
     ("label_before", label_before),
     ("subject_before", subject_before),
+    ("called_before", called_before),
     ("colon_sentence_before", colon_sentence_before),
     ("next_sentence", next_sentence),
     ("according_to_in_sentence", according_to_in_sentence),
@@ -207,11 +226,15 @@ def _span(art: Article, segs: list[Segment]) -> tuple[Span, str, int, int] | Non
 
 
 def _continues(art: Article, span: Span, previous: tuple[int, int, Row]) -> bool:
-    """Whether the quote opens the sentence (or paragraph) right after the sentence that held `previous`."""
+    """Whether the quote opens the sentence (or paragraph) right after the sentence that held `previous`, or
+    follows it in the same sentence after a speech cue."""
     q, q_end, prev_row = previous
     p0, sent_start = span.p0, span.sent_start
-    if not prev_row.speaker or span.head.strip():
+    if not prev_row.speaker:
         return False
+    if span.head.strip():
+        # “…,” she said, adding that “…”: a second quote in the sentence after the first one's attribution
+        return q == p0 and sent_start <= q_end < span.s0 and art.has_cue(p0, q_end, span.s0)
     prev_text = art.paras[q]
     if q == p0 and sent_start > 0:
         follows = art.sentence(p0, sent_start - 1)[0] <= q_end < sent_start
@@ -247,7 +270,7 @@ def direct_rows(art: Article, segs: list[Segment], previous: tuple[int, int, Row
     if found is None:
         return [quote_row(span.p0, start, end, inner, "direct", None, "", rule)]
     rows = [quote_row(span.p0, start, end, inner, "direct", found.speaker, found.cue, rule)]
-    if found.extra is not None:
+    if found.extra is not None and not MARK_RE.match(last, found.extra[1]):  # "adding that “…”" is the next quote
         cue, s, e = found.extra
         rows.append(quote_row(span.p1, s, e, last[s:e], "reported", found.speaker, normal_cue(cue), "and_added_that"))
     return rows

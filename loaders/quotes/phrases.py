@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.people import NON_NAME_WORDS, PARTICLES, gender_of_given_name, is_known_org, is_name_token, side_of
+from loaders.quotes.cues import SPOKE_WHEN_RE
 from loaders.quotes.vocab import (
     CHANNEL,
     CHANNEL_WORDS,
@@ -91,7 +92,7 @@ def is_role_word(token: str) -> bool:
 def role_like(text: str) -> bool:
     """True for a short phrase naming a role: a role word and no relative clause."""
     words = text.split()
-    if not words or len(words) > 14:
+    if not words or len(words) > 18:
         return False
     if any(w.casefold() in ("who", "which", "that", "whose", "where", "when", "said") for w in words):
         return False
@@ -233,6 +234,12 @@ def org_extension_re(name: str) -> re.Pattern[str]:
     return re.compile(rf"{re.escape(name)}(?:\s+(?:of|for|on)(?:\s+the)?\s+[{UP}][\w’'\-]*(?:\s+[{UP}][\w’'\-]*)*)+")
 
 
+@lru_cache(maxsize=1024)
+def acronym_definition_re(acronym: str) -> re.Pattern[str]:
+    """Pattern for "Full Capitalised Name (ACRONYM)", the full name in group `full`."""
+    return re.compile(rf"(?P<full>[{UP}][\w’'\-]*(?:\s+(?:of|for|and|on|the|[{UP}][\w’'\-]*))*)\s*\({re.escape(acronym)}\)")
+
+
 @dataclass(frozen=True)
 class Phrase:
     """What a speaker phrase says on its own, before the article's persons are consulted."""
@@ -284,13 +291,13 @@ def read_phrase(raw: str) -> Phrase | None:
 
     None when the phrase cannot name a speaker (empty, a clause, an apposition that is no role).
     """
-    text = DETERMINER_RE.sub("", raw.strip().strip(",").strip())
+    text = SPOKE_WHEN_RE.sub("", DETERMINER_RE.sub("", raw.strip().strip(",").strip()))
     if "," in text:
         text = _INSERT_RE.sub("", text).strip(" ,")
     if not text:
         return None
     low = text.casefold()
-    if low in ("he", "she", "him", "her"):  # "according to him"
+    if low in ("he", "she", "him", "her", "it"):  # "according to him"
         return Phrase(text, pronoun={"him": "he", "her": "she"}.get(low, low))
     head, _, app = text.partition(",")
     head = _ACRONYM_RE.sub("", head)
@@ -338,7 +345,7 @@ def read_phrase(raw: str) -> Phrase | None:
 @lru_cache(maxsize=65536)
 def core_count(name: str) -> int:
     """Words of a name that are not particles ("Ursula von der Leyen" -> 2)."""
-    return sum(1 for t in name.split() if t.casefold() not in PARTICLES)
+    return sum(1 for t in name.split() if t not in PARTICLES)  # "Yue Bin": a capitalised Bin is a name
 
 
 def gender_of_role(role: str) -> str:

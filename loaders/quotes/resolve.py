@@ -26,7 +26,16 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from loaders.people import gender_of_given_name, known_orgs_in, org_kind, person_side, side_in_article, side_of
+from loaders.people import (
+    fold,
+    gender_of_given_name,
+    known_orgs_in,
+    org_kind,
+    person_side,
+    side_in_article,
+    side_of,
+    similar_tail,
+)
 from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE, SUBJ_CUE_RE, cue_positions
 from loaders.quotes.marks import overlaps, scan_spans
 from loaders.quotes.phrases import (
@@ -42,6 +51,7 @@ from loaders.quotes.phrases import (
     gender_of_role,
     is_role_word,
     name_in_chunk,
+    acronym_definition_re,
     org_extension_re,
     org_mention_re,
     read_phrase,
@@ -157,6 +167,9 @@ class Article:
         """The one registered person whose full name ends with `short` (a surname form)."""
         key = " " + short.casefold()
         found = [p for n, p in self.persons.items() if (" " + n.casefold()).endswith(key)]
+        if not found:  # a transliteration or typing variant: "Japarov" for Zhaparov, "Simpson" for Simson
+            folded = fold(short)
+            found = [p for n, p in self.persons.items() if core_count(n) > 1 and similar_tail(fold(n), folded)]
         return found[0] if len(found) == 1 else None
 
     def _collect_people(self) -> None:
@@ -282,7 +295,20 @@ class Article:
                 return self._last_known_org(p, pos, head) or phrase
             return self._last_known_org(p, pos) or phrase
         holder = self._role_holder(phrase, p, pos) if role_like(phrase) else None
-        return holder.role if holder is not None else self._fullest(phrase, p, pos)
+        if holder is not None:
+            return holder.role
+        return self._defined(phrase) or self._fullest(phrase, p, pos)
+
+    def _defined(self, acronym: str) -> str:
+        """The full name an article defines for an acronym ("the European Investment Bank (EIB)"), or ""."""
+        if not (1 < len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
+            return ""
+        pattern = acronym_definition_re(acronym)
+        for text in self.paras:
+            m = pattern.search(text)
+            if m:
+                return DETERMINER_RE.sub("", m.group("full"))
+        return ""
 
     def _fullest(self, name: str, p: int, pos: int) -> str:
         """The longest form of an organisation's name written before (p, pos) that extends `name`
@@ -325,6 +351,8 @@ class Article:
             core = role_core(raw)
             holder = self._role_holder(core, p, pos) if core else None
             return None if holder is None else self._as_speaker(holder, how)
+        if phrase.pronoun == "it":
+            return self._it(p, pos, how)
         if phrase.pronoun:
             person = self._pronoun(phrase.pronoun, p, pos)
             return None if person is None else self._as_speaker(person, "pronoun")
@@ -352,6 +380,24 @@ class Article:
         if phrase.org_like:
             org = self._org(phrase.head, p, pos)
             return Speaker(org, phrase.app, self._side(phrase.app, org), how)
+        return None
+
+    def _it(self, p: int, pos: int, how: str) -> Speaker | None:
+        """The organisation "it" stands for: the last one that spoke before (p, pos), else the capitalised
+        subject, not a person named in the article, opening the sentence before ("Centerra Gold has launched
+        … . “…,” it said")."""
+        before = self.spoken[:bisect.bisect_left(self.spoken, (p, pos))]
+        org = next((s for _, _, s in reversed(before) if not s.person), None)
+        if org is not None:
+            return org._replace(attribution="pronoun")
+        s, _ = self.sentence(p, pos)
+        q, at = (p, s - 1) if s > 0 else (p - 1, len(self.paras[p - 1]) - 1) if p > 0 else (-1, -1)
+        for para, start in ((q, self.sentence(q, max(at, 0))[0]),) if q >= 0 else ():
+            m = CHUNK_RE.match(self.paras[para], start)
+            if m is None or m.group() in self.persons or self._by_short(m.group()) is not None:
+                continue
+            org = self._org(DETERMINER_RE.sub("", m.group()), para, start)
+            return Speaker(org, "", self._side("", org), "pronoun")
         return None
 
     def _issuer(self, document: re.Match[str], p: int, pos: int, how: str) -> Speaker | None:
