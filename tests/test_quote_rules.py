@@ -215,3 +215,28 @@ def test_an_office_without_a_country_in_an_article_about_a_member_state_is_eu():
     q = _quotes("Germany’s government adopted a hydrogen strategy on Wednesday.",
                 "“The time is ripe for hydrogen,” Economy Minister Peter Altmeyer said.")
     assert [(str(r), str(d)) for r, d in zip(q["speaker_role"], q["side"])] == [("Economy Minister", "EU")]
+
+
+def test_a_quote_opened_with_one_kind_of_mark_and_closed_with_another_is_one_quote():
+    q = _quotes("The offer matches local plans, according to Jutta Urpilainen, European Commissioner for International "
+                "Partnerships: “We want to create value here, local added value. »")
+    assert [(t, s) for _, t, s, _ in _got(q)] == [
+        ("We want to create value here, local added value.", "Jutta Urpilainen")]
+
+
+def test_a_scare_quoted_word_far_from_the_cue_is_no_quote():
+    q = _quotes("President Daulet Omarov claimed he had ordered the police to act against those he referred to as "
+                "“terrorists,” accusing them of violence.")
+    assert "direct" not in list(q["kind"].astype(str))
+
+
+def test_the_statement_after_a_reported_organisation_speaks_for_it():
+    q = _quotes("Ursula von der Leyen met the Egyptian president in Cairo, the EU said in a press statement.",
+                "“The EU and Egypt will develop a hydrogen partnership,” the statement said.")
+    assert [(k, s) for k, _, s, _ in _got(q)] == [("reported", "EU"), ("direct", "EU")]
+
+
+def test_a_sentence_opener_is_never_the_organisation_behind_it():
+    q = _quotes("Earlier in the day, the two foreign ministers discussed the road map.",
+                "“Regular contacts reflect a common desire to expand cooperation,” it said.")
+    assert [(s, r) for _, _, s, r in _got(q)] == [("", "no_attribution")]

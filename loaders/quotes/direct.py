@@ -107,7 +107,10 @@ def frame_before(art: Article, span: Span) -> Found | None:
     if not _framed_head(span):
         return None
     found = art.frame_at(span.p0, span.sent_start, span.sent_start + len(span.head))
-    return Found(found[1], normal_cue(found[0].group("cue")), True) if found else None
+    if found is None:
+        return None
+    near = words(art.paras[span.p0][found[0].end():span.s0]) <= 3  # "He said: “Yes.”", not "he referred to as “…”"
+    return Found(found[1], normal_cue(found[0].group("cue")), near)
 
 
 def label_before(art: Article, span: Span) -> Found | None:

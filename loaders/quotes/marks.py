@@ -24,6 +24,7 @@ Segment = tuple[int, int, int]  # (para_no, start, end) of a quote's inner text 
 _OPENERS = "“«\"‘„‚”"
 _CLOSES = {"»": "«", "”": "“„”", "“": "„", '"': '"', "’": "‘‚", "‘": "‚"}
 MARK_RE = re.compile("[\"“”«»‘’„‚]")
+_MISMATCHED = {"»": "“„\"", "”": "«"}
 _LEAD_OPENER_RE = re.compile(r"\s*[“«\"‘„‚]")
 WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _FLANK_PUNCT = ".,;:!?)]}…—–-/"
@@ -96,7 +97,7 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
             nxt = text[i + 1] if i + 1 < n else " "
             left = not nxt.isspace() and (prev.isspace() or prev in "([{—–-/" or prev in _OPENERS or i == begin)
             right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n)
-            if ch in "\"”" and _after_clause_end(text, i) and (
+            if ch in "\"”»" and _after_clause_end(text, i) and (
                     CUE_WORD_RE.match(text, i + 1) or _ORPHAN_CLOSER_RE.match(text, i) or not text[i + 1:].strip()):
                 # a closing mark typed after the space: `…government, "said X`, `…controlled, ”he concluded`,
                 # or `…as well. "` ending the paragraph
@@ -115,6 +116,8 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                     if stack[k][0] == "“":
                         target = k
                         break
+            if target < 0 and ch in _MISMATCHED and right and stack and stack[-1][0] in _MISMATCHED[ch]:
+                target = len(stack) - 1  # “…» or «…”: an outlet mixing its marks closes the open quote
             if target >= 0:
                 opener_pos = stack[target][1]
                 del stack[target:]

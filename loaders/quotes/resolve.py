@@ -27,8 +27,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from loaders.people import (
+    NON_NAME_WORDS,
     fold,
     gender_of_given_name,
+    is_known_org,
     known_orgs_in,
     org_kind,
     person_side,
@@ -396,6 +398,9 @@ class Article:
             m = CHUNK_RE.match(self.paras[para], start)
             if m is None or m.group() in self.persons or self._by_short(m.group()) is not None:
                 continue
+            words = m.group().casefold().split()
+            if words[0] in NON_NAME_WORDS and not (is_known_org(m.group()) or words[-1] in ORG_WORDS):
+                continue  # "Earlier in the day, …": an opener, not a subject
             org = self._org(DETERMINER_RE.sub("", m.group()), para, start)
             return Speaker(org, "", self._side("", org), "pronoun")
         return None

@@ -18,9 +18,10 @@ from loaders.quotes.rows import COLUMNS, Row
 
 
 def article_rows(paras: list[str], home: str = "") -> list[Row]:
-    """The quote rows of one article, in reading order: its direct quotes (with any "and added that"
-    clause), then reported speech in the sentences outside them. A person's role and side are the
-    same on all their rows of the article (Article.settled).
+    """The quote rows of one article: its direct quotes (with any "and added that" clause) and reported
+    speech in the sentences outside them, read in paragraph order (a paragraph's reported speech once
+    its quotes are known), so that "it said" or "the statement said" can reach who spoke before. A
+    person's role and side are the same on all their rows of the article (Article.settled).
 
     `home` is the article's home side (see people.home_side), given to government offices
     without a side marker.
@@ -29,7 +30,26 @@ def article_rows(paras: list[str], home: str = "") -> list[Row]:
     rows: list[Row] = []
     quoted: list[list[tuple[int, int]]] = [[] for _ in paras]
     previous: tuple[int, int, Row] | None = None
+    done = 0  # paragraphs whose reported speech has been read
+
+    def reported_until(last: int) -> None:
+        """Reported speech of the paragraphs before `last`, whose quoted regions are all known by now."""
+        nonlocal done
+        for p in range(done, last):
+            text = paras[p]
+            if not art.has_cue(p, 0, len(text)) and "ccording" not in text:
+                continue
+            starts = art.starts(p) + [len(text)]
+            regions = sorted(quoted[p])
+            for s, e in zip(starts, starts[1:]):
+                if not overlaps(regions, s, e):
+                    row = reported_row_of(art, p, s, e)
+                    if row is not None:
+                        rows.append(row)
+        done = max(done, last)
+
     for segs in art.spans:
+        reported_until(segs[0][0])
         found = direct_rows(art, segs, previous)
         if found is None:
             continue
@@ -37,17 +57,7 @@ def article_rows(paras: list[str], home: str = "") -> list[Row]:
         rows.extend(found)
         for p, s, e in segs:
             quoted[p].append((s - 1, e + 1))
-    quoted = [sorted(q) for q in quoted]
-    for p, text in enumerate(paras):
-        if not art.has_cue(p, 0, len(text)) and "ccording" not in text:
-            continue
-        starts = art.starts(p) + [len(text)]
-        for s, e in zip(starts, starts[1:]):
-            if overlaps(quoted[p], s, e):
-                continue
-            row = reported_row_of(art, p, s, e)
-            if row is not None:
-                rows.append(row)
+    reported_until(len(paras))
     rows.sort(key=lambda r: (r.para_no, r.start))
     settled = {name: art.settled(name) for name in {r.person for r in rows if r.person}}
     return [r._replace(speaker_role=settled[r.person][0], side=settled[r.person][1]) if r.person else r
