@@ -118,8 +118,11 @@ def _lexicon() -> dict:
     kinds = {name.casefold(): kind for kind, names in raw.get("kinds", {}).items() for name in names}
     people = {fold(n): side for side in sides for n in raw.get(side, {}).get("people", [])}
     member_states = _word_pattern([w for side in sides for w in raw.get(side, {}).get("member_states", [])])
+    # countries and nationalities (third countries' keywords, member states): never part of a person's name
+    keyword_words = frozenset(w.casefold() for w in raw.get("other", {}).get("keywords", []) + [
+        w for side in sides for w in raw.get(side, {}).get("member_states", [])] if " " not in w)
     return {"kinds": kinds, "orgs": orgs, "people": people, "keywords": keywords, "genders": genders, "org_names": all_orgs,
-            "any_org": any_org, "member_states": member_states,
+            "any_org": any_org, "member_states": member_states, "keyword_words": keyword_words,
             "office": _word_pattern(roles.get("government_offices", [])),
             "expert": _word_pattern(roles.get("expert_roles", [])), "places": places,
             "in_place": _word_pattern([f"in {p}" for side in sides for p in raw.get(side, {}).get("places", [])])}
@@ -213,8 +216,9 @@ def is_known_org(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_name_token(token: str) -> bool:
-    """True for a capitalised word that can be part of a person's name."""
-    if not token or token.casefold() in NON_NAME_WORDS:
+    """True for a capitalised word that can be part of a person's name: never an institution word or a
+    country or nationality named in sides.toml ("Ambassador to Azerbaijan Alim Bayel")."""
+    if not token or token.casefold() in NON_NAME_WORDS or token.casefold() in _lexicon()["keyword_words"]:
         return False
     if "-" in token and any(part.casefold() in NON_NAME_WORDS for part in token.split("-")):
         return False
@@ -233,6 +237,7 @@ def is_person_name(name: str) -> bool:
     return bool(core) and all(is_name_token(t) for t in core)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-folded form of a name, for exact matching across spellings."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -240,3 +240,33 @@ def test_a_sentence_opener_is_never_the_organisation_behind_it():
     q = _quotes("Earlier in the day, the two foreign ministers discussed the road map.",
                 "“Regular contacts reflect a common desire to expand cooperation,” it said.")
     assert [(s, r) for _, _, s, r in _got(q)] == [("", "no_attribution")]
+
+
+def test_a_country_is_never_part_of_the_name_after_it():
+    q = _quotes("“Cooperation has reached a new level,” Ambassador of Kazakhstan to Azerbaijan Alim Bayel said.")
+    assert [(s, str(r)) for (_, _, s, _), r in zip(_got(q), q["speaker_role"])] == [
+        ("Alim Bayel", "Ambassador of Kazakhstan to Azerbaijan")]
+
+
+def test_a_press_secretary_named_before_is_the_person_not_a_channel():
+    q = _quotes("The president spoke to the governors, the press secretary of the President, Berik Ualiyev, wrote.",
+                "Akmola region’s governor reported on flood control and vaccination in the villages,\" Ualiyev wrote.",
+                "“The President gave the governors instructions on spring field work,” the press secretary of the "
+                "President said.")
+    assert [(k, s) for k, _, s, _ in _got(q)] == [
+        ("reported", "Berik Ualiyev"), ("direct", "Berik Ualiyev"), ("direct", "Berik Ualiyev")]
+
+
+def test_the_diplomat_is_the_ambassador_named_before():
+    q = _quotes("Ambassador of Kazakhstan to Azerbaijan Alim Bayel spoke at the roundtable.",
+                "“We hope the situation will be resolved soon through peaceful dialogue,” the diplomat said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Alim Bayel"]
+
+
+@pytest.mark.parametrize("para", [
+    "Foreign Minister Abdulaziz Kamalov opened the international conference “Central Asia – the main priority "
+    "of our foreign policy.”",
+    "The “Central Asia - the main priority of our foreign policy” conference is organised by the ministry.",
+])
+def test_the_quoted_title_of_an_event_is_no_quote(para):
+    assert _quotes(para).empty

@@ -111,7 +111,7 @@ _TRAIL = (
     r"|when|following|via|before)\b[^,;:“”«»\"]{0,120}?)?"
 )
 POST_FRAME_RE = re.compile(
-    rf"(?P<clause>\S.*?),\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?(?:,\s[^,;:“”«»\"]{{2,100}},)?)\s+(?:also\s+)?"
+    rf"(?P<clause>\S.*?),\s+(?P<spk>[^,;:“”«»\"]{{1,160}}?(?:,\s[^,;:“”«»\"]{{2,100}},)?)\s+(?:also\s+)?"
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD}){_TRAIL}\s*[.!?]?\s*$",
     re.S,
 )

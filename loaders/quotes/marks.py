@@ -38,7 +38,9 @@ _TITLE_BEFORE_RE = re.compile(
 # a document named before its quoted title: the Resolution of the Cabinet of Ministers “On measures to …”
 _DOC_BEFORE_RE = re.compile(
     r"\b(?:resolution|decree|law|order|bill|code|concept|programme|program|strategy|agreement|memorandum"
-    r"|declaration|treaty|doctrine|book|article|report|documents?)(?:\s+(?:of|on|by|from|No\.?)\s+[^“”«»\".;:]{0,60})?\s*$",
+    r"|declaration|treaty|doctrine|book|article|report|documents?|conference|forum|summit|roundtable|round\s+table"
+    r"|exhibition|festival|campaign|competition|contest|slogan|motto|theme|film|project)"
+    r"(?:\s+(?:of|on|by|from|No\.?)\s+[^“”«»\".;:]{0,60})?\s*$",
     re.I,
 )
 _DOC_AFTER_RE = re.compile(
@@ -58,8 +60,11 @@ def _after_clause_end(text: str, i: int) -> bool:
 
 def _orphan_closer(text: str) -> int:
     """Offset of a closing mark that an attribution follows (`…,” he said`) with no opening mark before it
-    in `text`, or -1: an outlet lost the opener, or a speech ran on from the paragraph before without one."""
-    first_mark = MARK_RE.search(text)
+    in `text`, or -1: an outlet lost the opener, or a speech ran on from the paragraph before without one.
+    An apostrophe inside a word (region’s) is no mark."""
+    first_mark = next((m for m in MARK_RE.finditer(text)
+                       if not (m.group() == "’" and text[m.start() - 1:m.start()].isalpha()
+                               and text[m.end():m.end() + 1].isalpha())), None)
     if first_mark is None or text[first_mark.start()] not in "”»\"":
         return -1
     at = first_mark.start()
@@ -152,18 +157,21 @@ def is_title(inner: str, before: str, after: str) -> bool:
     """True for a quoted name of a document, programme or organisation, or a scare-quoted phrase.
 
     A span is a title when its long words are all capitalised, when it follows the name of a
-    document ("the Resolution of the Cabinet “On measures to …”"), or when it has at most six
-    words and stands after "the/called/so-called…" or before "strategy/programme/…".
+    document or event ("the Resolution of the Cabinet “On measures to …”", "the conference “…”")
+    with no speech cue just before, when it stands before one ("“…” strategy") without final
+    punctuation, or when it has at most six words and stands after "the/called/so-called…".
     """
     stripped = inner.strip()
-    if not stripped or stripped[-1] in ".!?…,;:":
+    if not stripped:
+        return False
+    if _DOC_BEFORE_RE.search(before) and not CUE_WORD_RE.search(before[-40:]) and stripped[-1] not in ",;:":
+        return True  # the conference “Central Asia – the main priority of our policy.”
+    if stripped[-1] in ".!?…,;:":
         return False
     words = WORD_RE.findall(stripped)
     long_words = [w for w in words if len(w) > 3]
     if long_words and all(w[0].isupper() or w[0].isdigit() for w in long_words):
         return True
-    if _DOC_BEFORE_RE.search(before):
-        return True
-    doc_after = bool(_DOC_AFTER_RE.match(after))
-    det_before = bool(_TITLE_BEFORE_RE.search(before))
-    return (det_before or doc_after) and len(words) <= 6
+    if _DOC_AFTER_RE.match(after):
+        return True  # “Central Asia - the main priority of our policy” conference
+    return bool(_TITLE_BEFORE_RE.search(before)) and len(words) <= 6

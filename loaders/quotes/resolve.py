@@ -63,7 +63,7 @@ from loaders.quotes.phrases import (
     title_before,
     unnamed,
 )
-from loaders.quotes.vocab import CLAUSE_OPENERS, CONNECTORS, MODIFIER_WORDS, ORG_KINDS, ORG_WORDS, ROLE_WORDS
+from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS, ORG_KINDS, ORG_WORDS, ROLE_WORDS
 from loaders.sentences import sentence_spans
 
 _TRAILING_ORG_RE = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*$")
@@ -169,7 +169,7 @@ class Article:
         """The one registered person whose full name ends with `short` (a surname form)."""
         key = " " + short.casefold()
         found = [p for n, p in self.persons.items() if (" " + n.casefold()).endswith(key)]
-        if not found:  # a transliteration or typing variant: "Japarov" for Zhaparov, "Simpson" for Simson
+        if not found and len(short) > 3:  # a transliteration or typing variant: "Japarov" for Zhaparov
             folded = fold(short)
             found = [p for n, p in self.persons.items() if core_count(n) > 1 and similar_tail(fold(n), folded)]
         return found[0] if len(found) == 1 else None
@@ -224,8 +224,13 @@ class Article:
                   if title_word(words[k]) and role_like(" ".join(words[k:]))), -1)
         if k < 0:
             return ""
-        while k > 0 and title_word(words[k - 1]):
-            k -= 1
+        while k > 0:
+            j = k - 1
+            while j > 0 and words[j].casefold() in ("of", "the", "for"):
+                j -= 1  # "press secretary of the President": connectors inside a title
+            if not (title_word(words[j]) or words[j].casefold() in CHANNEL_WORDS):
+                break
+            k = j
         return " ".join(words[k:])
 
     def _pronoun(self, word: str, p: int, pos: int) -> Person | None:
@@ -242,11 +247,14 @@ class Article:
         return None
 
     def _role_holder(self, phrase: str, p: int, pos: int) -> Person | None:
-        """The person whose role contains every word of `phrase` ("the Commission President")."""
+        """The person whose role contains every word of `phrase` ("the Commission President"), or, for a
+        general word such as "the diplomat", a title it stands for (speech.toml `hypernyms`)."""
         wanted = role_tokens(phrase)
         if not wanted or not any(w in ROLE_WORDS for w in wanted):
             return None
-        holders = {n for n, person in self.persons.items() if person.role and wanted <= role_tokens(person.role)}
+        broad = HYPERNYMS.get(" ".join(wanted)) if len(wanted) == 1 else None
+        holders = {n for n, person in self.persons.items() if person.role and (
+            wanted <= role_tokens(person.role) or (broad is not None and broad & role_tokens(person.role)))}
         if not holders:
             return None
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
@@ -359,6 +367,10 @@ class Article:
             person = self._pronoun(phrase.pronoun, p, pos)
             return None if person is None else self._as_speaker(person, "pronoun")
         if phrase.channel:
+            holder = self._role_holder(phrase.head, p, pos)  # "the press secretary of the President" named before
+            if holder is not None:
+                self._mention(p, pos, holder.name)
+                return self._as_speaker(holder, how)
             org = self._org(phrase.channel_org, p, pos)
             return Speaker(org, phrase.channel, self._side(phrase.channel, org), how)
         if phrase.name and ROLE_SYNONYM_RE.fullmatch(phrase.name):  # "Elbasy said": an office, never a name

@@ -80,6 +80,7 @@ ROLE_SYNONYMS: dict[str, str] = dict(_DATA["titles"]["synonyms"])
 RELATIVE_NOUN: dict[str, str] = dict(_DATA["titles"]["relative_verbs"])
 RELATIVE_VERB = alternation(RELATIVE_NOUN)
 SAME_AS: dict[str, str] = dict(_DATA["titles"]["same_as"])
+HYPERNYMS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["titles"]["hypernyms"].items()}
 DOCUMENT = alternation(_DATA["speakers"]["documents"])
 CLAUSE_OPENERS = frozenset(_DATA["speakers"]["clause_openers"])
 
