@@ -270,3 +270,39 @@ def test_the_diplomat_is_the_ambassador_named_before():
 ])
 def test_the_quoted_title_of_an_event_is_no_quote(para):
     assert _quotes(para).empty
+
+
+def test_a_speech_over_paragraphs_whose_middle_and_end_lost_their_opening_marks_is_one_quote():
+    q = _quotes("Minister Alparslan Bayrak made the following statements:",
+                "\"We held a meeting with the Minister of Energy in Astana and discussed hydrocarbons.",
+                "We also met the Minister of Industry responsible for mining.",
+                "We discussed cooperation in the field of mining, especially critical minerals.\"")
+    assert [(int(p), s, r) for p, (_, _, s, r) in zip(q["para_no"], _got(q))] == [
+        (1, "Alparslan Bayrak", "colon_sentence_before")]
+    assert str(q["text"].iloc[0]).count("\n\n") == 2
+
+
+def test_a_quote_glued_to_the_sentence_before_still_opens():
+    q = _quotes("Energy Minister Parviz Shahbazov spoke in Baku. He said talks were held with Hungary.“Bulgaria is "
+                "also interested in this project,” he added.")
+    assert [(t, s) for k, t, s, _ in _got(q) if k == "direct"] == [
+        ("Bulgaria is also interested in this project,", "Parviz Shahbazov")]
+
+
+def test_the_question_in_an_asked_if_clause_is_not_the_answerers():
+    q = _quotes("Minister Dubravka Handanovic spoke to state television.",
+                "Asked if lithium mining “takes away other gifts the country has, forests and water,” the Minister said "
+                "the country is rich in ores.")
+    assert [(k, s, r) for k, _, s, r in _got(q) if k == "direct"] == [("direct", "", "question")]
+
+
+def test_a_group_of_an_organisation_speaks_for_the_organisation():
+    q = _quotes("“Demand for coal in China drove the increase,” said the representatives of the Gants Mod border "
+                "checkpoint.")
+    assert [s for _, _, s, _ in _got(q)] == ["Gants Mod border checkpoint"]
+
+
+def test_a_nationality_and_a_general_title_find_the_leader():
+    q = _quotes("According to the President of Turkmenistan Gurban Berdiyev, the pipeline has a legal basis now.",
+                "“Only the consent of the parties and an environmental assessment are needed,” Turkmen leader said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Gurban Berdiyev"] * 2

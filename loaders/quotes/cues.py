@@ -131,6 +131,13 @@ SPOKE_WHEN_RE = re.compile(
     r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|earlier|later|today|yesterday"
     r"|(?:last|this)\s+(?:week|month))$"
 )
+# a sentence announcing what follows: "In two posts, Minister Bayraktar made the following statements:"
+FOLLOWING_RE = re.compile(
+    r"(?:[^,;:“”«»\"]{0,80},\s+)?(?P<spk>[^,;:“”«»\"]{1,120}?)\s+(?:made|issued|gave|posted|published|shared|wrote|said)"
+    r"\s+(?:the\s+following|as\s+follows)\b[^:]{0,40}:\s*$"
+)
+# an interviewer's question quoted inside "Asked if …": the question, not the answer
+ASKED_RE = re.compile(r"\s*(?:When\s+|Being\s+)?[Aa]sked\s+(?:if|whether|about|why|how|what|when)\b")
 # a credit closing a sentence: "…, Azernews reports." / "…, Report informs." — the outlet is not the speaker
 CREDIT_RE = re.compile(
     r",\s+(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})\s+(?:reports|informs|writes|reported|informed|wrote)"

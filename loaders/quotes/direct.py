@@ -15,7 +15,9 @@ from typing import Callable, NamedTuple
 from loaders.quotes.cues import (
     ACCORDING_ANY_RE,
     AND_CUE_THAT_RE,
+    ASKED_RE,
     CALLED_RE,
+    FOLLOWING_RE,
     END_OF_FRAME_RE,
     QUOTED_AS_RE,
     SUBJ_CUE_RE,
@@ -155,7 +157,8 @@ def called_before(art: Article, span: Span) -> Found | None:
 
 
 def colon_sentence_before(art: Article, span: Span) -> Found | None:
-    """A sentence ending "Name said:" right before a quote that opens its sentence (same or previous paragraph)."""
+    """A sentence ending "Name said:" or "Name made the following statement:" right before a quote that opens
+    its sentence (same or previous paragraph)."""
     if span.head.strip():
         return None
     p, sent_start = span.p0, span.sent_start
@@ -169,7 +172,11 @@ def colon_sentence_before(art: Article, span: Span) -> Found | None:
     if not art.paras[q][s:e].rstrip().endswith(":"):
         return None
     found = art.frame_at(q, s, e)
-    return Found(found[1], normal_cue(found[0].group("cue")), False) if found else None
+    if found is not None:
+        return Found(found[1], normal_cue(found[0].group("cue")), False)
+    following = FOLLOWING_RE.match(art.paras[q], s, e)  # "Minister X made the following statements:"
+    speaker = art.resolve(following.group("spk"), q, following.start("spk")) if following else None
+    return Found(speaker, "said", False) if speaker is not None and speaker.name else None
 
 
 def next_sentence(art: Article, span: Span) -> Found | None:
@@ -260,6 +267,8 @@ def direct_rows(art: Article, segs: list[Segment], previous: tuple[int, int, Row
     if is_title(inner, span.head[-80:], last[span.tail_from:span.tail_from + 40]):
         return None
     found, rule = None, "no_attribution"
+    if ASKED_RE.match(span.head):  # "Asked if mining “takes away …,” the minister said": the question
+        return [quote_row(span.p0, start, end, inner, "direct", None, "", "question")]
     for name, attribute in RULES:
         found = attribute(art, span)
         if found is not None:

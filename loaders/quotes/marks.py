@@ -72,22 +72,54 @@ def _orphan_closer(text: str) -> int:
     return at if closes and _ORPHAN_CLOSER_RE.match(text, at) else -1
 
 
+def _closer_at_end(text: str) -> int:
+    """Offset of a closing mark ending `text` with no opening mark before it (`… in the field of mining."`), or -1:
+    the last paragraph of a speech whose opener the outlet left out."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] not in "”»\"" or len(stripped) < 2 or stripped[-2].isspace():
+        return -1
+    first = next((m.start() for m in MARK_RE.finditer(stripped)
+                  if not (m.group() == "’" and stripped[m.start() - 1:m.start()].isalpha()
+                          and stripped[m.end():m.end() + 1].isalpha())), -1)
+    return first if first == len(stripped) - 1 else -1
+
+
+def _continuations(paras: list[str], orphans: list[int], ends: list[int], reach: int = 3) -> list[bool]:
+    """Whether paragraph p can continue a speech left open in the paragraph before: it opens with a mark,
+    its first mark closes (an attribution or the paragraph's end follows), or it has no marks and one of
+    the next `reach` paragraphs can (a speech over several paragraphs whose middle lost its marks)."""
+    takes = [False] * (len(paras) + 1)
+    bare = [0] * (len(paras) + 1)  # unmarked paragraphs in a row from p that end in a closing one
+    for p in range(len(paras) - 1, -1, -1):
+        text = paras[p]
+        if _LEAD_OPENER_RE.match(text) or orphans[p] >= 0 or ends[p] >= 0:
+            takes[p], bare[p] = True, 0
+        elif MARK_RE.search(text) is None and takes[p + 1] and bare[p + 1] < reach:
+            takes[p], bare[p] = True, bare[p + 1] + 1
+    return takes[:len(paras)]
+
+
 def scan_spans(paras: list[str]) -> list[list[Segment]]:
     """Top-level quoted spans of an article, each a list of segments of inner text, in order."""
     spans: list[list[Segment]] = []
     carry: list[Segment] | None = None
     carry_char = ""
     orphans = [_orphan_closer(text) for text in paras]
+    ends = [_closer_at_end(text) for text in paras]
+    takes = _continuations(paras, orphans, ends)
     for p, text in enumerate(paras):
         stack: list[tuple[str, int]] = []
         begin = 0
         cont_start = -1
-        orphan = orphans[p]
+        orphan = orphans[p] if orphans[p] >= 0 or carry is None else ends[p]
         if carry is not None:
             lead = _LEAD_OPENER_RE.match(text)
             if lead:
                 stack.append((carry_char, -1))
                 begin = cont_start = lead.end()
+            elif orphan < 0 and takes[p] and MARK_RE.search(text) is None:
+                carry = carry + [(p, 0, len(text.rstrip()))]  # a middle paragraph of a speech, without marks
+                continue
             elif orphan < 0:
                 carry = None
         if orphan >= 0 and not (carry is not None and stack):
@@ -100,7 +132,8 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
             ch = text[i]
             prev = text[i - 1] if i > 0 else " "
             nxt = text[i + 1] if i + 1 < n else " "
-            left = not nxt.isspace() and (prev.isspace() or prev in "([{—–-/" or prev in _OPENERS or i == begin)
+            left = not nxt.isspace() and (prev.isspace() or prev in "([{—–-/" or prev in _OPENERS or i == begin
+                                          or (prev in ".!?" and nxt.isupper()))  # "…in Hungary.“Bulgaria is…"
             right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n)
             if ch in "\"”»" and _after_clause_end(text, i) and (
                     CUE_WORD_RE.match(text, i + 1) or _ORPHAN_CLOSER_RE.match(text, i) or not text[i + 1:].strip()):
@@ -137,7 +170,7 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                 if ch == "”" and right:
                     continue
                 stack.append((ch, i))
-        if stack and p + 1 < len(paras) and (_LEAD_OPENER_RE.match(paras[p + 1]) or orphans[p + 1] >= 0):
+        if stack and p + 1 < len(paras) and takes[p + 1]:
             char, pos = stack[0]
             start = cont_start if pos < 0 else pos + 1
             carry = (carry if pos < 0 and carry is not None else []) + [(p, start, len(text.rstrip()))]

@@ -68,6 +68,11 @@ _ORG_CHANNEL_RE = re.compile(rf"(?P<org>.+?)(?:['’]s?)?\s+(?P<chan>{CHANNEL})$
 # "the statement", "Nazarbayev’s address", "the joint statement of the parties"
 DOCUMENT_RE = re.compile(rf"(?:(?:the|a|an|this|that)\s+)?(?:(?P<owner>[^,;:]+?)['’]s?\s+)?(?:official\s+|joint\s+)?"
                          rf"{DOCUMENT}(?:\s+of\s+(?:the\s+)?(?P<of>[^,;:]+))?", re.I)
+# "the representatives of the Gants mod border checkpoint": a group speaking for an organisation
+GROUP_OF_RE = re.compile(
+    r"(?:the\s+)?(?:representatives?|officials?|spokespeople|staff|employees|specialists|experts)\s+(?:of|from|at)\s+"
+    r"(?P<org>(?:the\s+)?[A-Z][^,;:]{1,100})"
+)
 ROLE_SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ROLE_SYNONYMS, key=len, reverse=True)))
                              + r")\b", re.I)
 _UNNAMED_RE = re.compile(
@@ -228,10 +233,16 @@ def org_mention_re(head: str) -> re.Pattern[str]:
     )
 
 
+_CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+             r"|July|August|September|October|November|December)")
+
+
 @lru_cache(maxsize=4096)
 def org_extension_re(name: str) -> re.Pattern[str]:
-    """Pattern for `name` followed by "of/for … Capitalised words" ("Ministry of Agriculture" + " of Kazakhstan")."""
-    return re.compile(rf"{re.escape(name)}(?:\s+(?:of|for|on)(?:\s+the)?\s+[{UP}][\w’'\-]*(?:\s+[{UP}][\w’'\-]*)*)+")
+    """Pattern for `name` followed by "of/for … Capitalised words" ("Ministry of Agriculture" + " of Kazakhstan"),
+    never by a date ("on Wednesday")."""
+    return re.compile(rf"{re.escape(name)}(?:\s+(?:of|for|on)(?:\s+the)?\s+(?!{_CALENDAR}\b)[{UP}][\w’'\-]*"
+                      rf"(?:\s+[{UP}][\w’'\-]*)*)+")
 
 
 @lru_cache(maxsize=1024)

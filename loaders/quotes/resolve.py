@@ -44,6 +44,7 @@ from loaders.quotes.phrases import (
     CHUNK_RE,
     DETERMINER_RE,
     DOCUMENT_RE,
+    GROUP_OF_RE,
     HONORIFIC_GENDER,
     HONORIFIC_RE,
     MINISTER_OF_RE,
@@ -195,6 +196,10 @@ class Article:
                 speaks = SPEAKS_AFTER_RE.match(text, end) or SPOKEN_BEFORE_RE.search(text, max(0, start - 40), start)
                 if not (gender or role or name in self.persons or honorific or speaks):
                     continue
+                known = None if (gender or role or name in self.persons) else self._by_short(name)
+                if known is not None:  # "said Djedovic Handanovic": a two-word surname of a person named before
+                    self._mention(p, start, known.name)
+                    continue
                 self._register(name, role, gender)
                 self._mention(p, start, name)
         for p, start, name, gender in shorts:
@@ -248,13 +253,16 @@ class Article:
 
     def _role_holder(self, phrase: str, p: int, pos: int) -> Person | None:
         """The person whose role contains every word of `phrase` ("the Commission President"), or, for a
-        general word such as "the diplomat", a title it stands for (speech.toml `hypernyms`)."""
+        general word such as "the diplomat" or "Turkmen leader", a title it stands for with the other words
+        (speech.toml `hypernyms`)."""
         wanted = role_tokens(phrase)
         if not wanted or not any(w in ROLE_WORDS for w in wanted):
             return None
-        broad = HYPERNYMS.get(" ".join(wanted)) if len(wanted) == 1 else None
+        general = next((w for w in wanted if w in HYPERNYMS), None)
+        rest = wanted - {general} if general else wanted
         holders = {n for n, person in self.persons.items() if person.role and (
-            wanted <= role_tokens(person.role) or (broad is not None and broad & role_tokens(person.role)))}
+            wanted <= role_tokens(person.role)
+            or (general is not None and HYPERNYMS[general] & role_tokens(person.role) and rest <= role_tokens(person.role)))}
         if not holders:
             return None
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
@@ -307,7 +315,7 @@ class Article:
         holder = self._role_holder(phrase, p, pos) if role_like(phrase) else None
         if holder is not None:
             return holder.role
-        return self._defined(phrase) or self._fullest(phrase, p, pos)
+        return self._defined(phrase) or self._fullest(phrase)
 
     def _defined(self, acronym: str) -> str:
         """The full name an article defines for an acronym ("the European Investment Bank (EIB)"), or ""."""
@@ -320,18 +328,13 @@ class Article:
                 return DETERMINER_RE.sub("", m.group("full"))
         return ""
 
-    def _fullest(self, name: str, p: int, pos: int) -> str:
-        """The longest form of an organisation's name written before (p, pos) that extends `name`
+    def _fullest(self, name: str) -> str:
+        """The longest form of an organisation's name the article writes that extends `name`
         ("Ministry of Agriculture" -> "Ministry of Agriculture of Kazakhstan"), else `name`."""
         if not name[:1].isupper():
             return name
         pattern = org_extension_re(name)
-        best = name
-        for q in range(p + 1):
-            for m in pattern.finditer(self.paras[q], 0, pos if q == p else len(self.paras[q])):
-                if len(m.group()) > len(best):
-                    best = m.group()
-        return best
+        return max((m.group() for text in self.paras for m in pattern.finditer(text)), key=len, default=name)
 
     def resolve(self, raw: str, p: int, pos: int, according: bool = False) -> Speaker | None:
         """The speaker a phrase denotes, or None when it names no person or organisation."""
@@ -345,6 +348,10 @@ class Article:
             self._collected = True
             self._collect_people()
         how = "according_to" if according else "explicit"
+        group = GROUP_OF_RE.fullmatch(raw.strip(" ,"))
+        if group:  # "the representatives of the border checkpoint": the organisation speaks
+            org = self._org(DETERMINER_RE.sub("", group.group("org")), p, pos)
+            return Speaker(org, "", self._side("", org), how)
         if unnamed(raw):
             head = DETERMINER_RE.sub("", raw.strip(" ,"))
             if not head.endswith("s"):
@@ -452,8 +459,7 @@ class Article:
         m = _TRAILING_ORG_RE.search(role)
         if m is None:
             return role
-        last = len(self.paras) - 1
-        return role[:m.start()] + self._fullest(m.group(), last, len(self.paras[last]) if last >= 0 else 0)
+        return role[:m.start()] + self._fullest(m.group())
 
     def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], Speaker] | None:
         """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases."""
