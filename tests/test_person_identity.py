@@ -43,7 +43,7 @@ def test_an_organisation_or_unnamed_source_has_no_person():
         "“The plant starts next year,” Bektenov said.",
     )
     got = [(str(s), str(p)) for s, p in zip(q["speaker"], q["person"])]
-    assert got == [("Prime Minister", ""), ("", ""), ("Olzhas Bektenov", "Olzhas Bektenov")]
+    assert got == [("Press service of the Prime Minister", ""), ("", ""), ("Olzhas Bektenov", "Olzhas Bektenov")]
 
 
 def test_every_role_an_article_gives_a_person_decides_one_side_for_all_their_quotes():

@@ -60,15 +60,15 @@ def test_seed_reported_rows(seed_quotes):
     assert got == {
         ("EU Delegation to Kazakhstan", "according to", "according_to", "The roadmap will include more "),
         ("Aleška Simkić", "according to", "according_to", "this new roadmap marks another"),
-        ("Prime Minister of Kazakhstan", "informed", "explicit", "Kazakhstan and the European Un"),
+        ("Press service of the Prime Minister", "informed", "explicit", "Kazakhstan and the European Un"),
         ("Alikhan Smailov", "added", "pronoun", "the European Union remains one"),
         ("Ursula von der Leyen", "noted", "explicit", "the European Union is one of t"),
         ("Ursula von der Leyen", "noted", "pronoun", "These value chains are very im"),
         ("Ursula von der Leyen", "added", "explicit", "the memorandum of mutual under"),
     }
-    orgs = reported[reported["speaker_role"].isin(["press service", "press office"])]
-    assert sorted(zip(orgs["speaker_role"].astype(str), orgs["side"].astype(str))) == [
-        ("press office", "Kazakhstan"), ("press service", "EU")]
+    orgs = reported[reported["speaker_role"] == "press service"]
+    assert sorted(zip(orgs["speaker"].astype(str), orgs["side"].astype(str))) == [
+        ("EU Delegation to Kazakhstan", "EU"), ("Press service of the Prime Minister", "Kazakhstan")]
 
 
 def test_offsets_point_at_the_text(seed_quotes):

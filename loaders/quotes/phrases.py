@@ -251,6 +251,21 @@ def acronym_definition_re(acronym: str) -> re.Pattern[str]:
     return re.compile(rf"(?P<full>[{UP}][\w’'\-]*(?:\s+(?:of|for|and|on|the|[{UP}][\w’'\-]*))*)\s*\({re.escape(acronym)}\)")
 
 
+_POSTS = {"president": "President", "presidential": "President", "head of state": "President",
+          "head of the state": "President", "pm": "Prime Minister", "premier": "Prime Minister",
+          "prime minister": "Prime Minister", "head of government": "Prime Minister"}
+_POST_RE = re.compile(r"(?:the\s+)?(?P<post>" + "|".join(sorted(map(re.escape, _POSTS), key=len, reverse=True))
+                      + r")(?:['’]s?)?(?P<rest>\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)?", re.I)
+
+
+@lru_cache(maxsize=4096)
+def post_name(owner: str) -> str:
+    """The post, in full words, whose press service speaks ("presidential" -> "President", "PM's" -> "Prime
+    Minister", "President of Uzbekistan" as written), or "" when the owner is no head of state or government."""
+    m = _POST_RE.fullmatch(owner.strip())
+    return _POSTS[m.group("post").casefold()] + (m.group("rest") or "") if m else ""
+
+
 @dataclass(frozen=True)
 class Phrase:
     """What a speaker phrase says on its own, before the article's persons are consulted."""

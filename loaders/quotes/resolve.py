@@ -54,6 +54,7 @@ from loaders.quotes.phrases import (
     gender_of_role,
     is_role_word,
     name_in_chunk,
+    post_name,
     acronym_definition_re,
     org_extension_re,
     org_mention_re,
@@ -378,6 +379,12 @@ class Article:
             if holder is not None:
                 self._mention(p, pos, holder.name)
                 return self._as_speaker(holder, how)
+            post = post_name(phrase.channel_org)
+            if post:  # "the presidential press service", "the PM's press office": the post's institution
+                holder = self._role_holder(post, p, pos)
+                side = holder_side = self._as_speaker(holder, how).side if holder is not None else ""
+                return Speaker(f"Press service of the {post}", "press service",
+                               holder_side or side or self._side(post), how)
             org = self._org(phrase.channel_org, p, pos)
             return Speaker(org, phrase.channel, self._side(phrase.channel, org), how)
         if phrase.name and ROLE_SYNONYM_RE.fullmatch(phrase.name):  # "Elbasy said": an office, never a name
