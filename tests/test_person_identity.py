@@ -38,7 +38,7 @@ def test_two_spellings_of_one_name_are_one_person_in_quotes_and_people(tmp_path)
 def test_an_organisation_or_unnamed_source_has_no_person():
     q = _quotes(
         "Prime Minister Olzhas Bektenov chaired the session.",
-        "The PM's press office said the government would cut red tape for miners.",
+        "The PM's press office said that the government would cut red tape for miners.",
         "Two people familiar with the talks said that the deal was close.",
         "“The plant starts next year,” Bektenov said.",
     )
