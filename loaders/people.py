@@ -107,11 +107,11 @@ def _lexicon() -> dict:
     female = {n.casefold() for n in names.get("female", [])}
     male = {n.casefold() for n in names.get("male", [])}
     genders = {n: "f" for n in female - male} | {n: "m" for n in male - female}
-    all_orgs = frozenset(
-        org.casefold() for side in sides for org in raw.get(side, {}).get("organisations", [])
-    )
-    spelled = sorted({org for side in sides for org in raw.get(side, {}).get("organisations", [])},
-                     key=len, reverse=True)
+    # organisations a side lists, and those [kinds] lists without a side (private companies: "other")
+    listed = {org for side in sides for org in raw.get(side, {}).get("organisations", [])}
+    listed |= {name for names in raw.get("kinds", {}).values() for name in names}
+    all_orgs = frozenset(org.casefold() for org in listed)
+    spelled = sorted(listed, key=len, reverse=True)
     any_org = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(o) for o in spelled)})(?!\w)") if spelled else None
     roles = raw.get("roles", {})
     places = {p.casefold(): side for side in sides for p in raw.get(side, {}).get("places", [])}
@@ -184,7 +184,11 @@ def side_in_article(role: str, org_text: str, home: str) -> str:
     side = side_of(role, org_text)
     if side != "other" or not home:
         return side
-    office = _lexicon()["office"]
+    lex = _lexicon()
+    third = next((pattern for s, pattern in lex["keywords"] if s == "other"), None)
+    if third is not None and third.search(f"{role} {org_text}"):
+        return side  # "Russian Deputy Prime Minister": a third country's office, whatever the dateline
+    office = lex["office"]
     return home if office is not None and office.search(f"{role} {org_text}") else side
 
 

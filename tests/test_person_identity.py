@@ -83,3 +83,22 @@ def test_the_speaker_filter_and_the_speaker_counts_take_every_spelling_of_a_pers
     assert list(filtered["people"]["n_quotes"]) == [2]
     table = charts.speakers_table(corpus.quotes)
     assert list(zip(table["speaker"].astype(str), table["quotes"])) == [(name, 2), ("Ministry of Energy", 1)]
+
+
+def test_a_third_countrys_office_stays_other_in_an_article_from_astana():
+    q = _quotes("“Western states are rushing to sign contracts in the region,” Russian Deputy Prime Minister Alexei "
+                "Overin said at the forum.", place="Astana")
+    assert [str(s) for s in q["side"]] == ["other"]
+
+
+def test_a_private_company_listed_only_by_kind_is_an_organisation_of_side_other():
+    q = _quotes("Kazakhmys Group has suspended production at the mine.",
+                "“All violations have been rectified,” the company said.")
+    assert [(str(s), str(p), str(d)) for s, p, d in zip(q["speaker"], q["person"], q["side"])] == [
+        ("Kazakhmys", "", "other")]
+
+
+def test_a_dateline_that_reads_as_no_side_leaves_the_first_paragraph_to_decide():
+    q = _quotes("Germany’s government adopted a hydrogen strategy.",
+                "“The time is ripe for hydrogen,” Economy Minister Peter Altmeyer said.", place="Berlin")
+    assert [str(d) for d in q["side"]] == ["EU"]
