@@ -306,3 +306,21 @@ def test_a_nationality_and_a_general_title_find_the_leader():
     q = _quotes("According to the President of Turkmenistan Gurban Berdiyev, the pipeline has a legal basis now.",
                 "“Only the consent of the parties and an environmental assessment are needed,” Turkmen leader said.")
     assert [s for _, _, s, _ in _got(q)] == ["Gurban Berdiyev"] * 2
+
+
+def test_an_attribution_paragraph_after_a_quote_paragraph_names_its_speaker():
+    q = _quotes("“Our new fields let us balance oil revenues with gas revenues in the future.”",
+                "The first vice-president of the company, Khosrov Yusifov has said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Khosrov Yusifov"]
+
+
+def test_the_official_is_the_office_holder_named_before():
+    q = _quotes("Prime Minister Alikhan Smailov chaired the meeting of the cabinet.",
+                "According to the official, the key driver of inflation is food prices.")
+    assert [s for _, _, s, _ in _got(q)] == ["Alikhan Smailov"]
+
+
+def test_the_embassy_is_the_embassy_in_the_country_named_before():
+    q = _quotes("Azerbaijan is a reliable partner, the Russian Embassy in Azerbaijan said in a statement.",
+                "“Trade and economic cooperation are making steady progress,” the embassy said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Russian Embassy in Azerbaijan"] * 2

@@ -25,7 +25,7 @@ _MOD = (
 )
 # SPEAKER cue (OBJECT) (WHEN): "The minister told reporters on Tuesday"
 SUBJ_CUE_RE = re.compile(
-    rf"(?P<spk>[^;:“”«»\"]{{1,160}}?)\s+(?:also\s+|further\s+|then\s+|again\s+|later\s+)?"
+    rf"(?P<spk>[^;:“”«»\"]{{1,160}}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+|again\s+|later\s+)?"
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
     re.S,
 )

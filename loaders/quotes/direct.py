@@ -20,7 +20,6 @@ from loaders.quotes.cues import (
     FOLLOWING_RE,
     END_OF_FRAME_RE,
     QUOTED_AS_RE,
-    SUBJ_CUE_RE,
     TAIL_CUE_SPK_RE,
     TAIL_SPK_CUE_RE,
     normal_cue,
@@ -180,16 +179,20 @@ def colon_sentence_before(art: Article, span: Span) -> Found | None:
 
 
 def next_sentence(art: Article, span: Span) -> Found | None:
-    """“…” Name said. — the quote ends its sentence and the next sentence is only the attribution."""
+    """“…” Name said. — the quote ends its sentence and the next sentence, or the next paragraph when the quote
+    ends its own, is only the attribution ("Report informs, the first vice-president of SOCAR, Name has said.")."""
     last, sent_end = art.paras[span.p1], span.sent_end
     if last[span.tail_from:sent_end].strip():
         return None
-    nxt_end = art.sentence(span.p1, sent_end)[1] if sent_end < len(last) else sent_end
-    m = SUBJ_CUE_RE.match(last, sent_end, nxt_end)
-    if m is None or not END_OF_FRAME_RE.fullmatch(last, m.end(), nxt_end):
+    q, start = span.p1, sent_end
+    if not last[sent_end:].strip() and span.p1 + 1 < len(art.paras):
+        q, start = span.p1 + 1, 0
+    text = art.paras[q]
+    nxt_end = art.sentence(q, start)[1] if start < len(text) else start
+    found = art.frame_at(q, start, nxt_end)
+    if found is None or not END_OF_FRAME_RE.fullmatch(text, found[0].end(), nxt_end):
         return None
-    speaker = art.resolve(m.group("spk"), span.p1, m.start("spk"))
-    return Found(speaker, normal_cue(m.group("cue")), True) if speaker else None
+    return Found(found[1], normal_cue(found[0].group("cue")), True)
 
 
 def according_to_in_sentence(art: Article, span: Span) -> Found | None:

@@ -224,24 +224,25 @@ def apposition_after(text: str, end: int) -> str:
     return app if role_like(app) else ""
 
 
-@lru_cache(maxsize=64)
-def org_mention_re(head: str) -> re.Pattern[str]:
-    """Pattern for a capitalised organisation name built on `head` (e.g. "Ministry of Energy")."""
-    return re.compile(
-        rf"(?:[{UP}][\w’'\-]*\s+)*{re.escape(head.capitalize())}"
-        rf"(?:\s+(?:of|for|and|on)(?:\s+the)?\s+[{UP}][\w’'\-]*(?:\s+[{UP}][\w’'\-]*)*)*"
-    )
-
-
 _CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
              r"|July|August|September|October|November|December)")
 
 
+@lru_cache(maxsize=64)
+def org_mention_re(head: str) -> re.Pattern[str]:
+    """Pattern for a capitalised organisation name built on `head` ("Ministry of Energy", "Russian Embassy in
+    Azerbaijan"), never extended by a date."""
+    return re.compile(
+        rf"(?:[{UP}][\w’'\-]*\s+)*{re.escape(head.capitalize())}"
+        rf"(?:\s+(?:of|for|and|on|in|to)(?:\s+the)?\s+(?!{_CALENDAR}\b)[{UP}][\w’'\-]*(?:\s+[{UP}][\w’'\-]*)*)*"
+    )
+
+
 @lru_cache(maxsize=4096)
 def org_extension_re(name: str) -> re.Pattern[str]:
-    """Pattern for `name` followed by "of/for … Capitalised words" ("Ministry of Agriculture" + " of Kazakhstan"),
-    never by a date ("on Wednesday")."""
-    return re.compile(rf"{re.escape(name)}(?:\s+(?:of|for|on)(?:\s+the)?\s+(?!{_CALENDAR}\b)[{UP}][\w’'\-]*"
+    """Pattern for `name` followed by "of/for/in/to … Capitalised words" ("Ministry of Agriculture" + " of
+    Kazakhstan", "Russian Embassy" + " in Azerbaijan"), never by a date ("on Wednesday", "in March")."""
+    return re.compile(rf"{re.escape(name)}(?:\s+(?:of|for|on|in|to)(?:\s+the)?\s+(?!{_CALENDAR}\b)[{UP}][\w’'\-]*"
                       rf"(?:\s+[{UP}][\w’'\-]*)*)+")
 
 
