@@ -324,3 +324,23 @@ def test_the_embassy_is_the_embassy_in_the_country_named_before():
     q = _quotes("Azerbaijan is a reliable partner, the Russian Embassy in Azerbaijan said in a statement.",
                 "“Trade and economic cooperation are making steady progress,” the embassy said.")
     assert [s for _, _, s, _ in _got(q)] == ["Russian Embassy in Azerbaijan"] * 2
+
+
+def test_a_description_of_who_just_spoke_is_that_person():
+    q = _quotes("Josep Borrell added that he would travel to Samarkand next week. “This will be a good occasion to "
+                "reinforce our links,” the EU's foreign policy chief said.")
+    assert [(k, s) for k, _, s, _ in _got(q)] == [("reported", "Josep Borrell"), ("direct", "Josep Borrell")]
+
+
+def test_an_answer_after_when_asked_is_the_answerers():
+    q = _quotes("Commission spokesman Olof Gill spoke on Tuesday.",
+                "When asked whether the tariffs could affect factories in Hungary, Gill said: “I don’t think it’s for "
+                "us today to talk about what may happen.”")
+    assert [(k, s, r) for k, _, s, r in _got(q)] == [("direct", "Olof Gill", "frame_before")]
+
+
+def test_an_opening_style_mark_after_a_stop_and_before_the_attribution_closes():
+    q = _quotes("“We have decided to expand the pipeline project to Germany. “, said the French president Emmanuel "
+                "Macron.")
+    assert [(t, s) for _, t, s, _ in _got(q)] == [
+        ("We have decided to expand the pipeline project to Germany.", "Emmanuel Macron")]

@@ -270,7 +270,9 @@ def direct_rows(art: Article, segs: list[Segment], previous: tuple[int, int, Row
     if is_title(inner, span.head[-80:], last[span.tail_from:span.tail_from + 40]):
         return None
     found, rule = None, "no_attribution"
-    if ASKED_RE.match(span.head):  # "Asked if mining “takes away …,” the minister said": the question
+    asked = ASKED_RE.match(span.head)
+    if asked and not art.has_cue(span.p0, span.sent_start + asked.end(), span.s0):
+        # "Asked if mining “takes away …,” the minister said": the question, not the answer that follows
         return [quote_row(span.p0, start, end, inner, "direct", None, "", "question")]
     for name, attribute in RULES:
         found = attribute(art, span)

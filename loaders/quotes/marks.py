@@ -29,7 +29,7 @@ _LEAD_OPENER_RE = re.compile(r"\s*[“«\"‘„‚]")
 WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _FLANK_PUNCT = ".,;:!?)]}…—–-/"
 # a closing mark that an attribution follows: `…,” he said`, `…,” Kun.uz quoted him as saying`
-_ORPHAN_CLOSER_RE = re.compile(r"[”»\"](?=\s*,?\s*(?:[—–-]\s*)?[^.!?“”«»\"]{0,80}?\b(?:" + CUE + r"|as\s+saying)\b)")
+_ORPHAN_CLOSER_RE = re.compile(r"[”»\"“](?=\s*,?\s*(?:[—–-]\s*)?[^.!?“”«»\"]{0,80}?\b(?:" + CUE + r"|as\s+saying)\b)")
 _TITLE_BEFORE_RE = re.compile(
     r"(?:\b(?:the|a|an|its|their|our|his|her|called|named|entitled|titled|dubbed|so-called|known\s+as|under"
     r"|of)\s*)$",
@@ -135,7 +135,7 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
             left = not nxt.isspace() and (prev.isspace() or prev in "([{—–-/" or prev in _OPENERS or i == begin
                                           or (prev in ".!?" and nxt.isupper()))  # "…in Hungary.“Bulgaria is…"
             right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n)
-            if ch in "\"”»" and _after_clause_end(text, i) and (
+            if ch in "\"”»“" and _after_clause_end(text, i) and (
                     CUE_WORD_RE.match(text, i + 1) or _ORPHAN_CLOSER_RE.match(text, i) or not text[i + 1:].strip()):
                 # a closing mark typed after the space: `…government, "said X`, `…controlled, ”he concluded`,
                 # or `…as well. "` ending the paragraph

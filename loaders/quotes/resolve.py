@@ -368,7 +368,9 @@ class Article:
         if phrase is None:
             core = role_core(raw)
             holder = self._role_holder(core, p, pos) if core else None
-            return None if holder is None else self._as_speaker(holder, how)
+            if holder is not None:
+                return self._as_speaker(holder, how)
+            return self._described(raw, p, pos, how)
         if phrase.pronoun == "it":
             return self._it(p, pos, how)
         if phrase.pronoun:
@@ -405,9 +407,32 @@ class Article:
         if holder is not None:
             self._mention(p, pos, holder.name)
             return self._as_speaker(holder, how)
+        if not phrase.org_like:
+            described = self._described(raw, p, pos, how)
+            if described is not None:
+                return described
         if phrase.org_like:
             org = self._org(phrase.head, p, pos)
             return Speaker(org, phrase.app, self._side(phrase.app, org), how)
+        return None
+
+    def _described(self, raw: str, p: int, pos: int, how: str) -> Speaker | None:
+        """For a definite description no role holder fits ("the EU's foreign policy chief"), the person who
+        spoke or was named just before it; else None."""
+        text = raw.strip()
+        if not DETERMINER_RE.match(text) or not role_like(DETERMINER_RE.sub("", text)):
+            return None
+        recent = self._recent_speaker(p, pos)
+        return None if recent is None else recent._replace(attribution=how)
+
+    def _recent_speaker(self, p: int, pos: int) -> Speaker | None:
+        """The person who spoke or was named last before (p, pos), in the same paragraph or the one before."""
+        before = self.spoken[:bisect.bisect_left(self.spoken, (p, pos))]
+        if before and before[-1][2].person and before[-1][0] >= p - 1:
+            return before[-1][2]
+        k = bisect.bisect_left(self.mentions, (p, pos, ""))
+        if k and self.mentions[k - 1][0] >= p - 1:
+            return self._as_speaker(self.persons[self.mentions[k - 1][2]], "explicit")
         return None
 
     def _it(self, p: int, pos: int, how: str) -> Speaker | None:
