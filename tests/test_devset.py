@@ -86,4 +86,4 @@ def test_the_read_part_scores_at_least_what_it_scored_when_the_rules_last_change
 
 
 # Raised whenever a rule change raises the dev part's scores (README, "Measuring accuracy").
-FLOOR = {"direct_f1": 0.93, "direct_speaker_of_gold": 0.70, "event_recall": 0.69}
+FLOOR = {"direct_f1": 0.97, "direct_speaker_of_gold": 0.90, "event_recall": 0.88}
