@@ -295,6 +295,7 @@ def merge_names(names: list[str]) -> dict[str, str]:
     return canonical
 
 
+@lru_cache(maxsize=65536)
 def similar_tail(full_key: str, short_key: str) -> bool:
     """True when the last words of `full_key` are a transliteration variant of `short_key` (folded forms):
     the same after romanisation variants are levelled (Zhaparov/Japarov, Tokayev/Tokaev), or the same

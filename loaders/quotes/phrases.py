@@ -313,6 +313,22 @@ def _fronted_name(head: str, app: str) -> Phrase | None:
     return Phrase(app, name=name, name_role=DETERMINER_RE.sub("", head))
 
 
+@lru_cache(maxsize=16384)
+def document_owner(raw: str) -> str | None:
+    """For a document as speaker ("Nazarbayev’s statement", "the statement of the ministry", "the statement"):
+    its owner as written, "" when it names none; None when `raw` is no document."""
+    m = DOCUMENT_RE.fullmatch(raw.strip(" ,"))
+    return None if m is None else (m.group("owner") or m.group("of") or "")
+
+
+@lru_cache(maxsize=16384)
+def group_org(raw: str) -> str:
+    """The organisation a group speaks for ("the representatives of the Gants Mod checkpoint"), or ""."""
+    m = GROUP_OF_RE.fullmatch(raw.strip(" ,"))
+    return DETERMINER_RE.sub("", m.group("org")) if m else ""
+
+
+@lru_cache(maxsize=16384)
 def read_phrase(raw: str) -> Phrase | None:
     """The parts of a speaker phrase: pronoun, head, apposition, channel, first person name, organisation.
 

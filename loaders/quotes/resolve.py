@@ -43,8 +43,8 @@ from loaders.quotes.marks import overlaps, scan_spans
 from loaders.quotes.phrases import (
     CHUNK_RE,
     DETERMINER_RE,
-    DOCUMENT_RE,
-    GROUP_OF_RE,
+    document_owner,
+    group_org,
     HONORIFIC_GENDER,
     HONORIFIC_RE,
     MINISTER_OF_RE,
@@ -194,8 +194,9 @@ class Article:
                 end = start + len(name)
                 role = title_before(text, start) or apposition_after(text, end) or self._fronted_role(p, start)
                 gender = gender or gender_of_given_name(name.split()[0]) or gender_of_role(role)
-                speaks = SPEAKS_AFTER_RE.match(text, end) or SPOKEN_BEFORE_RE.search(text, max(0, start - 40), start)
-                if not (gender or role or name in self.persons or honorific or speaks):
+                reason = gender or role or name in self.persons or honorific
+                if not reason and not (SPEAKS_AFTER_RE.match(text, end)
+                                       or SPOKEN_BEFORE_RE.search(text, max(0, start - 40), start)):
                     continue
                 known = None if (gender or role or name in self.persons) else self._by_short(name)
                 if known is not None:  # "said Djedovic Handanovic": a two-word surname of a person named before
@@ -349,9 +350,9 @@ class Article:
             self._collected = True
             self._collect_people()
         how = "according_to" if according else "explicit"
-        group = GROUP_OF_RE.fullmatch(raw.strip(" ,"))
+        group = group_org(raw)
         if group:  # "the representatives of the border checkpoint": the organisation speaks
-            org = self._org(DETERMINER_RE.sub("", group.group("org")), p, pos)
+            org = self._org(group, p, pos)
             return Speaker(org, "", self._side("", org), how)
         if unnamed(raw):
             head = DETERMINER_RE.sub("", raw.strip(" ,"))
@@ -361,8 +362,8 @@ class Article:
                     self._mention(p, pos, holder.name)
                     return self._as_speaker(holder, how)
             return UNNAMED
-        document = DOCUMENT_RE.fullmatch(raw.strip(" ,"))
-        if document:
+        document = document_owner(raw)
+        if document is not None:
             return self._issuer(document, p, pos, how)
         phrase = read_phrase(raw)
         if phrase is None:
@@ -456,11 +457,10 @@ class Article:
             return Speaker(org, "", self._side("", org), "pronoun")
         return None
 
-    def _issuer(self, document: re.Match[str], p: int, pos: int, how: str) -> Speaker | None:
+    def _issuer(self, owner: str, p: int, pos: int, how: str) -> Speaker | None:
         """Who issued a document that "says" something: its owner ("Nazarbayev’s statement", "the statement of
         the ministry"), else the last organisation that spoke before it ("…,” the ministry said. … “…,” said the
         statement), else the last person who did."""
-        owner = document.group("owner") or document.group("of")
         if owner:
             return self.resolve(owner, p, pos, how == "according_to")
         before = self.spoken[:bisect.bisect_left(self.spoken, (p, pos))]
