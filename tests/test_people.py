@@ -13,7 +13,6 @@ from loaders.people import (
     people_table,
     side_in_article,
     side_of,
-    with_people,
 )
 
 

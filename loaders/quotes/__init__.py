@@ -6,9 +6,10 @@ One module per stage, the engine separate from the rules and the rules separate 
 - `marks`: the quoted spans of an article, and which are titles, not quotes;
 - `cues`: where speech verbs stand, and the frames around them;
 - `phrases`: what a speaker phrase says on its own (name, title, apposition, channel);
-- `resolve`: who a phrase denotes in its article (persons, pronouns, roles, organisations);
+- `resolve`: who a phrase denotes in its article (persons, pronouns, roles), with `organisations`
+  (fullest names, acronyms, press services of posts, documents, "the ministry", "it");
 - `direct` and `reported`: each an ordered list of named rules; every row records its rule;
-- `rows` and `table`: the row type and the quotes table.
+- `rows` and `table`: the speaker and row types, and the quotes table.
 
 Cost: an article's people are collected once, on the first speaker lookup; a paragraph is
 split into sentences only when a quote, cue or name needs it; the frame patterns run only on

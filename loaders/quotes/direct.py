@@ -26,8 +26,8 @@ from loaders.quotes.cues import (
 )
 from loaders.quotes.marks import MARK_RE, Segment, is_title
 from loaders.quotes.phrases import CHUNK_RE
-from loaders.quotes.resolve import UNNAMED, Article, Speaker
-from loaders.quotes.rows import Row, quote_row, words
+from loaders.quotes.resolve import Article
+from loaders.quotes.rows import UNNAMED, Row, Speaker, quote_row, words
 
 
 class Span(NamedTuple):

@@ -19,7 +19,6 @@ from loaders.quotes.vocab import (
     CHANNEL_WORDS,
     CONNECTORS,
     CUE,
-    DOCUMENT,
     LO,
     MODIFIER_WORDS,
     NOT_ADJECTIVES,
@@ -48,7 +47,6 @@ _ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z&.\-]{1,9}\)$")  # "European Investm
 _DESCRIBED_RE = re.compile(
     r"(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[^\W\d_][\w\-]*['’]s)\s+)?(?P<words>(?:[a-z][a-z\-]*\s+){1,4})(?=[A-Z])"
 )
-MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
 _INSERT_RE = re.compile(
     r",\s+(?:for\s+(?:his|her|its|their|our|my)\s+part|in\s+(?:his|her|its|their)\s+turn|in\s+turn|meanwhile"
     r"|however|too|also|though|in\s+response|in\s+reply|on\s+(?:his|her|its|their)\s+side|for\s+example"
@@ -65,14 +63,6 @@ _RELATIVE_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)$", re.I)
 _ORG_CHANNEL_RE = re.compile(rf"(?P<org>.+?)(?:['’]s?)?\s+(?P<chan>{CHANNEL})$", re.I)
-# "the statement", "Nazarbayev’s address", "the joint statement of the parties"
-DOCUMENT_RE = re.compile(rf"(?:(?:the|a|an|this|that)\s+)?(?:(?P<owner>[^,;:]+?)['’]s?\s+)?(?:official\s+|joint\s+)?"
-                         rf"{DOCUMENT}(?:\s+of\s+(?:the\s+)?(?P<of>[^,;:]+))?", re.I)
-# "the representatives of the Gants mod border checkpoint": a group speaking for an organisation
-GROUP_OF_RE = re.compile(
-    r"(?:the\s+)?(?:representatives?|officials?|spokespeople|staff|employees|specialists|experts)\s+(?:of|from|at)\s+"
-    r"(?P<org>(?:the\s+)?[A-Z][^,;:]{1,100})"
-)
 ROLE_SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ROLE_SYNONYMS, key=len, reverse=True)))
                              + r")\b", re.I)
 _UNNAMED_RE = re.compile(
@@ -224,49 +214,6 @@ def apposition_after(text: str, end: int) -> str:
     return app if role_like(app) else ""
 
 
-_CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
-             r"|July|August|September|October|November|December)")
-
-
-@lru_cache(maxsize=64)
-def org_mention_re(head: str) -> re.Pattern[str]:
-    """Pattern for a capitalised organisation name built on `head` ("Ministry of Energy", "Russian Embassy in
-    Azerbaijan"), never extended by a date."""
-    return re.compile(
-        rf"(?:[{UP}][\w’'\-]*\s+)*{re.escape(head.capitalize())}"
-        rf"(?:\s+(?:of|for|and|on|in|to)(?:\s+the)?\s+(?!{_CALENDAR}\b)[{UP}][\w’'\-]*(?:\s+[{UP}][\w’'\-]*)*)*"
-    )
-
-
-@lru_cache(maxsize=4096)
-def org_extension_re(name: str) -> re.Pattern[str]:
-    """Pattern for `name` followed by "of/for/in/to … Capitalised words" ("Ministry of Agriculture" + " of
-    Kazakhstan", "Russian Embassy" + " in Azerbaijan"), never by a date ("on Wednesday", "in March")."""
-    return re.compile(rf"{re.escape(name)}(?:\s+(?:of|for|on|in|to)(?:\s+the)?\s+(?!{_CALENDAR}\b)[{UP}][\w’'\-]*"
-                      rf"(?:\s+[{UP}][\w’'\-]*)*)+")
-
-
-@lru_cache(maxsize=1024)
-def acronym_definition_re(acronym: str) -> re.Pattern[str]:
-    """Pattern for "Full Capitalised Name (ACRONYM)", the full name in group `full`."""
-    return re.compile(rf"(?P<full>[{UP}][\w’'\-]*(?:\s+(?:of|for|and|on|the|[{UP}][\w’'\-]*))*)\s*\({re.escape(acronym)}\)")
-
-
-_POSTS = {"president": "President", "presidential": "President", "head of state": "President",
-          "head of the state": "President", "pm": "Prime Minister", "premier": "Prime Minister",
-          "prime minister": "Prime Minister", "head of government": "Prime Minister"}
-_POST_RE = re.compile(r"(?:the\s+)?(?P<post>" + "|".join(sorted(map(re.escape, _POSTS), key=len, reverse=True))
-                      + r")(?:['’]s?)?(?P<rest>\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)?", re.I)
-
-
-@lru_cache(maxsize=4096)
-def post_name(owner: str) -> str:
-    """The post, in full words, whose press service speaks ("presidential" -> "President", "PM's" -> "Prime
-    Minister", "President of Uzbekistan" as written), or "" when the owner is no head of state or government."""
-    m = _POST_RE.fullmatch(owner.strip())
-    return _POSTS[m.group("post").casefold()] + (m.group("rest") or "") if m else ""
-
-
 @dataclass(frozen=True)
 class Phrase:
     """What a speaker phrase says on its own, before the article's persons are consulted."""
@@ -311,21 +258,6 @@ def _fronted_name(head: str, app: str) -> Phrase | None:
     if not name or start != 0 or core_count(name) < 2:
         return None
     return Phrase(app, name=name, name_role=DETERMINER_RE.sub("", head))
-
-
-@lru_cache(maxsize=16384)
-def document_owner(raw: str) -> str | None:
-    """For a document as speaker ("Nazarbayev’s statement", "the statement of the ministry", "the statement"):
-    its owner as written, "" when it names none; None when `raw` is no document."""
-    m = DOCUMENT_RE.fullmatch(raw.strip(" ,"))
-    return None if m is None else (m.group("owner") or m.group("of") or "")
-
-
-@lru_cache(maxsize=16384)
-def group_org(raw: str) -> str:
-    """The organisation a group speaks for ("the representatives of the Gants Mod checkpoint"), or ""."""
-    m = GROUP_OF_RE.fullmatch(raw.strip(" ,"))
-    return DETERMINER_RE.sub("", m.group("org")) if m else ""
 
 
 @lru_cache(maxsize=16384)

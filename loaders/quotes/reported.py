@@ -30,8 +30,8 @@ from loaders.quotes.cues import (
     normal_cue,
 )
 from loaders.quotes.phrases import DETERMINER_RE, role_like
-from loaders.quotes.resolve import UNNAMED, Article
-from loaders.quotes.rows import Row, reported_row
+from loaders.quotes.resolve import Article
+from loaders.quotes.rows import UNNAMED, Row, reported_row
 from loaders.quotes.vocab import BARE_CLAUSE_CUES, OBJECT_CUES
 
 

@@ -24,15 +24,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from loaders.people import (
-    NON_NAME_WORDS,
     fold,
     gender_of_given_name,
-    is_known_org,
-    known_orgs_in,
-    org_kind,
     person_side,
     side_in_article,
     side_of,
@@ -40,24 +35,18 @@ from loaders.people import (
 )
 from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE, SUBJ_CUE_RE, cue_positions
 from loaders.quotes.marks import overlaps, scan_spans
+from loaders.quotes.organisations import Organisations, document_owner, group_org, post_name
 from loaders.quotes.phrases import (
     CHUNK_RE,
     DETERMINER_RE,
-    document_owner,
-    group_org,
     HONORIFIC_GENDER,
     HONORIFIC_RE,
-    MINISTER_OF_RE,
     ROLE_SYNONYM_RE,
     apposition_after,
     core_count,
     gender_of_role,
     is_role_word,
     name_in_chunk,
-    post_name,
-    acronym_definition_re,
-    org_extension_re,
-    org_mention_re,
     read_phrase,
     role_core,
     role_like,
@@ -65,10 +54,10 @@ from loaders.quotes.phrases import (
     title_before,
     unnamed,
 )
-from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS, ORG_KINDS, ORG_WORDS, ROLE_WORDS
+from loaders.quotes.rows import UNNAMED, Speaker
+from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS, ROLE_WORDS
 from loaders.sentences import sentence_spans
 
-_TRAILING_ORG_RE = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*$")
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
 
@@ -81,17 +70,6 @@ class Person:
     roles: set[str] = field(default_factory=set)  # every role the article gives them
 
 
-class Speaker(NamedTuple):
-    """Who a quote is attributed to, as the quotes table's speaker columns hold it."""
-
-    name: str
-    role: str
-    side: str
-    attribution: str
-    person: bool = False  # a person, not an organisation or an unnamed source
-
-
-UNNAMED = Speaker("", "", "", "unattributed")
 
 
 def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
@@ -100,7 +78,7 @@ def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
     return [0] + [s for (_, end), (s, _) in zip(spans, spans[1:]) if not overlaps(regions, end, s)]
 
 
-class Article:
+class Article(Organisations):
     """Persons, quoted regions and sentences of one article, and the speakers its phrases denote."""
 
     def __init__(self, paras: list[str], home: str = ""):
@@ -273,71 +251,6 @@ class Article:
                 return self.persons[name]
         return self.persons[holders.pop()] if len(holders) == 1 else None
 
-    def _last_known_org(self, p: int, pos: int, kind: str = "") -> str:
-        """The organisation from sides.toml (of `kind` when given) named last before (p, pos), or ""."""
-        best = ""
-        for q in range(p + 1):
-            for start, name in known_orgs_in(self.paras[q]):
-                if q == p and start >= pos:
-                    break
-                if not kind or org_kind(name) == kind:
-                    best = name
-        return best
-
-    def _office_of(self, head: str) -> str:
-        """"Ministry of X" from the last registered role "Minister of X" when `head` is "ministry", else ""."""
-        if head != "ministry":
-            return ""
-        for person in reversed(list(self.persons.values())):
-            m = MINISTER_OF_RE.search(person.role)
-            if m:
-                return "Ministry" + m.group(1)
-        return ""
-
-    def _org(self, phrase: str, p: int, pos: int) -> str:
-        """Full name of an organisation phrase, expanding "the ministry" from earlier text."""
-        words = phrase.split()
-        if len(words) == 1 and words[0].casefold() in ORG_WORDS:
-            pattern = org_mention_re(words[0].casefold())
-            best = ""
-            for q, text in enumerate(self.paras):
-                if q > p:
-                    break
-                for m in pattern.finditer(text):
-                    if q == p and m.start() >= pos:
-                        break
-                    if len(m.group().split()) > 1:
-                        best = DETERMINER_RE.sub("", m.group())
-            head = words[0].casefold()
-            if best or head == "ministry":
-                return best or self._office_of(head) or phrase
-            if head in ORG_KINDS:
-                return self._last_known_org(p, pos, head) or phrase
-            return self._last_known_org(p, pos) or phrase
-        holder = self._role_holder(phrase, p, pos) if role_like(phrase) else None
-        if holder is not None:
-            return holder.role
-        return self._defined(phrase) or self._fullest(phrase)
-
-    def _defined(self, acronym: str) -> str:
-        """The full name an article defines for an acronym ("the European Investment Bank (EIB)"), or ""."""
-        if not (1 < len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
-            return ""
-        pattern = acronym_definition_re(acronym)
-        for text in self.paras:
-            m = pattern.search(text)
-            if m:
-                return DETERMINER_RE.sub("", m.group("full"))
-        return ""
-
-    def _fullest(self, name: str) -> str:
-        """The longest form of an organisation's name the article writes that extends `name`
-        ("Ministry of Agriculture" -> "Ministry of Agriculture of Kazakhstan"), else `name`."""
-        if not name[:1].isupper():
-            return name
-        pattern = org_extension_re(name)
-        return max((m.group() for text in self.paras for m in pattern.finditer(text)), key=len, default=name)
-
     def resolve(self, raw: str, p: int, pos: int, according: bool = False) -> Speaker | None:
         """The speaker a phrase denotes, or None when it names no person or organisation."""
         speaker = self._resolve(raw, p, pos, according)
@@ -436,37 +349,6 @@ class Article:
             return self._as_speaker(self.persons[self.mentions[k - 1][2]], "explicit")
         return None
 
-    def _it(self, p: int, pos: int, how: str) -> Speaker | None:
-        """The organisation "it" stands for: the last one that spoke before (p, pos), else the capitalised
-        subject, not a person named in the article, opening the sentence before ("Centerra Gold has launched
-        … . “…,” it said")."""
-        before = self.spoken[:bisect.bisect_left(self.spoken, (p, pos))]
-        org = next((s for _, _, s in reversed(before) if not s.person), None)
-        if org is not None:
-            return org._replace(attribution="pronoun")
-        s, _ = self.sentence(p, pos)
-        q, at = (p, s - 1) if s > 0 else (p - 1, len(self.paras[p - 1]) - 1) if p > 0 else (-1, -1)
-        for para, start in ((q, self.sentence(q, max(at, 0))[0]),) if q >= 0 else ():
-            m = CHUNK_RE.match(self.paras[para], start)
-            if m is None or m.group() in self.persons or self._by_short(m.group()) is not None:
-                continue
-            words = m.group().casefold().split()
-            if words[0] in NON_NAME_WORDS and not (is_known_org(m.group()) or words[-1] in ORG_WORDS):
-                continue  # "Earlier in the day, …": an opener, not a subject
-            org = self._org(DETERMINER_RE.sub("", m.group()), para, start)
-            return Speaker(org, "", self._side("", org), "pronoun")
-        return None
-
-    def _issuer(self, owner: str, p: int, pos: int, how: str) -> Speaker | None:
-        """Who issued a document that "says" something: its owner ("Nazarbayev’s statement", "the statement of
-        the ministry"), else the last organisation that spoke before it ("…,” the ministry said. … “…,” said the
-        statement), else the last person who did."""
-        if owner:
-            return self.resolve(owner, p, pos, how == "according_to")
-        before = self.spoken[:bisect.bisect_left(self.spoken, (p, pos))]
-        issuer = next((s for _, _, s in reversed(before) if not s.person), None) or (before[-1][2] if before else None)
-        return None if issuer is None else issuer._replace(attribution=how)
-
     def _as_speaker(self, person: Person, how: str) -> Speaker:
         return Speaker(person.name, person.role, person_side(person.name) or self._side(person.role), how, True)
 
@@ -484,14 +366,6 @@ class Article:
         if side == "other":
             side = next((s for s in map(side_of, roles) if s in ("EU", "Kazakhstan")), side)
         return person.role, side
-
-    def _expanded(self, role: str) -> str:
-        """`role` with the organisation ending it in the fullest form the article gives
-        ("chairman of the National Bank" -> "chairman of the National Bank of Kazakhstan")."""
-        m = _TRAILING_ORG_RE.search(role)
-        if m is None:
-            return role
-        return role[:m.start()] + self._fullest(m.group())
 
     def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], Speaker] | None:
         """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases."""

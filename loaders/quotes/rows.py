@@ -1,4 +1,4 @@
-"""The row every quote rule emits, and the one way a reported clause becomes a row."""
+"""Who said it and the row every quote rule emits, and the one way a reported clause becomes a row."""
 
 from __future__ import annotations
 
@@ -6,7 +6,19 @@ from typing import NamedTuple
 
 from loaders.quotes.cues import SECOND_PREDICATE_RE
 from loaders.quotes.marks import WORD_RE
-from loaders.quotes.resolve import Speaker
+
+
+class Speaker(NamedTuple):
+    """Who a quote is attributed to, as the quotes table's speaker columns hold it."""
+
+    name: str
+    role: str
+    side: str
+    attribution: str
+    person: bool = False  # a person, not an organisation or an unnamed source
+
+
+UNNAMED = Speaker("", "", "", "unattributed")
 
 
 class Row(NamedTuple):

@@ -1,0 +1,193 @@
+"""Organisations as speakers: their fullest names, the documents they issue, the posts whose press services
+speak, and what "the ministry", "the company", "it" or "the statement" stand for in an article.
+
+The pure readings of a phrase are memoised functions; `Organisations` is the part of resolve.Article that
+looks through the article for them (it reads the article's paragraphs, persons and the speakers so far).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from loaders.people import NON_NAME_WORDS, is_known_org, known_orgs_in, org_kind
+from loaders.quotes.phrases import CHUNK_RE, DETERMINER_RE, role_like
+from loaders.quotes.rows import Speaker
+from loaders.quotes.vocab import DOCUMENT, ORG_KINDS, ORG_WORDS, UP
+
+MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
+_TRAILING_ORG_RE = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*$")
+# "the statement", "Nazarbayev’s address", "the joint statement of the parties"
+DOCUMENT_RE = re.compile(rf"(?:(?:the|a|an|this|that)\s+)?(?:(?P<owner>[^,;:]+?)['’]s?\s+)?(?:official\s+|joint\s+)?"
+                         rf"{DOCUMENT}(?:\s+of\s+(?:the\s+)?(?P<of>[^,;:]+))?", re.I)
+# "the representatives of the Gants mod border checkpoint": a group speaking for an organisation
+GROUP_OF_RE = re.compile(
+    r"(?:the\s+)?(?:representatives?|officials?|spokespeople|staff|employees|specialists|experts)\s+(?:of|from|at)\s+"
+    r"(?P<org>(?:the\s+)?[A-Z][^,;:]{1,100})"
+)
+_CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+             r"|July|August|September|October|November|December)")
+
+
+@lru_cache(maxsize=64)
+def org_mention_re(head: str) -> re.Pattern[str]:
+    """Pattern for a capitalised organisation name built on `head` ("Ministry of Energy", "Russian Embassy in
+    Azerbaijan"), never extended by a date."""
+    return re.compile(
+        rf"(?:[{UP}][\w’'\-]*\s+)*{re.escape(head.capitalize())}"
+        rf"(?:\s+(?:of|for|and|on|in|to)(?:\s+the)?\s+(?!{_CALENDAR}\b)[{UP}][\w’'\-]*(?:\s+[{UP}][\w’'\-]*)*)*"
+    )
+
+
+@lru_cache(maxsize=4096)
+def org_extension_re(name: str) -> re.Pattern[str]:
+    """Pattern for `name` followed by "of/for/in/to … Capitalised words" ("Ministry of Agriculture" + " of
+    Kazakhstan", "Russian Embassy" + " in Azerbaijan"), never by a date ("on Wednesday", "in March")."""
+    return re.compile(rf"{re.escape(name)}(?:\s+(?:of|for|on|in|to)(?:\s+the)?\s+(?!{_CALENDAR}\b)[{UP}][\w’'\-]*"
+                      rf"(?:\s+[{UP}][\w’'\-]*)*)+")
+
+
+@lru_cache(maxsize=1024)
+def acronym_definition_re(acronym: str) -> re.Pattern[str]:
+    """Pattern for "Full Capitalised Name (ACRONYM)", the full name in group `full`."""
+    return re.compile(rf"(?P<full>[{UP}][\w’'\-]*(?:\s+(?:of|for|and|on|the|[{UP}][\w’'\-]*))*)\s*\({re.escape(acronym)}\)")
+
+
+_POSTS = {"president": "President", "presidential": "President", "head of state": "President",
+          "head of the state": "President", "pm": "Prime Minister", "premier": "Prime Minister",
+          "prime minister": "Prime Minister", "head of government": "Prime Minister"}
+_POST_RE = re.compile(r"(?:the\s+)?(?P<post>" + "|".join(sorted(map(re.escape, _POSTS), key=len, reverse=True))
+                      + r")(?:['’]s?)?(?P<rest>\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)?", re.I)
+
+
+@lru_cache(maxsize=4096)
+def post_name(owner: str) -> str:
+    """The post, in full words, whose press service speaks ("presidential" -> "President", "PM's" -> "Prime
+    Minister", "President of Uzbekistan" as written), or "" when the owner is no head of state or government."""
+    m = _POST_RE.fullmatch(owner.strip())
+    return _POSTS[m.group("post").casefold()] + (m.group("rest") or "") if m else ""
+
+
+@lru_cache(maxsize=16384)
+def document_owner(raw: str) -> str | None:
+    """For a document as speaker ("Nazarbayev’s statement", "the statement of the ministry", "the statement"):
+    its owner as written, "" when it names none; None when `raw` is no document."""
+    m = DOCUMENT_RE.fullmatch(raw.strip(" ,"))
+    return None if m is None else (m.group("owner") or m.group("of") or "")
+
+
+@lru_cache(maxsize=16384)
+def group_org(raw: str) -> str:
+    """The organisation a group speaks for ("the representatives of the Gants Mod checkpoint"), or ""."""
+    m = GROUP_OF_RE.fullmatch(raw.strip(" ,"))
+    return DETERMINER_RE.sub("", m.group("org")) if m else ""
+
+
+class Organisations:
+    """What organisation phrases denote in one article; mixed into resolve.Article, whose paragraphs
+    (`paras`), persons, mentions and speakers so far (`spoken`) it reads."""
+
+    def _last_known_org(self, p: int, pos: int, kind: str = "") -> str:
+        """The organisation from sides.toml (of `kind` when given) named last before (p, pos), or ""."""
+        best = ""
+        for q in range(p + 1):
+            for start, name in known_orgs_in(self.paras[q]):
+                if q == p and start >= pos:
+                    break
+                if not kind or org_kind(name) == kind:
+                    best = name
+        return best
+
+    def _office_of(self, head: str) -> str:
+        """"Ministry of X" from the last registered role "Minister of X" when `head` is "ministry", else ""."""
+        if head != "ministry":
+            return ""
+        for person in reversed(list(self.persons.values())):
+            m = MINISTER_OF_RE.search(person.role)
+            if m:
+                return "Ministry" + m.group(1)
+        return ""
+
+    def _org(self, phrase: str, p: int, pos: int) -> str:
+        """Full name of an organisation phrase, expanding "the ministry" from earlier text."""
+        words = phrase.split()
+        if len(words) == 1 and words[0].casefold() in ORG_WORDS:
+            pattern = org_mention_re(words[0].casefold())
+            best = ""
+            for q, text in enumerate(self.paras):
+                if q > p:
+                    break
+                for m in pattern.finditer(text):
+                    if q == p and m.start() >= pos:
+                        break
+                    if len(m.group().split()) > 1:
+                        best = DETERMINER_RE.sub("", m.group())
+            head = words[0].casefold()
+            if best or head == "ministry":
+                return best or self._office_of(head) or phrase
+            if head in ORG_KINDS:
+                return self._last_known_org(p, pos, head) or phrase
+            return self._last_known_org(p, pos) or phrase
+        holder = self._role_holder(phrase, p, pos) if role_like(phrase) else None
+        if holder is not None:
+            return holder.role
+        return self._defined(phrase) or self._fullest(phrase)
+
+    def _defined(self, acronym: str) -> str:
+        """The full name an article defines for an acronym ("the European Investment Bank (EIB)"), or ""."""
+        if not (1 < len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
+            return ""
+        pattern = acronym_definition_re(acronym)
+        for text in self.paras:
+            m = pattern.search(text)
+            if m:
+                return DETERMINER_RE.sub("", m.group("full"))
+        return ""
+
+    def _fullest(self, name: str) -> str:
+        """The longest form of an organisation's name the article writes that extends `name`
+        ("Ministry of Agriculture" -> "Ministry of Agriculture of Kazakhstan"), else `name`."""
+        if not name[:1].isupper():
+            return name
+        pattern = org_extension_re(name)
+        return max((m.group() for text in self.paras for m in pattern.finditer(text)), key=len, default=name)
+
+    def _it(self, p: int, pos: int, how: str) -> Speaker | None:
+        """The organisation "it" stands for: the last one that spoke before (p, pos), else the capitalised
+        subject, not a person named in the article, opening the sentence before ("Centerra Gold has launched
+        … . “…,” it said")."""
+        before = self.spoken[:bisect.bisect_left(self.spoken, (p, pos))]
+        org = next((s for _, _, s in reversed(before) if not s.person), None)
+        if org is not None:
+            return org._replace(attribution="pronoun")
+        s, _ = self.sentence(p, pos)
+        q, at = (p, s - 1) if s > 0 else (p - 1, len(self.paras[p - 1]) - 1) if p > 0 else (-1, -1)
+        for para, start in ((q, self.sentence(q, max(at, 0))[0]),) if q >= 0 else ():
+            m = CHUNK_RE.match(self.paras[para], start)
+            if m is None or m.group() in self.persons or self._by_short(m.group()) is not None:
+                continue
+            words = m.group().casefold().split()
+            if words[0] in NON_NAME_WORDS and not (is_known_org(m.group()) or words[-1] in ORG_WORDS):
+                continue  # "Earlier in the day, …": an opener, not a subject
+            org = self._org(DETERMINER_RE.sub("", m.group()), para, start)
+            return Speaker(org, "", self._side("", org), "pronoun")
+        return None
+
+    def _issuer(self, owner: str, p: int, pos: int, how: str) -> Speaker | None:
+        """Who issued a document that "says" something: its owner ("Nazarbayev’s statement", "the statement of
+        the ministry"), else the last organisation that spoke before it ("…,” the ministry said. … “…,” said the
+        statement), else the last person who did."""
+        if owner:
+            return self.resolve(owner, p, pos, how == "according_to")
+        before = self.spoken[:bisect.bisect_left(self.spoken, (p, pos))]
+        issuer = next((s for _, _, s in reversed(before) if not s.person), None) or (before[-1][2] if before else None)
+        return None if issuer is None else issuer._replace(attribution=how)
+
+    def _expanded(self, role: str) -> str:
+        """`role` with the organisation ending it in the fullest form the article gives
+        ("chairman of the National Bank" -> "chairman of the National Bank of Kazakhstan")."""
+        m = _TRAILING_ORG_RE.search(role)
+        if m is None:
+            return role
+        return role[:m.start()] + self._fullest(m.group())
