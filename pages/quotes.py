@@ -11,7 +11,7 @@ v = app.page("Quotes", quotes=True)
 
 c = v.corpus
 titles = v.titles()
-LABELS = ["speaker", "speaker_role", "side", "kind", "cue", "attribution", "themes"]
+LABELS = ["speaker", "speaker_role", "side", "kind", "cue", "attribution", "rule", "themes"]
 table = v.memo("quotes_table", lambda: c.quotes.astype({col: "string" for col in LABELS}).fillna({col: "" for col in LABELS})
                .assign(article=c.quotes["article_id"].map(titles))
                .sort_values(["date", "quote_id"], ascending=[False, True]).reset_index(drop=True))
@@ -35,7 +35,7 @@ with tab_all:
     st.caption(f"{len(shown):,} of {len(table):,} quotes.")
     columns = ["date", "kind", "speaker", "text", "side", "themes", "speaker_role", "article"]
     st.download_button(
-        "Download these quotes (CSV)", data=lambda: spreadsheet_safe(shown[[*columns, "cue", "attribution", "quote_id", "article_id"]])
+        "Download these quotes (CSV)", data=lambda: spreadsheet_safe(shown[[*columns, "cue", "attribution", "rule", "quote_id", "article_id"]])
         .to_csv(index=False).encode("utf-8"),
         file_name="quotes.csv", mime="text/csv", icon=":material/download:", on_click="ignore", key="qt_download",
     )
@@ -65,7 +65,7 @@ with tab_all:
         paragraphs = app.paragraphs_of(v, q["article_id"])
         spans = quote_spans(paragraphs, int(q["para_no"]), int(q["start"]), int(q["end"]), str(q["text"]))
         meta = [q["speaker"] or "unattributed", q["speaker_role"], q["side"], f"{q['kind']} quote",
-                f"cue: {q['cue']}", app.date_label(q["date"])]
+                f"cue: {q['cue']}", f"found by: {str(q['rule']).replace('_', ' ')}", app.date_label(q["date"])]
         st.markdown(md_escape(" · ".join(str(m) for m in meta if m)))
         st.caption("From: " + md_escape(str(q["article"])))
         if spans:

@@ -200,6 +200,8 @@ def test_quotes_page_table_download_and_highlighted_paragraph(at):
     assert quote.value is not None
     html = at.get("html")[0].proto.body
     assert html.count("<mark") == 1 and "hl-quote" in html
+    meta = [m.value.replace("\\", "") for m in at.markdown if "found by" in m.value]
+    assert meta and "cue: said · found by: speaker cue after" in meta[0]
 
 
 def test_quotes_search_narrows_the_table(at):
