@@ -344,3 +344,16 @@ def test_an_opening_style_mark_after_a_stop_and_before_the_attribution_closes():
                 "Macron.")
     assert [(t, s) for _, t, s, _ in _got(q)] == [
         ("We have decided to expand the pipeline project to Germany.", "Emmanuel Macron")]
+
+
+def test_a_quote_paragraph_without_attribution_is_the_speaker_of_the_paragraph_before():
+    q = _quotes("President Daulet Omarov said that the country would open new deposits to partners.",
+                "“We invite European companies to process the ore here, not abroad.”")
+    assert [(k, s, r) for k, _, s, r in _got(q)] == [
+        ("reported", "Daulet Omarov", "speaker_cue_that"), ("direct", "Daulet Omarov", "previous_speaker")]
+
+
+def test_a_quote_paragraph_after_a_paragraph_where_nobody_spoke_stays_unattributed():
+    q = _quotes("The plant opened in 2021 near Ust-Kamenogorsk.",
+                "“We invite European companies to process the ore here, not abroad.”")
+    assert [(s, r) for _, _, s, r in _got(q)] == [("", "no_attribution")]

@@ -205,6 +205,16 @@ def according_to_in_sentence(art: Article, span: Span) -> Found | None:
     return Found(speaker, "according to", False) if speaker else None
 
 
+def previous_speaker(art: Article, span: Span) -> Found | None:
+    """“…” opening a paragraph with no attribution anywhere, right after a paragraph in which someone spoke
+    ("The President said that … ." / "“We must …”"): the quote is theirs."""
+    if span.head.strip() or span.sent_start > 0 or span.p0 == 0 or art.paras[span.p1][span.tail_from:].strip(
+            " .,;:!?”»\"’"):
+        return None
+    speaker = art.last_speaker_in(span.p0 - 1)
+    return Found(speaker, "said", False) if speaker is not None else None
+
+
 # Tried in this order; the first that finds a speaker attributes the quote.
 RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("speaker_cue_after", speaker_cue_after),
@@ -218,6 +228,7 @@ RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("colon_sentence_before", colon_sentence_before),
     ("next_sentence", next_sentence),
     ("according_to_in_sentence", according_to_in_sentence),
+    ("previous_speaker", previous_speaker),
 ]
 
 
