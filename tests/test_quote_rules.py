@@ -357,3 +357,32 @@ def test_a_quote_paragraph_after_a_paragraph_where_nobody_spoke_stays_unattribut
     q = _quotes("The plant opened in 2021 near Ust-Kamenogorsk.",
                 "“We invite European companies to process the ore here, not abroad.”")
     assert [(s, r) for _, _, s, r in _got(q)] == [("", "no_attribution")]
+
+
+@pytest.mark.parametrize(("para", "speaker"), [
+    ("Tajikistan does not supply antimony to the US. This was announced during a press conference on July 18 by "
+     "the Minister of Industry Sherali Kabirov.", "Sherali Kabirov"),
+    ("The EU will allocate €230 million to fight the outbreak. The European Commissioner for Crisis Management, "
+     "Janez Lenarsic, announced, TASS reports.", "Janez Lenarsic"),
+])
+def test_a_lead_sentence_whose_next_sentence_only_names_who_said_it(para, speaker):
+    q = _quotes(para)
+    assert [(s, r) for _, _, s, r in _got(q)] == [(speaker, "frame_next")]
+
+
+def test_as_it_was_explained_by_names_the_speaker():
+    q = _quotes("As it was explained in a statement by the European Commission, €114 million will go to the World "
+                "Health Organization.")
+    assert [(t, s) for _, t, s, _ in _got(q)] == [
+        ("€114 million will go to the World Health Organization", "European Commission")]
+
+
+def test_a_second_cue_joined_by_but_carries_the_clause():
+    q = _quotes("Janez Lenarsic answered positively, but said that it was too early to talk about figures.")
+    assert [(t, s) for _, t, s, _ in _got(q)] == [("it was too early to talk about figures", "Janez Lenarsic")]
+
+
+def test_a_place_phrase_after_the_cue_may_hold_commas():
+    q = _quotes("There are about 3,000 gold deposits in the country, MP Sultan Kaliyev said during a meeting of the "
+                "committee on energy, subsoil use and industry on January 16.")
+    assert [(t, s) for _, t, s, _ in _got(q)] == [("There are about 3,000 gold deposits in the country", "Sultan Kaliyev")]

@@ -47,7 +47,7 @@ TAIL_CUE_SPK_RE = re.compile(
 )
 # after a quote's frame: "… and added that CLAUSE" / "…, adding that CLAUSE"
 AND_CUE_THAT_RE = re.compile(
-    rf"(?:\s+[^,;:.!?“”«»\"]{{1,80}}?)?\s*,?\s*(?:and\s+(?:also\s+)?(?P<cue>{CUE})"
+    rf"(?:\s+[^,;:.!?“”«»\"]{{1,80}}?)?\s*,?\s*(?:(?:and|but)\s+(?:also\s+)?(?P<cue>{CUE})"
     rf"|(?P<part>{PARTICIPLE}))\s+that\s+(?P<clause>.+?)[.!?]?\s*$",
     re.S,
 )
@@ -104,11 +104,23 @@ AS_CUE_RE = re.compile(
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD}),\s+(?P<clause>\S.*?)[.!?]?\s*$",
     re.S,
 )
+# "As it was explained in a statement by the European Commission, CLAUSE."
+AS_BY_RE = re.compile(
+    rf"As\s+(?:it\s+)?(?:was|has\s+been|had\s+been)\s+(?P<cue>{CUE})\b[^,;:“”«»\"]{{0,60}}?\s+by\s+"
+    rf"(?P<spk>[^,;:“”«»\"]{{2,100}}?),\s+(?P<clause>\S.*?)[.!?]?\s*$",
+    re.S,
+)
+# the sentence after a clause that only says who said it: "This was announced … by the Minister X."
+THIS_WAS_BY_RE = re.compile(
+    rf"(?:This|That|It)\s+(?:was|has\s+been|had\s+been)\s+(?P<cue>{CUE})\b[^;:“”«»\"]{{0,100}}?\s+by\s+"
+    rf"(?:the\s+)?(?P<spk>[^;:“”«»\"]{{2,160}}?)\s*[.!]?\s*$",
+    re.S,
+)
 # "CLAUSE, SPEAKER(, APPOSITION,) cue."
 # what may follow the cue at the end of a sentence: "…, the President announced delivering his address."
 _TRAIL = (
     r"(?:,?\s+(?:delivering|speaking|addressing|commenting|answering|responding|during|at|in|on|after|while"
-    r"|when|following|via|before)\b[^,;:“”«»\"]{0,120}?)?"
+    r"|when|following|via|before|touching)\b[^;:“”«»\"]{0,160}?)?"
 )
 POST_FRAME_RE = re.compile(
     rf"(?P<clause>\S.*?),\s+(?P<spk>[^,;:“”«»\"]{{1,160}}?(?:,\s[^,;:“”«»\"]{{2,100}},)?)\s+(?:also\s+)?"

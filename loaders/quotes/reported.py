@@ -17,7 +17,11 @@ from typing import Callable
 from loaders.quotes.cues import (
     ACCORDING_POST_RE,
     ACCORDING_PRE_RE,
+    AS_BY_RE,
     AS_CUE_RE,
+    END_OF_FRAME_RE,
+    THIS_WAS_BY_RE,
+    AND_CUE_THAT_RE,
     BARE_CLAUSE_RE,
     CREDIT_RE,
     GAP_THAT_RE,
@@ -69,9 +73,9 @@ def according_to_after(art: Article, p: int, s: int, e: int) -> Row | None:
 
 
 def as_cue(art: Article, p: int, s: int, e: int) -> Row | None:
-    """As X (earlier) informed, CLAUSE."""
+    """As X (earlier) informed, CLAUSE. / As it was explained in a statement by X, CLAUSE."""
     text = art.paras[p]
-    m = AS_CUE_RE.match(text, s, e) if text.startswith("As ", s) else None
+    m = (AS_BY_RE.match(text, s, e) or AS_CUE_RE.match(text, s, e)) if text.startswith("As ", s) else None
     speaker = art.resolve(m.group("spk"), p, m.start("spk")) if m else None
     if speaker is None:
         return None
@@ -93,6 +97,8 @@ def speaker_cue(art: Article, p: int, s: int, e: int) -> Row | None:
     that = THAT_RE.match(text, after, e) or GAP_THAT_RE.match(text, gap_from, e)
     if that is None and cue in OBJECT_CUES and not has_obj:
         that = OBJECT_THAT_RE.match(text, after, e)
+    if that is None:  # "X answered positively, but said that …"
+        that = AND_CUE_THAT_RE.match(text, after, e)
     if that:
         return reported_row(p, that.start("clause"), that.end("clause"), text, speaker, cue, "speaker_cue_that")
     when = WHEN_RE.match(text, gap_from, e)
@@ -148,6 +154,35 @@ def cue_speaker_after(art: Article, p: int, s: int, e: int) -> Row | None:
                         "cue_speaker_after")
 
 
+def frame_next(art: Article, p: int, s: int, e: int) -> Row | None:
+    """CLAUSE. This was announced … by X. / CLAUSE. X announced, AGENCY reports. — the sentence after the clause
+    only says who said it (the bare frame only after a paragraph's first sentence, as leads are written)."""
+    text = art.paras[p]
+    if e >= len(text):
+        return None
+    ne = art.sentence(p, e)[1]
+    if not art.has_cue(p, e, ne):
+        return None
+    start = e
+    while start < ne and text[start].isspace():
+        start += 1
+    by = THIS_WAS_BY_RE.match(text, start, ne)
+    if by:
+        speaker, cue = art.resolve(by.group("spk"), p, by.start("spk")), by.group("cue")
+    elif s > 0 and text[:s].strip():
+        return None  # a bare frame names the speaker of the lead sentence only
+    else:
+        credit = CREDIT_RE.search(text, start, ne)
+        end = credit.start() if credit else ne
+        found = art.frame_at(p, start, end)
+        if found is None or not END_OF_FRAME_RE.fullmatch(text, found[0].end(), end):
+            return None
+        speaker, cue = found[1], found[0].group("cue")
+    if speaker is None or not speaker.name:
+        return None
+    return reported_row(p, s, e, text, speaker, normal_cue(cue), "frame_next")
+
+
 # (rule, needs a speech cue in the sentence): tried in this order, the first row found is the sentence's.
 RULES: list[tuple[Callable[[Article, int, int, int], Row | None], bool]] = [
     (according_to_before, False),
@@ -158,6 +193,8 @@ RULES: list[tuple[Callable[[Article, int, int, int], Row | None], bool]] = [
     (speaker_cue_after, True),
     (cue_speaker_after, True),
 ]
+# tried when the sentence's own frames find nothing: its speaker may be named in the next sentence
+LAST = frame_next
 
 
 def reported_row_of(art: Article, p: int, s: int, e: int) -> Row | None:
@@ -167,8 +204,10 @@ def reported_row_of(art: Article, p: int, s: int, e: int) -> Row | None:
     while s < e and text[s].isspace():
         s += 1
     cued = art.has_cue(p, s, e)
-    if s >= e or not (cued or text.find("ccording", s, e) >= 0):
+    if s >= e:
         return None
+    if not (cued or text.find("ccording", s, e) >= 0):
+        return frame_next(art, p, s, e)
     credit = CREDIT_RE.search(text, s, e)
     for end in ((credit.start(), e) if credit else (e,)):
         for rule, needs_cue in RULES:
@@ -177,4 +216,4 @@ def reported_row_of(art: Article, p: int, s: int, e: int) -> Row | None:
             row = rule(art, p, s, end)
             if row is not None:
                 return row
-    return None
+    return LAST(art, p, s, e)

@@ -58,6 +58,7 @@ from loaders.quotes.rows import UNNAMED, Speaker
 from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS, ROLE_WORDS
 from loaders.sentences import sentence_spans
 
+_CONJUNCTION_RE = re.compile(r"(?:but|and|while|whereas|yet|so)\s+", re.I)
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
 
@@ -381,7 +382,9 @@ class Article(Organisations):
                 return None
             m = SUBJ_CUE_RE.match(text, pos, end)
             if m and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS:
-                speaker = self.resolve(m.group("spk"), p, m.start("spk"))
+                lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that"
+                at = m.start("spk") + (lead.end() if lead else 0)
+                speaker = self.resolve(m.group("spk")[at - m.start("spk"):], p, at)
                 if speaker is not None:
                     return m, speaker
             comma = text.find(", ", pos, min(end, pos + 160))
