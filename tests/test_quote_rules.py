@@ -386,3 +386,35 @@ def test_a_place_phrase_after_the_cue_may_hold_commas():
     q = _quotes("There are about 3,000 gold deposits in the country, MP Sultan Kaliyev said during a meeting of the "
                 "committee on energy, subsoil use and industry on January 16.")
     assert [(t, s) for _, t, s, _ in _got(q)] == [("There are about 3,000 gold deposits in the country", "Sultan Kaliyev")]
+
+
+def test_title_and_modifier_words_are_never_a_name():
+    q = _quotes("German Chancellor Angela Merkor opened the conference.",
+                "“Battery cells are being made in Europe too,” German Chancellor stated at the conference.")
+    assert [s for _, _, s, _ in _got(q)] == ["Angela Merkor"]
+
+
+def test_a_described_name_after_a_role_in_commas_is_the_speaker():
+    q = _quotes("“The port will help the country bypass Russia,” Former special advisor to the Secretary of State, "
+                "American analyst Paul Gobel told the outlet.")
+    assert [(s, str(r)) for (_, _, s, _), r in zip(_got(q), q["speaker_role"])] == [
+        ("Paul Gobel", "American analyst")]
+
+
+def test_a_partial_quote_continued_by_its_clause_before_the_speaker():
+    q = _quotes("The European Commission opened an anti-dumping probe.",
+                "“Today it has been decided to register imports of solar panels” from China, a Commission "
+                "spokesman said.")
+    assert [s for _, _, s, _ in _got(q)] == ["European Commission"]
+
+
+def test_quoted_as_saying_before_the_quote():
+    q = _quotes("Mines Minister Richard Musukwa rejected the plan.",
+                "The news agency quoted Musukwa as saying: “We are open to dialogue because we want what is best.”")
+    assert [(s, r) for _, _, s, r in _got(q)] == [("Richard Musukwa", "quoted_as_saying")]
+
+
+def test_according_to_his_words_is_the_pronoun():
+    q = _quotes("Managing director Sergei Poltorak spoke at the club.",
+                "According to his words, uranium output is regulated by contracts.")
+    assert [s for _, _, s, _ in _got(q)] == ["Sergei Poltorak"]

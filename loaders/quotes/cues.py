@@ -133,6 +133,9 @@ POST_INV_RE = re.compile(
     rf"\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?)(?:,\s*(?P<app>[^,;:]{{2,120}}?))?{_TRAIL}\s*[.!?]?\s*$",
     re.S,
 )
+QUOTED_AS_HEAD_RE = re.compile(
+    r"\bquoted\s+(?P<spk>[^,;:“”«»\"]{1,120}?)\s+as\s+saying\s*[:,]?\s*$"
+)
 # a partial quote named by what it calls something: "for what he called “…”", "…, describing Brussels as “…”"
 CALLED_RE = re.compile(
     r"(?:\b(?:what|which)\s+(?P<spk>[^,;:“”«»\"]{1,60}?)\s+(?:called|termed|dubbed|described\s+as|labell?ed(?:\s+as)?)"

@@ -19,6 +19,7 @@ from loaders.quotes.cues import (
     CALLED_RE,
     FOLLOWING_RE,
     END_OF_FRAME_RE,
+    QUOTED_AS_HEAD_RE,
     QUOTED_AS_RE,
     TAIL_CUE_SPK_RE,
     TAIL_SPK_CUE_RE,
@@ -62,6 +63,10 @@ def speaker_cue_after(art: Article, span: Span) -> Found | None:
     """“…,” she said / «…» Name said (and added that …)."""
     m = TAIL_SPK_CUE_RE.match(art.paras[span.p1], span.tail_from, span.sent_end)
     speaker = art.resolve(m.group("spk"), span.p1, m.start("spk")) if m else None
+    if speaker is None and m and ", " in m.group("spk"):
+        # “…” from China, a Commission spokesman said: the rest of a partial quote's clause comes first
+        at = m.start("spk") + m.group("spk").rindex(", ") + 2
+        speaker = art.resolve(art.paras[span.p1][at:m.end("spk")], span.p1, at)
     if speaker is None:
         return None
     return Found(speaker, normal_cue(m.group("cue")), True, _added_that(art, span, m.end()))
@@ -81,10 +86,12 @@ def cue_speaker_after(art: Article, span: Span) -> Found | None:
 
 
 def quoted_as_saying(art: Article, span: Span) -> Found | None:
-    """“…,” Kun.uz quoted Name as saying / “…,” Name was quoted as saying."""
+    """“…,” Kun.uz quoted Name as saying / “…,” Name was quoted as saying / X quoted Name as saying: “…”."""
     m = QUOTED_AS_RE.match(art.paras[span.p1], span.tail_from, span.sent_end)
     if m is None:
-        return None
+        before = QUOTED_AS_HEAD_RE.search(span.head)  # "The news agency quoted Musukwa as saying: “…”"
+        speaker = art.resolve(before.group("spk"), span.p0, span.sent_start + before.start("spk")) if before else None
+        return Found(speaker, "said", True) if speaker is not None else None
     group = "spk" if m.group("spk") is not None else "subj"
     speaker = art.resolve(m.group(group), span.p1, m.start(group))
     return Found(speaker, "said", True) if speaker else None
@@ -206,12 +213,15 @@ def according_to_in_sentence(art: Article, span: Span) -> Found | None:
 
 
 def previous_speaker(art: Article, span: Span) -> Found | None:
-    """“…” opening a paragraph with no attribution anywhere, right after a paragraph in which someone spoke
-    ("The President said that … ." / "“We must …”"): the quote is theirs."""
-    if span.head.strip() or span.sent_start > 0 or span.p0 == 0 or art.paras[span.p1][span.tail_from:].strip(
-            " .,;:!?”»\"’"):
+    """“…” ending its paragraph with no attribution after it, opening the paragraph right after one in which
+    someone spoke ("The President said that … ." / "“We must …”") or the sentence right after theirs: the
+    quote is theirs."""
+    if span.head.strip() or art.paras[span.p1][span.tail_from:].strip(" .,;:!?”»\"’"):
         return None
-    speaker = art.last_speaker_in(span.p0 - 1)
+    if span.sent_start > 0:  # "According to his words, … . “We complete …”": the sentence before spoke
+        speaker = art.last_speaker_in(span.p0, span.sent_start)
+    else:
+        speaker = art.last_speaker_in(span.p0 - 1) if span.p0 > 0 else None
     return Found(speaker, "said", False) if speaker is not None else None
 
 

@@ -43,6 +43,7 @@ _APPOS_RE = re.compile(
     rf",\s+(?P<app>[^,;:.()“”«»\"]{{2,120}}?)(?=\s*(?:,|\.(?:\s|$)|;|:|\)|$)|\s+(?:also\s+)?{CUE}\b)"
 )
 DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_WORDS_OF_RE = re.compile(r"(?<=^his|^her)\s+(?:words|opinion|view|estimate|estimates|statement|assessment)$")
 _ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z&.\-]{1,9}\)$")  # "European Investment Bank (EIB)"
 _DESCRIBED_RE = re.compile(
     r"(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[^\W\d_][\w\-]*['’]s)\s+)?(?P<words>(?:[a-z][a-z\-]*\s+){1,4})(?=[A-Z])"
@@ -251,13 +252,22 @@ def _undescribed(head: str) -> str:
 
 
 def _fronted_name(head: str, app: str) -> Phrase | None:
-    """"Chairman of the People's Council, Gurbanguly Berdimuhamedov": a role, then the name in apposition."""
+    """"Chairman of the People's Council, Gurbanguly Berdimuhamedov", "Former special advisor …, American analyst
+    Paul Goble": a role, then the name in apposition, after a description of its own or not."""
     if not app or "," in app or not role_like(DETERMINER_RE.sub("", head)):
         return None
-    name, start = name_in_chunk(app) if CHUNK_RE.fullmatch(app) else ("", -1)
-    if not name or start != 0 or core_count(name) < 2:
+    last = None
+    for last in CHUNK_RE.finditer(app):
+        pass
+    if last is None or last.end() != len(app):
         return None
-    return Phrase(app, name=name, name_role=DETERMINER_RE.sub("", head))
+    name, start = name_in_chunk(last.group())
+    if not name or start + last.start() + len(name) != len(app) or core_count(name) < 2:
+        return None
+    described = app[:last.start() + start].strip()
+    if described and not role_like(described):
+        return None
+    return Phrase(app, name=name, name_role=described or DETERMINER_RE.sub("", head))
 
 
 @lru_cache(maxsize=16384)
@@ -272,8 +282,9 @@ def read_phrase(raw: str) -> Phrase | None:
     if not text:
         return None
     low = text.casefold()
-    if low in ("he", "she", "him", "her", "it"):  # "according to him"
-        return Phrase(text, pronoun={"him": "he", "her": "she"}.get(low, low))
+    low = _WORDS_OF_RE.sub("", low)  # "according to his words", "in her opinion"
+    if low in ("he", "she", "him", "her", "his", "it"):  # "according to him"
+        return Phrase(text, pronoun={"him": "he", "her": "she", "his": "he"}.get(low, low))
     head, _, app = text.partition(",")
     head = _ACRONYM_RE.sub("", head)
     fronted = _fronted_name(head.strip(), app.strip(" ,"))
@@ -333,9 +344,16 @@ def gender_of_role(role: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _name_word(token: str) -> bool:
+    low = token.casefold()
+    return is_name_token(token) and low not in ROLE_WORDS and low not in MODIFIER_WORDS
+
+
+@lru_cache(maxsize=65536)
 def name_in_chunk(chunk: str) -> tuple[str, int]:
-    """The person-name part at the end of a capitalised chunk and its offset in the chunk, or ("", -1)."""
-    if " " not in chunk and not is_name_token(chunk):
+    """The person-name part at the end of a capitalised chunk and its offset in the chunk, or ("", -1).
+    Title and modifier words (Chancellor, Former, Acting) are never part of a name."""
+    if " " not in chunk and not _name_word(chunk):
         return "", -1
     tokens = []
     at = 0
@@ -346,7 +364,7 @@ def name_in_chunk(chunk: str) -> tuple[str, int]:
     k = len(tokens)
     while k > 0:
         token = tokens[k - 1][0]
-        if token in PARTICLES or is_name_token(token):
+        if token in PARTICLES or _name_word(token):
             k -= 1
             continue
         break

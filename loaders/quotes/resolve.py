@@ -331,9 +331,9 @@ class Article(Organisations):
             return Speaker(org, phrase.app, self._side(phrase.app, org), how)
         return None
 
-    def last_speaker_in(self, p: int) -> Speaker | None:
-        """The named speaker who spoke last in paragraph `p` (direct or reported), or None."""
-        k = bisect.bisect_left(self.spoken, (p + 1,))
+    def last_speaker_in(self, p: int, before: int | None = None) -> Speaker | None:
+        """The named speaker who spoke last in paragraph `p` (before offset `before` when given), or None."""
+        k = bisect.bisect_left(self.spoken, (p + 1,) if before is None else (p, before))
         return self.spoken[k - 1][2] if k and self.spoken[k - 1][0] == p else None
 
     def _described(self, raw: str, p: int, pos: int, how: str) -> Speaker | None:

@@ -19,8 +19,9 @@ from loaders.quotes.rows import COLUMNS, Row
 
 def article_rows(paras: list[str], home: str = "") -> list[Row]:
     """The quote rows of one article: its direct quotes (with any "and added that" clause) and reported
-    speech in the sentences outside them, read in paragraph order (a paragraph's reported speech once
-    its quotes are known), so that "it said" or "the statement said" can reach who spoke before. A
+    speech in the sentences outside them, read in order (a sentence's reported speech before the quotes
+    that follow it), so that "it said", "the statement said" or a quote left without attribution can
+    reach who spoke before. A
     person's role and side are the same on all their rows of the article (Article.settled).
 
     `home` is the article's home side (see people.home_side), given to government offices
@@ -30,26 +31,30 @@ def article_rows(paras: list[str], home: str = "") -> list[Row]:
     rows: list[Row] = []
     quoted: list[list[tuple[int, int]]] = [[] for _ in paras]
     previous: tuple[int, int, Row] | None = None
-    done = 0  # paragraphs whose reported speech has been read
+    read = [0] * len(paras)  # per paragraph, how many of its sentences have been read for reported speech
 
-    def reported_until(last: int) -> None:
-        """Reported speech of the paragraphs before `last`, whose quoted regions are all known by now."""
-        nonlocal done
-        for p in range(done, last):
-            text = paras[p]
-            if not art.has_cue(p, 0, len(text)) and "ccording" not in text:
-                continue
-            starts = art.starts(p) + [len(text)]
-            regions = sorted(quoted[p])
-            for s, e in zip(starts, starts[1:]):
-                if not overlaps(regions, s, e):
-                    row = reported_row_of(art, p, s, e)
-                    if row is not None:
-                        rows.append(row)
-        done = max(done, last)
+    def reported_in(p: int, limit: int) -> None:
+        """Reported speech in the sentences of paragraph `p` that end by `limit`, not read yet."""
+        text = paras[p]
+        if not art.has_cue(p, 0, len(text)) and "ccording" not in text:
+            return
+        starts = art.starts(p) + [len(text)]
+        regions = sorted(quoted[p])
+        while read[p] < len(starts) - 1 and starts[read[p] + 1] <= limit:
+            s, e = starts[read[p]], starts[read[p] + 1]
+            read[p] += 1
+            if not overlaps(regions, s, e):
+                row = reported_row_of(art, p, s, e)
+                if row is not None:
+                    rows.append(row)
 
+    done = 0  # paragraphs read to their end
     for segs in art.spans:
-        reported_until(segs[0][0])
+        p0, s0 = segs[0][0], segs[0][1]
+        for p in range(done, p0):
+            reported_in(p, len(paras[p]))
+        done = max(done, p0)
+        reported_in(p0, art.sentence(p0, max(s0 - 1, 0))[0])  # the sentences before the quote's own
         found = direct_rows(art, segs, previous)
         if found is None:
             continue
@@ -57,7 +62,8 @@ def article_rows(paras: list[str], home: str = "") -> list[Row]:
         rows.extend(found)
         for p, s, e in segs:
             quoted[p].append((s - 1, e + 1))
-    reported_until(len(paras))
+    for p in range(len(paras)):
+        reported_in(p, len(paras[p]))
     rows.sort(key=lambda r: (r.para_no, r.start))
     settled = {name: art.settled(name) for name in {r.person for r in rows if r.person}}
     return [r._replace(speaker_role=settled[r.person][0], side=settled[r.person][1]) if r.person else r
