@@ -87,6 +87,8 @@ WHEN_RE = re.compile(
     r"|Friday|Saturday|Sunday)|earlier\s+this\s+(?:week|month|year)|today|yesterday)\b,?"
 )
 END_OF_FRAME_RE = re.compile(r"\s*[.!?]?\s*$")
+# a sentence ending in its speech cue and a few words: a cheap test before reading it as a frame
+CUE_AT_END_RE = re.compile(rf"\b{CUE}\b[^.!?;:“”«»\"]{{0,60}}[.!?]?\s*$")
 ACCORDING_PRE_RE = re.compile(r"According\s+to\s+(?P<rest>.+?)[.!?]?\s*$", re.S)
 ACCORDING_POST_RE = re.compile(
     r"(?P<clause>\S.*?),?\s+according\s+to\s+(?P<spk>[^,;]+?)(?:,\s*(?P<app>[^,;]+?))?[.!?]?\s*$", re.S

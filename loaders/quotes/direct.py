@@ -196,6 +196,8 @@ def next_sentence(art: Article, span: Span) -> Found | None:
         q, start = span.p1 + 1, 0
     text = art.paras[q]
     nxt_end = art.sentence(q, start)[1] if start < len(text) else start
+    if nxt_end - start > 200 or not art.has_cue(q, max(start, nxt_end - 90), nxt_end):
+        return None  # an attribution sentence is short and ends near its cue
     found = art.frame_at(q, start, nxt_end)
     if found is None or not END_OF_FRAME_RE.fullmatch(text, found[0].end(), nxt_end):
         return None

@@ -24,6 +24,7 @@ from loaders.quotes.cues import (
     AND_CUE_THAT_RE,
     BARE_CLAUSE_RE,
     CREDIT_RE,
+    CUE_AT_END_RE,
     GAP_THAT_RE,
     OBJECT_THAT_RE,
     POST_FRAME_RE,
@@ -158,23 +159,23 @@ def frame_next(art: Article, p: int, s: int, e: int) -> Row | None:
     """CLAUSE. This was announced … by X. / CLAUSE. X announced, AGENCY reports. — the sentence after the clause
     only says who said it (the bare frame only after a paragraph's first sentence, as leads are written)."""
     text = art.paras[p]
-    if e >= len(text):
+    first = s == 0 or not text[:s].strip()
+    if e >= len(text) or not (first or text.startswith(("This ", "That ", "It "), e)):
         return None
     ne = art.sentence(p, e)[1]
-    if not art.has_cue(p, e, ne):
-        return None
-    start = e
-    while start < ne and text[start].isspace():
-        start += 1
-    by = THIS_WAS_BY_RE.match(text, start, ne)
+    if ne - e > 240:
+        return None  # a sentence that only names a speaker is short
+    by = THIS_WAS_BY_RE.match(text, e, ne)
     if by:
         speaker, cue = art.resolve(by.group("spk"), p, by.start("spk")), by.group("cue")
-    elif s > 0 and text[:s].strip():
+    elif not first:
         return None  # a bare frame names the speaker of the lead sentence only
     else:
-        credit = CREDIT_RE.search(text, start, ne)
+        credit = CREDIT_RE.search(text, e, ne)
         end = credit.start() if credit else ne
-        found = art.frame_at(p, start, end)
+        if not CUE_AT_END_RE.search(text, max(e, end - 90), end):
+            return None  # it ends near its cue
+        found = art.frame_at(p, e, end)
         if found is None or not END_OF_FRAME_RE.fullmatch(text, found[0].end(), end):
             return None
         speaker, cue = found[1], found[0].group("cue")

@@ -31,17 +31,25 @@ def article_rows(paras: list[str], home: str = "") -> list[Row]:
     rows: list[Row] = []
     quoted: list[list[tuple[int, int]]] = [[] for _ in paras]
     previous: tuple[int, int, Row] | None = None
-    read = [0] * len(paras)  # per paragraph, how many of its sentences have been read for reported speech
+    read = [0] * len(paras)  # per paragraph, how many of its sentences have been read (-1: none to read)
+    bounds: list[list[int] | None] = [None] * len(paras)
 
     def reported_in(p: int, limit: int) -> None:
         """Reported speech in the sentences of paragraph `p` that end by `limit`, not read yet."""
-        text = paras[p]
-        if not art.has_cue(p, 0, len(text)) and "ccording" not in text:
+        if read[p] < 0:
             return
-        starts = art.starts(p) + [len(text)]
+        edges = bounds[p]
+        if edges is None:
+            text = paras[p]
+            if not art.has_cue(p, 0, len(text)) and "ccording" not in text:
+                read[p] = -1
+                return
+            edges = bounds[p] = art.starts(p) + [len(text)]
+        if read[p] >= len(edges) - 1 or edges[read[p] + 1] > limit:
+            return
         regions = sorted(quoted[p])
-        while read[p] < len(starts) - 1 and starts[read[p] + 1] <= limit:
-            s, e = starts[read[p]], starts[read[p] + 1]
+        while read[p] < len(edges) - 1 and edges[read[p] + 1] <= limit:
+            s, e = edges[read[p]], edges[read[p] + 1]
             read[p] += 1
             if not overlaps(regions, s, e):
                 row = reported_row_of(art, p, s, e)
