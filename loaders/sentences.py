@@ -12,6 +12,7 @@ import re
 
 # A terminator run, any closing quotes/brackets that belong to the sentence, then whitespace or end.
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n")
+_SPACE = re.compile(r"\s*")
 _WORD = re.compile(r"\w+")
 # Abbreviations that never end a sentence when followed by a capitalised word.
 _ABBREV = frozenset(
@@ -60,29 +61,24 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in `text`, whitespace-trimmed, in order, covering all non-blank text."""
     spans: list[tuple[int, int]] = []
     start = 0
-    n = len(text)
     for m in _END.finditer(text):
         end = m.end()
-        after = end
-        while after < n and text[after].isspace():
-            after += 1
+        after = _SPACE.match(text, end).end()
         blank_line = text[m.start()] == "\n"
         if not blank_line and not _is_boundary(text, m.start(), after):
             continue
-        seg_end = m.start() if blank_line else end
-        _add(text, start, seg_end, spans)
+        _add(text, start, m.start() if blank_line else end, spans)
         start = after
-    _add(text, start, n, spans)
+    _add(text, start, len(text), spans)
     return spans
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    stop = len(piece.rstrip())
+    if stop > lead:
+        spans.append((start + lead, start + stop))
 
 
 # Evidence longer than this is clipped to a window around its match: a "sentence" of a pasted table can be
