@@ -26,7 +26,7 @@ from loaders.quotes.cues import (
     normal_cue,
 )
 from loaders.quotes.marks import MARK_RE, Segment, is_title
-from loaders.quotes.phrases import CHUNK_RE
+from loaders.quotes.phrases import CHUNK_RE, final_chunk
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Row, Speaker, quote_row, words
 
@@ -136,10 +136,8 @@ def subject_before(art: Article, span: Span) -> Found | None:
     head = span.head.rstrip()
     if not (inner_first.islower() and head and head[-1].isalpha() and _framed_head(span)):
         return None
-    chunk = None
-    for chunk in CHUNK_RE.finditer(head):
-        pass
-    if chunk is None or chunk.end() != len(head):
+    chunk = final_chunk(head)
+    if chunk is None:
         return None
     speaker = art.resolve(chunk.group(), span.p0, span.sent_start + chunk.start())
     return Found(speaker, "", False) if speaker is not None and speaker.person else None

@@ -7,7 +7,6 @@ looks through the article for them (it reads the article's paragraphs, persons a
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
@@ -150,17 +149,20 @@ class Organisations:
         ("Ministry of Agriculture" -> "Ministry of Agriculture of Kazakhstan"), else `name`."""
         if not name[:1].isupper():
             return name
-        pattern = org_extension_re(name)
-        return max((m.group() for text in self.paras for m in pattern.finditer(text)), key=len, default=name)
+        found = self.fullest.get(name)
+        if found is None:  # the article does not change: read it once per name
+            pattern = org_extension_re(name)
+            found = self.fullest[name] = max((m.group() for text in self.paras for m in pattern.finditer(text)),
+                                             key=len, default=name)
+        return found
 
     def _it(self, p: int, pos: int, how: str) -> Speaker | None:
         """The organisation "it" stands for: the last one that spoke before (p, pos), else the capitalised
         subject, not a person named in the article, opening the sentence before ("Centerra Gold has launched
         … . “…,” it said")."""
-        before = self.spoken[:bisect.bisect_left(self.spoken, (p, pos))]
-        org = next((s for _, _, s in reversed(before) if not s.person), None)
-        if org is not None:
-            return org._replace(attribution="pronoun")
+        last = self._last_spoken(p, pos, person=False)
+        if last is not None:
+            return last[1]._replace(attribution="pronoun")
         s, _ = self.sentence(p, pos)
         q, at = (p, s - 1) if s > 0 else (p - 1, len(self.paras[p - 1]) - 1) if p > 0 else (-1, -1)
         for para, start in ((q, self.sentence(q, max(at, 0))[0]),) if q >= 0 else ():
@@ -180,9 +182,8 @@ class Organisations:
         statement), else the last person who did."""
         if owner:
             return self.resolve(owner, p, pos, how == "according_to")
-        before = self.spoken[:bisect.bisect_left(self.spoken, (p, pos))]
-        issuer = next((s for _, _, s in reversed(before) if not s.person), None) or (before[-1][2] if before else None)
-        return None if issuer is None else issuer._replace(attribution=how)
+        last = self._last_spoken(p, pos, person=False) or self._last_spoken(p, pos)
+        return None if last is None else last[1]._replace(attribution=how)
 
     def _expanded(self, role: str) -> str:
         """`role` with the organisation ending it in the fullest form the article gives

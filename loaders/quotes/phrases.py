@@ -251,15 +251,21 @@ def _undescribed(head: str) -> str:
     return rest if clean_np(rest) else ""
 
 
+def final_chunk(text: str) -> re.Match[str] | None:
+    """The capitalised chunk that ends `text` ("… American analyst Paul Goble" -> "Paul Goble"), or None."""
+    last = None
+    for last in CHUNK_RE.finditer(text):
+        pass
+    return last if last is not None and last.end() == len(text) else None
+
+
 def _fronted_name(head: str, app: str) -> Phrase | None:
     """"Chairman of the People's Council, Gurbanguly Berdimuhamedov", "Former special advisor …, American analyst
     Paul Goble": a role, then the name in apposition, after a description of its own or not."""
     if not app or "," in app or not role_like(DETERMINER_RE.sub("", head)):
         return None
-    last = None
-    for last in CHUNK_RE.finditer(app):
-        pass
-    if last is None or last.end() != len(app):
+    last = final_chunk(app)
+    if last is None:
         return None
     name, start = name_in_chunk(last.group())
     if not name or start + last.start() + len(name) != len(app) or core_count(name) < 2:

@@ -194,8 +194,6 @@ RULES: list[tuple[Callable[[Article, int, int, int], Row | None], bool]] = [
     (speaker_cue_after, True),
     (cue_speaker_after, True),
 ]
-# tried when the sentence's own frames find nothing: its speaker may be named in the next sentence
-LAST = frame_next
 
 
 def reported_row_of(art: Article, p: int, s: int, e: int) -> Row | None:
@@ -217,4 +215,4 @@ def reported_row_of(art: Article, p: int, s: int, e: int) -> Row | None:
             row = rule(art, p, s, end)
             if row is not None:
                 return row
-    return LAST(art, p, s, e)
+    return frame_next(art, p, s, e)  # the sentence's own frames found nothing: the next may name its speaker

@@ -97,6 +97,7 @@ class Article(Organisations):
         self.persons: dict[str, Person] = {}
         self.mentions: list[tuple[int, int, str]] = []
         self.spoken: list[tuple[int, int, Speaker]] = []  # named speakers by position, for "the statement said"
+        self.fullest: dict[str, str] = {}  # organisation name -> its fullest form in the article
         self._collected = False
 
     def _side(self, role: str, org: str = "") -> str:
@@ -299,9 +300,8 @@ class Article(Organisations):
             post = post_name(phrase.channel_org)
             if post:  # "the presidential press service", "the PM's press office": the post's institution
                 holder = self._role_holder(post, p, pos)
-                side = holder_side = self._as_speaker(holder, how).side if holder is not None else ""
-                return Speaker(f"Press service of the {post}", "press service",
-                               holder_side or side or self._side(post), how)
+                side = self._as_speaker(holder, how).side if holder is not None else ""
+                return Speaker(f"Press service of the {post}", "press service", side or self._side(post), how)
             org = self._org(phrase.channel_org, p, pos)
             return Speaker(org, phrase.channel, self._side(phrase.channel, org), how)
         if phrase.name and ROLE_SYNONYM_RE.fullmatch(phrase.name):  # "Elbasy said": an office, never a name
@@ -345,11 +345,20 @@ class Article(Organisations):
         recent = self._recent_speaker(p, pos)
         return None if recent is None else recent._replace(attribution=how)
 
+    def _last_spoken(self, p: int, pos: int, person: bool | None = None) -> tuple[int, Speaker] | None:
+        """(paragraph, speaker) of the last named speaker before (p, pos); only persons or only organisations
+        when `person` says so."""
+        for k in range(bisect.bisect_left(self.spoken, (p, pos)) - 1, -1, -1):
+            q, _, speaker = self.spoken[k]
+            if person is None or speaker.person == person:
+                return q, speaker
+        return None
+
     def _recent_speaker(self, p: int, pos: int) -> Speaker | None:
         """The person who spoke or was named last before (p, pos), in the same paragraph or the one before."""
-        before = self.spoken[:bisect.bisect_left(self.spoken, (p, pos))]
-        if before and before[-1][2].person and before[-1][0] >= p - 1:
-            return before[-1][2]
+        last = self._last_spoken(p, pos)
+        if last is not None and last[1].person and last[0] >= p - 1:
+            return last[1]
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
         if k and self.mentions[k - 1][0] >= p - 1:
             return self._as_speaker(self.persons[self.mentions[k - 1][2]], "explicit")
