@@ -380,7 +380,8 @@ def _side_bars(table: pd.DataFrame, customdata: Callable[[pd.DataFrame], list], 
 
 def speaker_chains(quotes: pd.DataFrame, speakers: Sequence[str], chains: Sequence[str]) -> pd.DataFrame:
     """Square frame speakers × [*chains, "unspecified"]: how many of each speaker's quotes touch each chain."""
-    ex = explode_themes(quotes.assign(speaker=speaker_key(quotes))[isin(speaker_key(quotes), speakers)])
+    key = speaker_key(quotes)
+    ex = explode_themes(quotes.assign(speaker=key)[isin(key, speakers)])
     table = pd.crosstab(ex["speaker"].astype("string"), ex["chain"]) if len(ex) else pd.DataFrame()
     table = table.reindex(index=list(speakers), columns=[*chains, UNSPECIFIED], fill_value=0).astype("int64")
     table.index.name = table.columns.name = None
