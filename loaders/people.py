@@ -120,7 +120,8 @@ def _lexicon() -> dict:
     member_states = _word_pattern([w for side in sides for w in raw.get(side, {}).get("member_states", [])])
     # countries and nationalities (third countries' keywords, member states): never part of a person's name
     keyword_words = frozenset(w.casefold() for w in raw.get("other", {}).get("keywords", []) + [
-        w for side in sides for w in raw.get(side, {}).get("member_states", [])] if " " not in w)
+        w for side in sides for key in ("member_states", "country_words") for w in raw.get(side, {}).get(key, [])]
+        if " " not in w)
     return {"kinds": kinds, "orgs": orgs, "people": people, "keywords": keywords, "genders": genders, "org_names": all_orgs,
             "any_org": any_org, "member_states": member_states, "keyword_words": keyword_words,
             "office": _word_pattern(roles.get("government_offices", [])),
@@ -216,6 +217,12 @@ def gender_of_given_name(token: str) -> str:
 def is_known_org(text: str) -> bool:
     """True when `text` is exactly an organisation named in sides.toml."""
     return text.strip().casefold() in _lexicon()["org_names"]
+
+
+def is_country_word(word: str) -> bool:
+    """True for a one-word country or nationality of sides.toml ("Italian", "Kazakh", "EU"): it qualifies a
+    role ("the Italian Foreign Minister") and may be left out when the role is repeated."""
+    return word.casefold() in _lexicon()["keyword_words"]
 
 
 @lru_cache(maxsize=65536)

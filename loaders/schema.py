@@ -7,7 +7,8 @@ every producer (parser, extractors, cache, Dask build) hands out the same shape.
 Conventions:
 - Unknown text values are the empty string, never NaN (`source`, `speaker`, ...).
 - `para_no` is 0-based; `start`/`end` are character offsets into that paragraph's
-  text (end exclusive), so every extracted row points at its evidence.
+  text (end exclusive), so every extracted row points at its evidence. A quote in the
+  article's title has `para_no` HEADLINE (-1) and offsets into `articles.title`.
 - An article's `text` is its paragraphs joined by a blank line ("\\n\\n").
 """
 
@@ -20,6 +21,8 @@ LABEL = "category"
 # article_id in the tables keyed by article: one string per article plus a small integer code per row,
 # rather than a 16-character string on each of millions of rows.
 ARTICLE_KEY = "category"
+# para_no of a quote found in the title line rather than in a paragraph.
+HEADLINE = -1
 DATE = "datetime64[ns]"
 
 TABLES: dict[str, dict[str, tuple[str, str]]] = {
@@ -47,7 +50,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "quote_id": (TEXT, "stable id: article_id, paragraph and offset hashed"),
         "article_id": (ARTICLE_KEY, "article quoted from"),
         "date": (DATE, "publication date of the article"),
-        "para_no": ("int32", "paragraph where the quote starts"),
+        "para_no": ("int32", "paragraph where the quote starts; -1 (HEADLINE) for the title"),
         "start": ("int32", "offset of the quote text in that paragraph"),
         "end": ("int32", "end offset (in the last paragraph, for a quote over several)"),
         "text": (TEXT, "quoted or reported words, without quote marks"),

@@ -4,6 +4,7 @@ highlighted."""
 import streamlit as st
 
 from loaders.article import web_url
+from loaders.schema import HEADLINE
 from ui import app
 from ui.text import md_escape
 
@@ -34,7 +35,9 @@ chosen = left.selectbox("Read", options, key="ar_open", format_func=labels.__get
 kinds = right.pills("Highlight", list(app.HIGHLIGHT_KINDS), format_func=app.HIGHLIGHT_KINDS.get,
                     selection_mode="multi", default=list(app.HIGHLIGHT_KINDS), key="ar_kinds", persist_state="session")
 article = by_id.loc[chosen]
-st.subheader(md_escape(str(article["title"])))
+paragraphs = app.paragraphs_of(v, chosen)
+spans = app.article_spans(v, chosen, paragraphs, kinds or [])
+app.render_title(str(article["title"]), spans.get(HEADLINE, []))
 meta = [app.date_label(article["date"]), str(article["source"] or ""), str(article["place"] or ""),
         f"{int(article['n_words']):,} words", f"main chain: {article['chain']}"]
 st.caption(md_escape(" · ".join(m for m in meta if m)))
@@ -42,8 +45,6 @@ link = web_url(str(article["url"] or ""))  # checked again here: a dataset built
 if link:
     st.link_button("Open the original", link, icon=":material/open_in_new:")
 
-paragraphs = app.paragraphs_of(v, chosen)
-spans = app.article_spans(v, chosen, paragraphs, kinds or [])
 text_col, side_col = st.columns([5, 2])
 with text_col:
     if kinds:

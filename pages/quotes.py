@@ -4,6 +4,7 @@ Kazakhstan), and one quote opened in its paragraph."""
 import pandas as pd
 import streamlit as st
 
+from loaders.schema import HEADLINE
 from ui import app, charts
 from ui.text import md_escape, quote_spans, spreadsheet_safe
 
@@ -62,8 +63,12 @@ with tab_all:
                           help="Or select a row in the table above.")
     if chosen is not None:
         q = by_id.loc[chosen]
-        paragraphs = app.paragraphs_of(v, q["article_id"])
-        spans = quote_spans(paragraphs, int(q["para_no"]), int(q["start"]), int(q["end"]), str(q["text"]))
+        if int(q["para_no"]) == HEADLINE:  # a headline quote: offsets into the title
+            paragraphs = [str(q["article"])]
+            spans = [(0, int(q["start"]), int(q["end"]))]
+        else:
+            paragraphs = app.paragraphs_of(v, q["article_id"])
+            spans = quote_spans(paragraphs, int(q["para_no"]), int(q["start"]), int(q["end"]), str(q["text"]))
         meta = [q["speaker"] or "unattributed", q["speaker_role"], q["side"], f"{q['kind']} quote",
                 f"cue: {q['cue']}", f"found by: {str(q['rule']).replace('_', ' ')}", app.date_label(q["date"])]
         st.markdown(md_escape(" · ".join(str(m) for m in meta if m)))

@@ -270,3 +270,34 @@ def test_date_labels_match_the_single_date_label_missing_dates_included():
     dates = pd.Series(pd.to_datetime(["2025-04-07", None, "2022-11-08"]))
     assert list(app.date_labels(dates)) == ["2025-04-07", "—", "2022-11-08"]
     assert list(app.date_labels(dates)) == [app.date_label(d) for d in dates]
+
+
+HEADLINE_ARTICLE = (
+    " date 2025-03-03\nKazakhstan will export green hydrogen by 2030 - Energy Minister\n\n"
+    "ASTANA – Energy Minister Daulet Serikbayev said on Monday that the first electrolyser tender would open in May.\n\n"
+    "“We have the wind and the land, and now we have the buyers,” Serikbayev told reporters.\n"
+)
+
+
+def test_a_headline_quote_is_shown_in_its_title(monkeypatch, tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "h.txt").write_text(HEADLINE_ARTICLE, encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.switch_page("pages/quotes.py").run()
+    at.run()
+    no_exception(at)
+    table = at.dataframe[0].value
+    headline = table.index[table["text"].astype(str) == "Kazakhstan will export green hydrogen by 2030"]
+    assert len(headline) == 1 and table.loc[headline[0], "speaker"] == "Daulet Serikbayev"
+    box = at.selectbox(key="qt_open")
+    box.select_index(next(i for i, label in enumerate(box.options) if "export green hydrogen" in label)).run()
+    no_exception(at)
+    shown = at.get("html")[0].proto.body
+    assert "- Energy Minister" in shown and "<mark" in shown and "hl-quote" in shown
+    assert not at.warning
+    at.switch_page("pages/articles.py").run()
+    no_exception(at)
+    title = at.get("html")[0].proto.body
+    assert title.startswith("<h3") and "<mark" in title and "Kazakhstan will export green hydrogen by 2030" in title

@@ -418,3 +418,14 @@ def test_according_to_his_words_is_the_pronoun():
     q = _quotes("Managing director Sergei Poltorak spoke at the club.",
                 "According to his words, uranium output is regulated by contracts.")
     assert [s for _, _, s, _ in _got(q)] == ["Sergei Poltorak"]
+
+
+def test_the_ministry_and_an_eu_short_form_take_the_fullest_name_the_article_gives():
+    q = _quotes("“Uranium exports will hold steady,” said the Ministry of Mines of Kazakhstan.",
+                "The Ministry of Mines added that two new fields would open next year.",
+                "“Both fields are in the south,” the ministry said.",
+                "The European Commission signed the memorandum in Brussels.",
+                "“It is a framework for long-term supply,” said the EU Commission.")
+    assert [(k, s) for k, _, s, _ in _got(q)] == [
+        ("direct", "Ministry of Mines of Kazakhstan"), ("reported", "Ministry of Mines of Kazakhstan"),
+        ("direct", "Ministry of Mines of Kazakhstan"), ("direct", "European Commission")]

@@ -388,6 +388,14 @@ def render_paragraphs(paragraphs: Sequence[tuple[int, str]], spans: dict[int, li
     st.html(f'<div class="article-reader" style="max-width:52rem">{body}</div>')
 
 
+def render_title(title: str, spans: list[tuple]) -> None:
+    """The article's title as a heading, with its spans (a headline quote) highlighted."""
+    if not spans:
+        st.subheader(md_escape(title))
+        return
+    st.html(f'<h3 style="font-weight:600;margin:0.5em 0 0.4em 0">{highlight(title, spans)}</h3>')
+
+
 def article_spans(v: View, article_id: str, paragraphs: Sequence[str], kinds: Iterable[str]) -> dict[int, list[tuple]]:
     """Spans per paragraph of one article for the chosen highlight kinds (quote, term, date, amount).
 
@@ -411,6 +419,9 @@ def article_spans(v: View, article_id: str, paragraphs: Sequence[str], kinds: It
         rows = rows_of(v, "quotes", article_id)
         for no, start, end, text, speaker in zip(rows["para_no"], rows["start"], rows["end"], rows["text"], rows["speaker"]):
             label = f"quote: {speaker}" if speaker else "quote: unattributed"
+            if no == schema.HEADLINE:
+                spans.setdefault(schema.HEADLINE, []).append((int(start), int(end), "quote", label))
+                continue
             for p, s, e in quote_spans(paragraphs, int(no), int(start), int(end), str(text)):
                 spans.setdefault(p, []).append((s, e, "quote", label))
     return spans

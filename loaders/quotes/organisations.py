@@ -124,7 +124,7 @@ class Organisations:
                         best = DETERMINER_RE.sub("", m.group())
             head = words[0].casefold()
             if best or head == "ministry":
-                return best or self._office_of(head) or phrase
+                return self._fullest(best) if best else self._office_of(head) or phrase
             if head in ORG_KINDS:
                 return self._last_known_org(p, pos, head) or phrase
             return self._last_known_org(p, pos) or phrase
@@ -146,14 +146,19 @@ class Organisations:
 
     def _fullest(self, name: str) -> str:
         """The longest form of an organisation's name the article writes that extends `name`
-        ("Ministry of Agriculture" -> "Ministry of Agriculture of Kazakhstan"), else `name`."""
+        ("Ministry of Agriculture" -> "Ministry of Agriculture of Kazakhstan"; "EU Commission" -> "European
+        Commission" when the article spells it out), else `name`."""
         if not name[:1].isupper():
             return name
         found = self.fullest.get(name)
         if found is None:  # the article does not change: read it once per name
-            pattern = org_extension_re(name)
-            found = self.fullest[name] = max((m.group() for text in self.paras for m in pattern.finditer(text)),
-                                             key=len, default=name)
+            spelt = "European " + name[3:] if name.startswith("EU ") else ""
+            if spelt and any(spelt in text for text in self.paras):
+                found = self._fullest(spelt)  # "EU Commission" where the article spells "European Commission"
+            else:
+                pattern = org_extension_re(name)
+                found = max((m.group() for text in self.paras for m in pattern.finditer(text)), key=len, default=name)
+            self.fullest[name] = found
         return found
 
     def _it(self, p: int, pos: int, how: str) -> Speaker | None:

@@ -313,8 +313,11 @@ def read_phrase(raw: str) -> Phrase | None:
         return Phrase(head, app, channel=" ".join(channel.group("chan").lower().split()),
                       channel_org=DETERMINER_RE.sub("", channel.group("org").strip()))
     named = None
+    org_head = fold_token(head.split(maxsplit=1)[0]) in ORG_WORDS
     for m in CHUNK_RE.finditer(head):
         chunk, offset = m.group(), m.start()
+        if org_head and head[:offset].endswith(" of ") and " " not in chunk:
+            continue  # "Ministry of Mines", "Bank of Georgia": the word after "of" is the organisation's
         if head[:offset].endswith(" of ") and chunk.count(" ") >= 2:
             # "President of Azerbaijan Ilham Aliyev": the word after "of" ends the title, it starts no name
             first = chunk.index(" ") + 1

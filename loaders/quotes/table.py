@@ -11,13 +11,14 @@ import pandas as pd
 from loaders import schema
 from loaders.people import home_side
 from loaders.quotes.direct import direct_rows
+from loaders.quotes.headline import headline_row, is_own_title
 from loaders.quotes.marks import overlaps
 from loaders.quotes.reported import reported_row_of
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import COLUMNS, Row
 
 
-def article_rows(paras: list[str], home: str = "") -> list[Row]:
+def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]:
     """The quote rows of one article: its direct quotes (with any "and added that" clause) and reported
     speech in the sentences outside them, read in order (a sentence's reported speech before the quotes
     that follow it), so that "it said", "the statement said" or a quote left without attribution can
@@ -25,7 +26,8 @@ def article_rows(paras: list[str], home: str = "") -> list[Row]:
     person's role and side are the same on all their rows of the article (Article.settled).
 
     `home` is the article's home side (see people.home_side), given to government offices
-    without a side marker.
+    without a side marker. A `title` that attributes words to one of the body's speakers gives a
+    row of paragraph -1 (headline.py), with offsets into the title.
     """
     art = Article(paras, home)
     rows: list[Row] = []
@@ -72,6 +74,10 @@ def article_rows(paras: list[str], home: str = "") -> list[Row]:
             quoted[p].append((s - 1, e + 1))
     for p in range(len(paras)):
         reported_in(p, len(paras[p]))
+    if title:
+        top = headline_row(art, title, rows)
+        if top is not None:
+            rows.append(top)
     rows.sort(key=lambda r: (r.para_no, r.start))
     settled = {name: art.settled(name) for name in {r.person for r in rows if r.person}}
     return [r._replace(speaker_role=settled[r.person][0], side=settled[r.person][1]) if r.person else r
@@ -92,13 +98,16 @@ def quotes_table(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFra
     ordered = paragraphs.sort_values(["article_id", "para_no"], kind="stable")
     ordered = ordered[ordered["article_id"].notna()]
     texts = ["" if pd.isna(t) else str(t) for t in ordered["text"].tolist()]
+    titles = (dict(zip(articles["article_id"].astype(str), articles["title"].fillna("").astype(str)))
+              if "title" in articles.columns else {})
     places = (dict(zip(articles["article_id"].astype(str), articles["place"].fillna("").astype(str)))
               if "place" in articles.columns else {})
     for article_id, group in groupby(zip(ordered["article_id"].tolist(), texts), key=itemgetter(0)):
         article_id = str(article_id)
         paras = [text for _, text in group]
         home = home_side(places.get(article_id, ""), paras[0] if paras else "")
-        for row in article_rows(paras, home):
+        title = titles.get(article_id, "")
+        for row in article_rows(paras, home, title if paras and is_own_title(title, paras[0]) else ""):
             ids.append(article_id)
             records.append(row)
     if not records:

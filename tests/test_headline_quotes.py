@@ -1,0 +1,76 @@
+"""Headlines attribute words in a few fixed shapes; a headline row is kept only when its speaker is one of the
+body's speakers. Rows of the title have para_no -1 and offsets into the title."""
+
+import pandas as pd
+import pytest
+
+from loaders.quotes import quotes_table
+
+BODY = (
+    "ASTANA – Energy Minister Daulet Serikbayev said on Monday that the first electrolyser tender would open in May.",
+    "“We have the wind and the land, and now we have the buyers,” Serikbayev told reporters.",
+)
+
+
+def _headline(title: str, *body: str) -> list[tuple]:
+    paras = body or BODY
+    articles = pd.DataFrame({"article_id": ["a1"], "date": pd.to_datetime(["2025-03-03"]), "place": [""],
+                             "title": [title]})
+    paragraphs = pd.DataFrame({"article_id": ["a1"] * len(paras), "para_no": range(len(paras)), "text": list(paras)})
+    q = quotes_table(articles, paragraphs)
+    top = q[q["para_no"] == -1]
+    return [(k, t, s, r, title[a:b]) for k, t, s, r, a, b in
+            zip(top["kind"], top["text"], top["speaker"], top["rule"], top["start"], top["end"])]
+
+
+@pytest.mark.parametrize("title, rule", [
+    ("Energy Minister: Kazakhstan will export green hydrogen by 2030", "headline_speaker_colon"),
+    ("Kazakhstan will export green hydrogen by 2030 - Energy Minister", "headline_dash_speaker"),
+    ("Kazakhstan will export green hydrogen by 2030 – Serikbayev", "headline_dash_speaker"),
+    ("Kazakhstan will export green hydrogen by 2030: minister", "headline_colon_speaker"),
+    ("Kazakhstan will export green hydrogen by 2030, minister says", "headline_comma_speaker"),
+    ("Serikbayev says Kazakhstan will export green hydrogen by 2030", "headline_speaker_says"),
+])
+def test_each_shape_attributes_the_headline_to_the_body_speaker_it_names(title, rule):
+    assert _headline(title) == [("reported", "Kazakhstan will export green hydrogen by 2030", "Daulet Serikbayev",
+                                 rule, "Kazakhstan will export green hydrogen by 2030")]
+
+
+def test_words_in_quote_marks_make_a_direct_headline_quote_without_the_marks():
+    assert _headline("“We have the buyers now” – Serikbayev") == [
+        ("direct", "We have the buyers now", "Daulet Serikbayev", "headline_quote_then_speaker", "We have the buyers now")]
+
+
+def test_a_topic_after_the_speaker_is_not_part_of_the_speaker():
+    assert _headline("Serikbayev on the tender: “We have the buyers now”") == [
+        ("direct", "We have the buyers now", "Daulet Serikbayev", "headline_speaker_colon", "We have the buyers now")]
+
+
+@pytest.mark.parametrize("title", [
+    "Astana: new electrolyser plant opens on the steppe",            # a place, not a speaker
+    "Kazakhstan, Germany sign deal on wind and storage project",      # a comma between actors
+    "Green hydrogen tender opens in May - Reuters",                   # an outlet the body never quotes
+    "Prime Minister: Kazakhstan will export green hydrogen by 2030",  # a role nobody in the body holds
+    "Kazakhstan - hydrogen",                                           # too few words to be a claim
+])
+def test_a_headline_whose_speaker_is_not_one_of_the_bodys_gives_no_row(title):
+    assert _headline(title) == []
+
+
+def test_an_organisation_named_in_the_headline_is_the_organisation_the_body_quotes():
+    body = ("The Ministry of Energy of Kazakhstan said on Friday that supplies would continue without a break.",)
+    assert _headline("Gas supplies continue without a break - Ministry of Energy", *body) == [
+        ("reported", "Gas supplies continue without a break", "Ministry of Energy of Kazakhstan",
+         "headline_dash_speaker", "Gas supplies continue without a break")]
+
+
+def test_a_title_made_from_the_first_sentence_is_not_read_as_a_headline():
+    first = "Serikbayev says Kazakhstan will export green hydrogen by 2030"
+    assert _headline(first, first + ", speaking in Astana.", *BODY[1:]) == []
+
+
+def test_a_body_role_shorter_than_the_headlines_still_names_its_holder():
+    body = ("Minister Lejla Hodzic spoke to farmers on Tuesday.",
+            "“The mine will not open before the law changes,” the minister said.")
+    assert _headline("Energy Minister on lithium: the mine waits for the law", *body) == [
+        ("reported", "the mine waits for the law", "Lejla Hodzic", "headline_speaker_colon", "the mine waits for the law")]
