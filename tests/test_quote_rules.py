@@ -429,3 +429,32 @@ def test_the_ministry_and_an_eu_short_form_take_the_fullest_name_the_article_giv
     assert [(k, s) for k, _, s, _ in _got(q)] == [
         ("direct", "Ministry of Mines of Kazakhstan"), ("reported", "Ministry of Mines of Kazakhstan"),
         ("direct", "Ministry of Mines of Kazakhstan"), ("direct", "European Commission")]
+
+
+def test_a_paragraph_label_is_no_speaker_and_the_quote_after_it_is_the_previous_speakers():
+    q = _quotes("Details: Ambassador Lena Vidmar said that the talks on the fourth cluster would resume in May.",
+                "Quote: “We expect a decision before the summer, and we are ready for it.”")
+    assert _got(q) == [
+        ("reported", "the talks on the fourth cluster would resume in May", "Lena Vidmar", "speaker_cue_that"),
+        ("direct", "We expect a decision before the summer, and we are ready for it.", "Lena Vidmar",
+         "previous_speaker")]
+
+
+def test_a_role_named_before_its_holder_is_the_person_named_next():
+    q = _quotes("Gas buyers in the south want longer contracts, the head of the Ministry of Energy of Georgia said.",
+                "At the same time, Tamaz Beridze noted that prices would be reviewed every year.")
+    assert [(s, r) for _, _, s, r in _got(q)] == [("Tamaz Beridze", "speaker_cue_after"),
+                                                  ("Tamaz Beridze", "speaker_cue_that")]
+    assert q["speaker_role"].tolist() == ["head of the Ministry of Energy of Georgia"] * 2
+
+
+def test_a_general_word_points_back_never_ahead():
+    q = _quotes("“We will not stop halfway,” the agency's interlocutor stressed.",
+                "Separately, Tamaz Beridze said that prices would be reviewed every year.")
+    assert [(s, r) for _, _, s, r in _got(q)] == [("", "speaker_cue_after"), ("Tamaz Beridze", "speaker_cue_that")]
+
+
+def test_the_spokesman_is_the_organisation_whose_spokesman_spoke_just_before():
+    q = _quotes("“Imports will be registered from today,” a Commission spokesman said.",
+                "“This does not prejudge the outcome of the probe,” the spokesman said.")
+    assert [(s, r) for _, _, s, r in _got(q)] == [("Commission", "speaker_cue_after")] * 2

@@ -166,7 +166,7 @@ def colon_sentence_before(art: Article, span: Span) -> Found | None:
     if span.head.strip():
         return None
     p, sent_start = span.p0, span.sent_start
-    if sent_start > 0:
+    if sent_start > art.opening(p):
         q, (s, e) = p, art.sentence(p, sent_start - 1)
     elif p > 0:
         q = p - 1
@@ -218,7 +218,7 @@ def previous_speaker(art: Article, span: Span) -> Found | None:
     quote is theirs."""
     if span.head.strip() or art.paras[span.p1][span.tail_from:].strip(" .,;:!?”»\"’"):
         return None
-    if span.sent_start > 0:  # "According to his words, … . “We complete …”": the sentence before spoke
+    if span.sent_start > art.opening(span.p0):  # "According to his words, … . “We complete …”": the sentence before spoke
         speaker = art.last_speaker_in(span.p0, span.sent_start)
     else:
         speaker = art.last_speaker_in(span.p0 - 1) if span.p0 > 0 else None

@@ -330,11 +330,20 @@ def read_phrase(raw: str) -> Phrase | None:
     if described:
         return Phrase(head, app, org_like=True) if is_known_org(head) else None
     words = [fold_token(w) for w in head.split()]
+    if is_role_word(head_noun(head)):  # "head of the Ministry of X", "the agency's interlocutor": a person
+        return Phrase(head, app)
     org_like = is_known_org(head) or any(w in ORG_WORDS for w in words) or (
         len(words) <= 3 and side_of("", head) in ("EU", "Kazakhstan") and not role_like(head)
         and head[:1].isupper()
     )
     return Phrase(head, app, org_like=org_like)
+
+
+def head_noun(phrase: str) -> str:
+    """The word a noun phrase is about: the one before its first "of" ("head of the Ministry of Energy" ->
+    "head"), else its last word ("the agency's interlocutor" -> "interlocutor")."""
+    before = re.split(r"\s+of\s+", phrase, maxsplit=1)[0].split()
+    return before[-1] if before else ""
 
 
 @lru_cache(maxsize=65536)

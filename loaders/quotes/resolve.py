@@ -44,7 +44,9 @@ from loaders.quotes.phrases import (
     ROLE_SYNONYM_RE,
     apposition_after,
     core_count,
+    fold_token,
     gender_of_role,
+    head_noun,
     is_role_word,
     name_in_chunk,
     read_phrase,
@@ -55,9 +57,20 @@ from loaders.quotes.phrases import (
     unnamed,
 )
 from loaders.quotes.rows import UNNAMED, Speaker
-from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS, ROLE_WORDS
+from loaders.quotes.vocab import (
+    CHANNEL,
+    CHANNEL_WORDS,
+    CLAUSE_OPENERS,
+    CONNECTORS,
+    HYPERNYMS,
+    MODIFIER_WORDS,
+    PARAGRAPH_LABEL_RE,
+    REFER_BACK,
+    ROLE_WORDS,
+)
 from loaders.sentences import sentence_spans
 
+CHANNEL_RE = re.compile(CHANNEL, re.I)
 _CONJUNCTION_RE = re.compile(r"(?:but|and|while|whereas|yet|so)\s+", re.I)
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
@@ -74,9 +87,12 @@ class Person:
 
 
 def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
-    """Start offsets of the sentences of `text` (loaders.sentences), never splitting inside a quoted region."""
+    """Start offsets of the sentences of `text` (loaders.sentences), never splitting inside a quoted region;
+    a paragraph's layout label ("Quote: ") stands apart from the sentence after it."""
     spans = sentence_spans(text)
-    return [0] + [s for (_, end), (s, _) in zip(spans, spans[1:]) if not overlaps(regions, end, s)]
+    label = PARAGRAPH_LABEL_RE.match(text)  # "Details: X noted …": the sentence starts after the label
+    return [0] + ([label.end()] if label else []) + [
+        s for (_, end), (s, _) in zip(spans, spans[1:]) if not overlaps(regions, end, s) and (not label or s > label.end())]
 
 
 class Article(Organisations):
@@ -109,6 +125,11 @@ class Article(Organisations):
         if starts is None:
             starts = self._starts[p] = _sentence_starts(self.paras[p], self.regions[p])
         return starts
+
+    def opening(self, p: int) -> int:
+        """Where paragraph `p`'s first sentence starts: after its layout label ("Quote: "), else 0."""
+        starts = self.starts(p)
+        return starts[1] if len(starts) > 1 and PARAGRAPH_LABEL_RE.match(self.paras[p]) else 0
 
     def has_cue(self, p: int, start: int, end: int) -> bool:
         """True when a speech cue word preceded by a space begins in paragraph `p` within [start, end)."""
@@ -338,12 +359,35 @@ class Article(Organisations):
 
     def _described(self, raw: str, p: int, pos: int, how: str) -> Speaker | None:
         """For a definite description no role holder fits ("the EU's foreign policy chief"), the person who
-        spoke or was named just before it; else None."""
+        spoke or was named just before it (for a channel, "the spokesman", the organisation that spoke just
+        before), else the one named just after it (_named_next); else an unnamed speaker. None when the
+        phrase is no definite description of a role."""
         text = raw.strip()
         if not DETERMINER_RE.match(text) or not role_like(DETERMINER_RE.sub("", text)):
             return None
         recent = self._recent_speaker(p, pos)
-        return None if recent is None else recent._replace(attribution=how)
+        if recent is not None:
+            return recent._replace(attribution=how)
+        role = DETERMINER_RE.sub("", text)
+        if CHANNEL_RE.fullmatch(role):  # "the spokesman said" after "a Commission spokesman said": the Commission
+            last = self._last_spoken(p, pos, person=False)
+            if last is not None and last[0] >= p - 1:
+                return last[1]._replace(attribution=how)
+        return self._named_next(role, p, pos, how) or UNNAMED
+
+    def _named_next(self, role: str, p: int, pos: int, how: str) -> Speaker | None:
+        """A role named before its holder ("…, the head of the Ministry of Energy said. … Parviz Shahbazov
+        noted"): the first person named after (p, pos), in the same paragraph or the next, when nobody was
+        named before it there; they take the role. A general word ("the interlocutor", speech.toml
+        `refer_back`) never points ahead."""
+        if fold_token(head_noun(role)) in REFER_BACK:
+            return None
+        k = bisect.bisect_left(self.mentions, (p, pos, ""))
+        if k >= len(self.mentions) or self.mentions[k][0] > p + 1:
+            return None
+        person = self._register(self.mentions[k][2], role)
+        self._mention(p, pos, person.name)
+        return self._as_speaker(person, how)
 
     def _last_spoken(self, p: int, pos: int, person: bool | None = None) -> tuple[int, Speaker] | None:
         """(paragraph, speaker) of the last named speaker before (p, pos); only persons or only organisations

@@ -81,8 +81,10 @@ RELATIVE_NOUN: dict[str, str] = dict(_DATA["titles"]["relative_verbs"])
 RELATIVE_VERB = alternation(RELATIVE_NOUN)
 SAME_AS: dict[str, str] = dict(_DATA["titles"]["same_as"])
 HYPERNYMS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["titles"]["hypernyms"].items()}
+REFER_BACK = frozenset(_DATA["titles"]["refer_back"]) | HYPERNYMS.keys()
 DOCUMENT = alternation(_DATA["speakers"]["documents"])
 CLAUSE_OPENERS = frozenset(_DATA["speakers"]["clause_openers"])
+PARAGRAPH_LABEL_RE = re.compile(alternation(_DATA["speakers"]["paragraph_labels"]) + r":\s+")
 
 ORG_WORDS = frozenset(_DATA["organisations"]["words"])
 ORG_KINDS = frozenset(_DATA["organisations"]["kinds"])
