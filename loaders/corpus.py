@@ -2,7 +2,9 @@
 
 The cache key (`fingerprint`) covers the inputs' names, sizes and modification times
 (or content, for uploads), the size limit, the lexicon and the loader's own code, so
-a changed input or rule rebuilds and an unchanged one loads from Parquet.
+a changed input or rule rebuilds and an unchanged one loads from Parquet. A corpus
+carries the themes of the lexicon it was built with, and a saved one keeps them in its
+manifest, so whoever serves it names the themes its mentions use.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import pandas as pd
 
 from loaders import build, schema, store
 from loaders.inputs import DEFAULT_MAX_BYTES, Input, Source, resolve
+from loaders.themes import KINDS, load_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +32,16 @@ CACHE_KEEP_ENV = "DASHBOARD_CACHE_KEEP"
 CACHE_KEEP = 4
 # Up to this total, a corpus is keyed on its files' contents rather than their sizes and times.
 CONTENT_HASH_MAX_BYTES = 64 * 2**20
+# The manifest entry holding a saved corpus's themes: a list of [name, kind] pairs in lexicon order.
+THEMES_KEY = "themes"
+
+ThemeKinds = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """Every table of a loaded corpus (columns in `loaders.schema`) and the key it was built under."""
+    """Every table of a loaded corpus (columns in `loaders.schema`), the key it was built under and the
+    (theme, kind) pairs of the lexicon it was built with."""
 
     articles: pd.DataFrame
     paragraphs: pd.DataFrame
@@ -44,24 +52,41 @@ class Corpus:
     events: pd.DataFrame
     amounts: pd.DataFrame
     fingerprint: str
+    theme_kinds: ThemeKinds
 
     @classmethod
-    def from_tables(cls, tables: dict[str, pd.DataFrame], fingerprint: str) -> Corpus:
-        return cls(fingerprint=fingerprint, **{name: tables[name] for name in schema.TABLES})
+    def from_tables(cls, tables: dict[str, pd.DataFrame], fingerprint: str,
+                    theme_kinds: ThemeKinds | None = None) -> Corpus:
+        """A corpus of `tables` whose lexicon had `theme_kinds` (default: the default lexicon's)."""
+        kinds = load_lexicon().theme_kinds if theme_kinds is None else tuple(theme_kinds)
+        return cls(fingerprint=fingerprint, theme_kinds=kinds, **{name: tables[name] for name in schema.TABLES})
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        """The theme names of this corpus's lexicon, in lexicon order: the names its mentions can carry."""
+        return tuple(name for name, _ in self.theme_kinds)
+
+    @property
+    def value_chains(self) -> tuple[str, ...]:
+        """The value-chain themes of this corpus's lexicon, in lexicon order."""
+        return tuple(name for name, kind in self.theme_kinds if kind == "value chain")
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Table name -> frame, in contract order."""
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name in schema.TABLES}
 
     def combine(self, other: Corpus) -> Corpus:
-        """This corpus plus `other`; an article of `other` already here becomes a rejected row."""
+        """This corpus plus `other`, under this corpus's themes; an article of `other` already here becomes a
+        rejected row."""
         batch_tables = [{n: t for n, t in c.tables().items() if n != "people"} for c in (self, other)]
         fingerprint = _digest([self.fingerprint, other.fingerprint])
-        return Corpus.from_tables(build.finish(build.merge(batch_tables)), fingerprint)
+        return Corpus.from_tables(build.finish(build.merge(batch_tables)), fingerprint, self.theme_kinds)
 
     def save(self, folder: str | os.PathLike) -> Path:
-        """Writes every table to `folder` as a Parquet dataset that `load_corpus(folder)` serves."""
-        return store.save(self.tables(), folder, self.fingerprint)
+        """Writes every table to `folder` as a Parquet dataset that `load_corpus(folder)` serves, with the
+        themes in its manifest."""
+        return store.save(self.tables(), folder, self.fingerprint,
+                          {THEMES_KEY: [list(pair) for pair in self.theme_kinds]})
 
 
 def load_corpus(
@@ -80,7 +105,7 @@ def load_corpus(
     """The corpus in `source`: a folder, a file, a list of paths, or a list of (file_name, bytes).
 
     A folder holding a built dataset (`python -m loaders ... --out DIR`) is served as
-    it is. `cache_dir=None` uses $DASHBOARD_CACHE_DIR or a temp folder; `False` turns
+    it is, with the themes of the lexicon it was built with. `cache_dir=None` uses $DASHBOARD_CACHE_DIR or a temp folder; `False` turns
     caching off. Raises FileNotFoundError for a missing path; bad content never raises:
     it becomes `rejected` rows.
 
@@ -106,16 +131,17 @@ def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler
     cache = _cache_folder(cache_dir, fingerprint)
     if cache is not None and store.is_dataset(cache):
         try:
-            tables, _ = store.load(cache)
+            tables, manifest = store.load_with_manifest(cache)
             store.touch(cache)
-            return Corpus.from_tables(tables, fingerprint)
+            return Corpus.from_tables(tables, fingerprint, _stored_themes(manifest, cache, lexicon_path))
         except store.Unusable as err:
             log.warning("discarding unusable cache: %s", err)
             store.remove(cache)
     inputs = resolve(source) if inputs is None else inputs
+    theme_kinds = load_lexicon(lexicon_path).theme_kinds
     tables = build.build_tables(inputs, max_bytes=max_bytes, lexicon_path=lexicon_path, engine=engine,
                                 workers=workers, scheduler=scheduler, progress=progress)
-    corpus = Corpus.from_tables(tables, fingerprint)
+    corpus = Corpus.from_tables(tables, fingerprint, theme_kinds)
     if cache is not None:
         try:
             corpus.save(cache)
@@ -201,12 +227,35 @@ def _cache_folder(cache_dir: str | os.PathLike | None | bool, fingerprint: str) 
 
 def _load_dataset(folder: Path) -> Corpus:
     try:
-        tables, fingerprint = store.load(folder)
+        tables, manifest = store.load_with_manifest(folder)
     except store.Unusable as err:
         rejected = schema.conform("rejected", pd.DataFrame({"origin": [str(folder)], "reason": [str(err)]}))
         tables = {name: schema.empty(name) for name in schema.TABLES} | {"rejected": rejected}
         return Corpus.from_tables(tables, _digest([str(folder), str(err)]))
-    return Corpus.from_tables(tables, fingerprint)
+    return Corpus.from_tables(tables, manifest["fingerprint"], _stored_themes(manifest, folder))
+
+
+def _stored_themes(manifest: dict, folder: str | os.PathLike, lexicon_path: str | None = None) -> ThemeKinds:
+    """The (theme, kind) pairs a dataset's manifest records, else those of the lexicon in `lexicon_path`
+    (default: the default lexicon).
+
+    The manifest is untrusted input: the entry must be a list of [name, kind] string pairs with distinct
+    non-empty names and known kinds. A missing entry (a dataset saved before corpora kept their themes)
+    falls back quietly, a malformed one with a warning; neither makes the dataset unusable.
+    """
+    raw = manifest.get(THEMES_KEY)
+    if raw is None:
+        return load_lexicon(lexicon_path).theme_kinds
+    if isinstance(raw, list) and all(map(_is_theme, raw)) and len({name for name, _ in raw}) == len(raw):
+        return tuple((name, kind) for name, kind in raw)
+    log.warning("%s: the manifest's %r entry is not a list of distinct [theme, kind] pairs; "
+                "using the lexicon's themes instead", folder, THEMES_KEY)
+    return load_lexicon(lexicon_path).theme_kinds
+
+
+def _is_theme(pair: object) -> bool:
+    return (isinstance(pair, list) and len(pair) == 2 and all(isinstance(s, str) for s in pair)
+            and pair[0] != "" and pair[1] in KINDS)
 
 
 def _trim_heap() -> None:

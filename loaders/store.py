@@ -2,7 +2,8 @@
 
 The same layout serves the build cache and `python -m loaders --out DIR`. The
 manifest records each file's size, row count and BLAKE2 checksum, so a partial or
-corrupt dataset is detected on reading (`Unusable`) rather than trusted.
+corrupt dataset is detected on reading (`Unusable`) rather than trusted, plus what the
+caller adds (a corpus's themes).
 
 Replacing a dataset is atomic for readers: `DIR` is a symbolic link to a sibling
 version folder `.DIR.v-…`; a save writes a new version beside it and switches the link
@@ -20,8 +21,10 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -60,9 +63,11 @@ def lacks_manifest(path: str | os.PathLike) -> bool:
     return path.is_dir() and (path / "articles.parquet").is_file() and not is_dataset(path)
 
 
-def save(tables: dict[str, pd.DataFrame], folder: str | os.PathLike, fingerprint: str) -> Path:
+def save(tables: dict[str, pd.DataFrame], folder: str | os.PathLike, fingerprint: str,
+         extra: Mapping[str, Any] | None = None) -> Path:
     """Writes `tables` as the dataset `folder`, replacing any dataset there atomically for its readers.
 
+    `extra` adds entries (JSON values, such as the corpus's themes) to the manifest, for `load_with_manifest`.
     Raises FileExistsError if `folder` is a non-empty folder that is not a dataset: it is never emptied.
     """
     folder = Path(folder)
@@ -75,7 +80,7 @@ def save(tables: dict[str, pd.DataFrame], folder: str | os.PathLike, fingerprint
             path = staging / f"{name}.parquet"
             pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, compression="zstd")
             entries[name] = {"rows": len(frame), "bytes": path.stat().st_size, "blake2b": _checksum(path)}
-        manifest = {"format": FORMAT, "fingerprint": fingerprint, "tables": entries}
+        manifest = {**(extra or {}), "format": FORMAT, "fingerprint": fingerprint, "tables": entries}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1))
         with _locked(folder):
             _publish(staging, folder)
@@ -161,7 +166,15 @@ def touch(folder: str | os.PathLike) -> None:
 
 
 def load(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], str]:
-    """The tables and fingerprint stored in `folder`; raises Unusable if anything does not check out.
+    """The tables and fingerprint stored in `folder`; raises Unusable if anything does not check out."""
+    tables, manifest = load_with_manifest(folder)
+    return tables, manifest["fingerprint"]
+
+
+def load_with_manifest(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], dict]:
+    """The tables stored in `folder` and the manifest they were checked against; raises Unusable if anything
+    does not check out. Of the manifest only format, fingerprint and tables are checked: other entries
+    (`save`'s `extra`) are as read, for the caller to validate.
 
     The version behind `folder` is resolved once; a read that fails because a concurrent save
     replaced that version is retried on the new one.
@@ -170,10 +183,11 @@ def load(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], str]:
     for attempt in range(READ_ATTEMPTS):
         version = Path(os.path.realpath(folder))
         try:
-            entries, fingerprint = read_manifest(version)
+            manifest = _manifest(version)
+            entries = manifest["tables"]
             with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
                 reads = {name: pool.submit(read_table, version, name, entries.get(name)) for name in schema.TABLES}
-                return {name: read.result() for name, read in reads.items()}, fingerprint
+                return {name: read.result() for name, read in reads.items()}, manifest
         except Unusable:
             if attempt + 1 == READ_ATTEMPTS or Path(os.path.realpath(folder)) == version:
                 raise
@@ -183,7 +197,12 @@ def load(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], str]:
 def read_manifest(folder: str | os.PathLike) -> tuple[dict, str]:
     """(table name -> manifest entry, fingerprint) of the dataset in `folder`; raises Unusable if the
     manifest is unreadable, of another format or of the wrong shape."""
-    folder = Path(folder)
+    manifest = _manifest(Path(folder))
+    return manifest["tables"], manifest["fingerprint"]
+
+
+def _manifest(folder: Path) -> dict:
+    """The manifest of the dataset in `folder`, its format, fingerprint and tables checked (see `read_manifest`)."""
     try:
         with open(folder / MANIFEST, "rb") as handle:
             raw = handle.read(MANIFEST_MAX_BYTES + 1)
@@ -207,7 +226,7 @@ def read_manifest(folder: str | os.PathLike) -> tuple[dict, str]:
         if not (isinstance(entry, dict) and _is_count(entry.get("rows")) and _is_count(entry.get("bytes"))
                 and isinstance(entry.get("blake2b"), str)):
             raise Unusable(f"{folder}: manifest entry for {name!r} lacks rows, bytes or blake2b")
-    return entries, fingerprint
+    return manifest
 
 
 def read_table(folder: Path, name: str, entry: dict | None) -> pd.DataFrame:

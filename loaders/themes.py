@@ -55,6 +55,11 @@ class Lexicon:
         """Names of the value-chain themes, in lexicon order."""
         return tuple(t for t, k in zip(self.themes, self.kinds) if k == "value chain")
 
+    @property
+    def theme_kinds(self) -> tuple[tuple[str, str], ...]:
+        """(theme, kind) of every theme, in lexicon order: what a corpus built with this lexicon keeps of it."""
+        return tuple(zip(self.themes, self.kinds))
+
     def kind(self, theme: str) -> str:
         """"value chain" or "cross-cutting" for `theme`; KeyError for an unknown theme."""
         try:

@@ -52,6 +52,9 @@ def latest_quotes(chain: str) -> tuple[int, pd.DataFrame]:
                                      **{col: newest[col].astype("string").fillna("") for col in ("speaker", "side", "kind")})
 
 
+if not v.chains:
+    st.info("The lexicon these articles were built with has no value chain.", icon=":material/format_quote:")
+    st.stop()
 for tab, chain in zip(st.tabs(list(v.chains)), v.chains):
     with tab:
         total, table = v.memo(f"quotes_about_{chain}", lambda: latest_quotes(chain))

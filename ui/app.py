@@ -24,7 +24,6 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from loaders import Corpus, corpus_fingerprint, load_corpus, schema
-from loaders.themes import load_lexicon
 from ui import charts
 from ui import filters as uf
 from ui.text import highlight, md_escape, quote_spans
@@ -46,7 +45,7 @@ HIGHLIGHT_KINDS = {"quote": "quotes", "term": "theme terms", "date": "dates", "a
 
 @dataclass(frozen=True)
 class View:
-    """What pages draw: the filtered corpus, the whole one, the filters and the theme names."""
+    """What pages draw: the filtered corpus, the whole one, the filters and the theme names (the whole corpus's)."""
 
     corpus: Corpus
     full: Corpus
@@ -83,7 +82,7 @@ def data_path() -> Path:
 
 
 def empty_corpus(reason: str = "") -> Corpus:
-    """A corpus with no rows (and one rejected row naming `reason`, if given)."""
+    """A corpus with no rows (and one rejected row naming `reason`, if given), with the default lexicon's themes."""
     tables = {name: schema.empty(name) for name in schema.TABLES}
     if reason:
         tables["rejected"] = schema.conform("rejected", pd.DataFrame({"origin": [str(data_path())], "reason": [reason]}))
@@ -177,7 +176,7 @@ def _with_uploads(base: Corpus) -> tuple[Corpus, str]:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _options(fingerprint: str, _full: Corpus) -> dict[str, list[str]]:
-    """Widget options of the corpus with `fingerprint`: lexicon themes, sources A–Z, speakers by quote count
+    """Widget options of the corpus with `fingerprint`: its lexicon's themes, sources A–Z, speakers by quote count
     (people first, then speakers that are no person, such as institutions), sides."""
     full = _full
     sources = full.articles["source"].astype("string").fillna("")
@@ -186,7 +185,7 @@ def _options(fingerprint: str, _full: Corpus) -> dict[str, list[str]]:
     by_count = speakers[(speakers != "") & (person == "")].value_counts()
     people = full.people.sort_values(["n_quotes", "name"], ascending=[False, True])["name"].tolist()
     return {
-        "theme": list(load_lexicon().themes),
+        "theme": list(full.themes),
         "source": sorted(s for s in sources.unique() if s),
         "speaker": list(dict.fromkeys([*people, *sorted(by_count.index, key=lambda n: (-by_count[n], n))])),
         "side": list(uf.SIDES),
@@ -245,7 +244,6 @@ def _filter_widgets(options: dict[str, list[str]]) -> uf.Filters:
 def sidebar() -> View:
     """Draws the shared sidebar (filters, uploads, rejected files), syncs the URL and stores the filtered view."""
     base, load_error = base_corpus()
-    lexicon = load_lexicon()
     with st.sidebar:
         options = _options(base.fingerprint, base)
         _read_url(options)
@@ -279,7 +277,7 @@ def sidebar() -> View:
     if cached and cached[0] == key:
         return cached[1]
     corpus = replace(full, **uf.apply_filters(full.tables(), filters))
-    view_ = View(corpus=corpus, full=full, filters=filters, chains=lexicon.value_chains, themes=lexicon.themes)
+    view_ = View(corpus=corpus, full=full, filters=filters, chains=full.value_chains, themes=full.themes)
     st.session_state["_view"] = (key, view_)
     return view_
 
