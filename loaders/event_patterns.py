@@ -77,6 +77,7 @@ PATTERN = re.compile(
     rf"|(?P<my>(?P<m5>{_MON}),?\s+(?:of\s+)?(?P<y5>{_YEAR})(?!\d))"
     rf"|(?P<hm>(?P<hord>[Ff]irst|[Ss]econd)\s+half\s+of\s+(?P<hmon>{_MON})(?:,?\s+(?P<hy>{_YEAR})(?!\d))?"
     + _OF_REL_YEAR.format("hw") + ")"
+    rf"|(?P<lmo>(?P<lw>[Ll]ast|[Nn]ext)\s+(?P<lmon>{_MON})(?!\s+\d))"
     rf"|(?P<mo>{_MON})(?!\s+\d)"
     rf"|(?P<yr>(?P<ya>{_YEAR})(?:{_SEP}|/)(?P<yb>{_YEAR}|\d\d)(?![\d\w]|[-–.,]\d))"
     r"|(?P<rel>(?P<rw>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<ru>year|month|week)(?!\w))"
@@ -93,9 +94,9 @@ PATTERN = re.compile(
     # the first N months of a year
     r"|(?P<nm>(?:[Ff]irst\s+)?(?P<nmn>[1-9]|1[01]|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+"
     rf"months\s+of\s+"
-    rf"(?:(?P<nmy>{_YEAR})(?!\d)|(?P<nmw>[Tt]his|[Ll]ast|the)\s+year(?!\w)))"
+    rf"(?:(?P<nmy>{_YEAR})(?!\d)|(?P<nmw>[Tt]his|[Ll]ast|the(?:\s+current)?)\s+year(?!\w)))"
     # N years/months/days ago, N years earlier
-    rf"|(?P<ago>(?P<an>{_NUMBER})\s+(?P<au>year|month|day)s?\s+(?P<aw>ago|earlier)(?!\w)(?!\s+than\b))"
+    rf"|(?P<ago>(?P<an>{_NUMBER})\s+(?P<au>year|month|week|day)s?\s+(?P<aw>ago|earlier)(?!\w)(?!\s+than\b))"
     # the start and the end of the current year
     r"|(?P<soy>[Ss]ince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year(?!\w))"
     r"|(?P<eoy>end\s+of\s+the\s+year|year[-\s]?end)(?![\w-])"
@@ -175,7 +176,10 @@ _TODAY_VERB = (rf"(?:(?:has|have|had)\s+(?:(?:also|now|formally|officially|joint
                rf"|(?:will|to|shall)\s+(?:(?:formally|officially|also|jointly)\s+)?(?:{_BASE})"
                rf"|(?:has|have|had|was|were)\s+(?:been\s+)?(?:[a-z]+ly\s+)?{_ED}|(?:will|shall)\s+[a-z]+")
 _WORDS = r"(?:\s+[\w’'-]+){0,%d}"
-TODAY_BEFORE = re.compile(rf"(?:\b(?:{_TODAY_VERB}){_WORDS % 4}|\bearlier|\blater|\b{_ED})\s+$")
+TODAY_BEFORE = re.compile(rf"(?:\b(?:{_TODAY_VERB}){_WORDS % 4}|\bearlier|\blater|\b{_ED}|\b[Aa]s\s+of)\s+$")
+# A day that starts a measure ("from August 1", "effective July 1"): the nearest such day, whatever the tense of
+# the clause that reports it.
+STARTING_BEFORE = re.compile(r"\b(?:from|starting(?:\s+from)?|effective|as\s+of|beginning)\s+(?:on\s+)?$", re.I)
 TODAY_AFTER = re.compile(rf",?{_WORDS % 5}\s+(?:{_TODAY_VERB}|{_ED_VERB})\b")
 # "yesterday" and "tomorrow" always date something, but not "the cities of tomorrow".
 TODAY_NOT_BEFORE = re.compile(r"\bof\s+$")

@@ -150,7 +150,8 @@ def day_of_relative_year(m: re.Match, s: int, e: int, text: str, pub: dt.date | 
 
 def day_without_year(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> Hit:
     """"8 November", "November 8": by tense, the last occurrence on or before publication ("met on April 9"), the
-    next ("will take office on July 1", "is to be held on"), else the nearest; None without a pub date."""
+    next ("will take office on July 1", "is to be held on"), else the nearest; the nearest too for a day that
+    starts a measure ("said the curbs from August 1 were …"); None without a pub date."""
     g = m.group
     mon, day = month_number(g("m3") or g("m4")), leading_int(g("d3") or g("d4"))
 
@@ -158,7 +159,10 @@ def day_without_year(m: re.Match, s: int, e: int, text: str, pub: dt.date | None
         d = safe_day(y, mon, day)
         return (d, d) if d else None
 
-    span = by_tense(make, text, s, e, pub)
+    if pub is not None and P.STARTING_BEFORE.search(text, max(0, s - 24), s):
+        span = pick([c for c in (make(pub.year + k) for k in (-1, 0, 1)) if c is not None], pub, 0)
+    else:
+        span = by_tense(make, text, s, e, pub)
     return (*span, "day", s, e) if span else None
 
 
@@ -184,6 +188,18 @@ def month_alone(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> 
     span = pick([(dt.date(y, mon, 1), month_end(y, mon)) for y in (pub.year - 1, pub.year, pub.year + 1)],
                 pub, _TENSE_OF.get(kind, 0))
     return (*span, "month", s, e) if span else None
+
+
+def last_or_next_month(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> Hit:
+    """"last December": the latest December before the publication month; "next March": the first after it."""
+    if pub is None or m.group("lmon").isupper():
+        return None
+    mon = month_number(m.group("lmon"))
+    if m.group("lw").lower() == "last":
+        y = pub.year if mon < pub.month else pub.year - 1
+    else:
+        y = pub.year if mon > pub.month else pub.year + 1
+    return dt.date(y, mon, 1), month_end(y, mon), "month", s, e
 
 
 def half_of_month(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> Hit:
@@ -283,7 +299,7 @@ def months_of_year(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) 
 
 
 def units_back(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> Hit:
-    """"N years/months/days ago" (from the publication date) or "N years earlier" (from the last explicit year
+    """"N years/months/weeks/days ago" (from the publication date; a week is its Monday–Sunday range) or "N years earlier" (from the last explicit year
     earlier in the sentence): that year, month or day. None without the anchor, after "more than/over/the" (a
     duration), or after "of/than" ("the people of five years ago": a comparison, not an event)."""
     if P.AGO_BEFORE.search(text, max(0, s - 12), s):
@@ -296,6 +312,10 @@ def units_back(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> H
         if unit == "day":
             d = pub - dt.timedelta(days=back)
             return d, d, "day", s, e
+        if unit == "week":  # "two weeks ago": the Monday–Sunday week holding the day 14 days back
+            d = pub - dt.timedelta(days=7 * back)
+            monday = d - dt.timedelta(days=d.weekday())
+            return monday, monday + dt.timedelta(days=6), "range", s, e
         if unit == "month":
             y, mon = months_later(pub.year, pub.month, -back)
             return dt.date(y, mon, 1), month_end(y, mon), "month", s, e

@@ -179,3 +179,30 @@ def test_a_year_as_the_subject_of_a_clause():
     assert events("2024 was a hard year. He said that 2024, which is ending, has been hard. "
                   "He paid 2024 was.") == [
         ("2024-01-01", "2024-12-31", "year", "2024"), ("2024-01-01", "2024-12-31", "year", "2024")]
+
+
+def test_last_or_next_with_a_month_is_the_one_before_or_after_the_publication_month():
+    assert events("Last December the mine stopped. Output doubled last March. The line opens next May.") == [
+        ("2024-12-01", "2024-12-31", "month", "Last December"), ("2025-03-01", "2025-03-31", "month", "last March"),
+        ("2025-05-01", "2025-05-31", "month", "next May")]
+
+
+def test_weeks_ago_is_the_week_that_many_weeks_back():
+    assert events("Two weeks ago the ministers met in Baku.") == [
+        ("2025-03-24", "2025-03-30", "range", "Two weeks ago")]
+
+
+def test_months_of_the_current_year_run_from_january():
+    assert events("For ten months of the current year trade rose by 16 percent.") == [
+        ("2025-01-01", "2025-10-31", "range", "ten months of the current year")]
+
+
+def test_as_of_today_dates_the_publication_day():
+    assert events("As of today, no decision has been made.") == [("2025-04-09", "2025-04-09", "day", "today")]
+
+
+def test_a_day_that_starts_a_measure_is_the_nearest_one_whatever_the_tense():
+    assert events("The ministry said the curbs from May 1 were needed.") == [
+        ("2025-05-01", "2025-05-01", "day", "May 1")]
+    assert events("The ministry said the curbs were needed on May 1.") == [
+        ("2024-05-01", "2024-05-01", "day", "May 1")]
