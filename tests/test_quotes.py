@@ -91,7 +91,7 @@ def test_scare_quotes_and_titles_are_not_quotes():
 
 def test_nested_quote_stays_inside_its_quote():
     q = _quotes("“They told us: ‘Build the plant first.’ We agreed,” Anna Schmidt said.")
-    assert _rows(q) == [{"para_no": 0, "kind": "direct", "text": "They told us: ‘Build the plant first.’ We agreed,",
+    assert _rows(q) == [{"para_no": 0, "kind": "direct", "text": "They told us: ‘Build the plant first.’ We agreed",
                          "speaker": "Anna Schmidt", "speaker_role": "", "side": "", "attribution": "explicit",
                          "cue": "said"}]
 
@@ -157,7 +157,7 @@ def test_surname_before_the_full_introduction_takes_the_later_role():
     assert got == [{"para_no": 0, "kind": "direct", "speaker": "Hanna Berger",
                     "speaker_role": "director of a Bavarian cathode plant", "side": "other",
                     "attribution": "explicit", "cue": "said",
-                    "text": "The new refinery will open next spring and hire local engineers,"}]
+                    "text": "The new refinery will open next spring and hire local engineers"}]
 
 
 def test_cue_right_after_a_dash_attributes_the_quote():
@@ -252,7 +252,7 @@ def test_inverted_frame_with_a_relative_clause_gives_speaker_and_role():
     assert got == [
         (0, "reported", "The first cathode line will be commissioned next year", "Serik Zhaksybekov",
          "head of the metallurgy department at Kazgeology", "Kazakhstan", "said", "explicit"),
-        (1, "direct", "We will ship the first batch in the autumn,", "Yerzhan Alimov",
+        (1, "direct", "We will ship the first batch in the autumn", "Yerzhan Alimov",
          "head of the exploration division at a private Canadian miner", "other", "said", "explicit"),
     ]
 
@@ -298,7 +298,7 @@ def test_adding_that_after_a_cue_with_an_object_is_a_reported_row():
         "“The grid needs new lines before any electrolyser can run,” Bolat Akhmetov told a news conference "
         "in Aktau, adding that the tender would open in the autumn."))
     assert got == [
-        (0, "direct", "The grid needs new lines before any electrolyser can run,", "Bolat Akhmetov", "", "",
+        (0, "direct", "The grid needs new lines before any electrolyser can run", "Bolat Akhmetov", "", "",
          "told", "explicit"),
         (0, "reported", "the tender would open in the autumn", "Bolat Akhmetov", "", "", "added", "explicit"),
     ]
@@ -346,7 +346,7 @@ def test_quote_sentence_right_after_an_attributed_one_keeps_its_speaker(open_, c
         f"{open_}The first phase is complete and paid for,{close} Abenov said. "
         f"{open_}But the first tonnes of carbonate will only ship next year.{close}"))
     assert [(r[2], r[3], r[7]) for r in got] == [
-        ("The first phase is complete and paid for,", "Marat Abenov", "explicit"),
+        ("The first phase is complete and paid for", "Marat Abenov", "explicit"),
         ("But the first tonnes of carbonate will only ship next year.", "Marat Abenov", "explicit"),
     ]
 
@@ -477,18 +477,18 @@ def test_a_well_known_office_holder_keeps_their_side_without_a_role():
 
 def test_a_closing_mark_with_an_attribution_but_no_opener_quotes_from_the_paragraph_start():
     q = _quotes("Miners will be trained at home from next year,” the minister said.")
-    assert _rows(q)[0]["text"] == "Miners will be trained at home from next year,"
+    assert _rows(q)[0]["text"] == "Miners will be trained at home from next year"
 
 
 def test_a_straight_closing_mark_typed_after_the_space_still_closes():
     q = _quotes('"The port has the full support of the government, "said Nino Beridze.')
     row = _rows(q)[0]
-    assert (row["text"], row["speaker"]) == ("The port has the full support of the government,", "Nino Beridze")
+    assert (row["text"], row["speaker"]) == ("The port has the full support of the government", "Nino Beridze")
 
 
 def test_a_speech_runs_on_into_a_paragraph_that_lost_its_opening_mark():
     q = _quotes("“We will open three plants this year.", "Each will employ local engineers,” Serik Nurov said.")
-    assert _rows(q)[0]["text"] == "We will open three plants this year.\n\nEach will employ local engineers,"
+    assert _rows(q)[0]["text"] == "We will open three plants this year.\n\nEach will employ local engineers"
     assert _rows(q)[0]["speaker"] == "Serik Nurov"
 
 

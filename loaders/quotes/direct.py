@@ -302,6 +302,10 @@ def direct_rows(art: Article, segs: list[Segment], previous: tuple[int, int, Row
             break
     if words(inner) < 4 and not (found is not None and found.adjacent and inner[-1] in ",.!?…"):
         return None
+    if inner.endswith(","):  # “…,” she said: the comma stands for the attribution, it is not the speaker's
+        kept = inner[:-1].rstrip()
+        end -= len(inner) - len(kept)
+        inner = kept
     if found is None and previous is not None and _continues(art, span, previous):
         prev = previous[2]
         return [prev._replace(para_no=span.p0, start=start, end=end, text=inner, kind="direct", rule="continuation")]
