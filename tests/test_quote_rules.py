@@ -458,3 +458,27 @@ def test_the_spokesman_is_the_organisation_whose_spokesman_spoke_just_before():
     q = _quotes("“Imports will be registered from today,” a Commission spokesman said.",
                 "“This does not prejudge the outcome of the probe,” the spokesman said.")
     assert [(s, r) for _, _, s, r in _got(q)] == [("Commission", "speaker_cue_after")] * 2
+
+
+@pytest.mark.parametrize("para", [
+    "“Fuel supply must stay smooth and stable”, Mr. Dossayev wrote in his Twitter account.",
+    "“Fuel supply must stay smooth and stable,” said Mr. Dossayev.",
+])
+def test_an_honorifics_full_stop_does_not_end_the_speaker(para):
+    q = _quotes("Prime Minister Timur Dossayev spoke in Astana.", para)
+    assert [s for _, _, s, _ in _got(q)] == ["Timur Dossayev"]
+
+
+def test_a_surname_takes_the_full_name_the_headline_gives():
+    articles = pd.DataFrame({"article_id": ["a1"], "date": pd.to_datetime(["2025-01-01"]), "place": [""],
+                             "title": ["Rustam Nazarov: a new grid for the valley"]})
+    paragraphs = pd.DataFrame({"article_id": ["a1"], "para_no": [0],
+                               "text": ["“The grid will reach every village by 2027,” said President Nazarov."]})
+    q = quotes_table(articles, paragraphs)
+    assert q[q["para_no"] == 0]["speaker"].tolist() == ["Rustam Nazarov"]
+
+
+def test_he_is_the_subject_not_a_name_given_as_an_object():
+    q = _quotes("Deputy Premier Arman Sadykov spoke at the session chaired by President Erlan Tulegenov. "
+                "“Farmers have hard times this year,” he noted.")
+    assert [s for _, _, s, _ in _got(q)] == ["Arman Sadykov"]

@@ -96,11 +96,11 @@ def test_nested_quote_stays_inside_its_quote():
                          "cue": "said"}]
 
 
-def test_pronoun_goes_to_last_named_person_of_that_gender():
+def test_pronoun_goes_to_the_subject_of_that_gender_else_the_last_named():
     q = _quotes("Marat Seitkali met Ursula Becker and Timur Nurlanov in Astana.",
                 "“The talks were long but useful for both sides,” he said.",
                 "“We will meet again in the spring in Brussels,” she said.")
-    assert list(q["speaker"].astype(str)) == ["Timur Nurlanov", "Ursula Becker"]
+    assert list(q["speaker"].astype(str)) == ["Marat Seitkali", "Ursula Becker"]
     assert list(q["attribution"].astype(str)) == ["pronoun", "pronoun"]
 
 

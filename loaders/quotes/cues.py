@@ -29,8 +29,10 @@ SUBJ_CUE_RE = re.compile(
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
     re.S,
 )
-# a character of a speaker phrase that stops at a sentence's end: an initial's full stop is kept ("S.Mynbayev")
-_SPK = r"(?:[A-Z]\.(?=[A-Z]|\s)|[^.!?;:“”«»\"])"
+# a character of a speaker phrase that stops at a sentence's end: an initial's or an honorific's full stop is
+# kept ("S.Mynbayev", "Mr. Massimov")
+_HONORIFIC_STOP = r"(?:(?<=\bM[rs])|(?<=\bDr)|(?<=\bMrs))\.(?=\s)"
+_SPK = rf"(?:[A-Z]\.(?=[A-Z]|\s)|{_HONORIFIC_STOP}|[^.!?;:“”«»\"])"
 # after a closing mark: “…,” SPEAKER cue
 TAIL_SPK_CUE_RE = re.compile(
     rf"[\s,]*(?:[—–-]\s*)?(?P<spk>{_SPK}{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?"
@@ -39,8 +41,8 @@ TAIL_SPK_CUE_RE = re.compile(
 )
 # after a closing mark: “…,” cue SPEAKER(, APPOSITION)
 TAIL_CUE_SPK_RE = re.compile(
-    rf"[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})\s+(?P<spk>(?:[A-Z]\.(?=[A-Z]|\s)|[^.!?;:“”«»\",]){{1,160}}?)"
-    rf"(?P<app>,\s+[^.!?;:“”«»\",]{{2,120}})?(?=\s*(?:[.,;:!?]|$)|\s+(?:on|at|in|during|after|and|while|when"
+    rf"[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})\s+(?P<spk>(?:{_HONORIFIC_STOP}|[A-Z]\.(?=[A-Z]|\s)|[^.!?;:“”«»\",]){{1,160}}?)"
+    rf"(?P<app>,\s+[^.!?;:“”«»\",]{{2,120}})?(?=\s*(?:(?!{_HONORIFIC_STOP})[.,;:!?]|$)|\s+(?:on|at|in|during|after|and|while|when"
     rf"|as|who|before|following|speaking|addressing|adding|noting|stressing|according|to|from|with|regarding"
     rf"|about|referring|in)\b)",
     re.S,

@@ -95,12 +95,26 @@ def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
         s for (_, end), (s, _) in zip(spans, spans[1:]) if not overlaps(regions, end, s) and (not label or s > label.end())]
 
 
+_OBJECT_BEFORE_RE = re.compile(
+    r"\b(?:by|with|to|from|for|and|between|met|meets|received|receives|thanked|invited)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
+
+
+def _is_object(text: str, start: int) -> bool:
+    """Whether the name at text[start] is a preposition's or a verb's object ("chaired by President X",
+    "met with X"), not the subject of its clause."""
+    return start >= 0 and bool(_OBJECT_BEFORE_RE.search(text, max(0, start - 60), start)) and not any(
+        c in text[max(0, start - 60):start] for c in ".;")
+
+
 class Article(Organisations):
     """Persons, quoted regions and sentences of one article, and the speakers its phrases denote."""
 
-    def __init__(self, paras: list[str], home: str = ""):
+    def __init__(self, paras: list[str], home: str = "", title: str = ""):
         self.paras = paras
         self.home = home
+        self.title = title
+        self._titled: list[str] | None = None  # full names in the title, read on first use
         self.spans = scan_spans(paras)
         self.regions: list[list[tuple[int, int]]] = [[] for _ in paras]
         for segs in self.spans:
@@ -175,7 +189,18 @@ class Article(Organisations):
         if not found and len(short) > 3:  # a transliteration or typing variant: "Japarov" for Zhaparov
             folded = fold(short)
             found = [p for n, p in self.persons.items() if core_count(n) > 1 and similar_tail(fold(n), folded)]
+        if not found:  # "President Mirziyoyev" in the body, "Shavkat Mirziyoyev: …" in the headline
+            titled = {n for n in self._title_names() if (" " + n.casefold()).endswith(key)}
+            if len(titled) == 1:
+                return self._register(titled.pop())
         return found[0] if len(found) == 1 else None
+
+    def _title_names(self) -> list[str]:
+        """Full names (two words or more) the title gives, read once."""
+        if self._titled is None:
+            named = (name_in_chunk(m.group())[0] for m in CHUNK_RE.finditer(self.title))
+            self._titled = [n for n in named if n and core_count(n) > 1]
+        return self._titled
 
     def _collect_people(self) -> None:
         """Register every person named outside quotes, with role and gender, and where each is named."""
@@ -245,7 +270,14 @@ class Article(Organisations):
         """The last person named before (p, pos) whose gender fits he/she."""
         want = "m" if word == "he" else "f"
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
-        for _, _, name in reversed(self.mentions[:k]):
+        before = self.mentions[:k]
+        # A subject is what "he"/"she" goes on about: pass over a name the same or the previous paragraph
+        # gives as an object ("the session chaired by President X"), while a subject named there fits.
+        recent = [(q, at, name) for q, at, name in before if q >= p - 1]
+        subjects = [m for m in recent if not _is_object(self.paras[m[0]], m[1])]
+        if subjects and len(subjects) < len(recent) and self._fits(subjects, want):
+            before = [m for m in before if m[0] < p - 1] + subjects
+        for _, _, name in reversed(before):
             person = self.persons[name]
             if person.gender == want:
                 return person
@@ -253,6 +285,10 @@ class Article(Organisations):
                 person.gender = want
                 return person
         return None
+
+    def _fits(self, mentions: list[tuple[int, int, str]], want: str) -> bool:
+        """Whether one of the persons `mentions` name has, or may have, the gender `want`."""
+        return any(self.persons[name].gender in (want, "") for _, _, name in mentions)
 
     def _role_holder(self, phrase: str, p: int, pos: int) -> Person | None:
         """The person whose role contains every word of `phrase` ("the Commission President"), or, for a

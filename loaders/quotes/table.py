@@ -29,7 +29,7 @@ def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]
     without a side marker. A `title` that attributes words to one of the body's speakers gives a
     row of paragraph -1 (headline.py), with offsets into the title.
     """
-    art = Article(paras, home)
+    art = Article(paras, home, title)
     rows: list[Row] = []
     quoted: list[list[tuple[int, int]]] = [[] for _ in paras]
     previous: tuple[int, int, Row] | None = None
