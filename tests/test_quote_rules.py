@@ -482,3 +482,19 @@ def test_he_is_the_subject_not_a_name_given_as_an_object():
     q = _quotes("Deputy Premier Arman Sadykov spoke at the session chaired by President Erlan Tulegenov. "
                 "“Farmers have hard times this year,” he noted.")
     assert [s for _, _, s, _ in _got(q)] == ["Arman Sadykov"]
+
+
+def test_a_role_whose_organisation_a_relative_clause_describes_is_still_an_apposition():
+    q = _quotes("Arman Tulegenov, head of the union that groups 400 miners, said that the stoppage is "
+                "“the fault of a company that will not talk to us.”")
+    assert [(s, r) for _, _, s, r in _got(q)] == [("Arman Tulegenov", "frame_before")]
+    assert q["speaker_role"].tolist() == ["head of the union"]
+
+
+@pytest.mark.parametrize("para", [
+    "For his part, Daulet Omarov called the corridor “a lifeline for the landlocked economies of the region.”",
+    "Daulet Omarov described the corridor as “a lifeline for the landlocked economies of the region.”",
+])
+def test_a_subject_that_calls_something_by_a_quoted_name_is_its_speaker(para):
+    q = _quotes(para)
+    assert [(s, r) for _, _, s, r in _got(q)] == [("Daulet Omarov", "called_before")]

@@ -143,7 +143,10 @@ QUOTED_AS_HEAD_RE = re.compile(
 # a partial quote named by what it calls something: "for what he called “…”", "…, describing Brussels as “…”"
 CALLED_RE = re.compile(
     r"(?:\b(?:what|which)\s+(?P<spk>[^,;:“”«»\"]{1,60}?)\s+(?:called|termed|dubbed|described\s+as|labell?ed(?:\s+as)?)"
-    r"|,?\s*\b(?P<part>describing|calling|terming|dubbing|labell?ing)\b[^,;:“”«»\"]{0,100}?)\s*$"
+    r"|,?\s*\b(?P<part>describing|calling|terming|dubbing|labell?ing)\b[^,;:“”«»\"]{0,100}?"
+    # "Tokayev called Turkey “…”", "she described the deal as “…”": the subject right before the verb
+    r"|(?P<subj>\b(?:[Hh]e|[Ss]he|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}))\s+(?:also\s+)?"
+    r"(?:called|termed|dubbed|described|labell?ed)\s+[^,;:“”«»\"]{1,80}?(?:\s+as)?)\s*$"
 )
 # a speaker phrase ending in when it spoke: "Germany’s government on Wednesday"
 SPOKE_WHEN_RE = re.compile(

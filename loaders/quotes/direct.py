@@ -144,16 +144,18 @@ def subject_before(art: Article, span: Span) -> Found | None:
 
 
 def called_before(art: Article, span: Span) -> Found | None:
-    """…for what he called “…” / …, describing Brussels as “…”: a partial quote that names what someone calls
-    something; the speaker is the one named before "called", or the subject opening the sentence."""
+    """…for what he called “…” / …, describing Brussels as “…” / Tokayev called Turkey “…”: a partial quote that
+    names what someone calls something; the speaker is the one named before "called", or the subject opening
+    the sentence."""
     if not _framed_head(span):
         return None
     m = CALLED_RE.search(span.head)
     if m is None:
         return None
-    at = span.sent_start + (m.start("spk") if m.group("spk") else 0)
-    if m.group("spk"):
-        speaker = art.resolve(m.group("spk"), span.p0, at)
+    named = "spk" if m.group("spk") else "subj" if m.group("subj") else None
+    at = span.sent_start + (m.start(named) if named else 0)
+    if named:
+        speaker = art.resolve(m.group(named), span.p0, at)
     else:
         subject = CHUNK_RE.match(art.paras[span.p0], at)
         speaker = art.resolve(subject.group(), span.p0, at) if subject else None

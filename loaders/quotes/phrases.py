@@ -61,6 +61,7 @@ _RELATIVE_RE = re.compile(
     rf"|(?P<verb>{RELATIVE_VERB})\s+(?P<what>.+))$",
     re.I | re.S,
 )
+_RELATIVE_TAIL_RE = re.compile(r"\s+(?:that|which|who|whose)\s+")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)$", re.I)
 _ORG_CHANNEL_RE = re.compile(rf"(?P<org>.+?)(?:['’]s?)?\s+(?P<chan>{CHANNEL})$", re.I)
@@ -302,7 +303,10 @@ def read_phrase(raw: str) -> Phrase | None:
     if relative is not None:
         app = relative
     elif app and not role_like(app) and not indefinite:
-        return None
+        # "president of the union that groups 350 members": a role whose organisation a relative clause describes
+        app = _RELATIVE_TAIL_RE.split(app, maxsplit=1)[0]
+        if not role_like(app):
+            return None
     described = False
     if not clean_np(head):
         head, described = _undescribed(head), True
