@@ -6,13 +6,14 @@ import streamlit as st
 from loaders.article import web_url
 from loaders.schema import HEADLINE
 from ui import app
+from ui.filters import source_labels
 from ui.text import md_escape
 
 v = app.page("Articles")
 
 c = v.corpus
 listing = v.memo("article_list", lambda: c.articles.assign(
-    chain=v.main_chain(), source=c.articles["source"].astype("string").fillna(""),
+    chain=v.main_chain(), source=source_labels(c.articles["source"]),
     place=c.articles["place"].astype("string").fillna(""))
                  .sort_values(["date", "title"], ascending=[False, True]).reset_index(drop=True))
 st.caption(f"{len(listing):,} articles, newest first. Select a row to read it below.")
@@ -38,7 +39,7 @@ article = by_id.loc[chosen]
 paragraphs = app.paragraphs_of(v, chosen)
 spans = app.article_spans(v, chosen, paragraphs, kinds or [])
 app.render_title(str(article["title"]), spans.get(HEADLINE, []))
-meta = [app.date_label(article["date"]), str(article["source"] or ""), str(article["place"] or ""),
+meta = [app.date_label(article["date"]), str(article["source"]), str(article["place"] or ""),
         f"{int(article['n_words']):,} words", f"main chain: {article['chain']}"]
 st.caption(md_escape(" · ".join(m for m in meta if m)))
 link = web_url(str(article["url"] or ""))  # checked again here: a dataset built by older code may hold any link

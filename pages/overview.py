@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import app, charts
+from ui.filters import source_labels
 
 v = app.page("Overview", caption="EU–Kazakhstan strategic partnership on critical raw materials, batteries and "
              "renewable hydrogen, as the news covers it.")
@@ -34,7 +35,7 @@ st.subheader("Latest articles")
 latest = v.memo("latest", lambda: c.articles.loc[c.articles["date"].sort_values(ascending=False, kind="stable").index[:12]])
 chains = v.main_chain()
 st.dataframe(
-    latest.assign(chain=chains[latest.index], source=latest["source"].astype("string").fillna(""))[
+    latest.assign(chain=chains[latest.index], source=source_labels(latest["source"]))[
         ["date", "title", "source", "chain", "n_words"]],
     hide_index=True, width="stretch",
     column_config={

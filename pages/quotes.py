@@ -6,16 +6,24 @@ import streamlit as st
 
 from loaders.schema import HEADLINE
 from ui import app, charts
-from ui.text import md_escape, quote_spans, spreadsheet_safe
+from ui.text import csv_download, md_escape, quote_spans
 
 v = app.page("Quotes", quotes=True)
 
 c = v.corpus
-titles = v.titles()
 LABELS = ["speaker", "speaker_role", "side", "kind", "cue", "attribution", "rule", "themes"]
-table = v.memo("quotes_table", lambda: c.quotes.astype({col: "string" for col in LABELS}).fillna({col: "" for col in LABELS})
-               .assign(article=c.quotes["article_id"].map(titles))
-               .sort_values(["date", "quote_id"], ascending=[False, True]).reset_index(drop=True))
+
+
+def quotes_table() -> pd.DataFrame:
+    """The filtered quotes, newest first, labels as text, with their article's full title (`article`), source
+    and url looked up in the corpus."""
+    info, ids = v.article_info(), c.quotes["article_id"]
+    return (c.quotes.astype({col: "string" for col in LABELS}).fillna({col: "" for col in LABELS})
+            .assign(article=ids.map(info["title"]), source=ids.map(info["source"]), url=ids.map(info["url"]))
+            .sort_values(["date", "quote_id"], ascending=[False, True]).reset_index(drop=True))
+
+
+table = v.memo("quotes_table", quotes_table)
 
 tab_all, tab_people = st.tabs(["All quotes", "Speakers"])
 with tab_all:
@@ -34,10 +42,10 @@ with tab_all:
     if kinds and len(kinds) == 1:
         shown = shown[shown["kind"] == kinds[0]]
     st.caption(f"{len(shown):,} of {len(table):,} quotes.")
-    columns = ["date", "kind", "speaker", "text", "side", "themes", "speaker_role", "article"]
+    columns = ["date", "kind", "speaker", "text", "side", "themes", "speaker_role", "article", "source"]
     st.download_button(
-        "Download these quotes (CSV)", data=lambda: spreadsheet_safe(shown[[*columns, "cue", "attribution", "rule", "quote_id", "article_id"]])
-        .to_csv(index=False).encode("utf-8"),
+        "Download these quotes (CSV)",
+        data=lambda: csv_download(shown[[*columns, "url", "cue", "attribution", "rule", "quote_id", "article_id"]]),
         file_name="quotes.csv", mime="text/csv", icon=":material/download:", on_click="ignore", key="qt_download",
     )
     rows = app.capped(shown, "quotes")
@@ -47,7 +55,7 @@ with tab_all:
             "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", width="small"),
             "kind": st.column_config.TextColumn("Kind", width="small"), "speaker": "Speaker",
             "text": st.column_config.TextColumn("Quote", width="large"), "side": st.column_config.TextColumn("Side", width="small"),
-            "themes": "Value chains", "speaker_role": "Role", "article": "Article",
+            "themes": "Value chains", "speaker_role": "Role", "article": "Article", "source": "Source",
         },
     )
 
@@ -72,7 +80,7 @@ with tab_all:
         meta = [q["speaker"] or "unattributed", q["speaker_role"], q["side"], f"{q['kind']} quote",
                 f"cue: {q['cue']}", f"found by: {str(q['rule']).replace('_', ' ')}", app.date_label(q["date"])]
         st.markdown(md_escape(" · ".join(str(m) for m in meta if m)))
-        st.caption("From: " + md_escape(str(q["article"])))
+        st.caption("From: " + md_escape(f"{q['article']} · {q['source']}"))
         if spans:
             first, last = spans[0][0], spans[-1][0]
             shown_paras = [(n, paragraphs[n]) for n in range(first, last + 1)]

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import app, charts
+from ui.filters import source_labels
 
 FORMATS = {"week": "week of %Y-%m-%d", "month": "%b %Y", "quarter": "%Y Q{q}"}
 
@@ -77,7 +78,8 @@ if days:
     described.append("date " + ", ".join(app.date_label(d) for d in days))
 
 if described:
-    chosen = c.articles[wanted].assign(chain=chain[wanted]).sort_values("date", ascending=False)
+    chosen = c.articles[wanted].assign(chain=chain[wanted], source=lambda f: source_labels(f["source"]))
+    chosen = chosen.sort_values("date", ascending=False)
     st.subheader(f"{len(chosen):,} articles behind {', '.join(dict.fromkeys(described))}")
     st.dataframe(
         app.capped(chosen, "articles")[["date", "title", "source", "chain"]], hide_index=True, width="stretch",

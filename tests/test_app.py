@@ -8,12 +8,19 @@ server does. tests/test_browser.py checks the page switch in a browser.
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
+import json
 import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
+
+from ui.filters import UNKNOWN_SOURCE
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["pages/overview.py", "pages/timeline.py", "pages/value_chains.py", "pages/quotes.py", "pages/articles.py"]
@@ -301,3 +308,112 @@ def test_a_headline_quote_is_shown_in_its_title(monkeypatch, tmp_path):
     no_exception(at)
     title = at.get("html")[0].proto.body
     assert title.startswith("<h3") and "<mark" in title and "Kazakhstan will export green hydrogen by 2030" in title
+
+
+# One article with a source (from its "ASTANA (Kazinform) –" dateline) and a long title line, and one record
+# with a url and no source.
+LONG_TITLE = ("Aleška Simkić says the European Union and Kazakhstan will open three lithium and graphite "
+              "processing plants in the north of the country")
+SOURCED = (f" date 2025-03-03 {LONG_TITLE}\n\n"
+           "ASTANA (Kazinform) – “We will build three plants by 2027,” said Aleška Simkić, an adviser at the "
+           "European Commission.\n")
+UNSOURCED = {"date": "2025-04-04", "title": "Hydrogen tender opens in Pavlodar", "url": "https://example.org/tender",
+             "text": "“The tender opens in May,” Energy Minister Daulet Serikbayev said on Monday."}
+
+
+@pytest.fixture
+def two_sources(monkeypatch, tmp_path):
+    """The app on SOURCED and UNSOURCED; the data of every download button is appended to `two_sources.downloads`."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "sourced.txt").write_text(SOURCED, encoding="utf-8")
+    (data / "unsourced.json").write_text(json.dumps(UNSOURCED), encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA", str(data))
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
+    downloads = []
+    real = st.download_button
+
+    def spy(label, data=None, *args, **kwargs):
+        downloads.append(data)
+        return real(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.downloads = downloads
+    return at
+
+
+def sources_by_title(table: pd.DataFrame) -> dict[str, object]:
+    return dict(zip(table["title"], table["source"]))
+
+
+def test_quotes_download_is_utf8_with_a_bom_and_has_source_url_and_the_full_title(two_sources):
+    at = two_sources
+    at.switch_page("pages/quotes.py").run()
+    at.run()
+    no_exception(at)
+    data = at.downloads[-1]() if callable(at.downloads[-1]) else at.downloads[-1]
+    assert data.startswith(codecs.BOM_UTF8)
+    header, *rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert header == ["date", "kind", "speaker", "text", "side", "themes", "speaker_role", "article", "source", "url",
+                      "cue", "attribution", "rule", "quote_id", "article_id"]
+    got = sorted((r[header.index("speaker")], r[header.index("article")], r[header.index("source")],
+                  r[header.index("url")]) for r in rows)
+    assert len(rows) == 3
+    assert got == [
+        ("Aleška Simkić", LONG_TITLE, "Kazinform", ""),
+        ("Aleška Simkić", LONG_TITLE, "Kazinform", ""),
+        ("Daulet Serikbayev", "Hydrogen tender opens in Pavlodar", UNKNOWN_SOURCE, "https://example.org/tender"),
+    ]
+
+
+def test_an_article_without_a_source_shows_unknown_source_on_every_page_listing_sources(two_sources):
+    at = two_sources
+    expected = {LONG_TITLE: "Kazinform", "Hydrogen tender opens in Pavlodar": UNKNOWN_SOURCE}
+    at.run()
+    no_exception(at)
+    assert sources_by_title(at.main.dataframe[0].value) == expected  # Overview: latest articles
+
+    at.switch_page("pages/articles.py").run()
+    no_exception(at)
+    assert sources_by_title(at.main.dataframe[0].value) == expected
+    assert [plain(c.value) for c in at.main.caption if "words" in c.value] == [
+        f"2025-04-04 · {UNKNOWN_SOURCE} · 12 words · main chain: none"]  # the reader opens the newest
+
+    at.switch_page("pages/timeline.py").run()
+    at.selectbox(key="tl_period_month").set_value(pd.Timestamp("2025-04-01")).run()
+    no_exception(at)
+    assert sources_by_title(at.main.dataframe[0].value) == {"Hydrogen tender opens in Pavlodar": UNKNOWN_SOURCE}
+
+    at.switch_page("pages/quotes.py").run()
+    no_exception(at)
+    table = at.main.dataframe[0].value
+    assert sorted(zip(table["speaker"].astype(str), table["source"].astype(str))) == [
+        ("Aleška Simkić", "Kazinform"), ("Aleška Simkić", "Kazinform"), ("Daulet Serikbayev", UNKNOWN_SOURCE)]
+    assert [plain(c.value) for c in at.main.caption if c.value.startswith("From")] == [
+        f"From: Hydrogen tender opens in Pavlodar · {UNKNOWN_SOURCE}"]  # the newest quote, opened in its paragraph
+
+
+def test_the_unknown_source_is_a_filter_value_the_url_selects(two_sources):
+    at = two_sources
+    at.query_params["source"] = UNKNOWN_SOURCE
+    at.run()
+    no_exception(at)
+    assert not at.warning
+    assert at.multiselect(key="f_source").options == ["Kazinform", UNKNOWN_SOURCE]
+    assert at.multiselect(key="f_source").value == [UNKNOWN_SOURCE]
+    assert metric(at, "Articles") == "1"
+    assert sources_by_title(at.main.dataframe[0].value) == {"Hydrogen tender opens in Pavlodar": UNKNOWN_SOURCE}
+    assert at.query_params == {"source": UNKNOWN_SOURCE}
+
+
+def test_choosing_the_unknown_source_in_the_sidebar_writes_it_to_the_url(two_sources):
+    at = two_sources
+    at.run()
+    at.multiselect(key="f_source").set_value([UNKNOWN_SOURCE, "Kazinform"]).run()
+    no_exception(at)
+    assert metric(at, "Articles") == "2"
+    assert at.query_params == {"source": f"{UNKNOWN_SOURCE},Kazinform"}
+    at.multiselect(key="f_source").set_value(["Kazinform"]).run()
+    assert sources_by_title(at.main.dataframe[0].value) == {LONG_TITLE: "Kazinform"}
+    assert at.query_params == {"source": "Kazinform"}

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ui.filters import Filters, apply_filters, loosen_hints, parse_params, to_params
+from ui.filters import UNKNOWN_SOURCE, Filters, apply_filters, loosen_hints, parse_params, source_labels, to_params
 from tests.ui_sample import THEMES, tables
 
 SOURCES = ("Kazinform", "Astana Times", "Reuters")
@@ -179,6 +179,29 @@ def test_theme_filter_keeps_articles_mentioning_any_selected_theme():
 def test_source_filter():
     out = apply_filters(tables(), Filters(sources=("Kazinform", "Reuters")))
     assert ids(out["articles"]) == ["a1", "a3"]
+
+
+def test_unknown_source_keeps_exactly_the_articles_without_a_source():
+    t = tables()
+    assert ids(apply_filters(t, Filters(sources=(UNKNOWN_SOURCE,)))["articles"]) == ["a4"]
+    assert ids(apply_filters(t, Filters(sources=("Reuters", UNKNOWN_SOURCE)))["articles"]) == ["a3", "a4"]
+    # a missing source (null, as a dataset written by other code may hold) counts as unknown like a blank one
+    t["articles"] = t["articles"].assign(source=pd.Series(["Kazinform", None, "Reuters", " "], dtype="category"))
+    assert ids(apply_filters(t, Filters(sources=(UNKNOWN_SOURCE,)))["articles"]) == ["a2", "a4"]
+    assert ids(apply_filters(t, Filters(sources=("Kazinform",)))["articles"]) == ["a1"]
+
+
+def test_unknown_source_round_trips_through_the_url():
+    filters, warnings = parse_params({"source": "(UNKNOWN SOURCE),Reuters"}, themes=THEMES,
+                                     sources=(*SOURCES, UNKNOWN_SOURCE), speakers=SPEAKERS)
+    assert (filters.sources, warnings) == ((UNKNOWN_SOURCE, "Reuters"), [])
+    assert to_params(filters) == {"source": "(unknown source),Reuters"}
+    assert parse(to_params(Filters(sources=(UNKNOWN_SOURCE,))))[1] == ['source: unknown value "(unknown source)"; ignored.']
+
+
+def test_source_labels_name_every_missing_source_and_keep_the_rest():
+    sources = pd.Series(["Kazinform", "", None, "  ", "Reuters"], dtype="category")
+    assert source_labels(sources).tolist() == ["Kazinform", UNKNOWN_SOURCE, UNKNOWN_SOURCE, UNKNOWN_SOURCE, "Reuters"]
 
 
 def test_search_is_case_insensitive_and_literal_over_title_and_text():

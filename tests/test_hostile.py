@@ -535,10 +535,10 @@ def test_the_quotes_page_download_has_no_cell_that_opens_as_a_formula(tmp_path, 
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     data = downloads[-1]() if callable(downloads[-1]) else downloads[-1]
-    header, *rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    header, *rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert len(rows) == 3 and "article" in header
     assert sorted(row[header.index("text")] for row in rows) == [
-        "'-5% is the target for imports,", "'=1+1 is what the plant will cost,", "'@SUM(A1) will rise next year,"]
+        "'-5% is the target for imports", "'=1+1 is what the plant will cost", "'@SUM(A1) will rise next year"]
     assert not [cell for row in rows for cell in row if cell.startswith(_FORMULA)]
 
 

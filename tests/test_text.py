@@ -1,14 +1,17 @@
-"""Escaped highlighting, literal Markdown and quote spans over paragraphs."""
+"""Escaped highlighting, literal Markdown, quote spans over paragraphs and the CSV of downloads."""
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 
+import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ui.text import highlight, md_escape, quote_spans
+from ui.text import csv_download, highlight, md_escape, quote_spans
 
 TAG = re.compile(r"<[^>]*>")
 
@@ -68,3 +71,12 @@ def test_quote_over_three_paragraphs():
 def test_quote_with_offsets_outside_the_article():
     assert quote_spans(["short"], 3, 0, 2, "sh") == []
     assert quote_spans(["short"], 0, 2, 99, "ort") == []
+
+
+def test_csv_download_is_utf8_with_a_byte_order_mark_and_formula_safe():
+    frame = pd.DataFrame({"speaker": ["Aleška Simkić", "=cmd"], "n": [1, 2]})
+    data = csv_download(frame)
+    assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
+    assert "Aleška Simkić".encode("utf-8") in data
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows == [["speaker", "n"], ["Aleška Simkić", "1"], ["'=cmd", "2"]]

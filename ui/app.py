@@ -74,6 +74,15 @@ class View:
         """Article title by article_id, over the whole corpus."""
         return self.memo("titles", lambda: self.full.articles.set_index("article_id")["title"])
 
+    def article_info(self) -> pd.DataFrame:
+        """Title (in full), source (labelled, `uf.source_labels`) and url by article_id, over the whole corpus:
+        what a table of quotes shows and exports of each quote's article."""
+        def build() -> pd.DataFrame:
+            articles = self.full.articles
+            return pd.DataFrame({"title": articles["title"], "source": uf.source_labels(articles["source"]),
+                                 "url": articles["url"].astype("string").fillna("")}).set_axis(articles["article_id"])
+        return self.memo("article_info", build)
+
 
 def data_path() -> Path:
     """The data folder: $DASHBOARD_DATA (default data/articles), relative to the repository root."""
@@ -176,17 +185,19 @@ def _with_uploads(base: Corpus) -> tuple[Corpus, str]:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _options(fingerprint: str, _full: Corpus) -> dict[str, list[str]]:
-    """Widget options of the corpus with `fingerprint`: its lexicon's themes, sources A–Z, speakers by quote count
-    (people first, then speakers that are no person, such as institutions), sides."""
+    """Widget options of the corpus with `fingerprint`: its lexicon's themes, sources A–Z (then uf.UNKNOWN_SOURCE
+    if some article has none), speakers by quote count (people first, then speakers that are no person, such as
+    institutions), sides."""
     full = _full
     sources = full.articles["source"].astype("string").fillna("")
+    unknown = [uf.UNKNOWN_SOURCE] if uf.no_source(full.articles["source"]).any() else []
     person = full.quotes["person"].astype("string").fillna("")
     speakers = full.quotes["speaker"].astype("string").fillna("")
     by_count = speakers[(speakers != "") & (person == "")].value_counts()
     people = full.people.sort_values(["n_quotes", "name"], ascending=[False, True])["name"].tolist()
     return {
         "theme": list(full.themes),
-        "source": sorted(s for s in sources.unique() if s),
+        "source": list(dict.fromkeys([*sorted(s for s in sources.unique() if s.strip()), *unknown])),
         "speaker": list(dict.fromkeys([*people, *sorted(by_count.index, key=lambda n: (-by_count[n], n))])),
         "side": list(uf.SIDES),
     }

@@ -6,14 +6,14 @@ Pure functions, no Streamlit: the sidebar (ui/app.py) turns widget values into a
 URL contract (all optional, canonical form written by `to_params`):
   from, to   YYYY-MM-DD, inclusive
   theme      comma-separated lexicon theme names
-  source     comma-separated outlet names
+  source     comma-separated outlet names; UNKNOWN_SOURCE ("(unknown source)") for articles with none
   speaker    comma-separated speaker names
   side       comma-separated of EU, Kazakhstan, other
   q          free text searched (case-insensitive, literally) in article titles and texts
 
 Semantics: an article passes when its date is in [from, to], its source is one of
-`source`, it mentions ANY of `theme` and its title or text contains `q`. Paragraphs,
-mentions, events and amounts follow the passing articles (theme is an article-level
+`source` (a missing or blank source counting as UNKNOWN_SOURCE), it mentions ANY of
+`theme` and its title or text contains `q`. Paragraphs, mentions, events and amounts follow the passing articles (theme is an article-level
 filter: a mention, date or amount sentence rarely names the theme itself, so cutting
 them at sentence level would hide the context an analyst filters for). Quotes follow
 the passing articles and are further restricted by `speaker` and `side`; a speaker is a
@@ -40,6 +40,8 @@ DATE_MAX = dt.date(2100, 12, 31)
 MAX_Q = 200
 _SHOWN = 60
 ARTICLE_TABLES = ("paragraphs", "mentions", "events", "amounts")
+# What every page shows, and the source filter offers, for an article with no source (about half of them).
+UNKNOWN_SOURCE = "(unknown source)"
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,17 @@ def isin(column: pd.Series, values: Iterable[str] | pd.Series) -> pd.Series:
     return pd.Series(hit.to_numpy(zero_copy_only=False), index=column.index, dtype=bool)
 
 
+def no_source(sources: pd.Series) -> pd.Series:
+    """Boolean Series: the source is missing or blank, the articles UNKNOWN_SOURCE stands for."""
+    return sources.astype("string").fillna("").str.strip().eq("").astype(bool)
+
+
+def source_labels(sources: pd.Series) -> pd.Series:
+    """`sources` as shown and exported: text, with UNKNOWN_SOURCE for a missing or blank one, so no page shows
+    a blank or "None" and the label reads as the filter value that selects those articles."""
+    return sources.astype("string").mask(no_source(sources), UNKNOWN_SOURCE)
+
+
 def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters) -> pd.Series:
     """Boolean mask over tables["articles"]: the articles passing date, source, theme and q."""
     articles = tables["articles"]
@@ -214,7 +227,10 @@ def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters) -> pd.Ser
     if filters.date_to:
         mask &= articles["date"] < pd.Timestamp(filters.date_to) + pd.Timedelta(days=1)
     if filters.sources:
-        mask &= isin(articles["source"], filters.sources)
+        hit = isin(articles["source"], filters.sources)
+        if UNKNOWN_SOURCE in filters.sources:
+            hit |= no_source(articles["source"])
+        mask &= hit
     if filters.themes:
         mentions = tables["mentions"]
         hit = mentions.loc[isin(mentions["theme"], filters.themes), "article_id"]
