@@ -498,3 +498,38 @@ def test_a_role_whose_organisation_a_relative_clause_describes_is_still_an_appos
 def test_a_subject_that_calls_something_by_a_quoted_name_is_its_speaker(para):
     q = _quotes(para)
     assert [(s, r) for _, _, s, r in _got(q)] == [("Daulet Omarov", "called_before")]
+
+
+def test_a_name_in_official_surname_first_order_keeps_both_words():
+    q = _quotes("“Exploration in the Caspian will continue next year,” said Bekov Askhat.")
+    assert [s for _, _, s, _ in _got(q)] == ["Bekov Askhat"]
+
+
+def test_a_weekday_after_a_name_is_not_part_of_it():
+    q = _quotes("Prime Minister Arman Seitov Wednesday commented on the new plant.",
+                "Seitov noted that “the plant is a complex facility to build.”")
+    assert [s for _, _, s, _ in _got(q)] == ["Arman Seitov"]
+
+
+def test_a_family_name_written_first_refers_back_to_the_full_name():
+    q = _quotes("Liu Wen, head of the trade council, spoke in Beijing.",
+                "Liu also encouraged both countries to “open new routes for green energy trade” this year.")
+    assert [(s, r) for _, _, s, r in _got(q)] == [("Liu Wen", "subject_of_sentence")]
+
+
+def test_a_partial_quote_is_not_the_subjects_when_the_sentence_names_someone_else_first():
+    q = _quotes("Arman Seitov met Liu Wen, who found the talks “open and useful for both sides” in Astana.")
+    assert [s for _, _, s, _ in _got(q)] == [""]
+
+
+@pytest.mark.parametrize("cue", ["the statement read", "the President resumed", "he summed up"])
+def test_reading_and_summing_up_are_speech_cues(cue):
+    q = _quotes("President Daulet Omarov said on Monday that the forum had opened.",
+                f"“That is why we build a new competence centre for the energy sector,” {cue}.")
+    assert [s for _, _, s, _ in _got(q)] == ["Daulet Omarov", "Daulet Omarov"]
+
+
+def test_an_apposition_may_end_with_where_and_a_clause():
+    q = _quotes("“We were told of the visit on Friday,” Marta Lenz, economy minister of the state of Saxony, "
+                "where the plant is being built, said in a post.")
+    assert [s for _, _, s, _ in _got(q)] == ["Marta Lenz"]

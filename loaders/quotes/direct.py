@@ -10,6 +10,7 @@ it is kept unattributed.
 
 from __future__ import annotations
 
+import re
 from typing import Callable, NamedTuple
 
 from loaders.quotes.cues import (
@@ -26,9 +27,13 @@ from loaders.quotes.cues import (
     normal_cue,
 )
 from loaders.quotes.marks import MARK_RE, Segment, is_title
-from loaders.quotes.phrases import CHUNK_RE, final_chunk
+from loaders.quotes.phrases import CHUNK_RE, final_chunk, name_in_chunk
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Row, Speaker, quote_row, words
+
+
+# The subject opening a sentence, after at most one introductory phrase ("For his part, Chen …", "He …").
+SUBJECT_RE = re.compile(r"\s*(?:[A-Z][^,;:“”«»\"]{0,40},\s+)?(?P<spk>(?P<pron>[Hh]e|[Ss]he)\b|[A-Z])")
 
 
 class Span(NamedTuple):
@@ -162,6 +167,28 @@ def called_before(art: Article, span: Span) -> Found | None:
     return Found(speaker, "said", False) if speaker is not None and speaker.name else None
 
 
+def subject_of_sentence(art: Article, span: Span) -> Found | None:
+    """Chen also urged business people to “contribute to …”: a partial quote (opening in lower case) inside a
+    sentence whose subject, a person named (or he/she) at its start, is the only person it names before the
+    quote."""
+    if not (art.paras[span.p0][span.s0:span.s0 + 1].islower() and _framed_head(span)):
+        return None
+    head = span.head
+    subject = SUBJECT_RE.match(head)
+    if subject is None:
+        return None
+    at = subject.start("spk")
+    named = [m for m in CHUNK_RE.finditer(head) if name_in_chunk(m.group())[0]]
+    if subject.group("pron"):
+        phrase = None if named else subject.group("pron")
+    else:
+        phrase = named[0].group() if len(named) == 1 and named[0].start() == at else None
+    if phrase is None:
+        return None
+    speaker = art.resolve(phrase, span.p0, span.sent_start + at)
+    return Found(speaker, "said", False) if speaker is not None and speaker.person else None
+
+
 def colon_sentence_before(art: Article, span: Span) -> Found | None:
     """A sentence ending "Name said:" or "Name made the following statement:" right before a quote that opens
     its sentence (same or previous paragraph)."""
@@ -237,6 +264,7 @@ RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("label_before", label_before),
     ("subject_before", subject_before),
     ("called_before", called_before),
+    ("subject_of_sentence", subject_of_sentence),
     ("colon_sentence_before", colon_sentence_before),
     ("next_sentence", next_sentence),
     ("according_to_in_sentence", according_to_in_sentence),

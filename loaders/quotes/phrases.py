@@ -61,7 +61,11 @@ _RELATIVE_RE = re.compile(
     rf"|(?P<verb>{RELATIVE_VERB})\s+(?P<what>.+))$",
     re.I | re.S,
 )
-_RELATIVE_TAIL_RE = re.compile(r"\s+(?:that|which|who|whose)\s+")
+# Surname endings of Central Asian and Slavic names, written first in official style ("Khassenov Askhat").
+_SURNAME_RE = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|in|ina|uly|kyzy|enko|sky|skiy|skaya)$")
+_CALENDAR_RE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+                          r"|June|July|August|September|October|November|December)")
+_RELATIVE_TAIL_RE = re.compile(r",?\s+(?:that|which|who|whose|where|when)\s+")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)$", re.I)
 _ORG_CHANNEL_RE = re.compile(rf"(?P<org>.+?)(?:['’]s?)?\s+(?P<chan>{CHANNEL})$", re.I)
@@ -383,6 +387,8 @@ def name_in_chunk(chunk: str) -> tuple[str, int]:
         at = chunk.index(token, at)
         tokens.append((token, at))
         at += len(token)
+    while tokens and _CALENDAR_RE.fullmatch(tokens[-1][0]):  # "Alikhan Smailov Wednesday commented"
+        tokens.pop()
     k = len(tokens)
     while k > 0:
         token = tokens[k - 1][0]
@@ -395,6 +401,8 @@ def name_in_chunk(chunk: str) -> tuple[str, int]:
         name_tokens.pop()
     for i in range(1, len(name_tokens)):
         if gender_of_given_name(name_tokens[i][0]):
+            if _SURNAME_RE.search(name_tokens[i - 1][0]):  # "Khassenov Askhat": the official surname-first order
+                break
             name_tokens = name_tokens[i:]
             break
     core = [t for t, _ in name_tokens if t not in PARTICLES]

@@ -189,6 +189,8 @@ class Article(Organisations):
         if not found and len(short) > 3:  # a transliteration or typing variant: "Japarov" for Zhaparov
             folded = fold(short)
             found = [p for n, p in self.persons.items() if core_count(n) > 1 and similar_tail(fold(n), folded)]
+        if not found and not gender_of_given_name(short):  # a surname written first: "Chen" for Chen Zhou
+            found = [p for n, p in self.persons.items() if core_count(n) == 2 and n.split()[0].casefold() == key[1:]]
         if not found:  # "President Mirziyoyev" in the body, "Shavkat Mirziyoyev: …" in the headline
             titled = {n for n in self._title_names() if (" " + n.casefold()).endswith(key)}
             if len(titled) == 1:
