@@ -115,6 +115,7 @@ class Article(Organisations):
         self.home = home
         self.title = title
         self._titled: list[str] | None = None  # full names in the title, read on first use
+        self._shorts: dict[str, Person | None] = {}  # _by_short's answers since the last new person
         self.spans = scan_spans(paras)
         self.regions: list[list[tuple[int, int]]] = [[] for _ in paras]
         for segs in self.spans:
@@ -174,6 +175,7 @@ class Article(Organisations):
         person = self.persons.get(name)
         if person is None:
             person = self.persons[name] = Person(name)
+            self._shorts.clear()
         if role:
             person.roles.add(role)
         if role and len(role) > len(person.role):
@@ -183,7 +185,14 @@ class Article(Organisations):
         return person
 
     def _by_short(self, short: str) -> Person | None:
-        """The one registered person whose full name ends with `short` (a surname form)."""
+        """The one registered person whose full name ends with `short` (a surname form); memoised until the
+        next person is registered."""
+        if short in self._shorts:
+            return self._shorts[short]
+        found = self._shorts[short] = self._find_short(short)
+        return found
+
+    def _find_short(self, short: str) -> Person | None:
         key = " " + short.casefold()
         found = [p for n, p in self.persons.items() if (" " + n.casefold()).endswith(key)]
         if not found and len(short) > 3:  # a transliteration or typing variant: "Japarov" for Zhaparov
