@@ -235,6 +235,8 @@ def is_name_token(token: str) -> bool:
         return False
     if not token[0].isupper() or any(ch.isdigit() for ch in token):
         return False
+    if len(token) > 5 and token.endswith("ly") and not token.endswith("uly") and not gender_of_given_name(token):
+        return False  # a sentence-opening adverb ("Recently", "Separately"), not a name
     letters = [ch for ch in token if ch.isalpha()]
     return not (len(letters) > 1 and all(ch.isupper() for ch in letters))
 

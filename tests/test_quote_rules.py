@@ -533,3 +533,33 @@ def test_an_apposition_may_end_with_where_and_a_clause():
     q = _quotes("“We were told of the visit on Friday,” Marta Lenz, economy minister of the state of Saxony, "
                 "where the plant is being built, said in a post.")
     assert [s for _, _, s, _ in _got(q)] == ["Marta Lenz"]
+
+
+def test_a_sentence_opening_adverb_is_no_speaker():
+    q = _quotes("“The people are the owners of the combine,” Recently told the parliament.")
+    assert [s for _, _, s, _ in _got(q)] == [""]
+
+
+def test_a_full_name_given_once_without_a_role_is_what_a_later_surname_means():
+    q = _quotes("Kazakhstan is “a living proof” of balance, Pierre De Lisle, a deputy director in the "
+                "External Action Service said at the conference.",
+                "“It is back to growth,” Mr. De Lisle commented.")
+    assert [s for _, _, s, _ in _got(q)][-1] == "Pierre De Lisle"
+
+
+def test_an_apposition_that_is_only_a_relative_clause_leaves_the_name():
+    q = _quotes("Speaking after the meeting, Foreign Minister Anders Holm, whose country holds the presidency "
+                "said “we want a new partnership with Central Asia”.")
+    assert [s for _, _, s, _ in _got(q)] == ["Anders Holm"]
+
+
+def test_the_diplomat_may_be_a_special_representative():
+    q = _quotes("The EU Special Representative for Central Asia, Tomas Varga, commented on the statement.",
+                "According to the diplomat, the region “forms its identity on the basis of common values”.")
+    assert [s for _, _, s, _ in _got(q)] == ["Tomas Varga"]
+
+
+def test_title_words_before_a_name_after_and_are_not_part_of_it():
+    q = _quotes("“We mark new steps today,” said the High Representative for Foreign Affairs and Security Policy "
+                "Giulia Fontana.")
+    assert [s for _, _, s, _ in _got(q)] == ["Giulia Fontana"]

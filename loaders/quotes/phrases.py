@@ -308,8 +308,8 @@ def read_phrase(raw: str) -> Phrase | None:
         app = relative
     elif app and not role_like(app) and not indefinite:
         # "president of the union that groups 350 members": a role whose organisation a relative clause describes
-        app = _RELATIVE_TAIL_RE.split(app, maxsplit=1)[0]
-        if not role_like(app):
+        app = _RELATIVE_TAIL_RE.split(" " + app, maxsplit=1)[0].strip()
+        if app and not role_like(app):  # nothing left ("X, whose country holds the presidency"): the name stands
             return None
     described = False
     if not clean_np(head):

@@ -116,6 +116,7 @@ class Article(Organisations):
         self.title = title
         self._titled: list[str] | None = None  # full names in the title, read on first use
         self._shorts: dict[str, Person | None] = {}  # _by_short's answers since the last new person
+        self._unsure: list[str] = []  # full names written with nothing that tells a person (_collect_people)
         self.spans = scan_spans(paras)
         self.regions: list[list[tuple[int, int]]] = [[] for _ in paras]
         for segs in self.spans:
@@ -201,10 +202,14 @@ class Article(Organisations):
         if not found and not gender_of_given_name(short):  # a surname written first: "Chen" for Chen Zhou
             found = [p for n, p in self.persons.items() if core_count(n) == 2 and n.split()[0].casefold() == key[1:]]
         if not found:  # "President Mirziyoyev" in the body, "Shavkat Mirziyoyev: …" in the headline
-            titled = {n for n in self._title_names() if (" " + n.casefold()).endswith(key)}
-            if len(titled) == 1:
-                return self._register(titled.pop())
+            return self._fuller_in(self._title_names(), short)
         return found[0] if len(found) == 1 else None
+
+    def _fuller_in(self, names: list[str], short: str) -> Person | None:
+        """The one name of `names` that ends with `short` and is longer, registered as a person; else None."""
+        key = " " + short.casefold()
+        fuller = {n for n in names if (" " + n.casefold()).endswith(key) and len(n) > len(short)}
+        return self._register(fuller.pop()) if len(fuller) == 1 else None
 
     def _title_names(self) -> list[str]:
         """Full names (two words or more) the title gives, read once."""
@@ -234,8 +239,11 @@ class Article(Organisations):
                 reason = gender or role or name in self.persons or honorific
                 if not reason and not (SPEAKS_AFTER_RE.match(text, end)
                                        or SPOKEN_BEFORE_RE.search(text, max(0, start - 40), start)):
+                    self._unsure.append(name)  # kept in case a surname form refers to it later
                     continue
-                known = None if (gender or role or name in self.persons) else self._by_short(name)
+                # "Mr. De Vigne" after "Luc De Vigne, deputy director … said": the full name written once
+                known = None if (role or name in self.persons) else (
+                    self._by_short(name) or (self._fuller_in(self._unsure, name) if honorific else None))
                 if known is not None:  # "said Djedovic Handanovic": a two-word surname of a person named before
                     self._mention(p, start, known.name)
                     continue
@@ -244,7 +252,7 @@ class Article(Organisations):
         for p, start, name, gender in shorts:
             person = self._by_short(name)
             if person is None and gender:
-                person = self._register(name, "", gender)
+                person = self._fuller_in(self._unsure, name) or self._register(name, "", gender)
             if person is not None:
                 self._register(person.name, "", gender)
                 self._mention(p, start, person.name)
