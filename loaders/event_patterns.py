@@ -89,8 +89,8 @@ PATTERN = re.compile(
     r"(?P<qu>quarter|half)(?:\s+of)?(?:\s+(?:fiscal|FY))?\s+" + _YEAR_SPEC.format("q")
     + r"|(?P<qq>[QH])(?P<qn>[1-4])(?:\s+of|[-\s])\s*"
     + _YEAR_SPEC.format("k") + r"|(?P<qq2>[QH])(?P<qn2>[1-4])['’](?P<qy2>\d\d)(?![\d\w])))"
-    r"|(?P<q0>(?P<q0ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|[1-4](?:st|nd|rd|th))[\s-]+quarter"
-    r"(?:\s+of\s+the\s+year)?(?![\w-])(?!\s+of\b))"
+    r"|(?P<q0>(?P<q0ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|[1-4](?:st|nd|rd|th))[\s-]+"
+    r"(?:(?P<q0u>quarter)(?:\s+of\s+the\s+year)?(?![\w-])(?!\s+of\b)|half\s+of\s+the\s+year(?![\w-])))"
     # the first N months of a year
     r"|(?P<nm>(?:[Ff]irst\s+)?(?P<nmn>[1-9]|1[01]|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+"
     rf"months\s+of\s+"

@@ -67,6 +67,8 @@ def tense_kind(text: str, s: int, e: int) -> str | None:
     j = bisect.bisect_left(cut_starts, e)
     hi = min(e + 80, cut_starts[j] if j < len(cut_starts) else len(text))
     for k in range(bisect.bisect_left(starts, e), bisect.bisect_left(starts, hi)):
+        if marks[k].lastgroup == "fut" and marks[k].group().startswith("to "):
+            continue  # "met … on June 13-14 to discuss": the purpose of the event, not its tense
         if marks[k].lastgroup != "say" and marks[k].end() <= hi:
             return marks[k].lastgroup
     return None
@@ -235,7 +237,7 @@ def relative_unit(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -
 
 def weekday(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> Hit:
     """A weekday: "last Monday" on or before the pub date, "next Monday" after it; otherwise by tense (past → on
-    or before, future → on or after), "on Monday" without one on or before, a bare one without one skipped.
+    or before, future → on or after), and without a tense on or before ("a meeting Thursday in Malaysia").
     The expression is the day."""
     if pub is None:
         return None
@@ -254,9 +256,7 @@ def _weekday_date(wday: int, pre: str, tense: int, pub: dt.date) -> dt.date | No
         return pub + dt.timedelta(days=ahead or 7)
     if tense > 0 or (tense == 0 and pre == "this"):
         return pub + dt.timedelta(days=ahead)
-    if tense < 0 or pre:
-        return pub - dt.timedelta(days=back)
-    return None
+    return pub - dt.timedelta(days=back)  # past, or no tense: news dates what has happened by its weekday
 
 
 def weekday_pair(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> Hit:
@@ -268,15 +268,18 @@ def weekday_pair(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) ->
 
 
 def quarter_without_year(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> Hit:
-    """"the first quarter": that quarter of the publication year; a past one not yet begun is last year's, a future
-    one already over next year's. Only after "the"."""
+    """"the first quarter", "the second half of the year": that quarter or half of the publication year; a past one
+    not yet begun is last year's, a future one already over next year's. Only after "the"."""
     if pub is None or not P.THE_BEFORE.search(text, max(0, s - 6), s):
         return None
     word = m.group("q0ord").lower()
     n = 4 if word == "final" else P.ORDINAL[word]
+    months = 3 if m.group("q0u") else 6  # "the first half of the year": January to June
+    if n * months > 12:
+        return None
 
     def make(y):
-        return dt.date(y, 3 * n - 2, 1), month_end(y, 3 * n)
+        return dt.date(y, months * n - months + 1, 1), month_end(y, months * n)
 
     tense = clause_tense(text, s, e)
     spans = [c for c in map(make, (pub.year, pub.year - 1, pub.year + 1))

@@ -206,3 +206,14 @@ def test_a_day_that_starts_a_measure_is_the_nearest_one_whatever_the_tense():
         ("2025-05-01", "2025-05-01", "day", "May 1")]
     assert events("The ministry said the curbs were needed on May 1.") == [
         ("2024-05-01", "2024-05-01", "day", "May 1")]
+
+
+def test_a_bare_weekday_with_no_tense_is_the_last_one():
+    assert events("Japan raised the issue during a meeting Thursday in Malaysia, according to a statement.") == [
+        ("2025-04-03", "2025-04-03", "day", "Thursday")]
+
+
+def test_a_purpose_after_the_date_does_not_make_it_future():
+    assert events("The minister met the EU Special Representative for Central Asia and the Deputy Secretary General "
+                  "of the External Action Service on April 7-8 to discuss transport links.") == [
+        ("2025-04-07", "2025-04-08", "range", "April 7-8")]

@@ -138,8 +138,10 @@ def test_quarters_and_halves_are_ranges_of_exact_days(text, expected):
     assert events(text) == [expected]
 
 
-def test_quarter_or_half_without_an_explicit_year_is_skipped():
-    assert events("in the first half of the year, in Q2, Q5 2025 and H3 2024, the second half") == []
+def test_quarter_or_half_without_an_explicit_year_is_skipped_unless_of_the_year():
+    assert events("in Q2, Q5 2025 and H3 2024, the second half") == []
+    assert events("in the first half of the year") == [
+        ("first half of the year", "2025-01-01", "2025-06-30", "range")]
     assert events("in the first quarter of this year and Q2 2024", pub=None) == [
         ("Q2 2024", "2024-04-01", "2024-06-30", "range")]
 
