@@ -15,6 +15,8 @@ WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+# The first month of each season (northern hemisphere): a season is that month and the two after it.
+SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 STEP = {"last": -1, "this": 0, "next": 1}
 
@@ -81,6 +83,7 @@ PATTERN = re.compile(
     rf"|(?P<mo>{_MON})(?!\s+\d)"
     rf"|(?P<yr>(?P<ya>{_YEAR})(?:{_SEP}|/)(?P<yb>{_YEAR}|\d\d)(?![\d\w]|[-–.,]\d))"
     r"|(?P<rel>(?P<rw>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<ru>year|month|week)(?!\w))"
+    r"|(?P<ssn>(?P<sw>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<season>spring|summer|autumn|fall|winter)(?!\w))"
     rf"|(?P<wdr>(?:[Oo]n\s+)?(?P<wda>{_WDAY_PAIRS})(?!\w))"
     rf"|(?P<wd>(?:(?P<wpre>on|last|next|this|since|until|by|On|Last|Next|This|Since|Until|By)\s+)?"
     rf"(?P<wday>{_WDAY})(?:['’]s)?(?!\w)(?!,?\s+(?:\d|{_MON})))"
@@ -112,7 +115,7 @@ PATTERN = re.compile(
 # between candidates in C. Only windows around them are searched.
 TRIGGER = re.compile("|".join(
     [rf"{d}[0-9]*" for d in "0123456789"]
-    + ["day", "year", "month", "morrow", "week", "quarter", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+    + ["day", "year", "month", "morrow", "week", "quarter", "spring", "summer", "autumn", "fall", "winter", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
        "Sep", "Oct", "Nov", "Dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]))
 BEFORE, AFTER = 48, 64
 

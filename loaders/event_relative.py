@@ -235,6 +235,18 @@ def relative_unit(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -
     return dt.date(y, mon, 1), month_end(y, mon), "month", s, e
 
 
+def season(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> Hit:
+    """"this autumn": September to November of the publication year ("this winter" in January: the winter that
+    began in December); "last"/"next" the one a year before or after."""
+    if pub is None:
+        return None
+    first = P.SEASON_START[m.group("season")]
+    y = pub.year - 1 if first == 12 and pub.month <= 2 else pub.year
+    y += P.STEP[m.group("sw").lower()]
+    end_y, end_m = months_later(y, first, 2)
+    return dt.date(y, first, 1), month_end(end_y, end_m), "range", s, e
+
+
 def weekday(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> Hit:
     """A weekday: "last Monday" on or before the pub date, "next Monday" after it; otherwise by tense (past → on
     or before, future → on or after), and without a tense on or before ("a meeting Thursday in Malaysia").

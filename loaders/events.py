@@ -52,7 +52,7 @@ from loaders.event_relative import (
     Hit, day_of_relative_year, day_range_without_year, day_without_year, end_of_year, half_of_month, last_or_next_month,
     leading_int,
     month_alone, month_end, month_number, month_of_relative_year, month_range_without_year, months_of_year,
-    quarter_without_year, relative_unit, safe_day, start_of_year, today, units_back, weekday, weekday_pair)
+    quarter_without_year, relative_unit, safe_day, season, start_of_year, today, units_back, weekday, weekday_pair)
 from loaders.sentences import evidence_rows
 from loaders.windows import windowed_finditer
 
@@ -159,7 +159,7 @@ _HANDLERS = {
     "mmr": month_range_without_year, "iso": _numeric_day, "dot": _numeric_day, "dmy": _full_date,
     "mdy": _full_date, "dry": day_of_relative_year, "myr": month_of_relative_year, "dm_": day_without_year,
     "md_": day_without_year, "my": _month_year, "hm": half_of_month, "lmo": last_or_next_month, "mo": month_alone, "yr": _year_range,
-    "rel": relative_unit, "wd": weekday, "qh": _quarter_or_half, "q0": quarter_without_year,
+    "rel": relative_unit, "ssn": season, "wd": weekday, "qh": _quarter_or_half, "q0": quarter_without_year,
     "nm": months_of_year, "ago": units_back, "soy": start_of_year, "eoy": end_of_year,
     "tdy": today, "wdr": weekday_pair, "y": _year,
 }

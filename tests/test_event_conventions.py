@@ -217,3 +217,11 @@ def test_a_purpose_after_the_date_does_not_make_it_future():
     assert events("The minister met the EU Special Representative for Central Asia and the Deputy Secretary General "
                   "of the External Action Service on April 7-8 to discuss transport links.") == [
         ("2025-04-07", "2025-04-08", "range", "April 7-8")]
+
+
+def test_a_season_is_its_three_months():
+    assert events("The line opens this autumn. Talks stalled last winter. A tender follows next spring.") == [
+        ("2025-09-01", "2025-11-30", "range", "this autumn"), ("2024-12-01", "2025-02-28", "range", "last winter"),
+        ("2026-03-01", "2026-05-31", "range", "next spring")]
+    assert events("Gas demand peaks this winter.", pub=dt.date(2025, 1, 20)) == [
+        ("2024-12-01", "2025-02-28", "range", "this winter")]
