@@ -18,9 +18,14 @@ under the work folder, then every figure is taken in fresh child processes
   sampling. Shared pages count once per process, so this errs high.
 - held_rss_mb: RSS of a fresh process holding the corpus loaded through the cache,
   after importing streamlit, plotly, altair and every ui module, after gc.collect().
+- index_build_s, index_mb, search_s: seconds to build the full-text search index of the
+  loaded corpus (part of build_s: a build stores it with the tables), its size on disk in
+  MiB, and the seconds of the slowest search of measure.NEW_SEARCHES on the stored index.
 - page_rerun_s: AppTest reruns of each page of the dashboard pointed at the corpus
-  (DASHBOARD_DATA, DASHBOARD_CACHE_DIR = the filled cache), unfiltered and with the
-  theme filter set to hydrogen; null when the dashboard or its pages are missing.
+  (DASHBOARD_DATA, DASHBOARD_CACHE_DIR = the filled cache): unfiltered, with the theme
+  filter set to hydrogen, with the search box set to measure.SEARCH, and runs that each
+  follow a new search (the full-text search and the filtering it triggers included);
+  null when the dashboard or its pages are missing.
 
 Then the pathological-input section (benchmarks.pathological): seconds and peak RSS of
 loading one hostile file alone (runs of initials, percentages, quotes, `{}` lines, CSV
@@ -42,11 +47,11 @@ import tempfile
 from pathlib import Path
 
 from benchmarks import corpus, pathological
-from benchmarks.measure import PAGES, ROOT, THEME, run_child
+from benchmarks.measure import PAGES, ROOT, page_labels, run_child
 
 KEYS = (
     "articles", "words", "build_s", "scan_s", "build_scan_ratio", "words_per_second",
-    "warm_start_s", "peak_rss_mb", "held_rss_mb", "page_rerun_s",
+    "warm_start_s", "peak_rss_mb", "held_rss_mb", "index_build_s", "index_mb", "search_s", "page_rerun_s",
 )
 TARGETS = {
     "build_scan_ratio": ("<= 5", 5.0),
@@ -120,6 +125,8 @@ def measure_size(n: int, folder: Path, workdir: Path, args, log) -> dict:
     log(f"[{n}] warm start, held RSS")
     warm = _repeat(args.runs, args.warmups, lambda _: run_child("warm", folder, cache).result)
     held = _repeat(args.runs, args.warmups, lambda _: run_child("held", folder, cache).result)
+    log(f"[{n}] search index")
+    searches = _repeat(args.runs, args.warmups, lambda _: run_child("search", folder, cache).result)
 
     pages = None
     if args.pages:
@@ -138,6 +145,7 @@ def measure_size(n: int, folder: Path, workdir: Path, args, log) -> dict:
         "warm_start_s": statistics.median(w["seconds"] for w in warm),
         "peak_rss_mb": statistics.median(b["peak_mb"] for b in builds),
         "held_rss_mb": statistics.median(h["rss_mb"] for h in held),
+        **{key: statistics.median(s[key] for s in searches) for key in ("index_build_s", "index_mb", "search_s")},
         "page_rerun_s": pages,
     }
 
@@ -169,9 +177,11 @@ def format_table(rows: list[dict]) -> str:
             f" {r['peak_rss_mb']:>8.0f}{_mark(r['peak_rss_mb'], 'peak_rss_mb')}"
             f" {r['held_rss_mb']:>8.0f}{_mark(r['held_rss_mb'], 'held_rss_mb')} {slowest}"
         )
+    lines += ["", f"{'articles':>9} {'index build s':>14} {'index MiB':>10} {'slowest search s':>17}"]
+    lines += [f"{r['articles']:>9,} {r['index_build_s']:>14.2f} {r['index_mb']:>10.1f} {r['search_s']:>17.4f}" for r in rows]
     measured = [r for r in rows if r["page_rerun_s"]]
     if measured:
-        names = [name for name in PAGES for name in (name, f"{name} (theme={THEME})")]
+        names = [label for name in PAGES for label in page_labels(name)]
         width = max(map(len, names))
         lines += ["", f"{'page rerun median s (' + TARGETS['page'][0] + ')':<{width}} "
                   + " ".join(f"{r['articles']:>10,}" for r in measured)]

@@ -7,8 +7,10 @@ result as one JSON object on the last line of stdout:
 - `build DIR CACHE`: `load_corpus(DIR, cache_dir=CACHE)` with CACHE empty, every table touched.
 - `warm DIR CACHE`: the same call once CACHE holds the build.
 - `held DIR CACHE`: RSS after loading through CACHE with the dashboard's imports, after gc.
-- `pages APP DIR CACHE RUNS WARMUPS`: AppTest rerun seconds of every page of APP, with and
-  without a theme filter.
+- `search DIR CACHE`: seconds to build the corpus's search index, its size, and the slowest of NEW_SEARCHES.
+- `pages APP DIR CACHE RUNS WARMUPS`: AppTest rerun seconds of every page of APP: unfiltered, with a
+  theme filter, with a search (SEARCH), and with a new search on each run (the full-text search and the
+  filtering it triggers included).
 
 `run_child` starts a task and samples the RSS of the child's whole process tree
 (the child plus every descendant, e.g. build workers) while it runs.
@@ -26,6 +28,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -42,6 +45,12 @@ PAGES = {
 }
 THEME = "hydrogen"
 THEME_LABEL = re.compile(r"theme|value chain", re.IGNORECASE)
+SEARCH = '"green hydrogen" OR electroly*'
+SEARCH_LABEL = re.compile(r"search", re.IGNORECASE)
+# Searches of each kind (words, phrase, OR, exclusion, prefix); `new_search(i)` makes each run's query text
+# unique (excluding a word no article has), so no run reuses the view (and the search) of an earlier one.
+NEW_SEARCHES = ("lithium OR cobalt", '"raw materials" -coal', "Kazakhstan -hydrogen", "electroly*", "Smailov",
+                "battery plant", '"European Union" OR EU', "Samruk* OR KazMunayGas")
 DASHBOARD_IMPORTS = ("streamlit", "plotly", "plotly.express", "plotly.graph_objects", "altair")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 SAMPLE_SECONDS = 0.02
@@ -232,6 +241,24 @@ def _set_theme(at, theme_on: bool, original) -> object:
     return before
 
 
+def page_labels(name: str) -> list[str]:
+    """The figures taken of page `name`, in order: unfiltered, with the theme, with SEARCH, with a new search per run."""
+    return [name, f"{name} (theme={THEME})", f"{name} (q={SEARCH})", f"{name} (a new search each run)"]
+
+
+def new_search(i: int) -> str:
+    """The i-th query of the new-search runs: one of NEW_SEARCHES, made unique without changing what it finds."""
+    return f"{NEW_SEARCHES[i % len(NEW_SEARCHES)]} -zz{i}qq"
+
+
+def _search_box(at):
+    """The sidebar text input labelled search (the articles search)."""
+    box = next((w for w in at.sidebar.text_input if SEARCH_LABEL.search(w.label or "")), None)
+    if box is None:
+        raise LookupError("no sidebar text input labelled 'search'")
+    return box
+
+
 def _timed_runs(at, runs: int, warmups: int, label: str) -> float:
     """Median seconds of `runs` reruns after `warmups` reruns; raises if the page shows an exception."""
     for _ in range(warmups):
@@ -246,8 +273,22 @@ def _timed_runs(at, runs: int, warmups: int, label: str) -> float:
     return statistics.median(times)
 
 
+def _new_search_runs(at, runs: int, warmups: int, label: str, first: int) -> float:
+    """Median seconds of `runs` runs that each follow a new search (`new_search(first + i)`), after `warmups`."""
+    times = []
+    for i in range(warmups + runs):
+        _search_box(at).set_value(new_search(first + i))
+        start = time.perf_counter()
+        at.run(timeout=APP_TIMEOUT)
+        if i >= warmups:
+            times.append(time.perf_counter() - start)
+    if len(at.exception):
+        raise RuntimeError(f"{label} raised: {at.exception[0].value}")
+    return statistics.median(times)
+
+
 def task_pages(app: str, folder: str, cache: str, runs: str, warmups: str) -> dict:
-    """Median AppTest rerun seconds for each page of `app`, unfiltered and with the theme filter."""
+    """Median AppTest rerun seconds for each page of `app` (the figures of `page_labels`)."""
     from streamlit.testing.v1 import AppTest
 
     os.environ["DASHBOARD_DATA"] = folder
@@ -257,18 +298,45 @@ def task_pages(app: str, folder: str, cache: str, runs: str, warmups: str) -> di
     at.run(timeout=APP_TIMEOUT)
     pages: dict[str, float] = {}
     errors: dict[str, str] = {}
-    for name, file in PAGES.items():
-        label = f"{name} (theme={THEME})"
+    for number, (name, file) in enumerate(PAGES.items()):
+        plain, themed, searched, searching = page_labels(name)
         try:
             at.switch_page(f"pages/{file}")
-            pages[name] = _timed_runs(at, runs_n, warm_n, name)
+            pages[plain] = _timed_runs(at, runs_n, warm_n, plain)
             original = _set_theme(at, True, None)
-            pages[label] = _timed_runs(at, runs_n, warm_n, label)
+            pages[themed] = _timed_runs(at, runs_n, warm_n, themed)
             _set_theme(at, False, original)
+            _search_box(at).set_value(SEARCH)
+            pages[searched] = _timed_runs(at, runs_n, warm_n, searched)
+            pages[searching] = _new_search_runs(at, runs_n, warm_n, searching, number * (runs_n + warm_n))
+            _search_box(at).set_value("")
             at.run(timeout=APP_TIMEOUT)
         except Exception as err:  # one broken page must not cost the other pages' figures
-            errors[label if name in pages else name] = f"{type(err).__name__}: {err}"
+            missing = next(label for label in page_labels(name) if label not in pages)
+            errors[missing] = f"{type(err).__name__}: {err}"
     return {"pages": pages, "errors": errors}
+
+
+def task_search(folder: str, cache: str) -> dict:
+    """Seconds to build the search index of the corpus in CACHE (written to a fresh folder), its size on disk
+    (MiB), and the seconds of the slowest of NEW_SEARCHES (articles and quotes) on the index stored in CACHE."""
+    from loaders import load_corpus, search
+    from loaders.query import parse
+
+    corpus = load_corpus(folder, cache_dir=cache)
+    with tempfile.TemporaryDirectory() as scratch:
+        start = time.perf_counter()
+        search.write(corpus, Path(scratch) / search.INDEX_DIR)
+        build_s = time.perf_counter() - start
+        size = sum(path.stat().st_size for path in Path(scratch).rglob("*") if path.is_file())
+    index = search.for_corpus(corpus)
+    times = []
+    for text in NEW_SEARCHES:
+        start = time.perf_counter()
+        index.articles(parse(text))
+        index.quotes(parse(text))
+        times.append(time.perf_counter() - start)
+    return {"index_build_s": build_s, "index_mb": size / MIB, "search_s": max(times)}
 
 
 def task_scan(folder: str) -> dict:
@@ -277,7 +345,8 @@ def task_scan(folder: str) -> dict:
     return {"words": words, "seconds": seconds}
 
 
-TASKS = {"scan": task_scan, "build": task_build, "warm": task_warm, "held": task_held, "pages": task_pages}
+TASKS = {"scan": task_scan, "build": task_build, "warm": task_warm, "held": task_held, "search": task_search,
+         "pages": task_pages}
 
 
 def main(argv: list[str]) -> int:

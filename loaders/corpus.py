@@ -15,12 +15,12 @@ import logging
 import os
 import stat
 import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import pandas as pd
 
-from loaders import build, schema, store
+from loaders import build, schema, search, store
 from loaders.inputs import DEFAULT_MAX_BYTES, Input, Source, resolve
 from loaders.themes import KINDS, load_lexicon
 
@@ -40,8 +40,9 @@ ThemeKinds = tuple[tuple[str, str], ...]
 
 @dataclass(frozen=True)
 class Corpus:
-    """Every table of a loaded corpus (columns in `loaders.schema`), the key it was built under and the
-    (theme, kind) pairs of the lexicon it was built with."""
+    """Every table of a loaded corpus (columns in `loaders.schema`), the key it was built under, the
+    (theme, kind) pairs of the lexicon it was built with and the dataset version folder its tables are
+    stored in ("" for a corpus held only in memory), where its search index lives."""
 
     articles: pd.DataFrame
     paragraphs: pd.DataFrame
@@ -53,13 +54,15 @@ class Corpus:
     amounts: pd.DataFrame
     fingerprint: str
     theme_kinds: ThemeKinds
+    folder: str = ""
 
     @classmethod
     def from_tables(cls, tables: dict[str, pd.DataFrame], fingerprint: str,
-                    theme_kinds: ThemeKinds | None = None) -> Corpus:
-        """A corpus of `tables` whose lexicon had `theme_kinds` (default: the default lexicon's)."""
+                    theme_kinds: ThemeKinds | None = None, folder: str = "") -> Corpus:
+        """A corpus of `tables` whose lexicon had `theme_kinds` (default: the default lexicon's), stored in `folder`."""
         kinds = load_lexicon().theme_kinds if theme_kinds is None else tuple(theme_kinds)
-        return cls(fingerprint=fingerprint, theme_kinds=kinds, **{name: tables[name] for name in schema.TABLES})
+        return cls(fingerprint=fingerprint, theme_kinds=kinds, folder=folder,
+                   **{name: tables[name] for name in schema.TABLES})
 
     @property
     def themes(self) -> tuple[str, ...]:
@@ -84,9 +87,10 @@ class Corpus:
 
     def save(self, folder: str | os.PathLike) -> Path:
         """Writes every table to `folder` as a Parquet dataset that `load_corpus(folder)` serves, with the
-        themes in its manifest."""
+        themes in its manifest and the search index beside the tables."""
         return store.save(self.tables(), folder, self.fingerprint,
-                          {THEMES_KEY: [list(pair) for pair in self.theme_kinds]})
+                          {THEMES_KEY: [list(pair) for pair in self.theme_kinds]},
+                          lambda version: search.write(self, version / search.INDEX_DIR))
 
 
 def load_corpus(
@@ -131,9 +135,9 @@ def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler
     cache = _cache_folder(cache_dir, fingerprint)
     if cache is not None and store.is_dataset(cache):
         try:
-            tables, manifest = store.load_with_manifest(cache)
+            tables, manifest, version = store.load_version(cache)
             store.touch(cache)
-            return Corpus.from_tables(tables, fingerprint, _stored_themes(manifest, cache, lexicon_path))
+            return Corpus.from_tables(tables, fingerprint, _stored_themes(manifest, cache, lexicon_path), str(version))
         except store.Unusable as err:
             log.warning("discarding unusable cache: %s", err)
             store.remove(cache)
@@ -145,6 +149,7 @@ def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler
     if cache is not None:
         try:
             corpus.save(cache)
+            corpus = replace(corpus, folder=os.path.realpath(cache))
             store.evict(cache.parent, keep=cache_keep())
         except OSError as err:
             log.warning("cannot write cache %s: %s", cache, err)
@@ -227,12 +232,12 @@ def _cache_folder(cache_dir: str | os.PathLike | None | bool, fingerprint: str) 
 
 def _load_dataset(folder: Path) -> Corpus:
     try:
-        tables, manifest = store.load_with_manifest(folder)
+        tables, manifest, version = store.load_version(folder)
     except store.Unusable as err:
         rejected = schema.conform("rejected", pd.DataFrame({"origin": [str(folder)], "reason": [str(err)]}))
         tables = {name: schema.empty(name) for name in schema.TABLES} | {"rejected": rejected}
         return Corpus.from_tables(tables, _digest([str(folder), str(err)]))
-    return Corpus.from_tables(tables, manifest["fingerprint"], _stored_themes(manifest, folder))
+    return Corpus.from_tables(tables, manifest["fingerprint"], _stored_themes(manifest, folder), str(version))
 
 
 def _stored_themes(manifest: dict, folder: str | os.PathLike, lexicon_path: str | None = None) -> ThemeKinds:

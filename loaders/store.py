@@ -21,7 +21,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -64,10 +64,11 @@ def lacks_manifest(path: str | os.PathLike) -> bool:
 
 
 def save(tables: dict[str, pd.DataFrame], folder: str | os.PathLike, fingerprint: str,
-         extra: Mapping[str, Any] | None = None) -> Path:
+         extra: Mapping[str, Any] | None = None, write_more: Callable[[Path], None] | None = None) -> Path:
     """Writes `tables` as the dataset `folder`, replacing any dataset there atomically for its readers.
 
-    `extra` adds entries (JSON values, such as the corpus's themes) to the manifest, for `load_with_manifest`.
+    `extra` adds entries (JSON values, such as the corpus's themes) to the manifest, for `load_version`;
+    `write_more(version_folder)` adds files beside the tables (a search index) before the version is published.
     Raises FileExistsError if `folder` is a non-empty folder that is not a dataset: it is never emptied.
     """
     folder = Path(folder)
@@ -80,6 +81,8 @@ def save(tables: dict[str, pd.DataFrame], folder: str | os.PathLike, fingerprint
             path = staging / f"{name}.parquet"
             pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, compression="zstd")
             entries[name] = {"rows": len(frame), "bytes": path.stat().st_size, "blake2b": _checksum(path)}
+        if write_more is not None:
+            write_more(staging)
         manifest = {**(extra or {}), "format": FORMAT, "fingerprint": fingerprint, "tables": entries}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1))
         with _locked(folder):
@@ -167,14 +170,15 @@ def touch(folder: str | os.PathLike) -> None:
 
 def load(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], str]:
     """The tables and fingerprint stored in `folder`; raises Unusable if anything does not check out."""
-    tables, manifest = load_with_manifest(folder)
+    tables, manifest, _ = load_version(folder)
     return tables, manifest["fingerprint"]
 
 
-def load_with_manifest(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], dict]:
-    """The tables stored in `folder` and the manifest they were checked against; raises Unusable if anything
-    does not check out. Of the manifest only format, fingerprint and tables are checked: other entries
-    (`save`'s `extra`) are as read, for the caller to validate.
+def load_version(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], dict, Path]:
+    """The tables stored in `folder`, the manifest they were checked against and the version folder they
+    were read from (where `save`'s `write_more` put its files); raises Unusable if anything does not check
+    out. Of the manifest only format, fingerprint and tables are checked: other entries (`save`'s `extra`)
+    are as read, for the caller to validate.
 
     The version behind `folder` is resolved once; a read that fails because a concurrent save
     replaced that version is retried on the new one.
@@ -187,7 +191,7 @@ def load_with_manifest(folder: str | os.PathLike) -> tuple[dict[str, pd.DataFram
             entries = manifest["tables"]
             with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
                 reads = {name: pool.submit(read_table, version, name, entries.get(name)) for name in schema.TABLES}
-                return {name: read.result() for name, read in reads.items()}, manifest
+                return {name: read.result() for name, read in reads.items()}, manifest, version
         except Unusable:
             if attempt + 1 == READ_ATTEMPTS or Path(os.path.realpath(folder)) == version:
                 raise

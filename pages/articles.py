@@ -1,11 +1,11 @@
-"""Articles: the filtered list, and a reader for one article with its quotes, theme terms, dates and amounts
-highlighted."""
+"""Articles: the filtered list, and a reader for one article with its quotes, theme terms, dates, amounts and
+search hits highlighted."""
 
 import streamlit as st
 
 from loaders.article import web_url
 from loaders.schema import HEADLINE
-from ui import app
+from ui import app, reader
 from ui.filters import source_labels
 from ui.text import md_escape
 
@@ -33,12 +33,13 @@ options = list(by_id.index)
 left, right = st.columns([3, 2])
 labels = dict(zip(by_id.index, app.date_labels(by_id["date"]) + " · " + by_id["title"]))
 chosen = left.selectbox("Read", options, key="ar_open", format_func=labels.__getitem__)
-kinds = right.pills("Highlight", list(app.HIGHLIGHT_KINDS), format_func=app.HIGHLIGHT_KINDS.get,
-                    selection_mode="multi", default=list(app.HIGHLIGHT_KINDS), key="ar_kinds", persist_state="session")
+kinds = right.pills("Highlight", list(reader.HIGHLIGHT_KINDS), format_func=reader.HIGHLIGHT_KINDS.get,
+                    selection_mode="multi", default=list(reader.HIGHLIGHT_KINDS), key="ar_kinds", persist_state="session")
+kinds = [k for k in kinds or [] if k != "search" or reader.searches(v.filters.q)]  # no legend for no hits
 article = by_id.loc[chosen]
-paragraphs = app.paragraphs_of(v, chosen)
-spans = app.article_spans(v, chosen, paragraphs, kinds or [])
-app.render_title(str(article["title"]), spans.get(HEADLINE, []))
+paragraphs = reader.paragraphs_of(v, chosen)
+spans = reader.article_spans(v, chosen, str(article["title"]), paragraphs, kinds)
+reader.render_title(str(article["title"]), spans.get(HEADLINE, []))
 meta = [app.date_label(article["date"]), str(article["source"]), str(article["place"] or ""),
         f"{int(article['n_words']):,} words", f"main chain: {article['chain']}"]
 st.caption(md_escape(" · ".join(m for m in meta if m)))
@@ -49,21 +50,21 @@ if link:
 text_col, side_col = st.columns([5, 2])
 with text_col:
     if kinds:
-        app.legend(kinds)
-    app.render_paragraphs(list(enumerate(paragraphs)), spans)
+        reader.legend(kinds)
+    reader.render_paragraphs(list(enumerate(paragraphs)), spans)
 with side_col:
-    quotes = app.rows_of(v, "quotes", chosen)
+    quotes = reader.rows_of(v, "quotes", chosen)
     st.metric("Quotes", len(quotes))
-    themes = app.rows_of(v, "mentions", chosen)
+    themes = reader.rows_of(v, "mentions", chosen)
     if not themes.empty:
         st.markdown("**Themes**")
         counts = themes.groupby(themes["theme"].astype("string")).size().sort_values(ascending=False)
         st.dataframe(counts.rename("mentions"), width="stretch")
-    amounts = app.rows_of(v, "amounts", chosen)
+    amounts = reader.rows_of(v, "amounts", chosen)
     if not amounts.empty:
         st.markdown("**Amounts**")
         st.dataframe(amounts[["expression", "kind", "value", "currency"]], hide_index=True, width="stretch")
-    events = app.rows_of(v, "events", chosen)
+    events = reader.rows_of(v, "events", chosen)
     if not events.empty:
         st.markdown("**Dates mentioned**")
         st.dataframe(events[["expression", "date", "precision"]], hide_index=True, width="stretch",

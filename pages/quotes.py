@@ -1,11 +1,13 @@
 """Quotes: every quote in a searchable table with a CSV download, who speaks (and on which chains, EU vs
-Kazakhstan), and one quote opened in its paragraph."""
+Kazakhstan), and one quote opened in its paragraph with the search hits highlighted."""
 
 import pandas as pd
 import streamlit as st
 
+from loaders.query import parse
 from loaders.schema import HEADLINE
-from ui import app, charts
+from ui import app, charts, reader
+from ui.filters import isin
 from ui.text import csv_download, md_escape, quote_spans
 
 v = app.page("Quotes", quotes=True)
@@ -28,17 +30,18 @@ table = v.memo("quotes_table", quotes_table)
 tab_all, tab_people = st.tabs(["All quotes", "Speakers"])
 with tab_all:
     left, right = st.columns([3, 2])
-    search = left.text_input("Search quotes", key="qt_q", placeholder="words in the quote, speaker or role",
-                             persist_state="session")
+    search = " ".join(left.text_input("Search quotes", key="qt_q", placeholder="words in the quote, speaker or role",
+                                      persist_state="session", help=app.SEARCH_HELP).split())
+    with left:
+        app.search_notes(search)
     kinds = right.pills("Kind", ["direct", "reported"], selection_mode="multi", default=["direct", "reported"],
                         key="qt_kind", persist_state="session")
     shown = table
-    if search.strip():
-        needle = " ".join(search.split())
-        hit = pd.Series(False, index=table.index)
-        for col in ("text", "speaker", "speaker_role"):
-            hit |= table[col].astype("string").str.contains(needle, case=False, regex=False).fillna(False)
-        shown = shown[hit]
+    wanted = parse(search)
+    if not wanted.empty:
+        found = v.memo(f"quote_search {search}",
+                       lambda: v.full.quotes["quote_id"].iloc[app.search_index(v.full).quotes(wanted)])
+        shown = shown[isin(shown["quote_id"], found)]
     if kinds and len(kinds) == 1:
         shown = shown[shown["kind"] == kinds[0]]
     st.caption(f"{len(shown):,} of {len(table):,} quotes.")
@@ -75,19 +78,26 @@ with tab_all:
             paragraphs = [str(q["article"])]
             spans = [(0, int(q["start"]), int(q["end"]))]
         else:
-            paragraphs = app.paragraphs_of(v, q["article_id"])
+            paragraphs = reader.paragraphs_of(v, q["article_id"])
             spans = quote_spans(paragraphs, int(q["para_no"]), int(q["start"]), int(q["end"]), str(q["text"]))
         meta = [q["speaker"] or "unattributed", q["speaker_role"], q["side"], f"{q['kind']} quote",
                 f"cue: {q['cue']}", f"found by: {str(q['rule']).replace('_', ' ')}", app.date_label(q["date"])]
         st.markdown(md_escape(" · ".join(str(m) for m in meta if m)))
         st.caption("From: " + md_escape(f"{q['article']} · {q['source']}"))
+        searches = reader.searches(v.filters.q, search)
         if spans:
             first, last = spans[0][0], spans[-1][0]
             shown_paras = [(n, paragraphs[n]) for n in range(first, last + 1)]
-            app.render_paragraphs(shown_paras, {p: [(s, e, "quote", "quote")] for p, s, e in spans})
+            marks = {n: reader.search_spans(text, searches) for n, text in shown_paras}
+            for p, s, e in spans:
+                marks[p].append((s, e, "quote", "quote"))
         else:
             st.warning("The quote's position does not match its article's paragraphs; showing the quote alone.")
-            app.render_paragraphs([(0, str(q["text"]))], {})
+            shown_paras = [(0, str(q["text"]))]
+            marks = {0: reader.search_spans(shown_paras[0][1], searches)}
+        if searches:
+            reader.legend(["quote", "search"] if spans else ["search"])
+        reader.render_paragraphs(shown_paras, marks)
 
 with tab_people:
     speakers = v.memo("speakers", lambda: charts.speakers_table(c.quotes, n=15))

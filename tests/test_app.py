@@ -257,7 +257,8 @@ def test_rows_of_gives_one_articles_rows_whatever_the_table_order():
     from dataclasses import replace
 
     from loaders import load_corpus
-    from ui.app import View, rows_of
+    from ui.app import View
+    from ui.reader import rows_of
 
     corpus = load_corpus(ROOT / "data" / "articles", cache_dir=False)
     shuffled = corpus.mentions.sample(frac=1.0, random_state=7).reset_index(drop=True)

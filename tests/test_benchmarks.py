@@ -11,7 +11,7 @@ import pytest
 
 from benchmarks import __main__ as harness
 from benchmarks import corpus, pathological
-from benchmarks.measure import PAGES, scan
+from benchmarks.measure import PAGES, SEARCH, page_labels, scan
 
 NAME = re.compile(r"^(\d{6})_[0-9a-f]{16}\.txt$")
 HEADER = re.compile(r"^ date (\d{4}-\d{2}-\d{2})")
@@ -142,20 +142,23 @@ import os
 import streamlit as st
 with st.sidebar:
     st.multiselect("Themes", ["raw materials", "batteries", "hydrogen"], key="themes")
+    st.text_input("Search articles", key="q")
 with open(os.environ["FAKE_APP_LOG"], "a", encoding="utf-8") as log:
-    log.write("{name}|" + ",".join(st.session_state.get("themes", [])) + "|" + os.environ["DASHBOARD_DATA"] + "\\n")
+    log.write("{name}|" + ",".join(st.session_state.get("themes", [])) + "|" + os.environ["DASHBOARD_DATA"]
+              + "|" + st.session_state.get("q", "") + "\\n")
 st.write(len(os.listdir(os.environ["DASHBOARD_DATA"])))
 """
 
 
 def _fake_dashboard(folder: Path) -> Path:
-    """A tiny multipage app with the real page names; each page draws the Themes filter itself,
-    as AppTest.switch_page runs a page file without the entry script."""
+    """A tiny multipage app with the real page names; each page draws the Themes filter and the search box
+    itself, as AppTest.switch_page runs a page file without the entry script."""
     (folder / "pages").mkdir(parents=True)
     pages = ", ".join(f'st.Page("pages/{f}", title="{n}")' for n, f in PAGES.items())
     (folder / "dashboard.py").write_text(
         'import streamlit as st\nwith st.sidebar:\n'
         '    st.multiselect("Themes", ["raw materials", "batteries", "hydrogen"], key="themes")\n'
+        '    st.text_input("Search articles", key="q")\n'
         f"st.navigation([{pages}]).run()\n"
     )
     for name, file in PAGES.items():
@@ -181,16 +184,24 @@ def test_harness_end_to_end_writes_exactly_the_contract_keys(tmp_path, monkeypat
     assert row["words"] == scan(tmp_path / "work" / "corpus-30-seed0")[0]
     assert row["build_scan_ratio"] == pytest.approx(row["build_s"] / row["scan_s"])
     assert row["words_per_second"] == pytest.approx(row["words"] / row["build_s"])
-    assert all(row[k] > 0 for k in ("build_s", "scan_s", "warm_start_s", "peak_rss_mb", "held_rss_mb"))
+    assert all(row[k] > 0 for k in ("build_s", "scan_s", "warm_start_s", "peak_rss_mb", "held_rss_mb",
+                                    "index_build_s", "index_mb", "search_s"))
     assert row["held_rss_mb"] > 50
-    expected_pages = [key for name in PAGES for key in (name, f"{name} (theme=hydrogen)")]
-    assert sorted(row["page_rerun_s"]) == sorted(expected_pages)
+    expected_pages = [key for name in PAGES for key in (name, f"{name} (theme=hydrogen)", f"{name} (q={SEARCH})",
+                                                        f"{name} (a new search each run)")]
+    assert list(row["page_rerun_s"]) == expected_pages == [label for name in PAGES for label in page_labels(name)]
     assert all(v > 0 for v in row["page_rerun_s"].values())
-    seen = {tuple(line.split("|")[:2]) for line in log.read_text().splitlines()}
+    runs = [line.split("|") for line in log.read_text().splitlines()]
+    seen = {tuple(run[:2]) for run in runs}
     assert ("Quotes", "hydrogen") in seen and ("Quotes", "") in seen
-    assert {line.split("|")[2] for line in log.read_text().splitlines()} == {str(tmp_path / "work" / "corpus-30-seed0")}
+    assert {run[2] for run in runs} == {str(tmp_path / "work" / "corpus-30-seed0")}
+    searches = [run[3] for run in runs if run[0] == "Articles" and run[3]]
+    assert SEARCH in searches
+    fresh = [q for q in searches if q != SEARCH]
+    assert len(fresh) == len(set(fresh)) == 2  # one warm-up (pages always get one) and one run, each a new query
     table = capsys.readouterr().out
-    assert "<= 5" in table and "Quotes (theme=hydrogen)" in table
+    assert "<= 5" in table and "Quotes (theme=hydrogen)" in table and f"Articles (q={SEARCH})" in table
+    assert "slowest search s" in table
 
 
 def test_pathological_inputs_have_their_exact_size_and_stay_text():

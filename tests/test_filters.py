@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from loaders import search
 from ui.filters import UNKNOWN_SOURCE, Filters, apply_filters, loosen_hints, parse_params, source_labels, to_params
 from tests.ui_sample import THEMES, tables
 
@@ -204,12 +205,25 @@ def test_source_labels_name_every_missing_source_and_keep_the_rest():
     assert source_labels(sources).tolist() == ["Kazinform", UNKNOWN_SOURCE, UNKNOWN_SOURCE, UNKNOWN_SOURCE, "Reuters"]
 
 
-def test_search_is_case_insensitive_and_literal_over_title_and_text():
-    assert ids(apply_filters(tables(), Filters(q="LITHIUM"))["articles"]) == ["a1"]
-    assert ids(apply_filters(tables(), Filters(q="valley on"))["articles"]) == ["a2"]  # title only
-    assert ids(apply_filters(tables(), Filters(q="*stars*"))["articles"]) == ["a3"]  # not a regex
-    assert ids(apply_filters(tables(), Filters(q="$2 billion"))["articles"]) == ["a2"]
-    assert ids(apply_filters(tables(), Filters(q="st.rs"))["articles"]) == []
+def test_search_matches_whole_words_of_title_and_text_in_any_case():
+    t = tables()
+    assert ids(apply_filters(t, Filters(q="LITHIUM"))["articles"]) == ["a1"]
+    assert ids(apply_filters(t, Filters(q='"valley on"'))["articles"]) == ["a2"]  # a phrase of the title
+    assert ids(apply_filters(t, Filters(q="vall"))["articles"]) == []  # not inside a word
+    assert ids(apply_filters(t, Filters(q="vall*"))["articles"]) == ["a2"]
+    assert ids(apply_filters(t, Filters(q="*stars*"))["articles"]) == ["a3"]  # punctuation, not a pattern
+    assert ids(apply_filters(t, Filters(q="$2 billion"))["articles"]) == ["a2"]
+    assert ids(apply_filters(t, Filters(q="st.rs"))["articles"]) == []
+    assert ids(apply_filters(t, Filters(q="ore OR grain -cathode"))["articles"]) == ["a1", "a4"]
+
+
+def test_a_given_index_is_used_and_the_search_combines_with_the_other_filters():
+    t = tables()
+    index = search.build(t["articles"], t["quotes"])
+    f = Filters(q="ore OR grain", date_from=dt.date(2025, 1, 1))
+    assert ids(apply_filters(t, f, index)["articles"]) == ids(apply_filters(t, f)["articles"]) == ["a3", "a4"]
+    assert ids(apply_filters(t, Filters(q="*"), index)["articles"]) == ["a1", "a2", "a3", "a4"]  # no words: no filter
+    assert loosen_hints(t, Filters(q="unicorns", themes=("hydrogen",)), index) == [("search text", 1), ("themes", 0)]
 
 
 def test_article_tables_follow_the_filtered_articles():

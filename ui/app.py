@@ -1,5 +1,5 @@
-"""Streamlit-side shared code: cached loading, the sidebar with its URL sync, the filtered view, empty states
-and the highlighted reader.
+"""Streamlit-side shared code: cached loading, the sidebar with its URL sync, the search index, the filtered
+view and empty states (the highlighted reader is ui/reader.py).
 
 The entrypoint (dashboard.py) calls `sidebar()` once per run; pages call `view()` to
 get the filtered corpus and never load or parse anything themselves.
@@ -11,22 +11,21 @@ import datetime as dt
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from loaders import Corpus, corpus_fingerprint, load_corpus, schema
+from loaders import Corpus, corpus_fingerprint, load_corpus, query, schema, search
 from ui import charts
 from ui import filters as uf
-from ui.text import highlight, md_escape, quote_spans
+from ui.text import md_escape
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_ENV = "DASHBOARD_DATA"
@@ -36,11 +35,11 @@ FINGERPRINT_TTL = 60.0
 UPLOAD_TYPES = ["txt", "json", "jsonl", "csv"]
 KEYS = {"from": "f_from", "to": "f_to", "theme": "f_theme", "source": "f_source",
         "speaker": "f_speaker", "side": "f_side", "q": "f_q"}
+SEARCH_HELP = ('Whole words, any case: `lithium battery` (both) · `"green hydrogen"` (phrase) · '
+               '`lithium OR cobalt` · `-coal` (exclude) · `electroly*` (prefix).')
 # The server holds one corpus for hours: the system allocator hands freed Parquet read buffers back,
 # where Arrow's default mimalloc pool kept about as much again as the tables themselves.
 pa.set_memory_pool(pa.system_memory_pool())
-
-HIGHLIGHT_KINDS = {"quote": "quotes", "term": "theme terms", "date": "dates", "amount": "amounts"}
 
 
 @dataclass(frozen=True)
@@ -240,16 +239,35 @@ def _filter_widgets(options: dict[str, list[str]]) -> uf.Filters:
     for name, label in (("theme", "Themes"), ("source", "Sources"), ("speaker", "Speakers"), ("side", "Side")):
         _keep_known(KEYS[name], options[name])
         st.multiselect(label, options[name], key=KEYS[name], placeholder="Any")
-    st.text_input("Search articles", key=KEYS["q"], placeholder="word or phrase", max_chars=uf.MAX_Q,
-                  help="Case-insensitive, literal match in titles and texts.")
+    st.text_input("Search articles", key=KEYS["q"], placeholder='words, "a phrase", OR, -word, prefix*',
+                  max_chars=uf.MAX_Q, help=SEARCH_HELP)
+    ss = st.session_state
+    q = " ".join((ss[KEYS["q"]] or "").split())
+    search_notes(q)
     if date_from and date_to and date_from > date_to:
         st.warning("From is after To: the date range is ignored.")
         date_from = date_to = None
-    ss = st.session_state
     return uf.Filters(
         date_from=date_from, date_to=date_to, themes=tuple(ss[KEYS["theme"]]), sources=tuple(ss[KEYS["source"]]),
-        speakers=tuple(ss[KEYS["speaker"]]), sides=tuple(ss[KEYS["side"]]), q=" ".join((ss[KEYS["q"]] or "").split()),
+        speakers=tuple(ss[KEYS["speaker"]]), sides=tuple(ss[KEYS["side"]]), q=q,
     )
+
+
+def search_notes(text: str) -> None:
+    """One small warning per part of the search `text` that was ignored or cut (unclosed quote, lone OR, ...)."""
+    for note in query.parse(text).notes:
+        st.warning(md_escape(note), icon=":material/manage_search:")
+
+
+@st.cache_resource(max_entries=4, show_spinner="Indexing the articles for search…")
+def _search_index(fingerprint: str, _corpus: Corpus) -> search.SearchIndex:
+    """The full-text index of the corpus `fingerprint`: opened (or built once) per server, shared by every session."""
+    return search.for_corpus(_corpus)
+
+
+def search_index(corpus: Corpus) -> search.SearchIndex:
+    """The full-text index of `corpus` (see loaders/search.py): stored with its dataset, or built in memory."""
+    return _search_index(corpus.fingerprint, corpus)
 
 
 def sidebar() -> View:
@@ -287,7 +305,7 @@ def sidebar() -> View:
     cached = st.session_state.get("_view")
     if cached and cached[0] == key:
         return cached[1]
-    corpus = replace(full, **uf.apply_filters(full.tables(), filters))
+    corpus = replace(full, **uf.apply_filters(full.tables(), filters, search_index(full) if filters.q else None))
     view_ = View(corpus=corpus, full=full, filters=filters, chains=full.value_chains, themes=full.themes)
     st.session_state["_view"] = (key, view_)
     return view_
@@ -341,7 +359,7 @@ def _empty_state(v: View, *, quotes: bool) -> bool:
                 f"`{DATA_ENV}` pointing at a folder of articles.", icon=":material/inbox:")
         return True
     if v.corpus.articles.empty:
-        hints = uf.loosen_hints(v.full.tables(), v.filters)
+        hints = uf.loosen_hints(v.full.tables(), v.filters, search_index(v.full) if v.filters.q else None)
         tips = [f"clearing **{label}** ({n:,} article{'s' if n != 1 else ''})" for label, n in hints]
         advice = ("Try " + ", or ".join(tips) + ".") if tips else "Try resetting the filters."
         st.info(f"No articles match the current filters. {advice}", icon=":material/filter_alt_off:")
@@ -380,93 +398,6 @@ def open_from_table(picked: Any, rows: pd.DataFrame, id_column: str, key: str, l
     if st.session_state.get(key) not in by_id.index:
         st.session_state[key] = by_id.index[0] if len(by_id) else None
     return by_id
-
-
-def legend(kinds: Sequence[str]) -> None:
-    """One line naming each highlight style in use."""
-    pieces = [highlight(HIGHLIGHT_KINDS[k], [(0, len(HIGHLIGHT_KINDS[k]), k)]) for k in kinds]
-    st.html('<div style="font-size:0.85rem;opacity:0.85">Highlighted: ' + " · ".join(pieces) + "</div>")
-
-
-def render_paragraphs(paragraphs: Sequence[tuple[int, str]], spans: dict[int, list[tuple]]) -> None:
-    """Paragraphs (para_no, text) as escaped HTML with their spans highlighted."""
-    body = "".join(
-        f'<p style="white-space:pre-wrap;line-height:1.65;margin:0 0 0.9em 0">{highlight(text, spans.get(no, []))}</p>'
-        for no, text in paragraphs
-    )
-    st.html(f'<div class="article-reader" style="max-width:52rem">{body}</div>')
-
-
-def render_title(title: str, spans: list[tuple]) -> None:
-    """The article's title as a heading, with its spans (a headline quote) highlighted."""
-    if not spans:
-        st.subheader(md_escape(title))
-        return
-    st.html(f'<h3 style="font-weight:600;margin:0.5em 0 0.4em 0">{highlight(title, spans)}</h3>')
-
-
-def article_spans(v: View, article_id: str, paragraphs: Sequence[str], kinds: Iterable[str]) -> dict[int, list[tuple]]:
-    """Spans per paragraph of one article for the chosen highlight kinds (quote, term, date, amount).
-
-    Each table is cut to the article's rows before any label is built: labels over
-    the whole corpus would cost seconds at 100,000 articles.
-    """
-    kinds = set(kinds)
-    spans: dict[int, list[tuple]] = {}
-    labels: dict[str, tuple[str, Callable[[pd.DataFrame], pd.Series]]] = {
-        "term": ("mentions", lambda r: r["theme"].astype("string") + ": " + r["term"].astype("string")),
-        "date": ("events", lambda r: "date: " + r["date"].dt.strftime("%Y-%m-%d")
-                 + " (" + r["precision"].astype("string") + ")"),
-        "amount": ("amounts", lambda r: r["kind"].astype("string") + ": " + r["expression"].astype("string")),
-    }
-    for kind, (table, label) in labels.items():
-        if kind in kinds:
-            rows = rows_of(v, table, article_id)
-            for no, start, end, text in zip(rows["para_no"], rows["start"], rows["end"], label(rows)):
-                spans.setdefault(int(no), []).append((int(start), int(end), kind, str(text)))
-    if "quote" in kinds:
-        rows = rows_of(v, "quotes", article_id)
-        for no, start, end, text, speaker in zip(rows["para_no"], rows["start"], rows["end"], rows["text"], rows["speaker"]):
-            label = f"quote: {speaker}" if speaker else "quote: unattributed"
-            if no == schema.HEADLINE:
-                spans.setdefault(schema.HEADLINE, []).append((int(start), int(end), "quote", label))
-                continue
-            for p, s, e in quote_spans(paragraphs, int(no), int(start), int(end), str(text)):
-                spans.setdefault(p, []).append((s, e, "quote", label))
-    return spans
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _article_rows(fingerprint: str, table: str, _ids: pd.Series) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
-    """(article id -> group number, row positions grouped by article, group bounds) of one table of the corpus `fingerprint`.
-
-    Built once per corpus and shared by every session, so opening an article reads a
-    slice instead of comparing every row of a multi-million-row table.
-    """
-    codes, ids = pd.factorize(_ids)
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(len(ids) + 1))
-    return {str(a): i for i, a in enumerate(ids)}, order, bounds
-
-
-def rows_of(v: View, table: str, article_id: str) -> pd.DataFrame:
-    """The rows of the whole corpus's `table` (articles, paragraphs, quotes, mentions, events, amounts)
-    that belong to one article, in table order."""
-    frame = getattr(v.full, table)
-    ids, order, bounds = _article_rows(v.full.fingerprint, table, frame["article_id"])
-    at = ids.get(article_id)
-    if at is None:
-        return frame.iloc[0:0]
-    rows = order[bounds[at]:bounds[at + 1]]
-    if rows[-1] - rows[0] == len(rows) - 1:  # one run of rows (how the build writes them): a zero-copy slice
-        return frame.iloc[rows[0]:rows[-1] + 1]
-    return frame.iloc[rows]
-
-
-def paragraphs_of(v: View, article_id: str) -> list[str]:
-    """The paragraph texts of one article, in order."""
-    rows = rows_of(v, "paragraphs", article_id).sort_values("para_no")
-    return rows["text"].astype(str).tolist()
 
 
 def date_label(day: dt.date | pd.Timestamp | None) -> str:

@@ -9,11 +9,11 @@ URL contract (all optional, canonical form written by `to_params`):
   source     comma-separated outlet names; UNKNOWN_SOURCE ("(unknown source)") for articles with none
   speaker    comma-separated speaker names
   side       comma-separated of EU, Kazakhstan, other
-  q          free text searched (case-insensitive, literally) in article titles and texts
+  q          a search (loaders.query syntax: whole words, "phrase", OR, -exclude, prefix*) over titles and texts
 
 Semantics: an article passes when its date is in [from, to], its source is one of
 `source` (a missing or blank source counting as UNKNOWN_SOURCE), it mentions ANY of
-`theme` and its title or text contains `q`. Paragraphs, mentions, events and amounts follow the passing articles (theme is an article-level
+`theme` and the search `q` matches it in the corpus's full-text index. Paragraphs, mentions, events and amounts follow the passing articles (theme is an article-level
 filter: a mention, date or amount sentence rarely names the theme itself, so cutting
 them at sentence level would hide the context an analyst filters for). Quotes follow
 the passing articles and are further restricted by `speaker` and `side`; a speaker is a
@@ -32,6 +32,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from loaders import query, search
 
 SIDES: tuple[str, ...] = ("EU", "Kazakhstan", "other")
 PARAMS: tuple[str, ...] = ("from", "to", "theme", "source", "speaker", "side", "q")
@@ -218,8 +220,12 @@ def source_labels(sources: pd.Series) -> pd.Series:
     return sources.astype("string").mask(no_source(sources), UNKNOWN_SOURCE)
 
 
-def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters) -> pd.Series:
-    """Boolean mask over tables["articles"]: the articles passing date, source, theme and q."""
+def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters,
+                 index: search.SearchIndex | None = None) -> pd.Series:
+    """Boolean mask over tables["articles"]: the articles passing date, source, theme and q.
+
+    `index` is the full-text index of these tables; without one, a search builds it in memory.
+    """
     articles = tables["articles"]
     mask = pd.Series(True, index=articles.index)
     if filters.date_from:
@@ -236,11 +242,12 @@ def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters) -> pd.Ser
         hit = mentions.loc[isin(mentions["theme"], filters.themes), "article_id"]
         mask &= isin(articles["article_id"], hit)
     mask = mask.astype(bool)
-    if filters.q:
-        rest = articles[mask]  # search only what the cheaper filters kept
-        hit = rest["title"].str.contains(filters.q, case=False, regex=False).fillna(False)
-        hit |= rest["text"].str.contains(filters.q, case=False, regex=False).fillna(False)
-        mask &= hit.reindex(articles.index, fill_value=False).astype(bool)
+    wanted = query.parse(filters.q)
+    if not wanted.empty:
+        index = index or search.build(articles, tables["quotes"])
+        hit = np.zeros(len(articles), dtype=bool)
+        hit[index.articles(wanted)] = True
+        mask &= pd.Series(hit, index=articles.index, dtype=bool)
     return mask
 
 
@@ -280,12 +287,14 @@ def recount_people(people: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["n_quotes", "name"], ascending=[False, True]).reset_index(drop=True)
 
 
-def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters) -> dict[str, pd.DataFrame]:
-    """Every corpus table restricted by `filters` (see the module docstring); `rejected` is kept whole."""
+def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters,
+                  index: search.SearchIndex | None = None) -> dict[str, pd.DataFrame]:
+    """Every corpus table restricted by `filters` (see the module docstring; `index` as for `article_mask`);
+    `rejected` is kept whole."""
     out = dict(tables)
     if not filters.active:
         return out
-    articles = tables["articles"][article_mask(tables, filters)].reset_index(drop=True)
+    articles = tables["articles"][article_mask(tables, filters, index)].reset_index(drop=True)
     ids = articles["article_id"]
     out["articles"] = articles
     for name in ARTICLE_TABLES:
@@ -297,7 +306,8 @@ def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters) -> dict[
     return out
 
 
-def loosen_hints(tables: Mapping[str, pd.DataFrame], filters: Filters) -> list[tuple[str, int]]:
+def loosen_hints(tables: Mapping[str, pd.DataFrame], filters: Filters,
+                 index: search.SearchIndex | None = None) -> list[tuple[str, int]]:
     """For each active article filter, (its label, articles left if only it were cleared), most helpful first."""
     relax = {
         "date range": replace(filters, date_from=None, date_to=None),
@@ -308,7 +318,7 @@ def loosen_hints(tables: Mapping[str, pd.DataFrame], filters: Filters) -> list[t
     hints = []
     for label, loosened in relax.items():
         if loosened != filters:
-            hints.append((label, int(article_mask(tables, loosened).sum())))
+            hints.append((label, int(article_mask(tables, loosened, index).sum())))
     return sorted(hints, key=lambda h: -h[1])
 
 

@@ -18,6 +18,7 @@ STYLES: dict[str, str] = {
     "term": "box-shadow:inset 0 -3px 0 rgba(20,184,166,0.85);",
     "date": "text-decoration:underline dotted 2px rgba(99,102,241,0.95);text-underline-offset:3px;",
     "amount": "font-weight:700;text-decoration:underline double rgba(236,72,153,0.9);",
+    "search": "outline:2px solid rgba(59,130,246,0.9);outline-offset:1px;",
 }
 _BASE = "color:inherit;background:transparent;padding:0;border-radius:2px;"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&\"'=^@%])")

@@ -1,0 +1,232 @@
+"""Full-text search of a corpus with tantivy: the articles and the quotes a `loaders.query.Query` matches.
+
+One index holds a document per article (`title`, and `text` with one value per paragraph, so a phrase
+never runs from one paragraph into the next) and one per quote (`quote`: its words; `who`: speaker,
+person and role, so the Quotes page finds a speaker under every spelling `people` merged). Article and
+quote documents share no text field, so a search over article fields never returns a quote. Each
+document carries its row in the corpus table as a fast field (ARTICLE_ROW / QUOTE_ROW); hits are ordered
+by it, so a search returns row positions without reading anything back.
+
+The index is written with the dataset (`Corpus.save` puts it in INDEX_DIR of the version folder) and
+stamped (STAMP: format, fingerprint, row counts) to the tables it was built from. `for_corpus` opens it;
+when it is missing (a dataset saved before search existed) it is built once into that folder, and a
+corpus without a folder (uploads combined in a session) or with an unwritable one is indexed in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import tantivy
+
+from loaders import store
+from loaders.query import ANALYZER, TOKENIZER, Clause, Query
+
+if TYPE_CHECKING:
+    from loaders.corpus import Corpus
+
+log = logging.getLogger(__name__)
+
+INDEX_DIR = "search"
+STAMP = "corpus.json"
+FORMAT = "eu-kz-search/1"
+STAMP_MAX_BYTES = 4096
+# The index writer's memory budget and threads: twice the budget or a second thread saved no time at
+# 100,000 articles (15-18 s either way on 2 cores), and the build holds the tables already.
+WRITER_HEAP = 64 * 2**20
+WRITER_THREADS = 1
+# Rows turned into Python strings at a time while indexing.
+CHUNK_ROWS = 2000
+ARTICLE_FIELDS = ("title", "text")
+QUOTE_FIELDS = ("quote", "who")
+ARTICLE_ROW, QUOTE_ROW = "article_row", "quote_row"
+# Escaped in a prefix's regex: a word is letters and digits, but ASCII folding turns a few into punctuation (⑴ -> "(1)").
+_REGEX_SPECIAL = re.compile(r"([\\.+*?()|\[\]{}^$#&\-~])")
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    for name in (*ARTICLE_FIELDS, *QUOTE_FIELDS):
+        builder.add_text_field(name, tokenizer_name=TOKENIZER)  # positions indexed: phrases need them
+    builder.add_unsigned_field(ARTICLE_ROW, fast=True)
+    builder.add_unsigned_field(QUOTE_ROW, fast=True)
+    return builder.build()
+
+
+SCHEMA = _schema()
+
+
+class SearchIndex:
+    """An open index and the row counts of the articles and quotes tables it was built from."""
+
+    def __init__(self, index: tantivy.Index, n_articles: int, n_quotes: int):
+        index.register_tokenizer(TOKENIZER, ANALYZER)
+        index.config_reader("manual")  # no watcher thread: an index never changes once written
+        self._index = index
+        self.n_articles = n_articles
+        self.n_quotes = n_quotes
+
+    def articles(self, query: Query) -> np.ndarray:
+        """Ascending int64 row positions in the corpus's `articles` of the articles `query` matches in title or
+        text; every row when the query is empty (it restricts nothing)."""
+        return self._rows(query, ARTICLE_FIELDS, ARTICLE_ROW, self.n_articles)
+
+    def quotes(self, query: Query) -> np.ndarray:
+        """Ascending int64 row positions in the corpus's `quotes` of the quotes `query` matches in their words,
+        speaker, person or role; every row when the query is empty."""
+        return self._rows(query, QUOTE_FIELDS, QUOTE_ROW, self.n_quotes)
+
+    def _rows(self, query: Query, fields: Sequence[str], kind: str, total: int) -> np.ndarray:
+        if query.empty:
+            return np.arange(total, dtype=np.int64)
+        if total == 0:
+            return np.empty(0, dtype=np.int64)
+        hits = self._index.searcher().search(_compile(query, fields, kind), limit=total, count=False,
+                                             order_by_field=kind, order=tantivy.Order.Asc).hits
+        return np.fromiter((row for row, _ in hits), dtype=np.int64, count=len(hits))
+
+
+def _compile(query: Query, fields: Sequence[str], kind: str) -> tantivy.Query:
+    """`query` as tantivy query objects over `fields`: each group must match, no excluded clause may."""
+    parts = [(tantivy.Occur.Must, _any(group, fields)) for group in query.groups]
+    if not parts:  # only exclusions: start from every document of this kind
+        parts = [(tantivy.Occur.Must, tantivy.Query.exists_query(kind))]
+    parts += [(tantivy.Occur.MustNot, _any((clause,), fields)) for clause in query.excluded]
+    return tantivy.Query.boolean_query(parts)
+
+
+def _any(clauses: Sequence[Clause], fields: Sequence[str]) -> tantivy.Query:
+    """A query matching any of `clauses` in any of `fields`."""
+    options = [_clause(clause, field) for clause in clauses for field in fields]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, option) for option in options])
+
+
+def _clause(clause: Clause, field: str) -> tantivy.Query:
+    """One clause in one field: a term, a phrase, or a prefix (a regex over the term dictionary, which
+    unlike tantivy's phrase-prefix query has no cap on how many words it expands to)."""
+    if clause.prefix:
+        return tantivy.Query.regex_query(SCHEMA, field, _REGEX_SPECIAL.sub(r"\\\1", clause.words[0]) + ".*")
+    if len(clause.words) == 1:
+        return tantivy.Query.term_query(SCHEMA, field, clause.words[0])
+    return tantivy.Query.phrase_query(SCHEMA, field, list(clause.words))
+
+
+def build(articles: pd.DataFrame, quotes: pd.DataFrame, folder: str | os.PathLike | None = None,
+          fingerprint: str = "") -> SearchIndex:
+    """The index of `articles` and `quotes` (corpus tables), written to the empty or new `folder` with its
+    stamp, or held in memory when `folder` is None."""
+    path = None
+    if folder is not None:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        path = str(folder)
+    index = tantivy.Index(SCHEMA, path=path, reuse=False)
+    index.register_tokenizer(TOKENIZER, ANALYZER)
+    writer = index.writer(heap_size=WRITER_HEAP, num_threads=WRITER_THREADS)
+    for docs in (_article_docs(articles), _quote_docs(quotes)):
+        for doc in docs:
+            writer.add_document(doc)
+    writer.commit()
+    writer.wait_merging_threads()
+    if path is not None:
+        stamp = {"format": FORMAT, "fingerprint": fingerprint, "articles": len(articles), "quotes": len(quotes)}
+        (Path(path) / STAMP).write_text(json.dumps(stamp))
+    return SearchIndex(index, len(articles), len(quotes))
+
+
+def _text_chunks(frame: pd.DataFrame, columns: Sequence[str]) -> Iterator[tuple[int, list[list[str]]]]:
+    """(first row, one list of str per column) for each CHUNK_ROWS rows of `frame`, missing values as "".
+
+    Only one chunk is ever held as Python strings: all of a 100,000-article corpus's text at once would
+    add hundreds of MB to the build's peak.
+    """
+    for start in range(0, len(frame), CHUNK_ROWS):
+        part = frame.iloc[start:start + CHUNK_ROWS]
+        yield start, [part[col].astype("string").fillna("").tolist() for col in columns]
+
+
+def _article_docs(articles: pd.DataFrame) -> Iterator[tantivy.Document]:
+    for start, (titles, texts) in _text_chunks(articles, ("title", "text")):
+        for row, title, text in zip(range(start, start + len(titles)), titles, texts):
+            doc = tantivy.Document()
+            doc.add_unsigned(ARTICLE_ROW, row)
+            doc.add_text("title", title)
+            for paragraph in text.split("\n\n"):
+                doc.add_text("text", paragraph)
+            yield doc
+
+
+def _quote_docs(quotes: pd.DataFrame) -> Iterator[tantivy.Document]:
+    for start, (texts, *who) in _text_chunks(quotes, ("text", "speaker", "person", "speaker_role")):
+        for row, text, *names in zip(range(start, start + len(texts)), texts, *who):
+            doc = tantivy.Document()
+            doc.add_unsigned(QUOTE_ROW, row)
+            doc.add_text("quote", text)
+            for name in dict.fromkeys(n for n in names if n):
+                doc.add_text("who", name)
+            yield doc
+
+
+def write(corpus: Corpus, folder: str | os.PathLike) -> None:
+    """Writes the index of `corpus` to `folder` (new or empty), stamped with the corpus's fingerprint."""
+    build(corpus.articles, corpus.quotes, folder, corpus.fingerprint)
+
+
+def open_stored(folder: str | os.PathLike, corpus: Corpus) -> SearchIndex | None:
+    """The index stored in `folder` if its stamp says it was built from `corpus`'s tables, else None."""
+    folder = Path(folder)
+    expected = {"format": FORMAT, "fingerprint": corpus.fingerprint, "articles": len(corpus.articles),
+                "quotes": len(corpus.quotes)}
+    try:
+        with open(folder / STAMP, "rb") as handle:
+            stamp = json.loads(handle.read(STAMP_MAX_BYTES + 1))
+        if stamp != expected:
+            return None
+        return SearchIndex(tantivy.Index.open(str(folder)), expected["articles"], expected["quotes"])
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, RecursionError) as err:  # unreadable stamp or index: build another
+        log.warning("search index %s unusable: %s", folder, err)
+        return None
+
+
+def for_corpus(corpus: Corpus) -> SearchIndex:
+    """The search index of `corpus`: the one stored with it, else one built now (into its folder when it
+    has one and the folder takes it, else in memory)."""
+    if corpus.folder:
+        home = Path(corpus.folder)
+        found = open_stored(home / INDEX_DIR, corpus)
+        if found is not None:
+            return found
+        try:
+            return _build_into(home, corpus)
+        except (OSError, ValueError) as err:
+            log.warning("cannot store a search index in %s (%s); indexing in memory", home, err)
+    return build(corpus.articles, corpus.quotes)
+
+
+def _build_into(home: Path, corpus: Corpus) -> SearchIndex:
+    """Builds the index in a staging folder inside `home` and renames it to INDEX_DIR, so no reader sees a
+    half-written index; when another process stored its index first, that one is used."""
+    store.remove_stale_staging(home)
+    staging = Path(tempfile.mkdtemp(prefix=f".{INDEX_DIR}.tmp-{os.getpid()}-", dir=home))
+    try:
+        write(corpus, staging)
+        with contextlib.suppress(OSError):  # the target exists: another process renamed its index first
+            os.rename(staging, home / INDEX_DIR)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # nothing left after a successful rename
+    found = open_stored(home / INDEX_DIR, corpus)
+    if found is None:
+        raise OSError(f"{home / INDEX_DIR} holds no index of these tables")
+    return found
