@@ -117,6 +117,8 @@ class Article(Organisations):
         self._titled: list[str] | None = None  # full names in the title, read on first use
         self._shorts: dict[str, Person | None] = {}  # _by_short's answers since the last new person
         self._unsure: list[str] = []  # full names written with nothing that tells a person (_collect_people)
+        # per person: (person, " name" casefolded, name folded, core words, first word casefolded), for _find_short
+        self._keys: list[tuple[Person, str, str, int, str]] = []
         self.spans = scan_spans(paras)
         self.regions: list[list[tuple[int, int]]] = [[] for _ in paras]
         for segs in self.spans:
@@ -176,6 +178,7 @@ class Article(Organisations):
         person = self.persons.get(name)
         if person is None:
             person = self.persons[name] = Person(name)
+            self._keys.append((person, " " + name.casefold(), fold(name), core_count(name), name.split()[0].casefold()))
             self._shorts.clear()
         if role:
             person.roles.add(role)
@@ -195,12 +198,12 @@ class Article(Organisations):
 
     def _find_short(self, short: str) -> Person | None:
         key = " " + short.casefold()
-        found = [p for n, p in self.persons.items() if (" " + n.casefold()).endswith(key)]
+        found = [p for p, spaced, _, _, _ in self._keys if spaced.endswith(key)]
         if not found and len(short) > 3:  # a transliteration or typing variant: "Japarov" for Zhaparov
             folded = fold(short)
-            found = [p for n, p in self.persons.items() if core_count(n) > 1 and similar_tail(fold(n), folded)]
+            found = [p for p, _, name_fold, cores, _ in self._keys if cores > 1 and similar_tail(name_fold, folded)]
         if not found and not gender_of_given_name(short):  # a surname written first: "Chen" for Chen Zhou
-            found = [p for n, p in self.persons.items() if core_count(n) == 2 and n.split()[0].casefold() == key[1:]]
+            found = [p for p, _, _, cores, first in self._keys if cores == 2 and first == key[1:]]
         if not found:  # "President Mirziyoyev" in the body, "Shavkat Mirziyoyev: …" in the headline
             return self._fuller_in(self._title_names(), short)
         return found[0] if len(found) == 1 else None
