@@ -487,8 +487,9 @@ def test_he_is_the_subject_not_a_name_given_as_an_object():
 def test_a_role_whose_organisation_a_relative_clause_describes_is_still_an_apposition():
     q = _quotes("Arman Tulegenov, head of the union that groups 400 miners, said that the stoppage is "
                 "“the fault of a company that will not talk to us.”")
-    assert [(s, r) for _, _, s, r in _got(q)] == [("Arman Tulegenov", "frame_before")]
-    assert q["speaker_role"].tolist() == ["head of the union"]
+    assert [(k, s, r) for k, _, s, r in _got(q)] == [("reported", "Arman Tulegenov", "speaker_cue_that"),
+                                                     ("direct", "Arman Tulegenov", "frame_before")]
+    assert q["speaker_role"].tolist() == ["head of the union"] * 2
 
 
 @pytest.mark.parametrize("para", [
@@ -563,3 +564,20 @@ def test_title_words_before_a_name_after_and_are_not_part_of_it():
     q = _quotes("“We mark new steps today,” said the High Representative for Foreign Affairs and Security Policy "
                 "Giulia Fontana.")
     assert [s for _, _, s, _ in _got(q)] == ["Giulia Fontana"]
+
+
+def test_a_reported_clause_may_hold_a_partial_quote_which_is_also_a_direct_quote():
+    q = _quotes("Minister Dana Sarsen noted that trade within the region still remains “at a relatively modest "
+                "level” compared with its potential.")
+    assert _got(q) == [
+        ("reported", "trade within the region still remains “at a relatively modest level” compared with its "
+                     "potential", "Dana Sarsen", "speaker_cue_that"),
+        ("direct", "at a relatively modest level", "Dana Sarsen", "frame_before")]
+
+
+def test_a_reported_clause_ends_where_a_full_quote_or_an_adding_that_clause_begins():
+    q = _quotes("Minister Dana Sarsen noted that the future depends on energy: “Our country is open to every "
+                "new technology.”")
+    assert [(k, t) for k, t, _, _ in _got(q)] == [
+        ("reported", "the future depends on energy"),
+        ("direct", "Our country is open to every new technology.")]

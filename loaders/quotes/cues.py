@@ -82,6 +82,8 @@ OBJECT_THAT_RE = re.compile(r"\s+(?:[^\s,;:]+\s+){1,5}?that\s+(?P<clause>\S.*?)[
 SECOND_PREDICATE_RE = re.compile(
     r",?\s+(?:but|and)\s+(?:declined|refused|did\s+not|didn[’']t|would\s+not|wouldn[’']t|could\s+not"
     r"|couldn[’']t|gave\s+no|offered\s+no|stopped\s+short|did\s+n[’']t)\b"
+    # a full quote the clause introduces ("… on carbon: “Azerbaijan …”"), or the next clause ", adding that …"
+    rf"|:\s*[“\"«]|,\s*{PARTICIPLE}\s+that\b"
 )
 WHEN_RE = re.compile(
     r",?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+"
