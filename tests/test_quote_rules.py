@@ -581,3 +581,28 @@ def test_a_reported_clause_ends_where_a_full_quote_or_an_adding_that_clause_begi
     assert [(k, t) for k, t, _, _ in _got(q)] == [
         ("reported", "the future depends on energy"),
         ("direct", "Our country is open to every new technology.")]
+
+
+def test_an_agency_line_saying_this_was_said_by_someone_attributes_the_quote_before_it():
+    q = _quotes("“Kazakhstan supports wider gas cooperation with its neighbours in the region.”",
+                "Caspiannews reports that this statement was made by Nurlan Abenov, the Minister of Energy.")
+    assert _got(q) == [("direct", "Kazakhstan supports wider gas cooperation with its neighbours in the region.",
+                        "Nurlan Abenov", "next_sentence")]
+
+
+def test_having_opens_a_clause_and_is_no_speaker():
+    q = _quotes("Chairman Rustam Berdiyev spoke at the summit.",
+                "Having mentioned the projects of the region, the chairman said: “We export gas to our neighbours.”")
+    assert [s for _, _, s, _ in _got(q)] == ["Rustam Berdiyev"]
+
+
+def test_an_office_word_with_nobody_holding_it_is_the_person_just_named():
+    q = _quotes("Elbasy Nursultan Nazarbayev addressed the nation.",
+                "«I suppose that the owners of companies will support their staff,» the Elbasy noted.")
+    assert [s for _, _, s, _ in _got(q)] == ["Nursultan Nazarbayev"]
+
+
+def test_the_company_is_the_organisation_that_spoke_last():
+    q = _quotes("Kazatomprom said on Monday that output would fall by a tenth next year.",
+                "The company added that its delivery obligations would not be affected.")
+    assert [s for _, _, s, _ in _got(q)] == ["Kazatomprom", "Kazatomprom"]

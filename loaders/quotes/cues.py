@@ -118,7 +118,9 @@ AS_BY_RE = re.compile(
 )
 # the sentence after a clause that only says who said it: "This was announced … by the Minister X."
 THIS_WAS_BY_RE = re.compile(
-    rf"(?:This|That|It)\s+(?:was|has\s+been|had\s+been)\s+(?P<cue>{CUE})\b[^;:“”«»\"]{{0,100}}?\s+by\s+"
+    rf"(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes)\s+that\s+)?"  # "Azernews reports that …"
+    rf"(?:[Tt]his|[Tt]hat|It)\s+(?:statement\s+|remark\s+)?(?:was|has\s+been|had\s+been)\s+"
+    rf"(?P<cue>{CUE}|made|voiced)\b[^;:“”«»\"]{{0,100}}?\s+by\s+"
     rf"(?:the\s+)?(?P<spk>[^;:“”«»\"]{{2,160}}?)\s*[.!]?\s*$",
     re.S,
 )

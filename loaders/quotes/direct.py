@@ -24,6 +24,7 @@ from loaders.quotes.cues import (
     QUOTED_AS_RE,
     TAIL_CUE_SPK_RE,
     TAIL_SPK_CUE_RE,
+    THIS_WAS_BY_RE,
     normal_cue,
 )
 from loaders.quotes.marks import MARK_RE, Segment, is_title
@@ -214,7 +215,8 @@ def colon_sentence_before(art: Article, span: Span) -> Found | None:
 
 def next_sentence(art: Article, span: Span) -> Found | None:
     """“…” Name said. — the quote ends its sentence and the next sentence, or the next paragraph when the quote
-    ends its own, is only the attribution ("Report informs, the first vice-president of SOCAR, Name has said.")."""
+    ends its own, is only the attribution ("Report informs, the first vice-president of SOCAR, Name has said.",
+    "Azernews reports that this statement was made by Name.")."""
     last, sent_end = art.paras[span.p1], span.sent_end
     if last[span.tail_from:sent_end].strip():
         return None
@@ -223,6 +225,10 @@ def next_sentence(art: Article, span: Span) -> Found | None:
         q, start = span.p1 + 1, 0
     text = art.paras[q]
     nxt_end = art.sentence(q, start)[1] if start < len(text) else start
+    by = THIS_WAS_BY_RE.match(text, start + len(text[start:nxt_end]) - len(text[start:nxt_end].lstrip()), nxt_end)
+    if by:  # "“…” / Azernews reports that this statement was made by X, the Minister of Energy."
+        speaker = art.resolve(by.group("spk"), q, by.start("spk"))
+        return Found(speaker, normal_cue(by.group("cue")), True) if speaker is not None and speaker.name else None
     if nxt_end - start > 200 or not art.has_cue(q, max(start, nxt_end - 90), nxt_end):
         return None  # an attribution sentence is short and ends near its cue
     found = art.frame_at(q, start, nxt_end)

@@ -203,7 +203,7 @@ def reported_row_of(art: Article, p: int, s: int, e: int) -> Row | None:
     while s < e and text[s].isspace():
         s += 1
     cued = art.has_cue(p, s, e)
-    if s >= e:
+    if s >= e or THIS_WAS_BY_RE.match(text, s, e):  # "… reports that this was told by X": an attribution
         return None
     if not (cued or text.find("ccording", s, e) >= 0):
         return frame_next(art, p, s, e)

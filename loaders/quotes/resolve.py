@@ -385,8 +385,8 @@ class Article(Organisations):
             return Speaker(org, phrase.channel, self._side(phrase.channel, org), how)
         if phrase.name and ROLE_SYNONYM_RE.fullmatch(phrase.name):  # "Elbasy said": an office, never a name
             holder = self._role_holder(phrase.name, p, pos)
-            if holder is None:
-                return None
+            if holder is None:  # "the Elbasy noted" with no role given: who was just named, as for "the minister"
+                return self._described(raw, p, pos, how)
             self._mention(p, pos, holder.name)
             return self._as_speaker(holder, how)
         if phrase.name:
@@ -421,12 +421,12 @@ class Article(Organisations):
         before), else the one named just after it (_named_next); else an unnamed speaker. None when the
         phrase is no definite description of a role."""
         text = raw.strip()
-        if not DETERMINER_RE.match(text) or not role_like(DETERMINER_RE.sub("", text)):
+        role = DETERMINER_RE.sub("", text)
+        if not DETERMINER_RE.match(text) or not (role_like(role) or ROLE_SYNONYM_RE.fullmatch(role)):
             return None
         recent = self._recent_speaker(p, pos)
         if recent is not None:
             return recent._replace(attribution=how)
-        role = DETERMINER_RE.sub("", text)
         if CHANNEL_RE.fullmatch(role):  # "the spokesman said" after "a Commission spokesman said": the Commission
             last = self._last_spoken(p, pos, person=False)
             if last is not None and last[0] >= p - 1:
