@@ -606,3 +606,10 @@ def test_the_company_is_the_organisation_that_spoke_last():
     q = _quotes("Kazatomprom said on Monday that output would fall by a tenth next year.",
                 "The company added that its delivery obligations would not be affected.")
     assert [s for _, _, s, _ in _got(q)] == ["Kazatomprom", "Kazatomprom"]
+
+
+def test_an_acronym_and_a_word_name_a_company_not_a_person():
+    q = _quotes("“We will keep securing lithium for our batteries,” said SK Lithium.",
+                "“Output will double,” Billionaire Mark Ellery said.")
+    assert [s for _, _, s, _ in _got(q)] == ["SK Lithium", "Mark Ellery"]
+    assert q["person"].tolist() == ["", "Mark Ellery"]

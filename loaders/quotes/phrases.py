@@ -65,6 +65,8 @@ _RELATIVE_RE = re.compile(
 _SURNAME_RE = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|in|ina|uly|kyzy|enko|sky|skiy|skaya)$")
 _CALENDAR_RE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
                           r"|June|July|August|September|October|November|December)")
+_ACRONYM_TOKEN_RE = re.compile(r"[A-Z]{2,4}")
+_ACRONYM_ORG_RE = re.compile(r"[A-Z]{2,4}\s+[A-Z][a-z]+")
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:that|which|who|whose|where|when)\s+")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)$", re.I)
@@ -340,7 +342,7 @@ def read_phrase(raw: str) -> Phrase | None:
     words = [fold_token(w) for w in head.split()]
     if is_role_word(head_noun(head)):  # "head of the Ministry of X", "the agency's interlocutor": a person
         return Phrase(head, app)
-    org_like = is_known_org(head) or any(w in ORG_WORDS for w in words) or (
+    org_like = is_known_org(head) or any(w in ORG_WORDS for w in words) or bool(_ACRONYM_ORG_RE.fullmatch(head)) or (
         len(words) <= 3 and side_of("", head) in ("EU", "Kazakhstan") and not role_like(head)
         and head[:1].isupper()
     )
@@ -408,6 +410,8 @@ def name_in_chunk(chunk: str) -> tuple[str, int]:
     core = [t for t, _ in name_tokens if t not in PARTICLES]
     if not core or len(core) > 4 or is_known_org(" ".join(t for t, _ in name_tokens)):
         return "", -1
+    if k > 0 and _ACRONYM_TOKEN_RE.fullmatch(tokens[k - 1][0]) and len(core) == 1 and not gender_of_given_name(core[0]):
+        return "", -1  # "LG Chem", "SK Innovation": an acronym and a word name a company
     if any(t.casefold() in NON_NAME_WORDS for t in core):
         return "", -1
     start = name_tokens[0][1]
