@@ -613,3 +613,8 @@ def test_an_acronym_and_a_word_name_a_company_not_a_person():
                 "“Output will double,” Billionaire Mark Ellery said.")
     assert [s for _, _, s, _ in _got(q)] == ["SK Lithium", "Mark Ellery"]
     assert q["person"].tolist() == ["", "Mark Ellery"]
+
+
+def test_a_surname_may_open_with_a_particle():
+    q = _quotes("Commission President Ursula von der Leyen met the press.", "“Talks will go on,” von der Leyen said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Ursula von der Leyen"]

@@ -9,8 +9,11 @@ names and roles recur across a corpus.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+
+import ahocorasick
 
 from loaders.people import NON_NAME_WORDS, PARTICLES, gender_of_given_name, is_known_org, is_name_token, side_of
 from loaders.quotes.cues import SPOKE_WHEN_RE
@@ -33,10 +36,31 @@ from loaders.quotes.vocab import (
     UP,
 )
 
-_TOK = rf"(?:(?:al|el|ul)-)?[{UP}][{LO}{UP}]*(?:['’](?!s\b)[{UP}]?[{LO}]+)?(?:-[{UP}{LO}][{LO}{UP}]*)*"
-_PART = r"(?:von|van|der|den|de|del|della|di|da|dos|du|la|le|ter|zu|bin|ibn)"
+_TOK_REST = rf"[{LO}{UP}]*(?:['’](?!s\b)[{UP}]?[{LO}]+)?(?:-[{UP}{LO}][{LO}{UP}]*)*"
+_TOK = rf"(?:(?:al|el|ul)-)?[{UP}]{_TOK_REST}"
+_PARTICLES = ("von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "ter", "zu", "bin",
+              "ibn")
+_PART = "(?:" + "|".join(_PARTICLES) + ")"
+_MORE_TOKS = rf"(?:\s+(?:{_PART}\s+)*{_TOK})*"
 # a run of capitalised words, with name particles ("Ursula von der Leyen")
-CHUNK_RE = re.compile(rf"(?<![\w’'\-])(?:{_PART}\s+)*{_TOK}(?:\s+(?:{_PART}\s+)*{_TOK})*")
+CHUNK_RE = re.compile(rf"(?<![\w’'\-])(?:{_PART}\s+)*{_TOK}{_MORE_TOKS}")
+# the same runs when none can start with a particle or "al-": the capital first lets the regex engine skip
+# ahead to capitals, which makes the scan of a paragraph about three times cheaper
+_CAPITAL_CHUNK_RE = re.compile(rf"[{UP}](?<![\w’'\-].){_TOK_REST}{_MORE_TOKS}")
+_PARTICLE_STARTS = ahocorasick.Automaton()
+for _word in (*(p + " " for p in _PARTICLES), "al-", "el-", "ul-"):
+    _PARTICLE_STARTS.add_word(_word, len(_word))
+_PARTICLE_STARTS.make_automaton()
+
+
+def name_chunks(text: str) -> Iterator[re.Match[str]]:
+    """The CHUNK_RE matches of `text`, found by the cheaper capital-first pattern when no word of it is a
+    particle or "al-" that could open a chunk."""
+    for end, size in _PARTICLE_STARTS.iter(text):
+        start = end - size + 1
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "’'-"):
+            return CHUNK_RE.finditer(text)
+    return _CAPITAL_CHUNK_RE.finditer(text)
 HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dr|Prof)\.?\s+$")
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f"}
 _APPOS_RE = re.compile(

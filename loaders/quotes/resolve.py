@@ -48,6 +48,7 @@ from loaders.quotes.phrases import (
     gender_of_role,
     head_noun,
     is_role_word,
+    name_chunks,
     name_in_chunk,
     read_phrase,
     role_core,
@@ -226,7 +227,7 @@ class Article(Organisations):
         shorts: list[tuple[int, int, str, str]] = []
         for p, text in enumerate(self.paras):
             regions = self.regions[p]
-            for m in CHUNK_RE.finditer(text):
+            for m in name_chunks(text):
                 name, start = name_in_chunk(m.group())
                 if not name or (regions and self.inside_quote(p, m.start())):
                     continue
