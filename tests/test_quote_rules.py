@@ -618,3 +618,15 @@ def test_an_acronym_and_a_word_name_a_company_not_a_person():
 def test_a_surname_may_open_with_a_particle():
     q = _quotes("Commission President Ursula von der Leyen met the press.", "“Talks will go on,” von der Leyen said.")
     assert [s for _, _, s, _ in _got(q)] == ["Ursula von der Leyen"]
+
+
+def test_the_agent_of_a_passive_clause_is_its_subject_for_she():
+    q = _quotes("“Europe needs more than one supplier,” State Secretary Katrin Vogel said.",
+                "The delegation was led by Vice Minister Aliya Serikova. She told the participants that the "
+                "government had offered new licences.")
+    assert [s for _, _, s, _ in _got(q)] == ["Katrin Vogel", "Aliya Serikova"]
+
+
+def test_a_member_states_leader_is_side_eu_without_a_country_in_the_role():
+    q = _quotes("“We need European solidarity on energy,” Prime Minister Kyriakos Mitsotakis said.")
+    assert q["side"].tolist() == ["EU"]

@@ -101,11 +101,17 @@ _OBJECT_BEFORE_RE = re.compile(
     r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
 
 
+_PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en|led|held|made)\s+by\s+"
+                               r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
+
+
 def _is_object(text: str, start: int) -> bool:
-    """Whether the name at text[start] is a preposition's or a verb's object ("chaired by President X",
-    "met with X"), not the subject of its clause."""
-    return start >= 0 and bool(_OBJECT_BEFORE_RE.search(text, max(0, start - 60), start)) and not any(
-        c in text[max(0, start - 60):start] for c in ".;")
+    """Whether the name at text[start] is a preposition's or a verb's object ("the session chaired by President
+    X", "met with X"), not the subject of its clause; the agent of a passive clause ("The delegation was led by
+    X") is its subject."""
+    before = text[max(0, start - 60):start]
+    return (start >= 0 and not any(c in before for c in ".;") and bool(_OBJECT_BEFORE_RE.search(before))
+            and not _PASSIVE_AGENT_RE.search(before))
 
 
 class Article(Organisations):
