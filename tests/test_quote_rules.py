@@ -630,3 +630,16 @@ def test_the_agent_of_a_passive_clause_is_its_subject_for_she():
 def test_a_member_states_leader_is_side_eu_without_a_country_in_the_role():
     q = _quotes("“We need European solidarity on energy,” Prime Minister Kyriakos Mitsotakis said.")
     assert q["side"].tolist() == ["EU"]
+
+
+def test_the_statement_came_from_x_attributes_the_quote_before_it():
+    q = _quotes("“The currency has never been this strong.”",
+                "The statement came from economic expert Samir Guliyev commenting on the auction rate.")
+    assert [s for _, _, s, _ in _got(q)] == ["Samir Guliyev"]
+
+
+def test_a_name_set_between_commas_before_said_is_a_person():
+    q = _quotes("Output stays high, the company's Regional President for Georgia, Armenia, and Turkey, Gio Bellini, "
+                "said during a briefing.",
+                "“We continue drilling six new wells,” he explained.")
+    assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Gio Bellini"]

@@ -119,9 +119,10 @@ AS_BY_RE = re.compile(
 # the sentence after a clause that only says who said it: "This was announced … by the Minister X."
 THIS_WAS_BY_RE = re.compile(
     rf"(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes)\s+that\s+)?"  # "Azernews reports that …"
-    rf"(?:[Tt]his|[Tt]hat|It)\s+(?:statement\s+|remark\s+)?(?:was|has\s+been|had\s+been)\s+"
-    rf"(?P<cue>{CUE}|made|voiced)\b[^;:“”«»\"]{{0,100}}?\s+by\s+"
-    rf"(?:the\s+)?(?P<spk>[^;:“”«»\"]{{2,160}}?)\s*[.!]?\s*$",
+    rf"(?:[Tt]he|[Tt]his|[Tt]hat|It)\s+(?:statement\s+|remark\s+|comment\s+)?(?:(?:was|has\s+been|had\s+been)\s+"
+    rf"(?P<cue>{CUE}|made|voiced)\b[^;:“”«»\"]{{0,100}}?\s+by|came\s+from)\s+"
+    rf"(?:the\s+)?(?P<spk>[^;:“”«»\"]{{2,160}}?)"
+    rf"(?:,?\s+(?:commenting|speaking|answering|responding|referring|during|while|who)\b[^;:“”«»\"]*)?\s*[.!]?\s*$",
     re.S,
 )
 # "CLAUSE, SPEAKER(, APPOSITION,) cue."

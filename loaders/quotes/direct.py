@@ -228,7 +228,7 @@ def next_sentence(art: Article, span: Span) -> Found | None:
     by = THIS_WAS_BY_RE.match(text, start + len(text[start:nxt_end]) - len(text[start:nxt_end].lstrip()), nxt_end)
     if by:  # "“…” / Azernews reports that this statement was made by X, the Minister of Energy."
         speaker = art.resolve(by.group("spk"), q, by.start("spk"))
-        return Found(speaker, normal_cue(by.group("cue")), True) if speaker is not None and speaker.name else None
+        return Found(speaker, normal_cue(by.group("cue") or "said"), True) if speaker is not None and speaker.name else None
     if nxt_end - start > 200 or not art.has_cue(q, max(start, nxt_end - 90), nxt_end):
         return None  # an attribution sentence is short and ends near its cue
     found = art.frame_at(q, start, nxt_end)

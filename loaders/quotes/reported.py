@@ -167,7 +167,7 @@ def frame_next(art: Article, p: int, s: int, e: int) -> Row | None:
         return None  # a sentence that only names a speaker is short
     by = THIS_WAS_BY_RE.match(text, e, ne)
     if by:
-        speaker, cue = art.resolve(by.group("spk"), p, by.start("spk")), by.group("cue")
+        speaker, cue = art.resolve(by.group("spk"), p, by.start("spk")), (by.group("cue") or "said")
     elif not first:
         return None  # a bare frame names the speaker of the lead sentence only
     else:

@@ -248,7 +248,10 @@ class Article(Organisations):
                 gender = gender or gender_of_given_name(name.split()[0]) or gender_of_role(role)
                 reason = gender or role or name in self.persons or honorific
                 if not reason and not (SPEAKS_AFTER_RE.match(text, end)
-                                       or SPOKEN_BEFORE_RE.search(text, max(0, start - 40), start)):
+                                       or SPOKEN_BEFORE_RE.search(text, max(0, start - 40), start)
+                                       # "…, bp's Regional President for Azerbaijan, Georgia, and Türkiye, Name, said"
+                                       or (text.startswith(", ", start - 2) and text.startswith(",", end)
+                                           and SPEAKS_AFTER_RE.match(text, end + 1))):
                     self._unsure.append(name)  # kept in case a surname form refers to it later
                     continue
                 # "Mr. De Vigne" after "Luc De Vigne, deputy director … said": the full name written once
