@@ -122,7 +122,8 @@ THIS_WAS_BY_RE = re.compile(
     rf"(?:[Tt]he|[Tt]his|[Tt]hat|It)\s+(?:statement\s+|remark\s+|comment\s+)?(?:(?:was|has\s+been|had\s+been)\s+"
     rf"(?P<cue>{CUE}|made|voiced)\b[^;:“”«»\"]{{0,100}}?\s+by|came\s+from)\s+"
     rf"(?:the\s+)?(?P<spk>[^;:“”«»\"]{{2,160}}?)"
-    rf"(?:,?\s+(?:commenting|speaking|answering|responding|referring|during|while|who)\b[^;:“”«»\"]*)?\s*[.!]?\s*$",
+    rf"(?:,?\s+(?:commenting|speaking|answering|responding|referring|during|while|who)\b[^;:“”«»\"]{{0,200}})?"
+    rf"\s*[.!]?\s*$",
     re.S,
 )
 # "CLAUSE, SPEAKER(, APPOSITION,) cue."

@@ -94,7 +94,10 @@ def _clause_quotes(text: str, regions: list[tuple[int, int]], start: int) -> boo
     ("He noted that trade in the region remains “at a modest level”"): the clause is reported speech, and the
     quoted words are also a direct quote of their own."""
     k = bisect.bisect_left(regions, (start,))
-    return k < len(regions) and bool(_THAT_CLAUSE_RE.search(text, start, regions[k][0]))
+    if k == len(regions):
+        return False
+    opens = regions[k][0]  # the clause's "that" stands within a few hundred characters of the quote
+    return bool(_THAT_CLAUSE_RE.search(text, max(start, opens - 300), opens))
 
 
 def _quote_id(article_id: str, p: int, start: int, kind: str) -> str:
