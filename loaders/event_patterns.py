@@ -106,7 +106,8 @@ PATTERN = re.compile(
     # today / yesterday / tomorrow dating an event
     r"|(?P<tdy>(?P<tw>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:(?P<tposs>['’]s\s+(?:[\w-]+\s+)?"
     r"(?:meeting|talks|session|summit|visit|vote|election|victory|decision|signing|ceremony|event|forum|"
-    r"conference|sitting|briefing|announcement|milestones?|agreement|statement)\b)|(?![\w'’-])))"
+    r"conference|sitting|briefing|announcement|milestones?|agreement|statement|address|speech|message|interview)\b)"
+    r"|(?![\w'’-])))"
     rf"|(?P<y>{_YEAR}){_NOT_QTY}(?!s\b)"
     r")"
 )
@@ -179,11 +180,12 @@ _TODAY_VERB = (rf"(?:(?:has|have|had)\s+(?:(?:also|now|formally|officially|joint
                rf"|(?:will|to|shall)\s+(?:(?:formally|officially|also|jointly)\s+)?(?:{_BASE})"
                rf"|(?:has|have|had|was|were)\s+(?:been\s+)?(?:[a-z]+ly\s+)?{_ED}|(?:will|shall)\s+[a-z]+")
 _WORDS = r"(?:\s+[\w’'-]+){0,%d}"
-TODAY_BEFORE = re.compile(rf"(?:\b(?:{_TODAY_VERB}){_WORDS % 4}|\bearlier|\blater|\b{_ED}|\b[Aa]s\s+of)\s+$")
+TODAY_BEFORE = re.compile(rf"(?:\b(?:{_TODAY_VERB}){_WORDS % 4}|\bearlier|\blater|\b{_ED}|\b[Aa]s\s+of"
+                          rf"|\b(?:meeting|summit|forum|conference|session|talks|briefing|ceremony){_WORDS % 8})\s+$")
 # A day that starts a measure ("from August 1", "effective July 1"): the nearest such day, whatever the tense of
 # the clause that reports it.
 STARTING_BEFORE = re.compile(r"\b(?:from|starting(?:\s+from)?|effective|as\s+of|beginning)\s+(?:on\s+)?$", re.I)
-TODAY_AFTER = re.compile(rf",?{_WORDS % 5}\s+(?:{_TODAY_VERB}|{_ED_VERB})\b")
+TODAY_AFTER = re.compile(rf",?{_WORDS % 8}\s+(?:{_TODAY_VERB}|{_ED_VERB})\b")
 # "yesterday" and "tomorrow" always date something, but not "the cities of tomorrow".
 TODAY_NOT_BEFORE = re.compile(r"\bof\s+$")
 DAY_BEFORE_AFTER = re.compile(r"\b[Tt]he\s+day\s+(before|after)\s+$")

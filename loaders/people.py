@@ -389,12 +389,16 @@ def people_table(quotes: pd.DataFrame) -> pd.DataFrame:
 
 def with_people(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(quotes, people) for a whole corpus: `quotes.person` made canonical, the people table built from it,
-    and a person's known side carried to their quotes in articles that give them no role."""
+    a person's known side carried to their quotes in articles that give them no role, and OTHER for a
+    speaker nothing shows to be EU or Kazakhstan (tests/devset/CONVENTIONS.md: "other" is everyone else who
+    is identified; only an unattributed quote has no side)."""
     quotes = quotes.assign(person=canonical_persons(quotes)) if len(quotes) else quotes
     people = people_table(quotes)
-    if len(people):
+    if len(quotes):
         side, person = _text(quotes["side"]), _text(quotes["person"])
-        known = dict(zip(_text(people["name"]), _text(people["side"])))
-        missing = (side == "") & (person != "")
-        quotes = quotes.assign(side=side.mask(missing, person[missing].map(known).fillna("")))
+        if len(people):
+            known = dict(zip(_text(people["name"]), _text(people["side"])))
+            missing = (side == "") & (person != "")
+            side = side.mask(missing, person[missing].map(known).fillna(""))
+        quotes = quotes.assign(side=side.mask((side == "") & (_text(quotes["speaker"]) != ""), "other"))
     return schema.conform("quotes", quotes), people

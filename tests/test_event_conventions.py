@@ -225,3 +225,12 @@ def test_a_season_is_its_three_months():
         ("2026-03-01", "2026-05-31", "range", "next spring")]
     assert events("Gas demand peaks this winter.", pub=dt.date(2025, 1, 20)) == [
         ("2024-12-01", "2025-02-28", "range", "this winter")]
+
+
+def test_today_dates_a_meeting_an_address_or_a_signing():
+    assert events("In his speech at the meeting of energy ministers in Astana today, the minister spoke of gas.") == [
+        ("2025-04-09", "2025-04-09", "day", "today")]
+    assert events("In his today’s address to the nation, the President thanked business.") == [
+        ("2025-04-09", "2025-04-09", "day", "today")]
+    assert events("Today the energy ministries of the two countries signed an agreement.") == [
+        ("2025-04-09", "2025-04-09", "day", "Today")]

@@ -487,8 +487,9 @@ def test_he_is_the_subject_not_a_name_given_as_an_object():
 def test_a_role_whose_organisation_a_relative_clause_describes_is_still_an_apposition():
     q = _quotes("Arman Tulegenov, head of the union that groups 400 miners, said that the stoppage is "
                 "“the fault of a company that will not talk to us.”")
-    assert [(s, r) for _, _, s, r in _got(q)] == [("Arman Tulegenov", "frame_before")]
-    assert q["speaker_role"].tolist() == ["head of the union"]
+    assert [(k, s, r) for k, _, s, r in _got(q)] == [("reported", "Arman Tulegenov", "speaker_cue_that"),
+                                                     ("direct", "Arman Tulegenov", "frame_before")]
+    assert q["speaker_role"].tolist() == ["head of the union"] * 2
 
 
 @pytest.mark.parametrize("para", [
@@ -563,3 +564,82 @@ def test_title_words_before_a_name_after_and_are_not_part_of_it():
     q = _quotes("“We mark new steps today,” said the High Representative for Foreign Affairs and Security Policy "
                 "Giulia Fontana.")
     assert [s for _, _, s, _ in _got(q)] == ["Giulia Fontana"]
+
+
+def test_a_reported_clause_may_hold_a_partial_quote_which_is_also_a_direct_quote():
+    q = _quotes("Minister Dana Sarsen noted that trade within the region still remains “at a relatively modest "
+                "level” compared with its potential.")
+    assert _got(q) == [
+        ("reported", "trade within the region still remains “at a relatively modest level” compared with its "
+                     "potential", "Dana Sarsen", "speaker_cue_that"),
+        ("direct", "at a relatively modest level", "Dana Sarsen", "frame_before")]
+
+
+def test_a_reported_clause_ends_where_a_full_quote_or_an_adding_that_clause_begins():
+    q = _quotes("Minister Dana Sarsen noted that the future depends on energy: “Our country is open to every "
+                "new technology.”")
+    assert [(k, t) for k, t, _, _ in _got(q)] == [
+        ("reported", "the future depends on energy"),
+        ("direct", "Our country is open to every new technology.")]
+
+
+def test_an_agency_line_saying_this_was_said_by_someone_attributes_the_quote_before_it():
+    q = _quotes("“Kazakhstan supports wider gas cooperation with its neighbours in the region.”",
+                "Caspiannews reports that this statement was made by Nurlan Abenov, the Minister of Energy.")
+    assert _got(q) == [("direct", "Kazakhstan supports wider gas cooperation with its neighbours in the region.",
+                        "Nurlan Abenov", "next_sentence")]
+
+
+def test_having_opens_a_clause_and_is_no_speaker():
+    q = _quotes("Chairman Rustam Berdiyev spoke at the summit.",
+                "Having mentioned the projects of the region, the chairman said: “We export gas to our neighbours.”")
+    assert [s for _, _, s, _ in _got(q)] == ["Rustam Berdiyev"]
+
+
+def test_an_office_word_with_nobody_holding_it_is_the_person_just_named():
+    q = _quotes("Elbasy Nursultan Nazarbayev addressed the nation.",
+                "«I suppose that the owners of companies will support their staff,» the Elbasy noted.")
+    assert [s for _, _, s, _ in _got(q)] == ["Nursultan Nazarbayev"]
+
+
+def test_the_company_is_the_organisation_that_spoke_last():
+    q = _quotes("Kazatomprom said on Monday that output would fall by a tenth next year.",
+                "The company added that its delivery obligations would not be affected.")
+    assert [s for _, _, s, _ in _got(q)] == ["Kazatomprom", "Kazatomprom"]
+
+
+def test_an_acronym_and_a_word_name_a_company_not_a_person():
+    q = _quotes("“We will keep securing lithium for our batteries,” said SK Lithium.",
+                "“Output will double,” Billionaire Mark Ellery said.")
+    assert [s for _, _, s, _ in _got(q)] == ["SK Lithium", "Mark Ellery"]
+    assert q["person"].tolist() == ["", "Mark Ellery"]
+
+
+def test_a_surname_may_open_with_a_particle():
+    q = _quotes("Commission President Ursula von der Leyen met the press.", "“Talks will go on,” von der Leyen said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Ursula von der Leyen"]
+
+
+def test_the_agent_of_a_passive_clause_is_its_subject_for_she():
+    q = _quotes("“Europe needs more than one supplier,” State Secretary Katrin Vogel said.",
+                "The delegation was led by Vice Minister Aliya Serikova. She told the participants that the "
+                "government had offered new licences.")
+    assert [s for _, _, s, _ in _got(q)] == ["Katrin Vogel", "Aliya Serikova"]
+
+
+def test_a_member_states_leader_is_side_eu_without_a_country_in_the_role():
+    q = _quotes("“We need European solidarity on energy,” Prime Minister Kyriakos Mitsotakis said.")
+    assert q["side"].tolist() == ["EU"]
+
+
+def test_the_statement_came_from_x_attributes_the_quote_before_it():
+    q = _quotes("“The currency has never been this strong.”",
+                "The statement came from economic expert Samir Guliyev commenting on the auction rate.")
+    assert [s for _, _, s, _ in _got(q)] == ["Samir Guliyev"]
+
+
+def test_a_name_set_between_commas_before_said_is_a_person():
+    q = _quotes("Output stays high, the company's Regional President for Georgia, Armenia, and Turkey, Gio Bellini, "
+                "said during a briefing.",
+                "“We continue drilling six new wells,” he explained.")
+    assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Gio Bellini"]

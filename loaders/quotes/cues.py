@@ -82,6 +82,8 @@ OBJECT_THAT_RE = re.compile(r"\s+(?:[^\s,;:]+\s+){1,5}?that\s+(?P<clause>\S.*?)[
 SECOND_PREDICATE_RE = re.compile(
     r",?\s+(?:but|and)\s+(?:declined|refused|did\s+not|didn[’']t|would\s+not|wouldn[’']t|could\s+not"
     r"|couldn[’']t|gave\s+no|offered\s+no|stopped\s+short|did\s+n[’']t)\b"
+    # a full quote the clause introduces ("… on carbon: “Azerbaijan …”"), or the next clause ", adding that …"
+    rf"|:\s*[“\"«]|,\s*{PARTICIPLE}\s+that\b"
 )
 WHEN_RE = re.compile(
     r",?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+"
@@ -116,8 +118,12 @@ AS_BY_RE = re.compile(
 )
 # the sentence after a clause that only says who said it: "This was announced … by the Minister X."
 THIS_WAS_BY_RE = re.compile(
-    rf"(?:This|That|It)\s+(?:was|has\s+been|had\s+been)\s+(?P<cue>{CUE})\b[^;:“”«»\"]{{0,100}}?\s+by\s+"
-    rf"(?:the\s+)?(?P<spk>[^;:“”«»\"]{{2,160}}?)\s*[.!]?\s*$",
+    rf"(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes)\s+that\s+)?"  # "Azernews reports that …"
+    rf"(?:[Tt]he|[Tt]his|[Tt]hat|It)\s+(?:statement\s+|remark\s+|comment\s+)?(?:(?:was|has\s+been|had\s+been)\s+"
+    rf"(?P<cue>{CUE}|made|voiced)\b[^;:“”«»\"]{{0,100}}?\s+by|came\s+from)\s+"
+    rf"(?:the\s+)?(?P<spk>[^;:“”«»\"]{{2,160}}?)"
+    rf"(?:,?\s+(?:commenting|speaking|answering|responding|referring|during|while|who)\b[^;:“”«»\"]{{0,200}})?"
+    rf"\s*[.!]?\s*$",
     re.S,
 )
 # "CLAUSE, SPEAKER(, APPOSITION,) cue."

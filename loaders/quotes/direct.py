@@ -24,6 +24,7 @@ from loaders.quotes.cues import (
     QUOTED_AS_RE,
     TAIL_CUE_SPK_RE,
     TAIL_SPK_CUE_RE,
+    THIS_WAS_BY_RE,
     normal_cue,
 )
 from loaders.quotes.marks import MARK_RE, Segment, is_title
@@ -32,6 +33,8 @@ from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Row, Speaker, quote_row, words
 
 
+# The verbs CALLED_RE needs, tested before it runs.
+_CALLING_WORD_RE = re.compile(r"call|term|dubb|describ|label")
 # The subject opening a sentence, after at most one introductory phrase ("For his part, Chen …", "He …").
 SUBJECT_RE = re.compile(r"\s*(?:[A-Z][^,;:“”«»\"]{0,40},\s+)?(?P<spk>(?P<pron>[Hh]e|[Ss]he)\b|[A-Z])")
 
@@ -94,7 +97,8 @@ def quoted_as_saying(art: Article, span: Span) -> Found | None:
     """“…,” Kun.uz quoted Name as saying / “…,” Name was quoted as saying / X quoted Name as saying: “…”."""
     m = QUOTED_AS_RE.match(art.paras[span.p1], span.tail_from, span.sent_end)
     if m is None:
-        before = QUOTED_AS_HEAD_RE.search(span.head)  # "The news agency quoted Musukwa as saying: “…”"
+        # "The news agency quoted Musukwa as saying: “…”" (a substring test first: the search is the costly part)
+        before = QUOTED_AS_HEAD_RE.search(span.head) if "quoted" in span.head else None
         speaker = art.resolve(before.group("spk"), span.p0, span.sent_start + before.start("spk")) if before else None
         return Found(speaker, "said", True) if speaker is not None else None
     group = "spk" if m.group("spk") is not None else "subj"
@@ -152,7 +156,7 @@ def called_before(art: Article, span: Span) -> Found | None:
     """…for what he called “…” / …, describing Brussels as “…” / Tokayev called Turkey “…”: a partial quote that
     names what someone calls something; the speaker is the one named before "called", or the subject opening
     the sentence."""
-    if not _framed_head(span):
+    if not _framed_head(span) or not _CALLING_WORD_RE.search(span.head):
         return None
     m = CALLED_RE.search(span.head)
     if m is None:
@@ -214,7 +218,8 @@ def colon_sentence_before(art: Article, span: Span) -> Found | None:
 
 def next_sentence(art: Article, span: Span) -> Found | None:
     """“…” Name said. — the quote ends its sentence and the next sentence, or the next paragraph when the quote
-    ends its own, is only the attribution ("Report informs, the first vice-president of SOCAR, Name has said.")."""
+    ends its own, is only the attribution ("Report informs, the first vice-president of SOCAR, Name has said.",
+    "Azernews reports that this statement was made by Name.")."""
     last, sent_end = art.paras[span.p1], span.sent_end
     if last[span.tail_from:sent_end].strip():
         return None
@@ -223,6 +228,10 @@ def next_sentence(art: Article, span: Span) -> Found | None:
         q, start = span.p1 + 1, 0
     text = art.paras[q]
     nxt_end = art.sentence(q, start)[1] if start < len(text) else start
+    by = THIS_WAS_BY_RE.match(text, start + len(text[start:nxt_end]) - len(text[start:nxt_end].lstrip()), nxt_end)
+    if by:  # "“…” / Azernews reports that this statement was made by X, the Minister of Energy."
+        speaker = art.resolve(by.group("spk"), q, by.start("spk"))
+        return Found(speaker, normal_cue(by.group("cue") or "said"), True) if speaker is not None and speaker.name else None
     if nxt_end - start > 200 or not art.has_cue(q, max(start, nxt_end - 90), nxt_end):
         return None  # an attribution sentence is short and ends near its cue
     found = art.frame_at(q, start, nxt_end)
@@ -234,7 +243,10 @@ def next_sentence(art: Article, span: Span) -> Found | None:
 def according_to_in_sentence(art: Article, span: Span) -> Found | None:
     """“…”, … according to X. — "according to" anywhere in the quote's sentence, outside quotes."""
     first = art.paras[span.p0]
-    acc = ACCORDING_ANY_RE.search(first, span.sent_start, span.sent_end if span.p0 == span.p1 else len(first))
+    end = span.sent_end if span.p0 == span.p1 else len(first)
+    if first.find("ccording", span.sent_start, end) < 0:
+        return None
+    acc = ACCORDING_ANY_RE.search(first, span.sent_start, end)
     if acc is None or art.inside_quote(span.p0, acc.start()):
         return None
     speaker = art.resolve(acc.group("spk"), span.p0, acc.start(), according=True)

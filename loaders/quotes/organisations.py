@@ -125,9 +125,12 @@ class Organisations:
             head = words[0].casefold()
             if best or head == "ministry":
                 return self._fullest(best) if best else self._office_of(head) or phrase
-            if head in ORG_KINDS:
-                return self._last_known_org(p, pos, head) or phrase
-            return self._last_known_org(p, pos) or phrase
+            known = self._last_known_org(p, pos, head if head in ORG_KINDS else "")
+            if known:
+                return known
+            # "KazAtomProm said … . The company added": the organisation that spoke last
+            last = self._last_spoken(p, pos, person=False)
+            return last[1].name if last is not None else phrase
         holder = self._role_holder(phrase, p, pos) if role_like(phrase) else None
         if holder is not None:
             return holder.role

@@ -167,7 +167,7 @@ def frame_next(art: Article, p: int, s: int, e: int) -> Row | None:
         return None  # a sentence that only names a speaker is short
     by = THIS_WAS_BY_RE.match(text, e, ne)
     if by:
-        speaker, cue = art.resolve(by.group("spk"), p, by.start("spk")), by.group("cue")
+        speaker, cue = art.resolve(by.group("spk"), p, by.start("spk")), (by.group("cue") or "said")
     elif not first:
         return None  # a bare frame names the speaker of the lead sentence only
     else:
@@ -203,7 +203,7 @@ def reported_row_of(art: Article, p: int, s: int, e: int) -> Row | None:
     while s < e and text[s].isspace():
         s += 1
     cued = art.has_cue(p, s, e)
-    if s >= e:
+    if s >= e or THIS_WAS_BY_RE.match(text, s, e):  # "… reports that this was told by X": an attribution
         return None
     if not (cued or text.find("ccording", s, e) >= 0):
         return frame_next(art, p, s, e)

@@ -48,6 +48,7 @@ from loaders.quotes.phrases import (
     gender_of_role,
     head_noun,
     is_role_word,
+    name_chunks,
     name_in_chunk,
     read_phrase,
     role_core,
@@ -100,11 +101,17 @@ _OBJECT_BEFORE_RE = re.compile(
     r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
 
 
+_PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en|led|held|made)\s+by\s+"
+                               r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
+
+
 def _is_object(text: str, start: int) -> bool:
-    """Whether the name at text[start] is a preposition's or a verb's object ("chaired by President X",
-    "met with X"), not the subject of its clause."""
-    return start >= 0 and bool(_OBJECT_BEFORE_RE.search(text, max(0, start - 60), start)) and not any(
-        c in text[max(0, start - 60):start] for c in ".;")
+    """Whether the name at text[start] is a preposition's or a verb's object ("the session chaired by President
+    X", "met with X"), not the subject of its clause; the agent of a passive clause ("The delegation was led by
+    X") is its subject."""
+    before = text[max(0, start - 60):start]
+    return (start >= 0 and not any(c in before for c in ".;") and bool(_OBJECT_BEFORE_RE.search(before))
+            and not _PASSIVE_AGENT_RE.search(before))
 
 
 class Article(Organisations):
@@ -117,6 +124,8 @@ class Article(Organisations):
         self._titled: list[str] | None = None  # full names in the title, read on first use
         self._shorts: dict[str, Person | None] = {}  # _by_short's answers since the last new person
         self._unsure: list[str] = []  # full names written with nothing that tells a person (_collect_people)
+        # per person: (person, " name" casefolded, name folded, core words, first word casefolded), for _find_short
+        self._keys: list[tuple[Person, str, str, int, str]] = []
         self.spans = scan_spans(paras)
         self.regions: list[list[tuple[int, int]]] = [[] for _ in paras]
         for segs in self.spans:
@@ -176,6 +185,7 @@ class Article(Organisations):
         person = self.persons.get(name)
         if person is None:
             person = self.persons[name] = Person(name)
+            self._keys.append((person, " " + name.casefold(), fold(name), core_count(name), name.split()[0].casefold()))
             self._shorts.clear()
         if role:
             person.roles.add(role)
@@ -195,12 +205,12 @@ class Article(Organisations):
 
     def _find_short(self, short: str) -> Person | None:
         key = " " + short.casefold()
-        found = [p for n, p in self.persons.items() if (" " + n.casefold()).endswith(key)]
+        found = [p for p, spaced, _, _, _ in self._keys if spaced.endswith(key)]
         if not found and len(short) > 3:  # a transliteration or typing variant: "Japarov" for Zhaparov
             folded = fold(short)
-            found = [p for n, p in self.persons.items() if core_count(n) > 1 and similar_tail(fold(n), folded)]
+            found = [p for p, _, name_fold, cores, _ in self._keys if cores > 1 and similar_tail(name_fold, folded)]
         if not found and not gender_of_given_name(short):  # a surname written first: "Chen" for Chen Zhou
-            found = [p for n, p in self.persons.items() if core_count(n) == 2 and n.split()[0].casefold() == key[1:]]
+            found = [p for p, _, _, cores, first in self._keys if cores == 2 and first == key[1:]]
         if not found:  # "President Mirziyoyev" in the body, "Shavkat Mirziyoyev: …" in the headline
             return self._fuller_in(self._title_names(), short)
         return found[0] if len(found) == 1 else None
@@ -223,7 +233,7 @@ class Article(Organisations):
         shorts: list[tuple[int, int, str, str]] = []
         for p, text in enumerate(self.paras):
             regions = self.regions[p]
-            for m in CHUNK_RE.finditer(text):
+            for m in name_chunks(text):
                 name, start = name_in_chunk(m.group())
                 if not name or (regions and self.inside_quote(p, m.start())):
                     continue
@@ -238,7 +248,10 @@ class Article(Organisations):
                 gender = gender or gender_of_given_name(name.split()[0]) or gender_of_role(role)
                 reason = gender or role or name in self.persons or honorific
                 if not reason and not (SPEAKS_AFTER_RE.match(text, end)
-                                       or SPOKEN_BEFORE_RE.search(text, max(0, start - 40), start)):
+                                       or SPOKEN_BEFORE_RE.search(text, max(0, start - 40), start)
+                                       # "…, bp's Regional President for Azerbaijan, Georgia, and Türkiye, Name, said"
+                                       or (text.startswith(", ", start - 2) and text.startswith(",", end)
+                                           and SPEAKS_AFTER_RE.match(text, end + 1))):
                     self._unsure.append(name)  # kept in case a surname form refers to it later
                     continue
                 # "Mr. De Vigne" after "Luc De Vigne, deputy director … said": the full name written once
@@ -382,8 +395,8 @@ class Article(Organisations):
             return Speaker(org, phrase.channel, self._side(phrase.channel, org), how)
         if phrase.name and ROLE_SYNONYM_RE.fullmatch(phrase.name):  # "Elbasy said": an office, never a name
             holder = self._role_holder(phrase.name, p, pos)
-            if holder is None:
-                return None
+            if holder is None:  # "the Elbasy noted" with no role given: who was just named, as for "the minister"
+                return self._described(raw, p, pos, how)
             self._mention(p, pos, holder.name)
             return self._as_speaker(holder, how)
         if phrase.name:
@@ -418,12 +431,12 @@ class Article(Organisations):
         before), else the one named just after it (_named_next); else an unnamed speaker. None when the
         phrase is no definite description of a role."""
         text = raw.strip()
-        if not DETERMINER_RE.match(text) or not role_like(DETERMINER_RE.sub("", text)):
+        role = DETERMINER_RE.sub("", text)
+        if not DETERMINER_RE.match(text) or not (role_like(role) or ROLE_SYNONYM_RE.fullmatch(role)):
             return None
         recent = self._recent_speaker(p, pos)
         if recent is not None:
             return recent._replace(attribution=how)
-        role = DETERMINER_RE.sub("", text)
         if CHANNEL_RE.fullmatch(role):  # "the spokesman said" after "a Commission spokesman said": the Commission
             last = self._last_spoken(p, pos, person=False)
             if last is not None and last[0] >= p - 1:

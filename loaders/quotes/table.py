@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 from itertools import groupby
 from operator import itemgetter
 
@@ -16,6 +18,9 @@ from loaders.quotes.marks import overlaps
 from loaders.quotes.reported import reported_row_of
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import COLUMNS, Row
+
+# "… that" and at least one word of the clause, up to where the quote opens.
+_THAT_CLAUSE_RE = re.compile(r"\bthat\s+[^\s“”«»\"]+\s[^“”«»\"]*$")
 
 
 def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]:
@@ -53,7 +58,7 @@ def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]
         while read[p] < len(edges) - 1 and edges[read[p] + 1] <= limit:
             s, e = edges[read[p]], edges[read[p] + 1]
             read[p] += 1
-            if not overlaps(regions, s, e):
+            if not overlaps(regions, s, e) or _clause_quotes(paras[p], regions, s):
                 row = reported_row_of(art, p, s, e)
                 if row is not None:
                     rows.append(row)
@@ -82,6 +87,17 @@ def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]
     settled = {name: art.settled(name) for name in {r.person for r in rows if r.person}}
     return [r._replace(speaker_role=settled[r.person][0], side=settled[r.person][1]) if r.person else r
             for r in rows]
+
+
+def _clause_quotes(text: str, regions: list[tuple[int, int]], start: int) -> bool:
+    """Whether the first quote in the sentence at `start` stands inside a reported clause that began before it
+    ("He noted that trade in the region remains “at a modest level”"): the clause is reported speech, and the
+    quoted words are also a direct quote of their own."""
+    k = bisect.bisect_left(regions, (start,))
+    if k == len(regions):
+        return False
+    opens = regions[k][0]  # the clause's "that" stands within a few hundred characters of the quote
+    return bool(_THAT_CLAUSE_RE.search(text, max(start, opens - 300), opens))
 
 
 def _quote_id(article_id: str, p: int, start: int, kind: str) -> str:

@@ -79,7 +79,8 @@ def locate(text: str, spans: list[tuple[int, int]], needle: str, occurrence: int
 
 
 def rebuild(raw_dir: Path, out_dir: Path) -> int:
-    """Writes every article and its gold files under out_dir/{dev,test}; returns how many failed their hash."""
+    """Writes every article and its gold files under out_dir/{dev,test} and out_dir/batches/N/{dev,test};
+    returns how many failed their hash."""
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
     failed = 0
     for entry in manifest["articles"]:
@@ -94,13 +95,15 @@ def rebuild(raw_dir: Path, out_dir: Path) -> int:
             print(f"{entry['id']}: hash mismatch, skipped", file=sys.stderr)
             failed += 1
             continue
-        folder = out_dir / entry["split"]
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{entry['id']}.txt").write_text(text, encoding="utf-8")
         gold = json.loads((GOLD / f"{entry['id']}.json").read_text(encoding="utf-8"))
-        for table, rows in _evaluate_layout(text, gold).items():
-            (folder / f"{entry['id']}.{table}.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1),
-                                                                encoding="utf-8")
+        files = {f"{entry['id']}.txt": text} | {
+            f"{entry['id']}.{table}.json": json.dumps(rows, ensure_ascii=False, indent=1)
+            for table, rows in _evaluate_layout(text, gold).items()}
+        # out/dev and out/test hold every batch; out/batches/N/{dev,test} one batch, to score it alone
+        for folder in (out_dir / entry["split"], out_dir / "batches" / entry["batch"] / entry["split"]):
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, content in files.items():
+                (folder / name).write_text(content, encoding="utf-8")
     print(f"rebuilt {len(manifest['articles']) - failed} of {len(manifest['articles'])} articles into {out_dir}")
     return failed
 
