@@ -7,7 +7,7 @@ from loaders.article import web_url
 from loaders.schema import HEADLINE
 from ui import app, reader
 from ui.filters import source_labels
-from ui.text import md_escape
+from ui.text import counted, md_escape
 
 v = app.page("Articles")
 
@@ -16,7 +16,7 @@ listing = v.memo("article_list", lambda: c.articles.assign(
     chain=v.main_chain(), source=source_labels(c.articles["source"]),
     place=c.articles["place"].astype("string").fillna(""))
                  .sort_values(["date", "title"], ascending=[False, True]).reset_index(drop=True))
-st.caption(f"{len(listing):,} articles, newest first. Select a row to read it below.")
+st.caption(f"{counted(len(listing), 'article')}, newest first. Select a row to read it below.")
 rows = app.capped(listing, "articles")
 picked = st.dataframe(
     rows[["date", "title", "source", "place", "chain", "n_words"]], hide_index=True, width="stretch",

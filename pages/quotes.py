@@ -8,7 +8,7 @@ from loaders.query import parse
 from loaders.schema import HEADLINE
 from ui import app, charts, reader
 from ui.filters import isin
-from ui.text import csv_download, md_escape, quote_spans
+from ui.text import counted, csv_download, md_escape, quote_spans
 
 v = app.page("Quotes", quotes=True)
 
@@ -44,7 +44,7 @@ with tab_all:
         shown = shown[isin(shown["quote_id"], found)]
     if kinds and len(kinds) == 1:
         shown = shown[shown["kind"] == kinds[0]]
-    st.caption(f"{len(shown):,} of {len(table):,} quotes.")
+    st.caption(f"{len(shown):,} of {counted(len(table), 'quote')}.")
     columns = ["date", "kind", "speaker", "text", "side", "themes", "speaker_role", "article", "source"]
     st.download_button(
         "Download these quotes (CSV)",

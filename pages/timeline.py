@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import app, charts
+from ui.text import counted
 from ui.filters import source_labels
 
 FORMATS = {"week": "week of %Y-%m-%d", "month": "%b %Y", "quarter": "%Y Q{q}"}
@@ -41,7 +42,7 @@ per_period = periods.value_counts().sort_index(ascending=False)
 left, right = st.columns(2)
 chosen_period = left.selectbox(
     "Or choose a period", list(per_period.index), index=None, placeholder="Choose a period", key=f"tl_period_{freq}",
-    format_func=lambda p: f"{period_name(p)} · {per_period[p]:,} articles",
+    format_func=lambda p: f"{period_name(p)} · {counted(per_period[p], 'article')}",
 )
 by_date = markers.sort_values(["articles", "date"], ascending=[False, True])
 event_days = list(by_date["date"])
@@ -49,7 +50,7 @@ labels = dict(zip(by_date["date"], by_date["expression"]))
 counts_by_day = dict(zip(by_date["date"], by_date["articles"]))
 chosen_event = right.selectbox(
     "Or choose a date the articles mention", event_days, index=None, placeholder="Choose a date", key="tl_event",
-    format_func=lambda d: f"{app.date_label(d)} · “{labels[d]}” · {counts_by_day[d]:,} articles",
+    format_func=lambda d: f"{app.date_label(d)} · “{labels[d]}” · {counted(counts_by_day[d], 'article')}",
 )
 
 selection = st.session_state.get(f"tl_chart_{freq}")
@@ -80,7 +81,7 @@ if days:
 if described:
     chosen = c.articles[wanted].assign(chain=chain[wanted], source=lambda f: source_labels(f["source"]))
     chosen = chosen.sort_values("date", ascending=False)
-    st.subheader(f"{len(chosen):,} articles behind {', '.join(dict.fromkeys(described))}")
+    st.subheader(f"{counted(len(chosen), 'article')} behind {', '.join(dict.fromkeys(described))}")
     st.dataframe(
         app.capped(chosen, "articles")[["date", "title", "source", "chain"]], hide_index=True, width="stretch",
         column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),

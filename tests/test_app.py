@@ -189,11 +189,11 @@ def test_timeline_lists_the_articles_of_a_chosen_period_and_date(at):
     at.run()
     at.selectbox(key="tl_period_month").select_index(0).run()
     no_exception(at)
-    assert at.subheader[0].value == "1 articles behind Apr 2025"
+    assert at.subheader[0].value == "1 article behind Apr 2025"
     assert at.dataframe[0].value["title"].tolist()[0].startswith("Kazakhstan and the European Union endorsed")
     at.selectbox(key="tl_period_month").set_value(None)
     at.selectbox(key="tl_event").select_index(0).run()
-    assert at.subheader[0].value.startswith("1 articles behind date ")
+    assert at.subheader[0].value.startswith("1 article behind date ")
 
 
 def test_quotes_page_table_download_and_highlighted_paragraph(at):

@@ -80,3 +80,9 @@ def test_csv_download_is_utf8_with_a_byte_order_mark_and_formula_safe():
     assert "Aleška Simkić".encode("utf-8") in data
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows == [["speaker", "n"], ["Aleška Simkić", "1"], ["'=cmd", "2"]]
+
+
+def test_a_count_takes_its_noun_in_the_number_it_needs():
+    from ui.text import counted
+    assert [counted(n, "article") for n in (0, 1, 2, 12345)] == ["0 articles", "1 article", "2 articles",
+                                                                 "12,345 articles"]

@@ -25,7 +25,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from loaders import Corpus, corpus_fingerprint, load_corpus, query, schema, search
 from ui import charts
 from ui import filters as uf
-from ui.text import md_escape
+from ui.text import counted, md_escape
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_ENV = "DASHBOARD_DATA"
@@ -153,7 +153,8 @@ def base_corpus() -> tuple[Corpus, str]:
         with st.spinner("Loading articles…"):
             return load_cached(str(path), _fingerprint(path), progress), ""
     except FileNotFoundError:
-        message = f"Data folder {path} not found: set {DATA_ENV} or upload articles in the sidebar."
+        message = (f"Data folder {path} not found: start the app with `make run DATA=FOLDER` (or set {DATA_ENV}), "
+                   "or upload articles in the sidebar.")
         return empty_corpus(message), message
     finally:
         bar.empty()
@@ -293,7 +294,7 @@ def sidebar() -> View:
                 st.dataframe(rejected.head(MAX_ROWS), hide_index=True, width="stretch")
                 if len(rejected) > MAX_ROWS:
                     st.caption(f"First {MAX_ROWS:,} of {len(rejected):,}.")
-        st.caption(f"{len(full.articles):,} articles loaded from `{md_escape(data_path().name)}`"
+        st.caption(f"{counted(len(full.articles), 'article')} loaded from `{md_escape(data_path().name)}`"
                    + (" plus your uploads." if full is not base else "."))
     if load_error:
         st.error(load_error)
@@ -356,7 +357,7 @@ def _empty_state(v: View, *, quotes: bool) -> bool:
     """Shows a friendly st.info when the filters leave nothing to draw; True if so."""
     if v.full.articles.empty:
         st.info("No articles are loaded yet. Upload article files in the sidebar, or start the app with "
-                f"`{DATA_ENV}` pointing at a folder of articles.", icon=":material/inbox:")
+                f"`make run DATA=FOLDER` (or `{DATA_ENV}`) pointing at a folder of articles.", icon=":material/inbox:")
         return True
     if v.corpus.articles.empty:
         hints = uf.loosen_hints(v.full.tables(), v.filters, search_index(v.full) if v.filters.q else None)

@@ -129,3 +129,8 @@ def csv_download(frame: pd.DataFrame) -> bytes:
     ("Aleška Simkić"); with it, Excel, LibreOffice and Sheets all read UTF-8, and pandas with `utf-8-sig`.
     """
     return spreadsheet_safe(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def counted(n: int, noun: str) -> str:
+    """"1 article", "2,345 articles": a count with its noun in the number it takes."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
