@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.search_sample import write
-from tests.test_app import metric, no_exception, plain
+from tests.test_app import metric, no_exception
 
 ROOT = Path(__file__).resolve().parents[1]
 SEARCH_MARK = re.compile(r'<mark class="[^"]*hl-search[^"]*"[^>]*>([^<]*)</mark>')
@@ -81,5 +81,6 @@ def test_quotes_search_finds_a_quote_by_a_word_and_marks_it_in_its_paragraph(at)
     no_exception(at)
     assert at.dataframe[0].value["text"].tolist() == ["Our partners call this deposit a treasure"]
     assert marked(at) == ["search hits", "treasure"]
-    at.text_input(key="qt_q").set_value("meet").run()
-    assert "0 of 1 quotes." in [plain(c.value) for c in at.caption]
+    at.text_input(key="qt_q").set_value("meet").run()  # "meeting" is in no quote, and "meet" is no word
+    no_exception(at)
+    assert at.dataframe[0].value.empty
