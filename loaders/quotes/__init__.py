@@ -6,8 +6,9 @@ One module per stage, the engine separate from the rules and the rules separate 
 - `marks`: the quoted spans of an article, and which are titles, not quotes;
 - `cues`: where speech verbs stand, and the frames around them;
 - `phrases`: what a speaker phrase says on its own (name, title, apposition, channel);
-- `resolve`: who a phrase denotes in its article (persons, pronouns, roles), with `organisations`
-  (fullest names, acronyms, press services of posts, documents, "the ministry", "it");
+- `resolve`: who a phrase denotes in its article, with `persons` (the people it names, surnames,
+  pronouns, role holders) and `organisations` (fullest names, acronyms, press services of posts,
+  documents, "the ministry", "it");
 - `direct` and `reported`: each an ordered list of named rules; every row records its rule;
 - `rows` and `table`: the speaker and row types, and the quotes table.
 

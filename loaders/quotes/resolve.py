@@ -23,67 +23,29 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-
-from loaders.people import (
-    fold,
-    gender_of_given_name,
-    person_side,
-    side_in_article,
-    side_of,
-    similar_tail,
-)
-from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE, SUBJ_CUE_RE, cue_positions
+from loaders.people import gender_of_given_name, person_side, side_in_article, side_of
+from loaders.quotes.cues import SUBJ_CUE_RE, cue_positions
 from loaders.quotes.marks import overlaps, scan_spans
 from loaders.quotes.organisations import Organisations, document_owner, group_org, post_name
+from loaders.quotes.persons import Person, Persons
 from loaders.quotes.phrases import (
-    CHUNK_RE,
     DETERMINER_RE,
-    HONORIFIC_GENDER,
-    HONORIFIC_RE,
     ROLE_SYNONYM_RE,
-    apposition_after,
-    core_count,
     fold_token,
-    gender_of_role,
     head_noun,
-    is_role_word,
-    name_chunks,
-    name_in_chunk,
     read_phrase,
     role_core,
     role_like,
-    role_tokens,
-    title_before,
     unnamed,
 )
 from loaders.quotes.rows import UNNAMED, Speaker
-from loaders.quotes.vocab import (
-    CHANNEL,
-    CHANNEL_WORDS,
-    CLAUSE_OPENERS,
-    CONNECTORS,
-    HYPERNYMS,
-    MODIFIER_WORDS,
-    PARAGRAPH_LABEL_RE,
-    REFER_BACK,
-    ROLE_WORDS,
-)
+from loaders.quotes.vocab import CHANNEL, CLAUSE_OPENERS, PARAGRAPH_LABEL_RE, REFER_BACK
 from loaders.sentences import sentence_spans
 
 CHANNEL_RE = re.compile(CHANNEL, re.I)
 _CONJUNCTION_RE = re.compile(r"(?:but|and|while|whereas|yet|so)\s+", re.I)
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
-
-
-@dataclass
-class Person:
-    name: str
-    role: str = ""  # the longest role the article gives them so far
-    gender: str = ""
-    roles: set[str] = field(default_factory=set)  # every role the article gives them
-
 
 
 
@@ -96,25 +58,7 @@ def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
         s for (_, end), (s, _) in zip(spans, spans[1:]) if not overlaps(regions, end, s) and (not label or s > label.end())]
 
 
-_OBJECT_BEFORE_RE = re.compile(
-    r"\b(?:by|with|to|from|for|and|between|met|meets|received|receives|thanked|invited)\s+"
-    r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
-
-
-_PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en|led|held|made)\s+by\s+"
-                               r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
-
-
-def _is_object(text: str, start: int) -> bool:
-    """Whether the name at text[start] is a preposition's or a verb's object ("the session chaired by President
-    X", "met with X"), not the subject of its clause; the agent of a passive clause ("The delegation was led by
-    X") is its subject."""
-    before = text[max(0, start - 60):start]
-    return (start >= 0 and not any(c in before for c in ".;") and bool(_OBJECT_BEFORE_RE.search(before))
-            and not _PASSIVE_AGENT_RE.search(before))
-
-
-class Article(Organisations):
+class Article(Organisations, Persons):
     """Persons, quoted regions and sentences of one article, and the speakers its phrases denote."""
 
     def __init__(self, paras: list[str], home: str = "", title: str = ""):
@@ -177,170 +121,6 @@ class Article(Organisations):
         k = bisect.bisect_right(starts, pos) - 1
         end = starts[k + 1] if k + 1 < len(starts) else len(self.paras[p])
         return max(starts[k], pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH)
-
-    def _mention(self, p: int, pos: int, name: str) -> None:
-        bisect.insort(self.mentions, (p, pos, name))
-
-    def _register(self, name: str, role: str = "", gender: str = "") -> Person:
-        person = self.persons.get(name)
-        if person is None:
-            person = self.persons[name] = Person(name)
-            self._keys.append((person, " " + name.casefold(), fold(name), core_count(name), name.split()[0].casefold()))
-            self._shorts.clear()
-        if role:
-            person.roles.add(role)
-        if role and len(role) > len(person.role):
-            person.role = role
-        if gender and not person.gender:
-            person.gender = gender
-        return person
-
-    def _by_short(self, short: str) -> Person | None:
-        """The one registered person whose full name ends with `short` (a surname form); memoised until the
-        next person is registered."""
-        if short in self._shorts:
-            return self._shorts[short]
-        found = self._shorts[short] = self._find_short(short)
-        return found
-
-    def _find_short(self, short: str) -> Person | None:
-        key = " " + short.casefold()
-        found = [p for p, spaced, _, _, _ in self._keys if spaced.endswith(key)]
-        if not found and len(short) > 3:  # a transliteration or typing variant: "Japarov" for Zhaparov
-            folded = fold(short)
-            found = [p for p, _, name_fold, cores, _ in self._keys if cores > 1 and similar_tail(name_fold, folded)]
-        if not found and not gender_of_given_name(short):  # a surname written first: "Chen" for Chen Zhou
-            found = [p for p, _, _, cores, first in self._keys if cores == 2 and first == key[1:]]
-        if not found:  # "President Mirziyoyev" in the body, "Shavkat Mirziyoyev: …" in the headline
-            return self._fuller_in(self._title_names(), short)
-        return found[0] if len(found) == 1 else None
-
-    def _fuller_in(self, names: list[str], short: str) -> Person | None:
-        """The one name of `names` that ends with `short` and is longer, registered as a person; else None."""
-        key = " " + short.casefold()
-        fuller = {n for n in names if (" " + n.casefold()).endswith(key) and len(n) > len(short)}
-        return self._register(fuller.pop()) if len(fuller) == 1 else None
-
-    def _title_names(self) -> list[str]:
-        """Full names (two words or more) the title gives, read once."""
-        if self._titled is None:
-            named = (name_in_chunk(m.group())[0] for m in CHUNK_RE.finditer(self.title))
-            self._titled = [n for n in named if n and core_count(n) > 1]
-        return self._titled
-
-    def _collect_people(self) -> None:
-        """Register every person named outside quotes, with role and gender, and where each is named."""
-        shorts: list[tuple[int, int, str, str]] = []
-        for p, text in enumerate(self.paras):
-            regions = self.regions[p]
-            for m in name_chunks(text):
-                name, start = name_in_chunk(m.group())
-                if not name or (regions and self.inside_quote(p, m.start())):
-                    continue
-                start += m.start()
-                honorific = HONORIFIC_RE.search(text, max(0, start - 9), start)
-                gender = HONORIFIC_GENDER.get(honorific.group(1).casefold(), "") if honorific else ""
-                if core_count(name) < 2:
-                    shorts.append((p, start, name, gender))
-                    continue
-                end = start + len(name)
-                role = title_before(text, start) or apposition_after(text, end) or self._fronted_role(p, start)
-                gender = gender or gender_of_given_name(name.split()[0]) or gender_of_role(role)
-                reason = gender or role or name in self.persons or honorific
-                if not reason and not (SPEAKS_AFTER_RE.match(text, end)
-                                       or SPOKEN_BEFORE_RE.search(text, max(0, start - 40), start)
-                                       # "…, bp's Regional President for Azerbaijan, Georgia, and Türkiye, Name, said"
-                                       or (text.startswith(", ", start - 2) and text.startswith(",", end)
-                                           and SPEAKS_AFTER_RE.match(text, end + 1))):
-                    self._unsure.append(name)  # kept in case a surname form refers to it later
-                    continue
-                # "Mr. De Vigne" after "Luc De Vigne, deputy director … said": the full name written once
-                known = None if (role or name in self.persons) else (
-                    self._by_short(name) or (self._fuller_in(self._unsure, name) if honorific else None))
-                if known is not None:  # "said Djedovic Handanovic": a two-word surname of a person named before
-                    self._mention(p, start, known.name)
-                    continue
-                self._register(name, role, gender)
-                self._mention(p, start, name)
-        for p, start, name, gender in shorts:
-            person = self._by_short(name)
-            if person is None and gender:
-                person = self._fuller_in(self._unsure, name) or self._register(name, "", gender)
-            if person is not None:
-                self._register(person.name, "", gender)
-                self._mention(p, start, person.name)
-
-    def _fronted_role(self, p: int, start: int) -> str:
-        """The role standing before a name in commas ("The head of the EU Delegation, Name, …", "…, said the
-        chairman of the National Bank, Name.", "…, Uzbek Deputy PM in charge of trade, Name announced"), or ""."""
-        if start < 2 or not self.paras[p].startswith(", ", start - 2):
-            return ""
-        s, _ = self.sentence(p, start)
-        clause = self.paras[p][s:start - 2]
-        words = clause[clause.rfind(",") + 1:].split()
-
-        def title_word(word: str) -> bool:
-            low = word.casefold()
-            return ((word[:1].isupper() and low not in CONNECTORS and low not in CLAUSE_OPENERS)
-                    or is_role_word(word) or low in MODIFIER_WORDS)
-
-        # the shortest role at the end of the clause, widened over the title words before it
-        k = next((k for k in range(len(words) - 1, max(-1, len(words) - 15), -1)
-                  if title_word(words[k]) and role_like(" ".join(words[k:]))), -1)
-        if k < 0:
-            return ""
-        while k > 0:
-            j = k - 1
-            while j > 0 and words[j].casefold() in ("of", "the", "for"):
-                j -= 1  # "press secretary of the President": connectors inside a title
-            if not (title_word(words[j]) or words[j].casefold() in CHANNEL_WORDS):
-                break
-            k = j
-        return " ".join(words[k:])
-
-    def _pronoun(self, word: str, p: int, pos: int) -> Person | None:
-        """The last person named before (p, pos) whose gender fits he/she."""
-        want = "m" if word == "he" else "f"
-        k = bisect.bisect_left(self.mentions, (p, pos, ""))
-        before = self.mentions[:k]
-        # A subject is what "he"/"she" goes on about: pass over a name the same or the previous paragraph
-        # gives as an object ("the session chaired by President X"), while a subject named there fits.
-        recent = [(q, at, name) for q, at, name in before if q >= p - 1]
-        subjects = [m for m in recent if not _is_object(self.paras[m[0]], m[1])]
-        if subjects and len(subjects) < len(recent) and self._fits(subjects, want):
-            before = [m for m in before if m[0] < p - 1] + subjects
-        for _, _, name in reversed(before):
-            person = self.persons[name]
-            if person.gender == want:
-                return person
-            if not person.gender and (want == "f" or not name.split()[0].endswith("a")):
-                person.gender = want
-                return person
-        return None
-
-    def _fits(self, mentions: list[tuple[int, int, str]], want: str) -> bool:
-        """Whether one of the persons `mentions` name has, or may have, the gender `want`."""
-        return any(self.persons[name].gender in (want, "") for _, _, name in mentions)
-
-    def _role_holder(self, phrase: str, p: int, pos: int) -> Person | None:
-        """The person whose role contains every word of `phrase` ("the Commission President"), or, for a
-        general word such as "the diplomat" or "Turkmen leader", a title it stands for with the other words
-        (speech.toml `hypernyms`)."""
-        wanted = role_tokens(phrase)
-        if not wanted or not any(w in ROLE_WORDS for w in wanted):
-            return None
-        general = next((w for w in wanted if w in HYPERNYMS), None)
-        rest = wanted - {general} if general else wanted
-        holders = {n for n, person in self.persons.items() if person.role and (
-            wanted <= role_tokens(person.role)
-            or (general is not None and HYPERNYMS[general] & role_tokens(person.role) and rest <= role_tokens(person.role)))}
-        if not holders:
-            return None
-        k = bisect.bisect_left(self.mentions, (p, pos, ""))
-        for _, _, name in reversed(self.mentions[:k]):
-            if name in holders:
-                return self.persons[name]
-        return self.persons[holders.pop()] if len(holders) == 1 else None
 
     def resolve(self, raw: str, p: int, pos: int, according: bool = False) -> Speaker | None:
         """The speaker a phrase denotes, or None when it names no person or organisation."""
