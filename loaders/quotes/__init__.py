@@ -5,7 +5,8 @@ One module per stage, the engine separate from the rules and the rules separate 
 - `vocab`: cue verbs, titles, channels and unnamed-source nouns, read from loaders/speech.toml;
 - `marks`: the quoted spans of an article, and which are titles, not quotes;
 - `cues`: where speech verbs stand, and the frames around them;
-- `phrases`: what a speaker phrase says on its own (name, title, apposition, channel);
+- `names` and `phrases`: person names in running text, and what a speaker phrase says on its own
+  (name, title, apposition, channel);
 - `resolve`: who a phrase denotes in its article, with `persons` (the people it names, surnames,
   pronouns, role holders) and `organisations` (fullest names, acronyms, press services of posts,
   documents, "the ministry", "it");

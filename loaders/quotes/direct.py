@@ -28,7 +28,8 @@ from loaders.quotes.cues import (
     normal_cue,
 )
 from loaders.quotes.marks import MARK_RE, Segment, is_title
-from loaders.quotes.phrases import CHUNK_RE, final_chunk, name_in_chunk
+from loaders.quotes.names import CHUNK_RE, name_in_chunk
+from loaders.quotes.phrases import final_chunk
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Row, Speaker, quote_row, words
 

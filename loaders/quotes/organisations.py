@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 
 from loaders.people import NON_NAME_WORDS, is_known_org, known_orgs_in, org_kind
-from loaders.quotes.phrases import CHUNK_RE, DETERMINER_RE, role_like
+from loaders.quotes.names import CHUNK_RE
+from loaders.quotes.phrases import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker
 from loaders.quotes.vocab import DOCUMENT, ORG_KINDS, ORG_WORDS, UP
 

@@ -14,20 +14,8 @@ from dataclasses import dataclass, field
 
 from loaders.people import fold, gender_of_given_name, similar_tail
 from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE
-from loaders.quotes.phrases import (
-    CHUNK_RE,
-    HONORIFIC_GENDER,
-    HONORIFIC_RE,
-    apposition_after,
-    core_count,
-    gender_of_role,
-    is_role_word,
-    name_chunks,
-    name_in_chunk,
-    role_like,
-    role_tokens,
-    title_before,
-)
+from loaders.quotes.names import CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core_count, name_chunks, name_in_chunk
+from loaders.quotes.phrases import apposition_after, gender_of_role, is_role_word, role_like, role_tokens, title_before
 from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS, ROLE_WORDS
 
 @dataclass

@@ -9,20 +9,17 @@ names and roles recur across a corpus.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
-from loaders.people import NON_NAME_WORDS, PARTICLES, gender_of_given_name, is_known_org, is_name_token, side_of
+from loaders.people import PARTICLES, is_known_org, side_of
 from loaders.quotes.cues import SPOKE_WHEN_RE
+from loaders.quotes.names import CHUNK_RE, core_count, name_in_chunk
 from loaders.quotes.vocab import (
     CHANNEL,
     CHANNEL_WORDS,
     CONNECTORS,
     CUE,
-    LO,
     MODIFIER_WORDS,
     NOT_ADJECTIVES,
     ORG_WORDS,
@@ -33,36 +30,8 @@ from loaders.quotes.vocab import (
     SAME_AS,
     UNNAMED_AFTER,
     UNNAMED_NOUN,
-    UP,
 )
 
-_TOK_REST = rf"[{LO}{UP}]*(?:['’](?!s\b)[{UP}]?[{LO}]+)?(?:-[{UP}{LO}][{LO}{UP}]*)*"
-_TOK = rf"(?:(?:al|el|ul)-)?[{UP}]{_TOK_REST}"
-_PARTICLES = ("von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "ter", "zu", "bin",
-              "ibn")
-_PART = "(?:" + "|".join(_PARTICLES) + ")"
-_MORE_TOKS = rf"(?:\s+(?:{_PART}\s+)*{_TOK})*"
-# a run of capitalised words, with name particles ("Ursula von der Leyen")
-CHUNK_RE = re.compile(rf"(?<![\w’'\-])(?:{_PART}\s+)*{_TOK}{_MORE_TOKS}")
-# the same runs when none can start with a particle or "al-": the capital first lets the regex engine skip
-# ahead to capitals, which makes the scan of a paragraph about three times cheaper
-_CAPITAL_CHUNK_RE = re.compile(rf"[{UP}](?<![\w’'\-].){_TOK_REST}{_MORE_TOKS}")
-_PARTICLE_STARTS = ahocorasick.Automaton()
-for _word in (*(p + " " for p in _PARTICLES), "al-", "el-", "ul-"):
-    _PARTICLE_STARTS.add_word(_word, len(_word))
-_PARTICLE_STARTS.make_automaton()
-
-
-def name_chunks(text: str) -> Iterator[re.Match[str]]:
-    """The CHUNK_RE matches of `text`, found by the cheaper capital-first pattern when no word of it is a
-    particle or "al-" that could open a chunk."""
-    for end, size in _PARTICLE_STARTS.iter(text):
-        start = end - size + 1
-        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "’'-"):
-            return CHUNK_RE.finditer(text)
-    return _CAPITAL_CHUNK_RE.finditer(text)
-HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dr|Prof)\.?\s+$")
-HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f"}
 _APPOS_RE = re.compile(
     rf",\s+(?P<app>[^,;:.()“”«»\"]{{2,120}}?)(?=\s*(?:,|\.(?:\s|$)|;|:|\)|$)|\s+(?:also\s+)?{CUE}\b)"
 )
@@ -85,11 +54,6 @@ _RELATIVE_RE = re.compile(
     rf"|(?P<verb>{RELATIVE_VERB})\s+(?P<what>.+))$",
     re.I | re.S,
 )
-# Surname endings of Central Asian and Slavic names, written first in official style ("Khassenov Askhat").
-_SURNAME_RE = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|in|ina|uly|kyzy|enko|sky|skiy|skaya)$")
-_CALENDAR_RE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
-                          r"|June|July|August|September|October|November|December)")
-_ACRONYM_TOKEN_RE = re.compile(r"[A-Z]{2,4}")
 _ACRONYM_ORG_RE = re.compile(r"[A-Z]{2,4}\s+[A-Z][a-z]+")
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:that|which|who|whose|where|when)\s+")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
@@ -380,12 +344,6 @@ def head_noun(phrase: str) -> str:
     return before[-1] if before else ""
 
 
-@lru_cache(maxsize=65536)
-def core_count(name: str) -> int:
-    """Words of a name that are not particles ("Ursula von der Leyen" -> 2)."""
-    return sum(1 for t in name.split() if t not in PARTICLES)  # "Yue Bin": a capitalised Bin is a name
-
-
 def gender_of_role(role: str) -> str:
     low = role.casefold()
     if re.search(r"\b(?:spokeswoman|chairwoman|businesswoman|madam)\b", low):
@@ -393,51 +351,3 @@ def gender_of_role(role: str) -> str:
     if re.search(r"\b(?:spokesman|chairman|businessman)\b", low):
         return "m"
     return ""
-
-
-@lru_cache(maxsize=65536)
-def _name_word(token: str) -> bool:
-    low = token.casefold()
-    return is_name_token(token) and low not in ROLE_WORDS and low not in MODIFIER_WORDS
-
-
-@lru_cache(maxsize=65536)
-def name_in_chunk(chunk: str) -> tuple[str, int]:
-    """The person-name part at the end of a capitalised chunk and its offset in the chunk, or ("", -1).
-    Title and modifier words (Chancellor, Former, Acting) are never part of a name."""
-    if " " not in chunk and not _name_word(chunk):
-        return "", -1
-    tokens = []
-    at = 0
-    for token in chunk.split():
-        at = chunk.index(token, at)
-        tokens.append((token, at))
-        at += len(token)
-    while tokens and _CALENDAR_RE.fullmatch(tokens[-1][0]):  # "Alikhan Smailov Wednesday commented"
-        tokens.pop()
-    k = len(tokens)
-    while k > 0:
-        token = tokens[k - 1][0]
-        if token in PARTICLES or _name_word(token):
-            k -= 1
-            continue
-        break
-    name_tokens = tokens[k:]
-    while name_tokens and name_tokens[-1][0] in PARTICLES:
-        name_tokens.pop()
-    for i in range(1, len(name_tokens)):
-        if gender_of_given_name(name_tokens[i][0]):
-            if _SURNAME_RE.search(name_tokens[i - 1][0]):  # "Khassenov Askhat": the official surname-first order
-                break
-            name_tokens = name_tokens[i:]
-            break
-    core = [t for t, _ in name_tokens if t not in PARTICLES]
-    if not core or len(core) > 4 or is_known_org(" ".join(t for t, _ in name_tokens)):
-        return "", -1
-    if k > 0 and _ACRONYM_TOKEN_RE.fullmatch(tokens[k - 1][0]) and len(core) == 1 and not gender_of_given_name(core[0]):
-        return "", -1  # "LG Chem", "SK Innovation": an acronym and a word name a company
-    if any(t.casefold() in NON_NAME_WORDS for t in core):
-        return "", -1
-    start = name_tokens[0][1]
-    end = name_tokens[-1][1] + len(name_tokens[-1][0])
-    return chunk[start:end], start
