@@ -1,10 +1,12 @@
-"""Shared fixtures: the embedded seed corpus and a builder of article folders."""
+"""Shared fixtures: the embedded seed corpus, a builder of article folders, the app on a folder and its downloads."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
 
 from loaders import load_corpus
 
@@ -33,3 +35,29 @@ def write_files(tmp_path):
         return folder
 
     return write
+
+
+@pytest.fixture
+def app_on(monkeypatch, tmp_path):
+    """A maker of the dashboard in AppTest serving a folder (DASHBOARD_DATA), with a build cache of its own."""
+
+    def make(folder: str | Path) -> AppTest:
+        monkeypatch.setenv("DASHBOARD_DATA", str(folder))
+        monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
+        return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+
+    return make
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """The data of every st.download_button the app draws from now on, in order."""
+    seen = []
+    real = st.download_button
+
+    def spy(label, data=None, *args, **kwargs):
+        seen.append(data)
+        return real(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    return seen

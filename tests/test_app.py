@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from ui.filters import UNKNOWN_SOURCE
@@ -32,10 +31,8 @@ GOOD_UPLOAD = (
 
 
 @pytest.fixture
-def at(monkeypatch, tmp_path):
-    monkeypatch.setenv("DASHBOARD_DATA", str(ROOT / "data" / "articles"))
-    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+def at(app_on):
+    return app_on(ROOT / "data" / "articles")
 
 
 def metric(at, label):
@@ -287,12 +284,8 @@ HEADLINE_ARTICLE = (
 )
 
 
-def test_a_headline_quote_is_shown_in_its_title(monkeypatch, tmp_path):
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "h.txt").write_text(HEADLINE_ARTICLE, encoding="utf-8")
-    monkeypatch.setenv("DASHBOARD_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+def test_a_headline_quote_is_shown_in_its_title(app_on, write_files):
+    at = app_on(write_files({"h.txt": HEADLINE_ARTICLE}))
     at.switch_page("pages/quotes.py").run()
     at.run()
     no_exception(at)
@@ -323,23 +316,9 @@ UNSOURCED = {"date": "2025-04-04", "title": "Hydrogen tender opens in Pavlodar",
 
 
 @pytest.fixture
-def two_sources(monkeypatch, tmp_path):
+def two_sources(app_on, write_files, downloads):
     """The app on SOURCED and UNSOURCED; the data of every download button is appended to `two_sources.downloads`."""
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "sourced.txt").write_text(SOURCED, encoding="utf-8")
-    (data / "unsourced.json").write_text(json.dumps(UNSOURCED), encoding="utf-8")
-    monkeypatch.setenv("DASHBOARD_DATA", str(data))
-    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
-    downloads = []
-    real = st.download_button
-
-    def spy(label, data=None, *args, **kwargs):
-        downloads.append(data)
-        return real(label, data, *args, **kwargs)
-
-    monkeypatch.setattr(st, "download_button", spy)
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at = app_on(write_files({"sourced.txt": SOURCED, "unsourced.json": json.dumps(UNSOURCED)}))
     at.downloads = downloads
     return at
 

@@ -7,13 +7,11 @@ import logging
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from loaders import build, load_corpus
 from loaders.__main__ import main
 from loaders.themes import load_lexicon
 
-ROOT = Path(__file__).resolve().parents[1]
 # Written cross-cutting first: the lexicon lists value chains first all the same.
 OTHER_LEXICON = """
 [[themes]]
@@ -87,10 +85,8 @@ def test_a_cache_hit_and_uploads_keep_the_themes_of_the_build(tmp_path, write_fi
     assert len(combined.articles) == 3
 
 
-def test_the_app_offers_and_charts_the_themes_of_the_dataset_it_serves(built, tmp_path, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_DATA", str(built))
-    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+def test_the_app_offers_and_charts_the_themes_of_the_dataset_it_serves(built, app_on):
+    at = app_on(built)
     at.query_params["theme"] = "copper"
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -134,14 +130,12 @@ def test_a_malformed_themes_entry_falls_back_to_the_default_lexicon_with_a_warni
         "using the lexicon's themes instead"]
 
 
-def test_the_value_chains_page_says_so_when_the_lexicon_has_no_value_chain(tmp_path, write_files, monkeypatch):
+def test_the_value_chains_page_says_so_when_the_lexicon_has_no_value_chain(tmp_path, write_files, app_on):
     lexicon = tmp_path / "water.toml"
     lexicon.write_text('[[themes]]\nname = "water"\nkind = "cross-cutting"\nterms = ["water"]\n')
     folder = write_files(ARTICLES)
     assert main([str(folder), "--lexicon", str(lexicon), "--no-cache", "--out", str(tmp_path / "built")]) == 0
-    monkeypatch.setenv("DASHBOARD_DATA", str(tmp_path / "built"))
-    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    at = app_on(tmp_path / "built").run()
     at.switch_page("pages/value_chains.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.multiselect(key="f_theme").options == ["water"]

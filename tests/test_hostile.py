@@ -18,14 +18,11 @@ import signal
 import sys
 import time
 from contextlib import contextmanager
-from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st_
-from streamlit.testing.v1 import AppTest
 
 from loaders import load_corpus
 from loaders.__main__ import printable, summary
@@ -42,7 +39,6 @@ RANGE = "(1900-01-01 to 2099-12-31)"
 INT_LIMIT = sys.get_int_max_str_digits()
 TOO_MANY_DIGITS = f"Exceeds the limit ({INT_LIMIT} digits) for integer string conversion"
 SURROGATE = "holds an invalid character (a lone UTF-16 surrogate escape)"
-ROOT = Path(__file__).resolve().parents[1]
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet evaluates at the start of a cell (OWASP)
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -516,21 +512,9 @@ _FORMULA_QUOTES = [
 ]
 
 
-def test_the_quotes_page_download_has_no_cell_that_opens_as_a_formula(tmp_path, monkeypatch):
+def test_the_quotes_page_download_has_no_cell_that_opens_as_a_formula(app_on, write_files, downloads):
     """The page itself runs; the data of its download button is produced and read back as a spreadsheet would."""
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "a.jsonl").write_text("\n".join(json.dumps(r) for r in _FORMULA_QUOTES))
-    monkeypatch.setenv("DASHBOARD_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
-    downloads = []
-    real = st.download_button
-
-    def spy(label, data=None, *args, **kwargs):
-        downloads.append(data)
-        return real(label, data, *args, **kwargs)
-
-    monkeypatch.setattr(st, "download_button", spy)
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at = app_on(write_files({"a.jsonl": "\n".join(json.dumps(r) for r in _FORMULA_QUOTES)}))
     at.switch_page("pages/quotes.py").run()
     at.run()
     assert not at.exception, [e.value for e in at.exception]

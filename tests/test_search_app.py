@@ -4,23 +4,18 @@ page's own search and messages for odd syntax."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from tests.search_sample import write
 from tests.test_app import metric, no_exception
 
-ROOT = Path(__file__).resolve().parents[1]
 SEARCH_MARK = re.compile(r'<mark class="[^"]*hl-search[^"]*"[^>]*>([^<]*)</mark>')
 
 
 @pytest.fixture
-def at(monkeypatch, tmp_path):
-    monkeypatch.setenv("DASHBOARD_DATA", str(write(tmp_path / "articles")))
-    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+def at(app_on, tmp_path):
+    return app_on(write(tmp_path / "articles"))
 
 
 def marked(at) -> list[str]:
