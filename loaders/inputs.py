@@ -266,7 +266,7 @@ def _draft_from_record(record: object) -> Draft:
     fields = {key.strip().lower(): value for key, value in record.items() if isinstance(key, str)}
     for required in ("date", "text"):
         if not isinstance(fields.get(required), str) or not fields[required].strip():
-            raise Rejected(f"record lacks a {required!r} field with text in it")
+            raise Rejected(f"the record's {required!r} field is missing or empty")
     values = {name: fields[name] if isinstance(fields.get(name), str) else "" for name in RECORD_FIELDS}
     for name, value in values.items():
         if not value.isascii() and not encodes(value):

@@ -129,7 +129,7 @@ def test_bad_records_are_rejected_one_by_one(write_files):
     assert reasons == {
         "a.jsonl:2": "invalid JSON line: Expecting property name enclosed in double quotes",
         "a.jsonl:3": "record is a JSON list, not an object",
-        "a.jsonl:4": "record lacks a 'text' field with text in it",
+        "a.jsonl:4": "the record's 'text' field is missing or empty",
         "a.jsonl:5": "date '1 May 2024' is not in YYYY-MM-DD form",
         "b.json": "invalid JSON: Expecting property name enclosed in double quotes at line 1",
         "c.csv": "CSV lacks column(s) date, text",

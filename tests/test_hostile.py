@@ -303,7 +303,7 @@ def _fuzz_case(rng: random.Random, i: int) -> tuple[str, str, bytes, list | None
     if kind == "many":
         n = rng.randint(MAX_REJECTED_PER_FILE + 1, 80)
         more = n - MAX_REJECTED_PER_FILE
-        lack = "record lacks a 'date' field with text in it"
+        lack = "the record's 'date' field is missing or empty"
         return kind, ".jsonl", b"{}\n" * n, [
             *(("rejected", f":{k}", lack) for k in range(1, MAX_REJECTED_PER_FILE + 1)),
             ("rejected", "", f"and {more:,} more rejected records in this file, not listed one by one "
@@ -424,7 +424,7 @@ def test_property_nesting_depth_is_parsed_or_refused_as_too_deep(depth, shape, s
     too_deep = (f"a{suffix}", "invalid JSON: nested too deeply") if suffix == ".json" else (
         f"a{suffix}:1", "invalid JSON line: nested too deeply")
     parsed = (f"a{suffix}:1", "record is a JSON list, not an object" if shape == "list"
-              else "record lacks a 'date' field with text in it")
+              else "the record's 'date' field is missing or empty")
     if shape == "list" and depth == 1 and suffix == ".json":  # [1] is a list of one record: the integer 1
         parsed = ("a.json:1", "record is a JSON int, not an object")
     assert corpus.articles.empty
@@ -458,11 +458,11 @@ def test_property_big_integers_are_refused_past_the_interpreters_limit(digits, l
 
 def test_a_record_file_of_ten_thousand_empty_objects_gives_twenty_one_rows():
     corpus = _load("a.jsonl", b"{}\n" * 10_000)
-    lack = "record lacks a 'date' field with text in it"
+    lack = "the record's 'date' field is missing or empty"
     assert _rows(corpus) == [
         *((f"a.jsonl:{n}", lack) for n in range(1, 21)),
         ("a.jsonl", "and 9,980 more rejected records in this file, not listed one by one "
-                    "(most often: record lacks a 'date' field with text in it, 9,980 times)"),
+                    "(most often: the record's 'date' field is missing or empty, 9,980 times)"),
     ]
 
 
