@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ui import app
+from ui import app, loading
 
 st.set_page_config(page_title="EU–Kazakhstan raw materials monitor", page_icon=":material/hub:", layout="wide")
+loading.use_system_allocator()
 
 pages = st.navigation([
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
@@ -13,6 +14,6 @@ pages = st.navigation([
     st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
     st.Page("pages/articles.py", title="Articles", icon=":material/article:"),
 ])
-with app.entrypoint():
-    app.sidebar()
+with app.entrypoint(pages.url_path):
+    app.draw_sidebar()
     pages.run()

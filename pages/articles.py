@@ -5,34 +5,38 @@ import streamlit as st
 
 from loaders.article import web_url
 from loaders.schema import HEADLINE
-from ui import app, reader
+from ui import app, reader, sidebar, tables
 from ui.filters import source_labels
 from ui.text import counted, md_escape
+from ui.view import uploaded
 
 v = app.page("Articles")
 
 c = v.corpus
 listing = v.memo("article_list", lambda: c.articles.assign(
     chain=v.main_chain(), source=source_labels(c.articles["source"]),
-    place=c.articles["place"].astype("string").fillna(""))
+    place=c.articles["place"].astype("string").fillna(""), uploaded=uploaded(c.articles["origin"]))
                  .sort_values(["date", "title"], ascending=[False, True]).reset_index(drop=True))
 st.caption(f"{counted(len(listing), 'article')}, newest first. Select a row to read it below.")
-rows = app.capped(listing, "articles")
+rows = tables.capped(listing, "articles")
+columns = ["date", "title", "source", "place", "chain", "n_words"] + (["uploaded"] if listing["uploaded"].any() else [])
 picked = st.dataframe(
-    rows[["date", "title", "source", "place", "chain", "n_words"]], hide_index=True, width="stretch",
+    rows[columns], hide_index=True, width="stretch",
     on_select="rerun", selection_mode="single-row", key="ar_table",
     column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
                    "title": st.column_config.TextColumn("Title", width="large"), "source": "Source",
-                   "place": "Place", "chain": "Main value chain", "n_words": st.column_config.NumberColumn("Words")},
+                   "place": "Place", "chain": "Main value chain", "n_words": st.column_config.NumberColumn("Words"),
+                   "uploaded": st.column_config.CheckboxColumn("Uploaded", help="Uploaded in this browser session")},
 )
 
 st.divider()
-by_id = app.open_from_table(picked, rows, "article_id", "ar_open")
+by_id = tables.open_from_table(picked, rows, "article_id", "ar_open", also=listing)
 options = list(by_id.index)
 
 left, right = st.columns([3, 2])
-labels = dict(zip(by_id.index, app.date_labels(by_id["date"]) + " · " + by_id["title"]))
+labels = dict(zip(by_id.index, tables.date_labels(by_id["date"]) + " · " + by_id["title"]))
 chosen = left.selectbox("Read", options, key="ar_open", format_func=labels.__getitem__)
+app.sync_url()
 kinds = right.pills("Highlight", list(reader.HIGHLIGHT_KINDS), format_func=reader.HIGHLIGHT_KINDS.get,
                     selection_mode="multi", default=list(reader.HIGHLIGHT_KINDS), key="ar_kinds", persist_state="session")
 kinds = [k for k in kinds or [] if k != "search" or reader.searches(v.filters.q)]  # no legend for no hits
@@ -40,8 +44,9 @@ article = by_id.loc[chosen]
 paragraphs = reader.paragraphs_of(v, chosen)
 spans = reader.article_spans(v, chosen, str(article["title"]), paragraphs, kinds)
 reader.render_title(str(article["title"]), spans.get(HEADLINE, []))
-meta = [app.date_label(article["date"]), str(article["source"]), str(article["place"] or ""),
-        f"{int(article['n_words']):,} words", f"main chain: {article['chain']}"]
+meta = [tables.date_label(article["date"]), str(article["source"]), str(article["place"] or ""),
+        f"{int(article['n_words']):,} words", f"main chain: {article['chain']}",
+        "uploaded in this session" if article["uploaded"] else ""]
 st.caption(md_escape(" · ".join(m for m in meta if m)))
 link = web_url(str(article["url"] or ""))  # checked again here: a dataset built by older code may hold any link
 if link:
@@ -69,3 +74,11 @@ with side_col:
         st.markdown("**Dates mentioned**")
         st.dataframe(events[["expression", "date", "precision"]], hide_index=True, width="stretch",
                      column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD")})
+
+rejected = sidebar.rejected_rows(v.full)
+if not rejected.empty:
+    st.divider()
+    with st.expander(f"Files in the data folder that could not be read ({len(rejected):,})"):
+        st.dataframe(tables.capped(rejected, "files"), hide_index=True, width="stretch",
+                     column_config={"origin": st.column_config.TextColumn("File", width="medium"),
+                                    "reason": st.column_config.TextColumn("Reason", width="large")})

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ui import app, charts
-from ui.filters import source_labels
+from ui import app, charts, tables
+from ui.filters import source_labels, to_params
 
 v = app.page("Overview", caption="EU–Kazakhstan strategic partnership on critical raw materials, batteries and "
              "renewable hydrogen, as the news covers it.")
@@ -16,7 +16,7 @@ cols[1].metric("Quotes", f"{len(c.quotes):,}", help="Direct and reported quotes 
 cols[2].metric("People quoted", f"{len(c.people):,}", help="People quoted by name (one per person, whatever the "
                "spelling); institutions and unnamed sources are not counted.")
 cols[3].metric("Date span", f"{first:%b %Y} – {last:%b %Y}" if first.to_period("M") != last.to_period("M") else f"{first:%b %Y}",
-               help=f"First and last publication date: {app.date_label(first)} to {app.date_label(last)}.")
+               help=f"First and last publication date: {tables.date_label(first)} to {tables.date_label(last)}.")
 
 left, right = st.columns([3, 2])
 with left:
@@ -34,14 +34,15 @@ with right:
 st.subheader("Latest articles")
 latest = v.memo("latest", lambda: c.articles.loc[c.articles["date"].sort_values(ascending=False, kind="stable").index[:12]])
 chains = v.main_chain()
-st.dataframe(
-    latest.assign(chain=chains[latest.index], source=source_labels(latest["source"]))[
-        ["date", "title", "source", "chain", "n_words"]],
-    hide_index=True, width="stretch",
+tables.article_table(
+    latest.assign(chain=chains[latest.index], source=source_labels(latest["source"])),
+    ["date", "title", "source", "chain", "n_words"], key="ov_latest",
     column_config={
         "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
         "title": st.column_config.TextColumn("Title", width="large"),
         "source": "Source", "chain": "Main value chain", "n_words": st.column_config.NumberColumn("Words"),
     },
 )
-st.page_link("pages/articles.py", label="Read the articles", icon=":material/arrow_forward:")
+st.caption("Select a row to read the article.")
+st.page_link("pages/articles.py", label="All the articles", icon=":material/arrow_forward:",
+             query_params=to_params(v.filters))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from loaders.query import parse
 from loaders.schema import HEADLINE
-from ui import app, charts, reader
+from ui import app, charts, loading, reader, sidebar, tables
 from ui.filters import isin
 from ui.text import counted, csv_download, md_escape, quote_spans
 
@@ -31,16 +31,16 @@ tab_all, tab_people = st.tabs(["All quotes", "Speakers"])
 with tab_all:
     left, right = st.columns([3, 2])
     search = " ".join(left.text_input("Search quotes", key="qt_q", placeholder="words in the quote, speaker or role",
-                                      persist_state="session", help=app.SEARCH_HELP).split())
+                                      persist_state="session", help=sidebar.SEARCH_HELP).split())
     with left:
-        app.search_notes(search)
+        sidebar.search_notes(search)
     kinds = right.pills("Kind", ["direct", "reported"], selection_mode="multi", default=["direct", "reported"],
                         key="qt_kind", persist_state="session")
     shown = table
     wanted = parse(search)
     if not wanted.empty:
         found = v.memo(f"quote_search {search}",
-                       lambda: v.full.quotes["quote_id"].iloc[app.search_index(v.full).quotes(wanted)])
+                       lambda: v.full.quotes["quote_id"].iloc[loading.search_index(v.full).quotes(wanted)])
         shown = shown[isin(shown["quote_id"], found)]
     if kinds and len(kinds) == 1:
         shown = shown[shown["kind"] == kinds[0]]
@@ -51,7 +51,7 @@ with tab_all:
         data=lambda: csv_download(shown[[*columns, "url", "cue", "attribution", "rule", "quote_id", "article_id"]]),
         file_name="quotes.csv", mime="text/csv", icon=":material/download:", on_click="ignore", key="qt_download",
     )
-    rows = app.capped(shown, "quotes")
+    rows = tables.capped(shown, "quotes")
     picked = st.dataframe(
         rows[columns], hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="qt_table",
         column_config={
@@ -63,15 +63,16 @@ with tab_all:
     )
 
     st.subheader("Read a quote in its paragraph")
-    by_id = app.open_from_table(picked, rows, "quote_id", "qt_open")
+    by_id = tables.open_from_table(picked, rows, "quote_id", "qt_open", also=shown)
     options = list(by_id.index)
 
     text = by_id["text"].astype("string")
-    labels = dict(zip(by_id.index, app.date_labels(by_id["date"]) + " · "
+    labels = dict(zip(by_id.index, tables.date_labels(by_id["date"]) + " · "
                       + by_id["speaker"].replace("", "unattributed") + ": " + text.str.slice(0, 89)
                       + text.str.len().gt(89).map({True: "…", False: ""})))
     chosen = st.selectbox("Quote", options, format_func=labels.__getitem__, key="qt_open",
                           help="Or select a row in the table above.")
+    app.sync_url()
     if chosen is not None:
         q = by_id.loc[chosen]
         if int(q["para_no"]) == HEADLINE:  # a headline quote: offsets into the title
@@ -81,9 +82,11 @@ with tab_all:
             paragraphs = reader.paragraphs_of(v, q["article_id"])
             spans = quote_spans(paragraphs, int(q["para_no"]), int(q["start"]), int(q["end"]), str(q["text"]))
         meta = [q["speaker"] or "unattributed", q["speaker_role"], q["side"], f"{q['kind']} quote",
-                f"cue: {q['cue']}", f"found by: {str(q['rule']).replace('_', ' ')}", app.date_label(q["date"])]
+                f"cue: {q['cue']}", f"found by: {str(q['rule']).replace('_', ' ')}", tables.date_label(q["date"])]
         st.markdown(md_escape(" · ".join(str(m) for m in meta if m)))
-        st.caption("From: " + md_escape(f"{q['article']} · {q['source']}"))
+        st.page_link("pages/articles.py", label="From: " + md_escape(f"{q['article']} · {q['source']}"),
+                     icon=":material/article:", query_params=tables.reader_params(q["article_id"]),
+                     help="Read the whole article")
         searches = reader.searches(v.filters.q, search)
         if spans:
             first, last = spans[0][0], spans[-1][0]

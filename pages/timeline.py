@@ -4,7 +4,7 @@ and the articles behind a chosen period or date (chart selection or the selectbo
 import pandas as pd
 import streamlit as st
 
-from ui import app, charts
+from ui import app, charts, tables
 from ui.text import counted
 from ui.filters import source_labels
 
@@ -35,64 +35,65 @@ if len(markers):
         note += f" Showing the {len(markers):,} days most articles mention, of {n_days:,}."
 else:
     note += "These articles mention no dates."
-st.caption(note + " Click a bar or a diamond, or drag a box, to list the articles behind it.")
+st.caption(note + " Click a bar or a diamond to list the articles behind it.")
 
 periods = charts.period_start(c.articles["date"], freq)
 per_period = periods.value_counts().sort_index(ascending=False)
-left, right = st.columns(2)
-chosen_period = left.selectbox(
-    "Or choose a period", list(per_period.index), index=None, placeholder="Choose a period", key=f"tl_period_{freq}",
-    format_func=lambda p: f"{period_name(p)} · {counted(per_period[p], 'article')}",
-)
 by_date = markers.sort_values(["articles", "date"], ascending=[False, True])
 event_days = list(by_date["date"])
 labels = dict(zip(by_date["date"], by_date["expression"]))
 counts_by_day = dict(zip(by_date["date"], by_date["articles"]))
-chosen_event = right.selectbox(
-    "Or choose a date the articles mention", event_days, index=None, placeholder="Choose a date", key="tl_event",
-    format_func=lambda d: f"{app.date_label(d)} · “{labels[d]}” · {counted(counts_by_day[d], 'article')}",
-)
 
+# A click in the chart chooses the clicked bar's period or diamond's date in the selectboxes below (once per
+# click, so the selectboxes can be cleared again), which keeps the choice in the URL.
 selection = st.session_state.get(f"tl_chart_{freq}")
-points = selection.selection.points if selection else []
+points = [p.get("customdata") or [] for p in (selection.selection.points if selection else [])]
+if points != st.session_state.get("tl_chart_last"):
+    st.session_state["tl_chart_last"] = points
+    for custom in points:
+        if len(custom) == 2:
+            st.session_state["tl_event" if custom[1] == "event" else "tl_period"] = pd.Timestamp(custom[0])
+if st.session_state.get("tl_period") not in per_period.index:
+    st.session_state.pop("tl_period", None)
+if st.session_state.get("tl_event") not in counts_by_day:
+    st.session_state.pop("tl_event", None)
+
+left, right = st.columns(2)
+chosen_period = left.selectbox(
+    "Period", list(per_period.index), index=None, placeholder="Choose a period", key="tl_period",
+    format_func=lambda p: f"{period_name(p)} · {counted(per_period[p], 'article')}",
+)
+chosen_event = right.selectbox(
+    "Date the articles mention", event_days, index=None, placeholder="Choose a date", key="tl_event",
+    format_func=lambda d: f"{tables.date_label(d)} · “{labels[d]}” · {counted(counts_by_day[d], 'article')}",
+)
+app.sync_url()
+
 wanted = pd.Series(False, index=c.articles.index)
-described, days = [], []
-chain = v.main_chain()
-for point in points:
-    custom = point.get("customdata") or []
-    if len(custom) != 2:
-        continue
-    day, what = pd.Timestamp(custom[0]), custom[1]
-    if what == "event":
-        days.append(day)
-    else:
-        wanted |= (periods == day) & (chain == what)
-        described.append(f"{period_name(day)} · {what}")
+described = []
 if chosen_period is not None:
     wanted |= periods == chosen_period
     described.append(period_name(chosen_period))
 if chosen_event is not None:
-    days.append(chosen_event)
-days = list(dict.fromkeys(days))
-if days:
-    wanted |= c.articles["article_id"].isin(c.events.loc[c.events["date"].isin(days), "article_id"])
-    described.append("date " + ", ".join(app.date_label(d) for d in days))
+    wanted |= c.articles["article_id"].isin(c.events.loc[c.events["date"] == chosen_event, "article_id"])
+    described.append("date " + tables.date_label(chosen_event))
 
 if described:
+    chain = v.main_chain()
     chosen = c.articles[wanted].assign(chain=chain[wanted], source=lambda f: source_labels(f["source"]))
     chosen = chosen.sort_values("date", ascending=False)
-    st.subheader(f"{counted(len(chosen), 'article')} behind {', '.join(dict.fromkeys(described))}")
-    st.dataframe(
-        app.capped(chosen, "articles")[["date", "title", "source", "chain"]], hide_index=True, width="stretch",
+    st.subheader(f"{counted(len(chosen), 'article')} behind {' and '.join(described)}")
+    tables.article_table(
+        tables.capped(chosen, "articles"), ["date", "title", "source", "chain"], key="tl_articles",
         column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
                        "title": st.column_config.TextColumn("Title", width="large"), "source": "Source",
                        "chain": "Main value chain"},
-        key="tl_articles",
     )
-    if days:
-        sentences = c.events[c.events["date"].isin(days)].merge(c.articles[["article_id", "title"]], on="article_id")
-        with st.expander(f"The {len(sentences):,} sentences mentioning {', '.join(app.date_label(d) for d in days)}"):
-            st.dataframe(app.capped(sentences, "sentences")[["expression", "precision", "sentence", "title"]],
+    st.caption("Select a row to read the article.")
+    if chosen_event is not None:
+        sentences = c.events[c.events["date"] == chosen_event].merge(c.articles[["article_id", "title"]], on="article_id")
+        with st.expander(f"The {len(sentences):,} sentences mentioning {tables.date_label(chosen_event)}"):
+            st.dataframe(tables.capped(sentences, "sentences")[["expression", "precision", "sentence", "title"]],
                          hide_index=True, width="stretch")
 else:
-    st.info("Choose a period or a date above (or in the chart) to list its articles.", icon=":material/touch_app:")
+    st.info("Choose a period or a date above (or click the chart) to list its articles.", icon=":material/touch_app:")

@@ -4,7 +4,7 @@ cross-cutting themes driving each chain, and the quotes about each."""
 import pandas as pd
 import streamlit as st
 
-from ui import app, charts
+from ui import app, charts, tables
 
 v = app.page("Value chains")
 
@@ -61,12 +61,13 @@ for tab, chain in zip(st.tabs(list(v.chains)), v.chains):
         if not total:
             st.info(f"No quote in these articles mentions {chain}.", icon=":material/format_quote:")
             continue
-        table = app.capped(table, "quotes", limit=QUOTES_SHOWN, total=total)
-        st.dataframe(
-            table[["date", "speaker", "text", "side", "kind", "article"]], hide_index=True, width="stretch",
+        table = tables.capped(table, "quotes", limit=QUOTES_SHOWN, total=total)
+        tables.article_table(
+            table, ["date", "speaker", "text", "side", "kind", "article"],
             column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", width="small"),
                            "speaker": "Speaker", "text": st.column_config.TextColumn("Quote", width="large"),
                            "side": st.column_config.TextColumn("Side", width="small"),
                            "kind": st.column_config.TextColumn("Kind", width="small"), "article": "Article"},
             key=f"vc_quotes_{chain}",
         )
+        st.caption("Select a row to read the quote's article.")

@@ -19,7 +19,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from loaders import load_corpus
 from ui.filters import UNKNOWN_SOURCE
+from ui.sidebar import NARROWS
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["pages/overview.py", "pages/timeline.py", "pages/value_chains.py", "pages/quotes.py", "pages/articles.py"]
@@ -158,12 +160,31 @@ def test_empty_state_instead_of_charts(at):
         assert not at.get("plotly_chart") and not at.dataframe, page
 
 
-def test_quotes_page_explains_when_only_the_speaker_filter_empties_it(at):
+def test_a_speaker_filter_that_leaves_no_article_names_it_among_the_filters_to_clear(at):
     at.query_params.update({"speaker": "Alikhan Smailov", "from": "2025-01-01"})
     at.switch_page("pages/quotes.py").run()
     at.run()
     no_exception(at)
-    assert "none of their quotes do" in at.info[0].value and "speakers" in at.info[0].value
+    assert at.info[0].value == ("No articles match the current filters. Try clearing **date range** (1 article), "
+                                "or clearing **speakers** (1 article).")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_speaker_and_side_filters_narrow_the_articles_on_every_page(at, page):
+    """Smailov is quoted in the 2022 article only: every page shows that article alone, and its quotes by him."""
+    at.query_params.update({"speaker": "Alikhan Smailov", "side": "Kazakhstan"})
+    at.switch_page(page).run()
+    at.run()
+    no_exception(at)
+    if page == "pages/overview.py":
+        assert (metric(at, "Articles"), metric(at, "Quotes"), metric(at, "People quoted")) == ("1", "2", "1")
+    if page == "pages/timeline.py":
+        assert at.selectbox(key="tl_period").options == ["Nov 2022 · 1 article"]
+    if page == "pages/quotes.py":
+        assert set(at.dataframe[0].value["speaker"].astype(str)) == {"Alikhan Smailov"}
+    if page == "pages/articles.py":
+        assert at.dataframe[0].value["title"].tolist() == ["Kazakhstan, EU sign strategic partnership document"]
+    assert NARROWS in [c.value for c in at.sidebar.caption]
 
 
 def test_page_switch_keeps_filters_and_rewrites_the_url(at):
@@ -171,11 +192,14 @@ def test_page_switch_keeps_filters_and_rewrites_the_url(at):
     at.run()
     expected = {"from": "2025-01-01", "theme": "hydrogen"}
     assert at.query_params == expected
+    own = {"pages/timeline.py": {"freq"}, "pages/quotes.py": {"quote"}, "pages/articles.py": {"article"}}
     for page in PAGES[1:] + PAGES[:1]:
         at.query_params.clear()  # a page switch in the browser drops the query string
         at.switch_page(page).run()
         no_exception(at)
-        assert at.query_params == expected, page
+        params = dict(at.query_params)
+        assert {k: params.pop(k) for k in expected} == expected, page
+        assert set(params) == own.get(page, set()), page  # plus the page's own state
         assert at.multiselect(key="f_theme").value == ["hydrogen"], page
         assert at.date_input(key="f_from").value.isoformat() == "2025-01-01", page
     assert metric(at, "Articles") == "1"
@@ -184,13 +208,15 @@ def test_page_switch_keeps_filters_and_rewrites_the_url(at):
 def test_timeline_lists_the_articles_of_a_chosen_period_and_date(at):
     at.switch_page("pages/timeline.py").run()
     at.run()
-    at.selectbox(key="tl_period_month").select_index(0).run()
+    at.selectbox(key="tl_period").select_index(0).run()
     no_exception(at)
     assert at.subheader[0].value == "1 article behind Apr 2025"
     assert at.dataframe[0].value["title"].tolist()[0].startswith("Kazakhstan and the European Union endorsed")
-    at.selectbox(key="tl_period_month").set_value(None)
+    assert at.query_params == {"freq": "month", "period": "2025-04-01"}
+    at.selectbox(key="tl_period").set_value(None)
     at.selectbox(key="tl_event").select_index(0).run()
     assert at.subheader[0].value.startswith("1 article behind date ")
+    assert set(at.query_params) == {"freq", "date"}
 
 
 def test_quotes_page_table_download_and_highlighted_paragraph(at):
@@ -232,13 +258,20 @@ def test_upload_of_a_good_and_a_bad_file(at):
     at.run()
     no_exception(at)
     assert metric(at, "Articles") == "3"
-    expander = at.sidebar.expander[0]
-    assert expander.label == "Rejected files (1)"
-    rejected = expander.dataframe[0].value
+    assert at.main.warning[0].value == "1 uploaded file did not become articles; the reasons are below."
+    rejected = at.main.dataframe[0].value  # in full, in the main area, under the warning
     assert rejected["origin"].tolist() == ["broken.json"] and rejected["reason"].str.contains("JSON").all()
-    latest = at.main.dataframe[0].value
+    assert at.main.info[0].value.startswith("1 uploaded article is included, marked “uploaded”. Uploads live in "
+                                            "this browser session only")
+    latest = at.main.dataframe[1].value
     assert latest["title"].tolist()[0] == "Pilot electrolyser opens in Pavlodar"
     assert latest["chain"].tolist()[0] == "hydrogen"
+    at.switch_page("pages/articles.py").run()
+    listing = at.main.dataframe[1].value
+    assert dict(zip(listing["title"], listing["uploaded"])) == {
+        "Pilot electrolyser opens in Pavlodar": True, "Kazakhstan, EU sign strategic partnership document": False,
+        **{t: False for t in listing["title"] if t.startswith("Kazakhstan and the European Union")}}
+    assert any("uploaded in this session" in c.value for c in at.main.caption)
 
 
 def test_unreadable_upload_is_a_message_not_a_traceback(at):
@@ -247,14 +280,29 @@ def test_unreadable_upload_is_a_message_not_a_traceback(at):
     at.run()
     no_exception(at)
     assert metric(at, "Articles") == "2"
-    assert at.sidebar.expander[0].label == "Rejected files (1)"
+    assert at.main.warning[0].value == "1 uploaded file did not become articles; the reasons are below."
+    assert at.main.dataframe[0].value["origin"].tolist() == ["noise.csv"]
+
+
+def test_the_data_folders_unreadable_files_are_listed_in_full_on_the_articles_page(app_on, write_files):
+    folder = write_files({"good.txt": GOOD_UPLOAD, "headless.txt": "An article without its date line, at length."})
+    at = app_on(folder)
+    at.run()
+    assert any(c.value.endswith("1 file could not be read (listed on the Articles page).") for c in at.sidebar.caption)
+    at.switch_page("pages/articles.py").run()
+    no_exception(at)
+    expander = at.main.expander[-1]
+    assert expander.label == "Files in the data folder that could not be read (1)"
+    rejected = expander.dataframe[0].value
+    assert rejected["origin"].str.endswith("headless.txt").tolist() == [True]
+    assert rejected["reason"].tolist() == ["no 'date YYYY-MM-DD' header on the first line"]
 
 
 def test_rows_of_gives_one_articles_rows_whatever_the_table_order():
     from dataclasses import replace
 
     from loaders import load_corpus
-    from ui.app import View
+    from ui.view import View
     from ui.reader import rows_of
 
     corpus = load_corpus(ROOT / "data" / "articles", cache_dir=False)
@@ -270,11 +318,11 @@ def test_rows_of_gives_one_articles_rows_whatever_the_table_order():
 
 
 def test_date_labels_match_the_single_date_label_missing_dates_included():
-    from ui import app
+    from ui import tables
 
     dates = pd.Series(pd.to_datetime(["2025-04-07", None, "2022-11-08"]))
-    assert list(app.date_labels(dates)) == ["2025-04-07", "—", "2022-11-08"]
-    assert list(app.date_labels(dates)) == [app.date_label(d) for d in dates]
+    assert list(tables.date_labels(dates)) == ["2025-04-07", "—", "2022-11-08"]
+    assert list(tables.date_labels(dates)) == [tables.date_label(d) for d in dates]
 
 
 HEADLINE_ARTICLE = (
@@ -361,7 +409,7 @@ def test_an_article_without_a_source_shows_unknown_source_on_every_page_listing_
         f"2025-04-04 · {UNKNOWN_SOURCE} · 12 words · main chain: none"]  # the reader opens the newest
 
     at.switch_page("pages/timeline.py").run()
-    at.selectbox(key="tl_period_month").set_value(pd.Timestamp("2025-04-01")).run()
+    at.selectbox(key="tl_period").set_value(pd.Timestamp("2025-04-01")).run()
     no_exception(at)
     assert sources_by_title(at.main.dataframe[0].value) == {"Hydrogen tender opens in Pavlodar": UNKNOWN_SOURCE}
 
@@ -370,8 +418,8 @@ def test_an_article_without_a_source_shows_unknown_source_on_every_page_listing_
     table = at.main.dataframe[0].value
     assert sorted(zip(table["speaker"].astype(str), table["source"].astype(str))) == [
         ("Aleška Simkić", "Kazinform"), ("Aleška Simkić", "Kazinform"), ("Daulet Serikbayev", UNKNOWN_SOURCE)]
-    assert [plain(c.value) for c in at.main.caption if c.value.startswith("From")] == [
-        f"From: Hydrogen tender opens in Pavlodar · {UNKNOWN_SOURCE}"]  # the newest quote, opened in its paragraph
+    link = at.main.get("page_link")[0].proto
+    assert plain(link.label) == f"From: Hydrogen tender opens in Pavlodar · {UNKNOWN_SOURCE}"  # the newest quote
 
 
 def test_the_unknown_source_is_a_filter_value_the_url_selects(two_sources):
@@ -397,3 +445,89 @@ def test_choosing_the_unknown_source_in_the_sidebar_writes_it_to_the_url(two_sou
     at.multiselect(key="f_source").set_value(["Kazinform"]).run()
     assert sources_by_title(at.main.dataframe[0].value) == {LONG_TITLE: "Kazinform"}
     assert at.query_params == {"source": "Kazinform"}
+
+
+SMAILOV_ARTICLE = "af5218cd9485ed60"
+
+
+def test_a_link_to_an_article_opens_it_in_the_reader(at):
+    at.query_params.update({"article": SMAILOV_ARTICLE, "theme": "hydrogen"})
+    at.switch_page("pages/articles.py").run()
+    at.run()
+    no_exception(at)
+    assert at.selectbox(key="ar_open").value == SMAILOV_ARTICLE
+    assert at.query_params == {"article": SMAILOV_ARTICLE, "theme": "hydrogen"}
+
+
+def test_a_link_to_an_unknown_article_is_a_warning_and_the_reader_opens_the_first(at):
+    at.query_params.update({"article": "0000000000000000"})
+    at.switch_page("pages/articles.py").run()
+    at.run()
+    no_exception(at)
+    assert plain(at.warning[0].value).split("\n")[1] == 'article: no article has the id "0000000000000000"; ignored.'
+    assert at.query_params == {"article": at.selectbox(key="ar_open").value}
+
+
+def test_an_open_article_the_filters_drop_gives_way_to_the_first_with_a_note(at):
+    at.query_params.update({"article": SMAILOV_ARTICLE})
+    at.switch_page("pages/articles.py").run()
+    at.run()
+    at.date_input(key="f_from").set_value(pd.Timestamp("2025-01-01").date()).run()
+    no_exception(at)
+    assert "The article that was open is not among the filtered articles; showing the first instead." in [
+        c.value for c in at.main.caption]
+    assert at.selectbox(key="ar_open").value != SMAILOV_ARTICLE
+
+
+def test_a_link_to_a_quote_restores_the_quote_the_quotes_search_and_the_kind(at):
+    corpus_quotes = load_corpus(ROOT / "data" / "articles", cache_dir=False).quotes
+    wanted = corpus_quotes[(corpus_quotes["kind"] == "direct")
+                           & (corpus_quotes["speaker"] == "Ursula von der Leyen")]["quote_id"].iat[-1]
+    fresh = at
+    fresh.query_params.update({"quote": wanted, "qq": "leyen", "kind": "direct"})
+    fresh.switch_page("pages/quotes.py").run()
+    fresh.run()
+    no_exception(fresh)
+    assert fresh.selectbox(key="qt_open").value == wanted
+    assert fresh.text_input(key="qt_q").value == "leyen"
+    assert fresh.get("button_group")[0].value == ["direct"]
+    table = fresh.dataframe[0].value
+    assert set(table["speaker"].astype(str)) == {"Ursula von der Leyen"} and set(table["kind"].astype(str)) == {"direct"}
+    assert fresh.query_params == {"quote": wanted, "qq": "leyen", "kind": "direct"}
+
+
+def test_a_link_restores_the_timelines_granularity_and_period(at):
+    at.query_params.update({"freq": "quarter", "period": "2022-10-01"})
+    at.switch_page("pages/timeline.py").run()
+    at.run()
+    no_exception(at)
+    assert at.get("button_group")[0].value == "quarter"
+    assert at.subheader[0].value == "1 article behind 2022 Q4"
+
+
+def test_bad_page_parameters_are_dropped_with_warnings(at):
+    at.query_params.update({"freq": "decade", "period": "spring"})
+    at.switch_page("pages/timeline.py").run()
+    at.run()
+    no_exception(at)
+    assert plain(at.warning[0].value).split("\n") == [
+        "This link asked for values that were ignored:  ",
+        'freq: unknown value "decade"; ignored.  ',
+        'period: "spring" is not a date in YYYY-MM-DD form; ignored.']
+    assert at.query_params == {"freq": "month"}
+
+
+def test_a_url_that_changes_under_the_session_back_or_forward_sets_the_filters(at):
+    at.run()
+    at.multiselect(key="f_theme").set_value(["hydrogen"]).run()
+    at.date_input(key="f_from").set_value(pd.Timestamp("2025-01-01").date()).run()
+    assert at.query_params == {"from": "2025-01-01", "theme": "hydrogen"}
+    at.query_params.clear()
+    at.query_params["theme"] = "hydrogen"  # Back: the browser sends the previous URL
+    at.run()
+    no_exception(at)
+    assert at.date_input(key="f_from").value is None and at.multiselect(key="f_theme").value == ["hydrogen"]
+    assert metric(at, "Articles") == "2"
+    at.query_params.clear()  # Back again, to the first view, on the same page: every filter off
+    at.run()
+    assert at.multiselect(key="f_theme").value == [] and at.query_params == {}

@@ -236,12 +236,27 @@ def test_article_tables_follow_the_filtered_articles():
     assert len(out["rejected"]) == 1
 
 
-def test_speaker_and_side_restrict_quotes_but_not_articles():
+def test_speaker_and_side_narrow_the_quotes_and_the_articles_that_have_them():
     out = apply_filters(tables(), Filters(speakers=("Aigerim Sadykova",)))
-    assert len(out["articles"]) == 4
-    assert out["quotes"]["quote_id"].tolist() == ["q1", "q3"]
+    assert ids(out["articles"]) == ["a1", "a3"]
+    assert out["quotes"]["quote_id"].tolist() == ["q1", "q3"]  # not q4, the other quote of a3
+    assert set(out["mentions"]["article_id"]) == {"a1", "a3"}
     out = apply_filters(tables(), Filters(sides=("EU", "other")))
+    assert ids(out["articles"]) == ["a2"]
     assert out["quotes"]["quote_id"].tolist() == ["q2"]
+
+
+def test_the_unknown_side_selects_the_quotes_whose_side_is_empty():
+    out = apply_filters(tables(), Filters(sides=("unknown",)))
+    assert out["quotes"]["quote_id"].tolist() == ["q4"]
+    assert ids(out["articles"]) == ["a3"]
+    assert parse({"side": "Unknown,eu"})[0].sides == ("unknown", "EU")
+
+
+def test_loosen_hints_name_the_speaker_and_side_filters_too():
+    f = Filters(speakers=("Pieter Janssen",), sides=("Kazakhstan",))
+    assert apply_filters(tables(), f)["articles"].empty
+    assert loosen_hints(tables(), f) == [("speakers", 2), ("side", 1)]
 
 
 def test_people_are_recounted_over_the_filtered_quotes():

@@ -33,7 +33,8 @@ def test_q_in_the_url_narrows_overview_and_articles_and_the_reader_marks_the_wor
     no_exception(at)
     assert at.main.dataframe[0].value["title"].tolist() == ["Tin smelter restarts in East Kazakhstan"]
     assert marked(at) == ["Tin", "search hits", "tin"]  # title, legend, paragraph
-    assert at.query_params == {"q": "tin"}
+    opened = at.selectbox(key="ar_open").value
+    assert at.query_params == {"q": "tin", "article": opened}
 
 
 def test_a_phrase_or_and_exclusion_from_the_url(at):

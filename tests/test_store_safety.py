@@ -319,7 +319,7 @@ def test_without_content_hashing_such_an_edit_is_served_stale(edited, tmp_path):
 
 def test_load_cached_does_not_keep_a_failed_read_of_a_dataset(tmp_path, two_sets):
     """Called without a Streamlit runtime (st.cache_resource then keeps the store in memory)."""
-    from ui import app
+    from ui import loading as app
 
     out = store.save(two_sets["A"], tmp_path / "built", "A")
     (out / "articles.parquet").write_bytes(b"PAR1 broken")

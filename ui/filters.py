@@ -8,18 +8,18 @@ URL contract (all optional, canonical form written by `to_params`):
   theme      comma-separated lexicon theme names
   source     comma-separated outlet names; UNKNOWN_SOURCE ("(unknown source)") for articles with none
   speaker    comma-separated speaker names
-  side       comma-separated of EU, Kazakhstan, other
+  side       comma-separated of EU, Kazakhstan, other, unknown (a quote whose side is not known)
   q          a search (loaders.query syntax: whole words, "phrase", OR, -exclude, prefix*) over titles and texts
 
-Semantics: an article passes when its date is in [from, to], its source is one of
-`source` (a missing or blank source counting as UNKNOWN_SOURCE), it mentions ANY of
-`theme` and the search `q` matches it in the corpus's full-text index. Paragraphs, mentions, events and amounts follow the passing articles (theme is an article-level
-filter: a mention, date or amount sentence rarely names the theme itself, so cutting
-them at sentence level would hide the context an analyst filters for). Quotes follow
-the passing articles and are further restricted by `speaker` and `side`; a speaker is a
-person's one name through the corpus (`quotes.person`, so every spelling of a name is one
-speaker) or, for an organisation, its name as written (`speaker_key`); people are
-recounted over the remaining quotes. A comma cannot occur inside a value.
+Semantics, the same on every page: an article passes when its date is in [from, to], its source is one of
+`source` (a missing or blank source counting as UNKNOWN_SOURCE), it mentions ANY of `theme`, the search `q`
+matches it in the corpus's full-text index, and, when `speaker` or `side` is set, it has at least one quote
+by one of those speakers and on one of those sides. Paragraphs, mentions, events and amounts follow the
+passing articles (theme is an article-level filter: a mention, date or amount sentence rarely names the theme
+itself, so cutting them at sentence level would hide the context an analyst filters for). Quotes follow the
+passing articles and are further restricted by `speaker` and `side`; a speaker is a person's one name through
+the corpus (`quotes.person`, so every spelling of a name is one speaker) or, for an organisation, its name as
+written (`speaker_key`); people are recounted over the remaining quotes. A comma cannot occur inside a value.
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ import pyarrow.compute as pc
 
 from loaders import query, search
 
-SIDES: tuple[str, ...] = ("EU", "Kazakhstan", "other")
+# The side filter's values: the sides of quotes.side, then UNKNOWN_SIDE for a quote whose side is empty.
+UNKNOWN_SIDE = "unknown"
+SIDES: tuple[str, ...] = ("EU", "Kazakhstan", "other", UNKNOWN_SIDE)
 PARAMS: tuple[str, ...] = ("from", "to", "theme", "source", "speaker", "side", "q")
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
@@ -222,7 +224,8 @@ def source_labels(sources: pd.Series) -> pd.Series:
 
 def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters,
                  index: search.SearchIndex | None = None) -> pd.Series:
-    """Boolean mask over tables["articles"]: the articles passing date, source, theme and q.
+    """Boolean mask over tables["articles"]: the articles passing date, source, theme, q, and having a quote
+    that passes speaker and side.
 
     `index` is the full-text index of these tables; without one, a search builds it in memory.
     """
@@ -248,6 +251,9 @@ def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters,
         hit = np.zeros(len(articles), dtype=bool)
         hit[index.articles(wanted)] = True
         mask &= pd.Series(hit, index=articles.index, dtype=bool)
+    if filters.speakers or filters.sides:
+        quotes = tables["quotes"]
+        mask &= isin(articles["article_id"], quotes.loc[quote_mask(quotes, None, filters), "article_id"])
     return mask
 
 
@@ -266,7 +272,8 @@ def quote_mask(quotes: pd.DataFrame, article_ids: pd.Series | None, filters: Fil
     if filters.speakers:
         mask &= isin(speaker_key(quotes), filters.speakers)
     if filters.sides:
-        mask &= isin(quotes["side"], filters.sides)
+        side = quotes["side"].astype("string").fillna("")
+        mask &= isin(side.replace("", UNKNOWN_SIDE), filters.sides)
     return mask.astype(bool)
 
 
@@ -295,12 +302,12 @@ def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters,
     if not filters.active:
         return out
     articles = tables["articles"][article_mask(tables, filters, index)].reset_index(drop=True)
+    quotes = tables["quotes"]
     ids = articles["article_id"]
     out["articles"] = articles
     for name in ARTICLE_TABLES:
         frame = tables[name]
         out[name] = frame[isin(frame["article_id"], ids)].reset_index(drop=True)
-    quotes = tables["quotes"]
     out["quotes"] = quotes[quote_mask(quotes, ids, filters)].reset_index(drop=True)
     out["people"] = recount_people(tables["people"], out["quotes"])
     return out
@@ -314,6 +321,8 @@ def loosen_hints(tables: Mapping[str, pd.DataFrame], filters: Filters,
         "themes": replace(filters, themes=()),
         "sources": replace(filters, sources=()),
         "search text": replace(filters, q=""),
+        "speakers": replace(filters, speakers=()),
+        "side": replace(filters, sides=()),
     }
     hints = []
     for label, loosened in relax.items():

@@ -12,7 +12,7 @@ import streamlit as st
 
 from loaders import schema
 from loaders.query import Query, hit_spans, parse
-from ui.app import View
+from ui.view import View
 from ui.text import highlight, md_escape, quote_spans
 
 HIGHLIGHT_KINDS = {"quote": "quotes", "term": "theme terms", "date": "dates", "amount": "amounts",

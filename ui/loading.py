@@ -1,0 +1,126 @@
+"""Loading for the server: the data folder's corpus, loaded once per fingerprint and shared by every session,
+and its full-text index. Nothing here draws except the build's progress bar."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import streamlit as st
+
+from loaders import Corpus, corpus_fingerprint, load_corpus, schema, search
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_ENV = "DASHBOARD_DATA"
+DEFAULT_DATA = "data/articles"
+FINGERPRINT_TTL = 60.0
+
+
+def use_system_allocator() -> None:
+    """Arrow allocates from the system pool: the server holds one corpus for hours, and the system allocator
+    hands freed Parquet read buffers back, where Arrow's default mimalloc pool kept about as much again as the
+    tables themselves. Called once by the entrypoint."""
+    pa.set_memory_pool(pa.system_memory_pool())
+
+
+def data_path() -> Path:
+    """The data folder: $DASHBOARD_DATA (default data/articles), relative to the repository root."""
+    path = Path(os.environ.get(DATA_ENV) or DEFAULT_DATA)
+    return path if path.is_absolute() else ROOT / path
+
+
+def empty_corpus(reason: str = "") -> Corpus:
+    """A corpus with no rows (and one rejected row naming `reason`, if given), with the default lexicon's themes."""
+    tables = {name: schema.empty(name) for name in schema.TABLES}
+    if reason:
+        tables["rejected"] = schema.conform("rejected", pd.DataFrame({"origin": [str(data_path())], "reason": [reason]}))
+    return Corpus.from_tables(tables, f"empty:{reason}")
+
+
+@dataclass
+class _LoadedCorpora:
+    """The corpora this server has loaded, by (path, fingerprint), shared by every session."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    by_key: dict[tuple[str, str], Corpus] = field(default_factory=dict)
+
+
+@st.cache_resource
+def _loaded() -> _LoadedCorpora:
+    """The one store of loaded corpora.
+
+    A resource cache, not st.cache_data: a Corpus is frozen and never mutated, and
+    cache_data would unpickle a full copy of every table on every rerun (hundreds of
+    MB at 100,000 articles). Loading happens outside any cached function so that a
+    build can draw its progress bar.
+    """
+    return _LoadedCorpora()
+
+
+def load_cached(path: str, fingerprint: str, progress: Callable[[int, int], None] | None = None) -> Corpus:
+    """The corpus in `path`, loaded once per `fingerprint`; a new fingerprint replaces the old corpus."""
+    store = _loaded()
+    with store.lock:
+        key = (path, fingerprint)
+        if key in store.by_key:
+            return store.by_key[key]
+        corpus = load_corpus(path, progress=progress, fingerprint=fingerprint)
+        if corpus.fingerprint == fingerprint:  # a failed read of a dataset carries another key: never kept
+            store.by_key = {key: corpus}
+        return corpus
+
+
+@dataclass(frozen=True)
+class _Fingerprint:
+    """A session's last fingerprint of the data folder and when it was taken."""
+
+    path: str
+    value: str
+    at: float
+
+
+def _fingerprint(path: Path) -> str:
+    """corpus_fingerprint of `path`, recomputed at most once a minute per session (it stats every file)."""
+    cached: _Fingerprint | None = st.session_state.get("_fingerprint")
+    now = time.monotonic()
+    if cached and cached.path == str(path) and now - cached.at < FINGERPRINT_TTL:
+        return cached.value
+    value = corpus_fingerprint(path)
+    st.session_state["_fingerprint"] = _Fingerprint(str(path), value, now)
+    return value
+
+
+def base_corpus() -> tuple[Corpus, str]:
+    """The corpus of the data folder and an error message ("" when it loaded)."""
+    path = data_path()
+    bar = st.empty()
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total, text=f"Building tables: {done:,} of {total:,} files")
+
+    try:
+        with st.spinner("Loading articles…"):
+            return load_cached(str(path), _fingerprint(path), progress), ""
+    except FileNotFoundError:
+        message = (f"Data folder {path} not found: start the app with `make run DATA=FOLDER` (or set {DATA_ENV}), "
+                   "or upload articles in the sidebar.")
+        return empty_corpus(message), message
+    finally:
+        bar.empty()
+
+
+@st.cache_resource(max_entries=4, show_spinner="Indexing the articles for search…")
+def _search_index(fingerprint: str, _corpus: Corpus) -> search.SearchIndex:
+    """The full-text index of the corpus `fingerprint`: opened (or built once) per server, shared by every session."""
+    return search.for_corpus(_corpus)
+
+
+def search_index(corpus: Corpus) -> search.SearchIndex:
+    """The full-text index of `corpus` (see loaders/search.py): stored with its dataset, or built in memory."""
+    return _search_index(corpus.fingerprint, corpus)

@@ -1,0 +1,156 @@
+"""The view in the URL: the sidebar's filters (ui/filters.py) and each page's own state, so that a copied link
+reopens the same view and the browser's Back and Forward step through filter changes.
+
+Page parameters, as data (`PAGE_PARAMS`), keyed by the page's URL path:
+  articles   article  the article open in the reader (article_id)
+  quotes     quote    the quote open in its paragraph (quote_id)
+             qq       the Quotes page's own search (same syntax as q)
+             kind     direct or reported (absent: both)
+  timeline   freq     week, month or quarter
+             period   YYYY-MM-DD, first day of the chosen period
+             date     YYYY-MM-DD, the chosen date the articles mention
+
+The session's widgets hold the state; the URL follows them (`sync`, written only when it differs). When the
+URL changes under the session (the first run, a link followed, Back or Forward), `arrived` says so and the
+sidebar sets the widgets from it. A click in the page navigation drops the query string: that is a page
+switch, not a new view, and the session's state is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from loaders import Corpus
+from ui import filters as uf
+
+MAX_TEXT = uf.MAX_Q
+_WRITTEN = "_url_written"
+
+
+@dataclass(frozen=True)
+class PageParam:
+    """One page's state in the URL: parameter `name`, the session key of the widget holding it, and its kind:
+    "text", "day" (a pd.Timestamp), "one" (one of `choices`), "some" (a list of `choices`; all = absent),
+    "article" or "quote" (the id of one in the corpus)."""
+
+    name: str
+    key: str
+    kind: str
+    choices: tuple[str, ...] = ()
+
+
+PAGE_PARAMS: dict[str, tuple[PageParam, ...]] = {
+    "articles": (PageParam("article", "ar_open", "article"),),
+    "quotes": (PageParam("quote", "qt_open", "quote"), PageParam("qq", "qt_q", "text"),
+               PageParam("kind", "qt_kind", "some", ("direct", "reported"))),
+    "timeline": (PageParam("freq", "tl_freq", "one", ("week", "month", "quarter")),
+                 PageParam("period", "tl_period", "day"), PageParam("date", "tl_event", "day")),
+}
+
+
+@dataclass(frozen=True)
+class Written:
+    """What this session last wrote to the URL, and on which page."""
+
+    page: str
+    params: dict[str, list[str]]
+
+
+def current() -> dict[str, list[str]]:
+    """The URL's parameters as the browser sent them: name -> every value given."""
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def arrived(page: str) -> bool:
+    """True when the URL holds a view the session has not drawn yet: the session's first run, a link followed,
+    or Back/Forward. A query string dropped by a click in the page navigation is not one."""
+    written: Written | None = st.session_state.get(_WRITTEN)
+    now = current()
+    if written is None:
+        return True
+    if now == written.params:
+        return False
+    return bool(now) or page == written.page
+
+
+def parse_page_param(param: PageParam, raws: list[str], warnings: list[str], corpus: Corpus) -> object:
+    """The value of `param` that the URL's `raws` give (None when absent or unusable, with a warning); an id
+    must be one of `corpus`."""
+    given = [r.strip() for r in raws if r.strip()]
+    if not given:
+        return None
+    raw = given[0]
+    if "<" in raw or ">" in raw:
+        warnings.append(f"{param.name}: {uf.shown(raw)} contains < or >; ignored.")
+        return None
+    if param.kind == "text":
+        return raw[:MAX_TEXT]
+    if param.kind in ("article", "quote"):
+        table = corpus.articles if param.kind == "article" else corpus.quotes
+        if not (table[f"{param.kind}_id"] == raw).any():
+            warnings.append(f"{param.name}: no {param.kind} has the id {uf.shown(raw)}; ignored.")
+            return None
+        return raw
+    if param.kind == "day":
+        try:
+            return pd.Timestamp(dt.date.fromisoformat(raw))
+        except ValueError:
+            warnings.append(f"{param.name}: {uf.shown(raw)} is not a date in YYYY-MM-DD form; ignored.")
+            return None
+    asked = [v.strip().casefold() for v in raw.split(",") if v.strip()]
+    for value in asked:
+        if value not in param.choices:
+            warnings.append(f"{param.name}: unknown value {uf.shown(value)}; ignored.")
+    chosen = [c for c in param.choices if c in asked]
+    if not chosen:
+        return None
+    return chosen[0] if param.kind == "one" else chosen
+
+
+def format_page_param(param: PageParam, value: object) -> str:
+    """`value` as the URL writes it ("" for a value that is the default, so it is left out)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if param.kind == "day":
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    if param.kind == "some":
+        values = [c for c in param.choices if c in set(value or ())]
+        return "" if len(values) in (0, len(param.choices)) else ",".join(values)
+    return str(value)
+
+
+def read_page(page: str, params: Mapping[str, list[str]], corpus: Corpus) -> list[str]:
+    """Sets the widgets of `page` from the URL's `params` (a widget whose parameter is absent goes back to its
+    default); returns one warning per value dropped."""
+    warnings: list[str] = []
+    for param in PAGE_PARAMS.get(page, ()):
+        value = parse_page_param(param, params.get(param.name, []), warnings, corpus)
+        if value is None:
+            st.session_state.pop(param.key, None)
+        else:
+            st.session_state[param.key] = value
+    return warnings
+
+
+def page_params(page: str) -> dict[str, str]:
+    """The URL parameters of `page`'s widgets as they stand in the session."""
+    out = {}
+    for param in PAGE_PARAMS.get(page, ()):
+        text = format_page_param(param, st.session_state.get(param.key))
+        if text:
+            out[param.name] = text
+    return out
+
+
+def sync(page: str, filters: uf.Filters) -> None:
+    """Writes the view (filters, then `page`'s own parameters) to the URL when it differs from what is there."""
+    params = {**uf.to_params(filters), **page_params(page)}
+    wanted = {name: [value] for name, value in params.items()}
+    if wanted != current():
+        st.query_params.from_dict(params)
+    st.session_state[_WRITTEN] = Written(page, wanted)
