@@ -46,6 +46,7 @@ with tab_all:
         shown = shown[shown["kind"] == kinds[0]]
     st.caption(f"{len(shown):,} of {counted(len(table), 'quote')}.")
     columns = ["date", "kind", "speaker", "text", "side", "themes", "speaker_role", "article", "source"]
+    on_screen = ["date", "speaker", "text", "kind", "side", "themes", "speaker_role", "article", "source"]  # a phone shows three
     st.download_button(
         "Download these quotes (CSV)",
         data=lambda: csv_download(shown[[*columns, "url", "cue", "attribution", "rule", "quote_id", "article_id"]]),
@@ -53,7 +54,7 @@ with tab_all:
     )
     rows = tables.capped(shown, "quotes")
     picked = st.dataframe(
-        rows[columns], hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="qt_table",
+        rows[on_screen], hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="qt_table",
         column_config={
             "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", width="small"),
             "kind": st.column_config.TextColumn("Kind", width="small"), "speaker": "Speaker",

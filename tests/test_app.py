@@ -225,6 +225,7 @@ def test_quotes_page_table_download_and_highlighted_paragraph(at):
     no_exception(at)
     table = at.dataframe[0].value
     assert len(table) == 11 and set(table["kind"].astype(str)) == {"direct", "reported"}
+    assert list(table.columns[:3]) == ["date", "speaker", "text"]  # what a 390-pixel screen shows
     assert at.get("download_button")
     quote = at.selectbox(key="qt_open")
     assert quote.value is not None

@@ -1,5 +1,7 @@
-"""End to end in a real browser: `streamlit run dashboard.py`, every page, a filter in the URL across a page
-switch, a hostile URL value shown as text, and a full-page screenshot of each page in docs/screenshots/."""
+"""End to end in a real browser, on a 2,000-file benchmark corpus: `streamlit run dashboard.py`, every page with a
+screenshot in docs/screenshots/ (wide, and at 390 px), a filter in the URL across a page switch, a title that
+opens the reader, links to an article and a quote that reopen in a fresh browser, Back undoing a filter, and a
+hostile URL value shown as text."""
 
 from __future__ import annotations
 
@@ -44,16 +46,23 @@ def wait_healthy(url: str, server: subprocess.Popen, seconds: float = 60) -> Non
 
 
 @contextmanager
-def browser_page(height: int):
-    """A fresh page in headless Chromium, 1400 pixels wide; the browser closes afterwards."""
+def browser():
+    """Headless Chromium; it closes afterwards."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
-            yield browser.new_page(viewport={"width": 1400, "height": height})
+            yield chromium
         finally:
-            browser.close()
+            chromium.close()
+
+
+@contextmanager
+def browser_page(height: int, width: int = 1600):
+    """A fresh page in headless Chromium, 1600 pixels wide unless told; the browser closes afterwards."""
+    with browser() as chromium:
+        yield chromium.new_page(viewport={"width": width, "height": height})
 
 
 def settle(page, title: str) -> None:
@@ -74,9 +83,13 @@ def server(tmp_path_factory):
     if not CHROMIUM.exists():
         pytest.skip("Chromium not found: apt-get install -y chromium")
     pytest.importorskip("playwright.sync_api")
+    folder, built = tmp_path_factory.mktemp("corpus"), tmp_path_factory.mktemp("built")
+    subprocess.run([sys.executable, "-m", "benchmarks.corpus", "2000", str(folder)], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "loaders", str(folder), "--out", str(built)], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
     port = free_port()
-    env = dict(os.environ, DASHBOARD_DATA=str(ROOT / "data" / "articles"),
-               DASHBOARD_CACHE_DIR=str(tmp_path_factory.mktemp("cache")))
+    env = dict(os.environ, DASHBOARD_DATA=str(built), DASHBOARD_CACHE_DIR=str(tmp_path_factory.mktemp("cache")))
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
@@ -102,7 +115,7 @@ def test_every_page_filter_in_url_and_screenshots(server):
         settle(page, "Timeline")
         nav = page.get_by_test_id("stSidebarNav").inner_text()
         assert "Value chains" in nav and "value chains" not in nav  # v2 titles, not the pages/ file names
-        assert page.url == server + "/timeline?theme=hydrogen"
+        assert page.url.startswith(server + "/timeline?theme=hydrogen&freq=")  # the filter, then the page's own state
         page.goto(server + "/")
         settle(page, "Overview")
         assert page.url == server + "/"
@@ -119,9 +132,92 @@ def test_every_page_filter_in_url_and_screenshots(server):
         page.wait_for_url("**theme=hydrogen**")
         settle(page, "Articles")
         page.get_by_test_id("stSidebarNav").get_by_text("Timeline", exact=True).click()
-        page.wait_for_url(f"{server}/timeline?theme=hydrogen")
+        page.wait_for_url(f"{server}/timeline?theme=hydrogen**")
         settle(page, "Timeline")
         assert "hydrogen" in themes.inner_text()
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and \
+        a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
+def test_at_390_pixels_no_chart_toolbar_covers_a_legend_and_screenshots(server):
+    with browser_page(height=1800, width=390) as page:
+        for stem, title, path in PAGES:
+            page.goto(f"{server}/{path}")
+            settle(page, title)
+            page.screenshot(path=str(SHOTS / f"narrow_{stem}.png"))
+            for chart in page.locator(".js-plotly-plot").all():
+                if not chart.is_visible():  # on a tab not shown
+                    continue
+                chart.hover()
+                legend, bar = chart.locator(".legend"), chart.locator(".modebar-container")
+                if legend.count() and bar.count() and bar.first.is_visible():
+                    assert not overlaps(legend.first.bounding_box(), bar.first.bounding_box()), title
+
+
+def click_first_row(page, table) -> None:
+    """Selects the first row of a Streamlit dataframe (a canvas: its row-marker column, below the header)."""
+    box = table.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 36 + 17)
+
+
+def test_a_title_opens_the_reader_and_its_link_reopens_it_in_a_fresh_browser(server):
+    with browser() as chromium:
+        page = chromium.new_page(viewport={"width": 1600, "height": 1800})
+        page.goto(server + "/?theme=hydrogen")
+        settle(page, "Overview")
+        click_first_row(page, page.get_by_test_id("stDataFrame").last)  # the latest articles
+        page.wait_for_url("**/articles?theme=hydrogen&article=*")
+        settle(page, "Articles")
+        link, reading = page.url, page.get_by_test_id("stSelectbox").first.inner_text()
+        fresh = chromium.new_context().new_page()
+        fresh.goto(link)
+        settle(fresh, "Articles")
+        assert fresh.url == link
+        assert fresh.get_by_test_id("stSelectbox").first.inner_text() == reading
+
+
+def test_a_quote_link_reopens_the_quote_in_a_fresh_browser(server):
+    with browser() as chromium:
+        page = chromium.new_page(viewport={"width": 1600, "height": 1800})
+        page.goto(server + "/quotes?side=Kazakhstan")
+        settle(page, "Quotes")
+        tables = page.get_by_test_id("stDataFrame")
+        tables.first.wait_for()
+        page.mouse.click(tables.first.bounding_box()["x"] + 16, tables.first.bounding_box()["y"] + 36 + 35 + 17)
+        page.wait_for_url("**quote=*")
+        settle(page, "Quotes")
+        link, opened = page.url, page.get_by_test_id("stSelectbox").first.inner_text()
+        fresh = chromium.new_context().new_page()
+        fresh.goto(link)
+        settle(fresh, "Quotes")
+        assert fresh.url == link
+        assert fresh.get_by_test_id("stSelectbox").first.inner_text() == opened
+
+
+def test_back_undoes_a_filter_change(server):
+    with browser_page(height=1200) as page:
+        page.goto(server + "/")
+        settle(page, "Overview")
+        everything = page.get_by_test_id("stMetricValue").first.inner_text()
+        themes = page.get_by_test_id("stMultiSelect").filter(has_text="Themes")
+        themes.click()
+        page.get_by_role("option", name="hydrogen", exact=True).click()
+        page.keyboard.press("Escape")
+        page.wait_for_url("**theme=hydrogen**")
+        settle(page, "Overview")
+        narrowed = page.get_by_test_id("stMetricValue").first.inner_text()
+        assert narrowed != everything
+        page.go_back()
+        page.wait_for_url(server + "/")
+        settle(page, "Overview")
+        page.wait_for_function("t => document.querySelector('[data-testid=stMetricValue]').innerText === t", arg=everything)
+        assert "hydrogen" not in themes.inner_text()
+        page.go_forward()
+        page.wait_for_url("**theme=hydrogen**")
+        page.wait_for_function("t => document.querySelector('[data-testid=stMetricValue]').innerText === t", arg=narrowed)
 
 
 def test_hostile_url_value_is_shown_as_text(server):
@@ -133,4 +229,4 @@ def test_hostile_url_value_is_shown_as_text(server):
         assert lines == ["This link asked for values that were ignored:",
                          'q: "<script>window.hit=1</script>" contains < or >; ignored.']
         assert page.evaluate("() => window.hit === undefined")
-        assert page.url == f"{server}/quotes?from=2025-01-01"
+        assert page.url.startswith(f"{server}/quotes?from=2025-01-01&quote=")  # the first quote is open
