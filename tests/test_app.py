@@ -532,3 +532,15 @@ def test_a_url_that_changes_under_the_session_back_or_forward_sets_the_filters(a
     at.query_params.clear()  # Back again, to the first view, on the same page: every filter off
     at.run()
     assert at.multiselect(key="f_theme").value == [] and at.query_params == {}
+
+
+def test_the_date_inputs_open_on_the_corpus_span_and_hold_a_linked_date_outside_it(at):
+    at.run()
+    start, end = at.date_input(key="f_from"), at.date_input(key="f_to")
+    assert (start.proto.min, start.proto.max) == ("2022-11-08", "2025-04-07")
+    assert (end.proto.min, end.proto.max) == ("2022-11-08", "2025-04-07")
+    at.query_params["from"] = "2019-05-01"  # a link may ask for a day before the first article
+    at.run()
+    no_exception(at)
+    assert at.date_input(key="f_from").proto.min == "2019-05-01"
+    assert at.date_input(key="f_from").value.isoformat() == "2019-05-01"
