@@ -1,6 +1,6 @@
 """The real-news development set: its manifest and gold hold no article text and point inside the articles.
 
-The texts themselves live outside the repo (`python -m tests.devset rebuild`, README "Measuring
+The texts themselves live outside the repo (`python -m tests.devset rebuild`, docs/accuracy.md "Measuring
 accuracy"); the tests that need them skip when $DEVSET_DIR is not set or holds no rebuilt set.
 """
 
@@ -20,7 +20,7 @@ BATCHES = json.loads(MANIFEST.read_text(encoding="utf-8"))["batches"]
 DEVSET_DIR = Path(os.environ.get("DEVSET_DIR", "/nonexistent"))
 needs_texts = pytest.mark.skipif(
     not (DEVSET_DIR / "dev").is_dir(),
-    reason="real-news texts not rebuilt: set DEVSET_DIR after `python -m tests.devset rebuild` (README)",
+    reason="real-news texts not rebuilt: set DEVSET_DIR after `python -m tests.devset rebuild` (docs/accuracy.md)",
 )
 
 
