@@ -230,3 +230,14 @@ def test_hostile_url_value_is_shown_as_text(server):
                          'q: "<script>window.hit=1</script>" contains < or >; ignored.']
         assert page.evaluate("() => window.hit === undefined")
         assert page.url.startswith(f"{server}/quotes?from=2025-01-01&quote=")  # the first quote is open
+
+
+def test_a_typed_date_applies_when_the_focus_leaves_the_field(server):
+    with browser_page(height=1000) as page:
+        page.goto(server + "/")
+        settle(page, "Overview")
+        page.get_by_role("spinbutton", name="year, From").click()
+        page.keyboard.type("20250101")
+        page.mouse.click(800, 500)  # what the field's help asks for (Enter does not apply it in Streamlit 1.67)
+        page.wait_for_url(server + "/?from=2025-01-01")
+        settle(page, "Overview")

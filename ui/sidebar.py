@@ -18,6 +18,8 @@ KEYS = {"from": "f_from", "to": "f_to", "theme": "f_theme", "source": "f_source"
         "speaker": "f_speaker", "side": "f_side", "q": "f_q"}
 SEARCH_HELP = ('Whole words, any case: `lithium battery` (both) · `"green hydrogen"` (phrase) · '
                '`lithium OR cobalt` · `-coal` (exclude) · `electroly*` (prefix).')
+# Streamlit 1.67's date field takes a typed date when the focus leaves it, not on Enter: say so.
+DATE_HELP = "Pick a day in the calendar, or type it and click outside the box to apply it."
 NARROWS = ("Dates, themes, sources and the search choose articles; speakers and side choose quotes and the "
            "articles that have them. Every page counts what passes.")
 
@@ -110,7 +112,7 @@ def _filter_widgets(full: Corpus, options: dict[str, list[str]]) -> uf.Filters:
         _set_widgets(uf.Filters())
     st.caption(NARROWS)
     left, right = st.columns(2)
-    bounds = dict(**_date_bounds(full), format="YYYY-MM-DD")
+    bounds = dict(**_date_bounds(full), format="YYYY-MM-DD", help=DATE_HELP)
     date_from = left.date_input("From", key=KEYS["from"], **bounds)
     date_to = right.date_input("To", key=KEYS["to"], **bounds)
     for name, label in (("theme", "Themes"), ("source", "Sources"), ("speaker", "Speakers"), ("side", "Side")):
