@@ -17,6 +17,8 @@ from loaders.corpus import Corpus, load_corpus
 from loaders.inputs import DEFAULT_MAX_BYTES
 
 PROGRESS_MIN_FILES = 500
+# `--progress lines`: one line per finished batch on stderr, for a program that runs the build (the dashboard).
+PROGRESS_LINE = "progress {done} {total}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,7 +27,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def progress(done: int, total: int) -> None:
         nonlocal bar
-        if total < PROGRESS_MIN_FILES:
+        if args.progress == "lines":
+            print(PROGRESS_LINE.format(done=done, total=total), file=sys.stderr, flush=True)
+            return
+        if args.progress == "none" or total < PROGRESS_MIN_FILES:
             return
         if bar is None:
             bar = tqdm(total=total, unit="file", desc="building", file=sys.stderr)
@@ -95,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--lexicon", metavar="TOML", help="theme lexicon to use instead of loaders/lexicon.toml")
     parser.add_argument("--cache-dir", metavar="DIR", help="build cache folder (default: $DASHBOARD_CACHE_DIR or a temp folder)")
     parser.add_argument("--no-cache", action="store_true", help="build without reading or writing the cache")
+    parser.add_argument("--progress", choices=("bar", "lines", "none"), default="bar",
+                        help="how to report a build's progress on stderr: a bar (from 500 files), "
+                             "'progress DONE TOTAL' lines, or nothing")
     parser.add_argument("--content-hash", action=argparse.BooleanOptionalAction, default=None,
                         help="key the cache on file contents rather than sizes and times (default: only when "
                              "the files add up to 64 MB or less)")

@@ -156,6 +156,15 @@ def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler
     return corpus
 
 
+def is_built(source: str | os.PathLike, fingerprint: str, cache_dir: str | os.PathLike | None = None) -> bool:
+    """True when loading `source` (whose `corpus_fingerprint` is `fingerprint`) needs no build: it is a built
+    dataset, or the build cache holds that fingerprint."""
+    if store.is_dataset(source) or store.lacks_manifest(source):
+        return True
+    cache = _cache_folder(cache_dir, fingerprint)
+    return cache is not None and store.is_dataset(cache)
+
+
 def corpus_fingerprint(
     source: Source | list[Input],
     *,

@@ -42,3 +42,8 @@ def test_out_writes_a_dataset_that_loads_without_reparsing(tmp_path, seed_corpus
     assert served.fingerprint == seed_corpus.fingerprint
     for name, table in seed_corpus.tables().items():
         assert served.tables()[name].equals(table), name
+
+
+def test_progress_lines_report_each_batch_on_stderr(tmp_path, capsys):
+    assert main([str(SEEDS), "--no-cache", "--progress", "lines"]) == 0
+    assert capsys.readouterr().err.splitlines() == ["progress 2 2"]

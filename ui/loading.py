@@ -4,6 +4,8 @@ and its full-text index. Nothing here draws except the build's progress bar."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -14,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from loaders import Corpus, corpus_fingerprint, load_corpus, schema, search
+from loaders import Corpus, corpus_fingerprint, is_built, load_corpus, schema, search
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_ENV = "DASHBOARD_DATA"
@@ -64,16 +66,38 @@ def _loaded() -> _LoadedCorpora:
 
 
 def load_cached(path: str, fingerprint: str, progress: Callable[[int, int], None] | None = None) -> Corpus:
-    """The corpus in `path`, loaded once per `fingerprint`; a new fingerprint replaces the old corpus."""
+    """The corpus in `path`, loaded once per `fingerprint`; a new fingerprint replaces the old corpus. A folder
+    not built yet is built apart (`build_apart`) into the build cache first."""
     store = _loaded()
     with store.lock:
         key = (path, fingerprint)
         if key in store.by_key:
             return store.by_key[key]
-        corpus = load_corpus(path, progress=progress, fingerprint=fingerprint)
+        if not is_built(path, fingerprint):
+            build_apart(path, progress)
+        # serial: should the files have changed since the build, the server builds them itself, in this process
+        corpus = load_corpus(path, progress=progress, fingerprint=fingerprint, engine="serial")
         if corpus.fingerprint == fingerprint:  # a failed read of a dataset carries another key: never kept
             store.by_key = {key: corpus}
         return corpus
+
+
+def build_apart(path: str, progress: Callable[[int, int], None] | None = None) -> None:
+    """Builds the folder `path` into the build cache with `python -m loaders` in a child process, passing on its
+    progress.
+
+    Not the loaders' worker pool inside the server: a pool started beside Streamlit's threads must spawn its
+    workers, and a spawned worker re-imports the main module, which under `streamlit run` is the running
+    script, so every worker ran the dashboard (and a build of its own). A child process builds as the
+    command line does, at the command line's cost, and hands its memory back when it exits.
+    """
+    command = [sys.executable, "-m", "loaders", path, "--progress", "lines"]
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          errors="replace") as child:
+        for line in child.stderr or ():
+            words = line.split()
+            if progress and len(words) == 3 and words[0] == "progress" and words[1].isdigit() and words[2].isdigit():
+                progress(int(words[1]), int(words[2]))
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,8 @@ def with_uploads(base: Corpus) -> tuple[Corpus, str]:
     if cached and cached.key == key:
         return cached.corpus, cached.error
     try:
-        theirs = load_corpus([(UPLOAD_PREFIX + f.name, f.getvalue()) for f in files], cache_dir=False)
+        # serial: a worker pool started inside the server would re-import the running script (see loading.build_apart)
+        theirs = load_corpus([(UPLOAD_PREFIX + f.name, f.getvalue()) for f in files], cache_dir=False, engine="serial")
         combined, error = base.combine(theirs), ""
     except Exception as err:  # any failure of a user's file becomes a message, never a traceback
         combined = base
