@@ -1,0 +1,33 @@
+"""Chart builders: corpus tables in, aggregated frame or figure out. No Streamlit.
+
+Each `*_counts`/`*_table` function aggregates (so the browser only ever receives a
+few hundred points) and each `*_figure` function draws an aggregate. Colours are
+fixed per value chain and per side, mid-saturation so they read on light and dark
+backgrounds. Text that ends up in a plotly hover label is HTML-escaped first
+(plotly interprets a subset of HTML there).
+
+Pages import this package only (`from ui import charts`); the modules split it by
+job: style (colours, layout), timeline (coverage over time), themes (chains and
+themes), quotes (speakers and sides).
+"""
+
+from ui.charts.quotes import (
+    explode_themes, people_figure, quotes_per_chain, side_chains, side_chains_figure, speaker_chains,
+    speaker_chains_figure, speakers_figure, speakers_table,
+)
+from ui.charts.style import BAR_MS, CHAIN_COLORS, FREQS, NONE, SIDE_COLORS, UNSPECIFIED, chain_color
+from ui.charts.themes import (
+    chain_mix, cooccurrence, cooccurrence_figure, cross_figure, cross_themes, mix_figure, terms_figure, top_terms,
+)
+from ui.charts.timeline import (
+    article_chains, chain_share, coverage_counts, coverage_figure, event_markers, main_chain, period_start,
+    share_figure,
+)
+
+__all__ = [
+    "BAR_MS", "CHAIN_COLORS", "FREQS", "NONE", "SIDE_COLORS", "UNSPECIFIED", "article_chains", "chain_color",
+    "chain_mix", "chain_share", "cooccurrence", "cooccurrence_figure", "coverage_counts", "coverage_figure",
+    "cross_figure", "cross_themes", "event_markers", "explode_themes", "main_chain", "mix_figure", "people_figure",
+    "period_start", "quotes_per_chain", "share_figure", "side_chains", "side_chains_figure", "speaker_chains",
+    "speaker_chains_figure", "speakers_figure", "speakers_table", "terms_figure", "top_terms",
+]

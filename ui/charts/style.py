@@ -1,0 +1,71 @@
+"""Shared look of the charts: colours per value chain and side, escaping of plotly labels, layout and axes."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+
+NONE = "none"
+UNSPECIFIED = "unspecified"
+CHAIN_COLORS: dict[str, str] = {
+    "raw materials": "#EA580C",
+    "batteries": "#059669",
+    "hydrogen": "#3B82F6",
+    NONE: "#94A3B8",
+    UNSPECIFIED: "#94A3B8",
+}
+SIDE_COLORS: dict[str, str] = {"EU": "#6366F1", "Kazakhstan": "#EAB308", "other": "#94A3B8", "": "#CBD5E1"}
+FREQS: dict[str, str] = {"week": "W", "month": "M", "quarter": "Q"}
+BAR_MS: dict[str, float] = {k: 0.85 * days * 86_400_000 for k, days in {"week": 7, "month": 30.4, "quarter": 91.3}.items()}
+_EXTRA = ["#A855F7", "#EC4899", "#14B8A6", "#F43F5E", "#84CC16", "#0EA5E9"]
+
+
+def chain_color(name: str, index: int = 0) -> str:
+    """Colour of a value chain (or any other theme, by its position)."""
+    return CHAIN_COLORS.get(name, _EXTRA[index % len(_EXTRA)])
+
+
+def label_texts(values: Iterable) -> list[str]:
+    """Category labels (axis ticks, and hovers through %{x}/%{y}) escaped: plotly draws its pseudo-HTML in them."""
+    return [html.escape(str(v)) for v in values]
+
+
+def hover_text(text: str, width: int = 70, limit: int = 280) -> str:
+    """`text` escaped for a plotly hover label, cut at `limit` and wrapped at `width` characters."""
+    text = " ".join(str(text).split())
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "<br>".join(html.escape(part) for part in lines)
+
+
+def style_figure(fig: go.Figure, height: int, *, legend: bool = True) -> go.Figure:
+    fig.update_layout(
+        height=height,
+        margin=dict(l=8, r=8, t=36, b=8),
+        showlegend=legend,
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title_text=""),
+    )
+    return fig
+
+
+def count_heatmap(table: pd.DataFrame, colorscale: str, hover: str, height: int) -> go.Figure:
+    """Heatmap of a count table, rows top to bottom, with the counts written in the cells."""
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.to_numpy(), x=label_texts(table.columns), y=label_texts(table.index), text=table.to_numpy(),
+            texttemplate="%{text}", colorscale=colorscale, showscale=False, hovertemplate=hover + "<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    return style_figure(fig, height, legend=False)
