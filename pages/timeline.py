@@ -27,7 +27,7 @@ st.plotly_chart(
     v.memo(f"coverage_figure_{freq}", lambda: charts.coverage_figure(counts, markers, v.chains, freq)), key=f"tl_chart_{freq}",
     on_select="rerun", selection_mode=("points", "box"),
 )
-note = "Bars: articles per period, coloured by the value chain each article mentions most. "
+note = "Bars: articles per period, coloured by the value chain each article mentions most (“several” where chains tie). "
 if len(markers):
     note += "Diamonds (lower row): the days the articles' dates denote (a month or year at its first day), "
     note += "height = articles mentioning it; hover for the sentence."

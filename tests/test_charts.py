@@ -12,10 +12,19 @@ from tests.ui_sample import CHAINS, THEMES, tables
 CROSS = THEMES[3:]
 
 
-def test_main_chain_prefers_most_mentions_then_lexicon_order():
+def test_main_chain_is_the_most_mentioned_chain_and_several_on_a_tie():
     t = tables()
-    # a1: raw materials 2 vs batteries 1; a3: a tie, raw materials comes first; a4: none
-    assert charts.main_chain(t["articles"], t["mentions"], CHAINS).tolist() == ["raw materials", "hydrogen", "raw materials", "none"]
+    # a1: raw materials 2 vs batteries 1; a2: hydrogen alone; a3: raw materials 1, batteries 1 (a tie); a4: none
+    assert charts.main_chain(t["articles"], t["mentions"], CHAINS).tolist() == ["raw materials", "hydrogen", "several", "none"]
+
+
+def test_main_chain_ties_only_among_the_top_chains():
+    t = tables()
+    three = pd.DataFrame({"article_id": ["a1"] * 5, "theme": ["hydrogen", "hydrogen", "batteries", "batteries", "raw materials"]})
+    # a1: hydrogen 2 and batteries 2 tie above raw materials 1 -> several; the other articles mention nothing
+    assert charts.main_chain(t["articles"], three, CHAINS).tolist() == ["several", "none", "none", "none"]
+    one = three[three["theme"] != "batteries"]
+    assert charts.main_chain(t["articles"], one, CHAINS).tolist() == ["hydrogen", "none", "none", "none"]
 
 
 def test_coverage_counts_per_month():
@@ -23,7 +32,7 @@ def test_coverage_counts_per_month():
     counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "month")
     assert counts.assign(period=counts["period"].dt.strftime("%Y-%m")).values.tolist() == [
         ["2024-03", "raw materials", 1], ["2024-06", "hydrogen", 1],
-        ["2025-02", "raw materials", 1], ["2025-02", "none", 1],
+        ["2025-02", "several", 1], ["2025-02", "none", 1],
     ]
 
 
@@ -47,14 +56,15 @@ def test_coverage_figure_stacks_chains_over_an_event_row():
     markers, _ = charts.event_markers(t["events"])
     fig = charts.coverage_figure(counts, markers, CHAINS)
     assert [(d.type, d.name) for d in fig.data] == [
-        ("bar", "raw materials"), ("bar", "hydrogen"), ("bar", "none"), ("scatter", "events mentioned"),
+        ("bar", "raw materials"), ("bar", "hydrogen"), ("bar", "several"), ("bar", "none"), ("scatter", "events mentioned"),
     ]
     assert fig.layout.barmode == "stack"
-    assert [list(d.y) for d in fig.data] == [[1, 1], [1], [1], [1, 2]]
+    assert [list(d.y) for d in fig.data] == [[1], [1], [1], [1], [1, 2]]
+    assert [d.marker.color for d in fig.data[:4]] == ["#EA580C", "#3B82F6", "#DB2777", "#94A3B8"]
     assert list(fig.data[0].customdata[0]) == ["2024-01-01", "raw materials"]
-    assert list(fig.data[3].customdata[1]) == ["2030-01-01", "event"]
-    assert fig.data[3].yaxis == "y2" and fig.layout.xaxis.matches == "x2"
-    assert fig.data[3].text[1] == "<b>by 2030</b> (year) · 2 article(s)<br>Funding of $2 billion is sought by 2030."
+    assert list(fig.data[4].customdata[1]) == ["2030-01-01", "event"]
+    assert fig.data[4].yaxis == "y2" and fig.layout.xaxis.matches == "x2"
+    assert fig.data[4].text[1] == "<b>by 2030</b> (year) · 2 article(s)<br>Funding of $2 billion is sought by 2030."
 
 
 def test_hover_text_is_escaped():
@@ -69,7 +79,7 @@ def test_coverage_figure_without_events_has_one_row():
     t = tables()
     counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "month")
     fig = charts.coverage_figure(counts, charts.event_markers(t["events"].iloc[0:0])[0], CHAINS)
-    assert [d.type for d in fig.data] == ["bar", "bar", "bar"]
+    assert [d.type for d in fig.data] == ["bar", "bar", "bar", "bar"]
     assert "yaxis2" not in fig.layout
 
 

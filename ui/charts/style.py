@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
 NONE = "none"
 UNSPECIFIED = "unspecified"
+SEVERAL = "several"
 CHAIN_COLORS: dict[str, str] = {
     "raw materials": "#EA580C",
     "batteries": "#059669",
     "hydrogen": "#3B82F6",
+    SEVERAL: "#DB2777",
     NONE: "#94A3B8",
     UNSPECIFIED: "#94A3B8",
 }
@@ -26,6 +28,12 @@ _EXTRA = ["#A855F7", "#EC4899", "#14B8A6", "#F43F5E", "#84CC16", "#0EA5E9"]
 def chain_color(name: str, index: int = 0) -> str:
     """Colour of a value chain (or any other theme, by its position)."""
     return CHAIN_COLORS.get(name, _EXTRA[index % len(_EXTRA)])
+
+
+def chain_order(chains: Sequence[str]) -> list[str]:
+    """Every chain label in legend order: the corpus's chains (lexicon order), then "several", "unspecified", "none".
+    Charts draw the labels they have in this order, so legends read alike."""
+    return [*chains, SEVERAL, UNSPECIFIED, NONE]
 
 
 def label_texts(values: Iterable) -> list[str]:

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.charts.style import BAR_MS, FREQS, NONE, chain_color, hover_text, style_figure
+from ui.charts.style import BAR_MS, FREQS, NONE, SEVERAL, chain_color, chain_order, hover_text, style_figure
 
 
 def article_chains(mentions: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
@@ -27,14 +27,14 @@ def article_chains(mentions: pd.DataFrame, chains: Sequence[str]) -> pd.DataFram
 
 
 def main_chain(articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence[str]) -> pd.Series:
-    """Per article (indexed like `articles`): the chain it mentions most (ties: lexicon order), else "none"."""
+    """Per article (indexed like `articles`): the chain it mentions most; "several" when two or more chains tie
+    for most (an article on all three equally is about none of them in particular); "none" without a chain."""
     pairs = article_chains(mentions, chains)
-    order = {c: i for i, c in enumerate(chains)}
-    pairs = pairs.assign(rank=pairs["chain"].map(order)).sort_values(
-        ["article_id", "n", "rank"], ascending=[True, False, True]
-    )
-    top = pairs.drop_duplicates("article_id").set_index("article_id")["chain"]
-    return articles["article_id"].map(top).astype("string").fillna(NONE)
+    best = pairs[pairs["n"] == pairs.groupby("article_id")["n"].transform("max")]
+    single = best.drop_duplicates("article_id", keep=False).set_index("article_id")["chain"]
+    ids = articles["article_id"].astype("string")
+    out = ids.map(single).astype("string")
+    return out.mask(out.isna() & ids.isin(best["article_id"]), SEVERAL).fillna(NONE)
 
 
 def period_start(dates: pd.Series, freq: str) -> pd.Series:
@@ -45,12 +45,13 @@ def period_start(dates: pd.Series, freq: str) -> pd.Series:
 def coverage_counts(
     articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence[str], freq: str
 ) -> pd.DataFrame:
-    """Articles per (period, main chain): columns period, chain, articles; chains in lexicon order, "none" last."""
+    """Articles per (period, main chain): columns period, chain, articles; chains in lexicon order, then "several"
+    and "none"."""
     frame = pd.DataFrame(
         {"period": period_start(articles["date"], freq), "chain": main_chain(articles, mentions, chains)}
     ).dropna(subset=["period"])
     counts = frame.groupby(["period", "chain"]).size().rename("articles").reset_index()
-    order = {c: i for i, c in enumerate([*chains, NONE])}
+    order = {c: i for i, c in enumerate(chain_order(chains))}
     counts = counts.assign(rank=counts["chain"].map(order)).sort_values(["period", "rank"])
     return counts.drop(columns="rank").reset_index(drop=True).astype({"articles": "int64"})
 
@@ -84,7 +85,7 @@ def coverage_figure(counts: pd.DataFrame, markers: pd.DataFrame, chains: Sequenc
         rows=2 if has_events else 1, cols=1, shared_xaxes=True, vertical_spacing=0.06,
         row_heights=[0.72, 0.28] if has_events else [1.0],
     )
-    for i, chain in enumerate([*chains, NONE]):
+    for i, chain in enumerate(chain_order(chains)):
         part = counts[counts["chain"] == chain]
         if part.empty:
             continue
