@@ -183,3 +183,55 @@ def test_coverage_bars_span_most_of_their_period():
     counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "week")
     fig = charts.coverage_figure(counts, charts.event_markers(t["events"])[0], CHAINS, "week")
     assert fig.data[0].width == 0.85 * 7 * 86_400_000 and fig.data[0].offset == 0
+
+
+def _colours(fig) -> dict[str, str]:
+    """{legend name or bar label: colour} of a figure's traces (bars, lines, or one bar trace coloured per bar)."""
+    out = {}
+    for d in fig.data:
+        if d.name:
+            out[d.name] = d.line.color if d.type == "scatter" else d.marker.color
+        else:
+            out.update(zip(d.y, d.marker.color))
+    return out
+
+
+def test_a_chain_has_one_colour_and_legends_one_order_in_every_chart():
+    t = tables()
+    chains = (*CHAINS, "investment & finance")  # a fourth chain takes the first colour after the fixed ones
+    colors = charts.chain_colors(chains)
+    assert colors == {
+        "raw materials": "#EA580C", "batteries": "#059669", "hydrogen": "#3B82F6", "investment & finance": "#F43F5E",
+        "several": "#DB2777", "unspecified": "#94A3B8", "none": "#94A3B8",
+    }
+    counts = charts.coverage_counts(t["articles"], t["mentions"], chains, "month")
+    figures = {
+        "coverage": charts.coverage_figure(counts, charts.event_markers(t["events"].iloc[0:0])[0], chains),
+        "mix": charts.mix_figure(charts.chain_mix(t["articles"], t["mentions"], chains), 4),
+        "share": charts.share_figure(charts.chain_share(t["articles"], t["mentions"], chains, "month"), chains),
+        "cross": charts.cross_figure(charts.cross_themes(t["mentions"], chains, ["research & skills"]), chains),
+    }
+    seen = {name: _colours(fig) for name, fig in figures.items()}
+    assert {name: list(c) for name, c in seen.items()} == {
+        "coverage": ["raw materials", "several", "none"],  # a2 ties hydrogen with investment & finance
+        "mix": [*chains, "none"], "share": list(chains), "cross": list(chains),
+    }
+    assert all(c == {k: colors[k] for k in c} for c in seen.values())
+    terms = charts.terms_figure(charts.top_terms(t["mentions"], chains), chains).to_dict()["spec"]["encoding"]["color"]
+    assert terms["scale"]["range"] == [colors[c] for c in chains]
+    # plotly lists stacked bars' legend bottom-up unless told otherwise
+    assert figures["coverage"].layout.legend.traceorder == "normal"
+
+
+def test_sides_are_eu_kazakhstan_other_unknown_in_every_chart():
+    table = pd.DataFrame({
+        "speaker": ["Nobody Known", "A Diplomat", "Pieter Janssen", "Aigerim Sadykova"], "role": ["", "", "", ""],
+        "side": ["", "other", "EU", "Kazakhstan"], "quotes": [4, 3, 2, 1], "direct": [4, 3, 2, 1], "reported": [0, 0, 0, 0],
+    })
+    fig = charts.speakers_figure(table)
+    assert [(d.name, d.marker.color) for d in fig.data] == [
+        ("EU", "#6366F1"), ("Kazakhstan", "#EAB308"), ("other", "#94A3B8"), ("unknown", "#CBD5E1"),
+    ]
+    assert fig.layout.barmode == "stack" and fig.layout.legend.traceorder == "normal"
+    sides = charts.side_chains_figure(charts.side_chains(tables()["quotes"], CHAINS))
+    assert [(d.name, d.marker.color) for d in sides.data] == [("EU", "#6366F1"), ("Kazakhstan", "#EAB308"), ("other", "#94A3B8")]

@@ -16,7 +16,8 @@ from ui.charts.quotes import (
     speaker_chains_figure, speakers_figure, speakers_table,
 )
 from ui.charts.style import (
-    BAR_MS, CHAIN_COLORS, FREQS, NONE, SEVERAL, SIDE_COLORS, UNSPECIFIED, chain_color, chain_order,
+    BAR_MS, CHAIN_COLORS, FREQS, NONE, SEVERAL, SIDE_COLORS, SIDE_NAMES, UNSPECIFIED, chain_color, chain_colors,
+    chain_order,
 )
 from ui.charts.themes import (
     chain_mix, cooccurrence, cooccurrence_figure, cross_figure, cross_themes, mix_figure, terms_figure, top_terms,
@@ -27,10 +28,10 @@ from ui.charts.timeline import (
 )
 
 __all__ = [
-    "BAR_MS", "CHAIN_COLORS", "FREQS", "NONE", "SEVERAL", "SIDE_COLORS", "UNSPECIFIED", "article_chains",
-    "chain_color", "chain_mix", "chain_order", "chain_share", "cooccurrence", "cooccurrence_figure",
-    "coverage_counts", "coverage_figure", "cross_figure", "cross_themes", "event_markers", "explode_themes",
-    "main_chain", "mix_figure", "people_figure", "period_start", "quotes_per_chain", "share_figure", "side_chains",
-    "side_chains_figure", "speaker_chains", "speaker_chains_figure", "speakers_figure", "speakers_table",
-    "terms_figure", "top_terms",
+    "BAR_MS", "CHAIN_COLORS", "FREQS", "NONE", "SEVERAL", "SIDE_COLORS", "SIDE_NAMES", "UNSPECIFIED",
+    "article_chains", "chain_color", "chain_colors", "chain_mix", "chain_order", "chain_share", "cooccurrence",
+    "cooccurrence_figure", "coverage_counts", "coverage_figure", "cross_figure", "cross_themes", "event_markers",
+    "explode_themes", "main_chain", "mix_figure", "people_figure", "period_start", "quotes_per_chain",
+    "share_figure", "side_chains", "side_chains_figure", "speaker_chains", "speaker_chains_figure",
+    "speakers_figure", "speakers_table", "terms_figure", "top_terms",
 ]

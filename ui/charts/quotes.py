@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts.style import SIDE_COLORS, UNSPECIFIED, count_heatmap, label_texts, style_figure
+from ui.charts.style import SIDE_COLORS, SIDE_NAMES, UNSPECIFIED, count_heatmap, label_texts, style_figure
 from ui.filters import isin, speaker_key
 
 
@@ -69,7 +69,7 @@ def _side_bars(table: pd.DataFrame, customdata: Callable[[pd.DataFrame], list], 
         part = table[table["side"] == side]
         if part.empty:
             continue
-        fig.add_trace(go.Bar(x=part["quotes"], y=label_texts(part["speaker"]), orientation="h", name=side or "unknown side",
+        fig.add_trace(go.Bar(x=part["quotes"], y=label_texts(part["speaker"]), orientation="h", name=SIDE_NAMES[side],
                              marker_color=color, customdata=customdata(part), hovertemplate=hover))
     fig.update_yaxes(categoryorder="array", categoryarray=label_texts(table["speaker"]), autorange="reversed")
     fig.update_xaxes(title_text="quotes")

@@ -20,6 +20,7 @@ CHAIN_COLORS: dict[str, str] = {
     UNSPECIFIED: "#94A3B8",
 }
 SIDE_COLORS: dict[str, str] = {"EU": "#6366F1", "Kazakhstan": "#EAB308", "other": "#94A3B8", "": "#CBD5E1"}
+SIDE_NAMES: dict[str, str] = {"EU": "EU", "Kazakhstan": "Kazakhstan", "other": "other", "": "unknown"}
 FREQS: dict[str, str] = {"week": "W", "month": "M", "quarter": "Q"}
 BAR_MS: dict[str, float] = {k: 0.85 * days * 86_400_000 for k, days in {"week": 7, "month": 30.4, "quarter": 91.3}.items()}
 _EXTRA = ["#A855F7", "#EC4899", "#14B8A6", "#F43F5E", "#84CC16", "#0EA5E9"]
@@ -34,6 +35,11 @@ def chain_order(chains: Sequence[str]) -> list[str]:
     """Every chain label in legend order: the corpus's chains (lexicon order), then "several", "unspecified", "none".
     Charts draw the labels they have in this order, so legends read alike."""
     return [*chains, SEVERAL, UNSPECIFIED, NONE]
+
+
+def chain_colors(chains: Sequence[str]) -> dict[str, str]:
+    """Colour of every label of `chain_order(chains)`: the same for a chain in every chart, whatever it draws."""
+    return {name: chain_color(name, i) for i, name in enumerate(chain_order(chains))}
 
 
 def label_texts(values: Iterable) -> list[str]:
@@ -62,7 +68,8 @@ def style_figure(fig: go.Figure, height: int, *, legend: bool = True) -> go.Figu
         height=height,
         margin=dict(l=8, r=8, t=36, b=8),
         showlegend=legend,
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title_text=""),
+        # "normal": plotly reverses the legend of stacked bars by default, so legends would read in two orders
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title_text="", traceorder="normal"),
     )
     return fig
 

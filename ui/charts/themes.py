@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts.style import NONE, chain_color, count_heatmap, style_figure
+from ui.charts.style import NONE, SEVERAL, UNSPECIFIED, chain_colors, count_heatmap, style_figure
 from ui.charts.timeline import article_chains
 from ui.filters import isin
 
@@ -28,10 +28,11 @@ def chain_mix(articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence[s
 def mix_figure(mix: pd.DataFrame, total: int) -> go.Figure:
     """Horizontal bars of articles per chain, labelled with the share of `total` articles."""
     share = [f"{n} ({n / total:.0%})" if total else str(n) for n in mix["articles"]]
+    colors = chain_colors([c for c in mix["chain"] if c not in (SEVERAL, UNSPECIFIED, NONE)])
     fig = go.Figure(
         go.Bar(
             x=mix["articles"], y=mix["chain"], orientation="h", text=share, textposition="auto",
-            marker_color=[chain_color(c, i) for i, c in enumerate(mix["chain"])],
+            marker_color=[colors[c] for c in mix["chain"]],
             hovertemplate="%{y}: %{x} articles<extra></extra>",
         )
     )
@@ -69,14 +70,14 @@ def top_terms(mentions: pd.DataFrame, chains: Sequence[str], n: int = 8) -> pd.D
 
 def terms_figure(terms: pd.DataFrame, chains: Sequence[str]) -> alt.Chart:
     """Small multiples (one panel per chain) of horizontal bars: the terms driving each chain."""
-    domain = list(chains)
+    domain, colors = list(chains), chain_colors(chains)
     return (
         alt.Chart(terms)
         .mark_bar()
         .encode(
             x=alt.X("articles:Q", title="articles"),
             y=alt.Y("term:N", sort="-x", title=None, axis=alt.Axis(labelLimit=130, labelOverlap=False)),
-            color=alt.Color("chain:N", scale=alt.Scale(domain=domain, range=[chain_color(c, i) for i, c in enumerate(domain)]), legend=None),
+            color=alt.Color("chain:N", scale=alt.Scale(domain=domain, range=[colors[c] for c in domain]), legend=None),
             tooltip=["chain:N", "term:N", "articles:Q"],
         )
         .properties(width=150, height=alt.Step(18))
@@ -97,12 +98,12 @@ def cross_themes(mentions: pd.DataFrame, chains: Sequence[str], cross: Sequence[
 
 def cross_figure(table: pd.DataFrame, chains: Sequence[str]) -> go.Figure:
     """Grouped horizontal bars: for each cross-cutting theme, the articles it shares with each chain."""
-    fig = go.Figure()
-    for i, chain in enumerate(chains):
+    fig, colors = go.Figure(), chain_colors(chains)
+    for chain in chains:
         part = table[table["chain"] == chain]
         fig.add_trace(
             go.Bar(
-                x=part["articles"], y=part["theme"], orientation="h", name=chain, marker_color=chain_color(chain, i),
+                x=part["articles"], y=part["theme"], orientation="h", name=chain, marker_color=colors[chain],
                 hovertemplate=html.escape(chain) + " & %{y}: %{x} articles<extra></extra>",
             )
         )

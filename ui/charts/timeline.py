@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.charts.style import BAR_MS, FREQS, NONE, SEVERAL, chain_color, chain_order, hover_text, style_figure
+from ui.charts.style import BAR_MS, FREQS, NONE, SEVERAL, chain_colors, chain_order, hover_text, style_figure
 
 
 def article_chains(mentions: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
@@ -85,13 +85,14 @@ def coverage_figure(counts: pd.DataFrame, markers: pd.DataFrame, chains: Sequenc
         rows=2 if has_events else 1, cols=1, shared_xaxes=True, vertical_spacing=0.06,
         row_heights=[0.72, 0.28] if has_events else [1.0],
     )
-    for i, chain in enumerate(chain_order(chains)):
+    colors = chain_colors(chains)
+    for chain in chain_order(chains):
         part = counts[counts["chain"] == chain]
         if part.empty:
             continue
         fig.add_trace(
             go.Bar(
-                x=part["period"], y=part["articles"], name=chain, marker_color=chain_color(chain, i),
+                x=part["period"], y=part["articles"], name=chain, marker_color=colors[chain],
                 width=BAR_MS[freq], offset=0,
                 customdata=list(zip(part["period"].dt.strftime("%Y-%m-%d"), part["chain"])),
                 hovertemplate="%{x|%Y-%m-%d}<br>%{y} articles · " + html.escape(chain) + "<extra></extra>",
@@ -133,13 +134,13 @@ def chain_share(articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence
 
 def share_figure(share: pd.DataFrame, chains: Sequence[str]) -> go.Figure:
     """Lines of each chain's share of the period's articles (0–100 %)."""
-    fig = go.Figure()
+    fig, colors = go.Figure(), chain_colors(chains)
     for i, chain in enumerate(chains):
         part = share[share["chain"] == chain]
         fig.add_trace(
             go.Scatter(
                 x=part["period"], y=part["share"], name=chain, mode="lines+markers",
-                line=dict(color=chain_color(chain, i), width=2.5, dash=("solid", "dash", "dot")[i % 3]),
+                line=dict(color=colors[chain], width=2.5, dash=("solid", "dash", "dot")[i % 3]),
                 customdata=list(zip(part["articles"], part["total"])),
                 hovertemplate=html.escape(chain) + " · %{x|%Y-%m-%d}: %{y:.0%} (%{customdata[0]} of %{customdata[1]})<extra></extra>",
             )
