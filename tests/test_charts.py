@@ -235,3 +235,38 @@ def test_sides_are_eu_kazakhstan_other_unknown_in_every_chart():
     assert fig.layout.barmode == "stack" and fig.layout.legend.traceorder == "normal"
     sides = charts.side_chains_figure(charts.side_chains(tables()["quotes"], CHAINS))
     assert [(d.name, d.marker.color) for d in sides.data] == [("EU", "#6366F1"), ("Kazakhstan", "#EAB308"), ("other", "#94A3B8")]
+
+
+def test_count_axis_steps_by_one_up_to_five_and_never_shows_a_range_under_five_above():
+    assert charts.count_axis(5) == {"tickformat": ",d", "rangemode": "tozero", "tick0": 0, "dtick": 1}
+    assert charts.count_axis(6) == {"tickformat": ",d", "rangemode": "tozero", "tick0": 0, "autorangeoptions": {"include": 5}}
+
+
+def _count_axes(fig) -> list[tuple[str, int | None, object]]:
+    """(title, dtick, autorange include) of every axis whose ticks are whole numbers."""
+    axes = [*fig.select_xaxes(), *fig.select_yaxes()]
+    return [(a.title.text, a.dtick, a.autorangeoptions.include) for a in axes if a.tickformat == ",d"]
+
+
+def test_every_count_axis_has_whole_number_ticks():
+    t = tables()
+    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "month")
+    quotes = charts.speakers_table(t["quotes"])
+    small = {
+        "coverage": charts.coverage_figure(counts, charts.event_markers(t["events"])[0], CHAINS),
+        "mix": charts.mix_figure(charts.chain_mix(t["articles"], t["mentions"], CHAINS), 4),
+        "cross": charts.cross_figure(charts.cross_themes(t["mentions"], CHAINS, CROSS), CHAINS),
+        "speakers": charts.speakers_figure(quotes),
+        "people": charts.people_figure(t["people"]),
+        "sides": charts.side_chains_figure(charts.side_chains(t["quotes"], CHAINS)),
+    }
+    assert {name: _count_axes(fig) for name, fig in small.items()} == {
+        "coverage": [("articles", 1, None), ("events", 1, None)],
+        "mix": [("articles mentioning the chain", 1, None)], "cross": [("articles mentioning both", 1, None)],
+        "speakers": [("quotes", 1, None)], "people": [("quotes", 1, None)], "sides": [("quotes", 1, None)],
+    }
+    # 7 quotes stacked for one speaker: plotly's own (whole) steps, over at least 0..5
+    big = charts.speakers_figure(quotes.assign(quotes=[7, 1]))
+    assert _count_axes(big) == [("quotes", None, 5)]
+    terms = charts.terms_figure(charts.top_terms(t["mentions"], CHAINS), CHAINS).to_dict()
+    assert terms["spec"]["encoding"]["x"]["axis"] == {"format": ",d", "tickMinStep": 1}

@@ -17,7 +17,7 @@ from ui.charts.quotes import (
 )
 from ui.charts.style import (
     BAR_MS, CHAIN_COLORS, FREQS, NONE, SEVERAL, SIDE_COLORS, SIDE_NAMES, UNSPECIFIED, chain_color, chain_colors,
-    chain_order,
+    chain_order, count_axis,
 )
 from ui.charts.themes import (
     chain_mix, cooccurrence, cooccurrence_figure, cross_figure, cross_themes, mix_figure, terms_figure, top_terms,
@@ -30,8 +30,8 @@ from ui.charts.timeline import (
 __all__ = [
     "BAR_MS", "CHAIN_COLORS", "FREQS", "NONE", "SEVERAL", "SIDE_COLORS", "SIDE_NAMES", "UNSPECIFIED",
     "article_chains", "chain_color", "chain_colors", "chain_mix", "chain_order", "chain_share", "cooccurrence",
-    "cooccurrence_figure", "coverage_counts", "coverage_figure", "cross_figure", "cross_themes", "event_markers",
-    "explode_themes", "main_chain", "mix_figure", "people_figure", "period_start", "quotes_per_chain",
-    "share_figure", "side_chains", "side_chains_figure", "speaker_chains", "speaker_chains_figure",
-    "speakers_figure", "speakers_table", "terms_figure", "top_terms",
+    "cooccurrence_figure", "count_axis", "coverage_counts", "coverage_figure", "cross_figure", "cross_themes",
+    "event_markers", "explode_themes", "main_chain", "mix_figure", "people_figure", "period_start",
+    "quotes_per_chain", "share_figure", "side_chains", "side_chains_figure", "speaker_chains",
+    "speaker_chains_figure", "speakers_figure", "speakers_table", "terms_figure", "top_terms",
 ]

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts.style import SIDE_COLORS, SIDE_NAMES, UNSPECIFIED, count_heatmap, label_texts, style_figure
+from ui.charts.style import SIDE_COLORS, SIDE_NAMES, UNSPECIFIED, count_axis, count_heatmap, label_texts, style_figure
 from ui.filters import isin, speaker_key
 
 
@@ -72,7 +72,7 @@ def _side_bars(table: pd.DataFrame, customdata: Callable[[pd.DataFrame], list], 
         fig.add_trace(go.Bar(x=part["quotes"], y=label_texts(part["speaker"]), orientation="h", name=SIDE_NAMES[side],
                              marker_color=color, customdata=customdata(part), hovertemplate=hover))
     fig.update_yaxes(categoryorder="array", categoryarray=label_texts(table["speaker"]), autorange="reversed")
-    fig.update_xaxes(title_text="quotes")
+    fig.update_xaxes(title_text="quotes", **count_axis(table["quotes"].max() if len(table) else 0))
     fig.update_layout(barmode="stack")
     return style_figure(fig, 120 + 26 * max(1, len(table)))
 
@@ -112,7 +112,7 @@ def side_chains_figure(table: pd.DataFrame) -> go.Figure:
                    hovertemplate=side + " on %{x}: %{y} quotes<extra></extra>")
         )
     fig.update_layout(barmode="group")
-    fig.update_yaxes(title_text="quotes")
+    fig.update_yaxes(title_text="quotes", **count_axis(table["quotes"].max() if len(table) else 0))
     return style_figure(fig, 340)
 
 

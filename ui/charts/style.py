@@ -63,6 +63,14 @@ def hover_text(text: str, width: int = 70, limit: int = 280) -> str:
     return "<br>".join(html.escape(part) for part in lines)
 
 
+def count_axis(top: float) -> dict:
+    """Axis settings for counts of `top` at most: whole numbers only. Plotly's automatic ticks step by 0.5 on a range
+    up to about 5 ("0.5 article"); so one tick per unit up to 5, and above it a range that never shrinks below 5,
+    even when legend clicks hide the tallest traces."""
+    axis = dict(tickformat=",d", rangemode="tozero", tick0=0)
+    return axis | (dict(dtick=1) if top <= 5 else dict(autorangeoptions=dict(include=5)))
+
+
 def style_figure(fig: go.Figure, height: int, *, legend: bool = True) -> go.Figure:
     fig.update_layout(
         height=height,

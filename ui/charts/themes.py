@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts.style import NONE, SEVERAL, UNSPECIFIED, chain_colors, count_heatmap, style_figure
+from ui.charts.style import NONE, SEVERAL, UNSPECIFIED, chain_colors, count_axis, count_heatmap, style_figure
 from ui.charts.timeline import article_chains
 from ui.filters import isin
 
@@ -37,7 +37,7 @@ def mix_figure(mix: pd.DataFrame, total: int) -> go.Figure:
         )
     )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text="articles mentioning the chain")
+    fig.update_xaxes(title_text="articles mentioning the chain", **count_axis(mix["articles"].max() if len(mix) else 0))
     return style_figure(fig, 260, legend=False)
 
 
@@ -75,7 +75,7 @@ def terms_figure(terms: pd.DataFrame, chains: Sequence[str]) -> alt.Chart:
         alt.Chart(terms)
         .mark_bar()
         .encode(
-            x=alt.X("articles:Q", title="articles"),
+            x=alt.X("articles:Q", title="articles", axis=alt.Axis(format=",d", tickMinStep=1)),
             y=alt.Y("term:N", sort="-x", title=None, axis=alt.Axis(labelLimit=130, labelOverlap=False)),
             color=alt.Color("chain:N", scale=alt.Scale(domain=domain, range=[colors[c] for c in domain]), legend=None),
             tooltip=["chain:N", "term:N", "articles:Q"],
@@ -109,5 +109,5 @@ def cross_figure(table: pd.DataFrame, chains: Sequence[str]) -> go.Figure:
         )
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text="articles mentioning both")
+    fig.update_xaxes(title_text="articles mentioning both", **count_axis(table["articles"].max() if len(table) else 0))
     return style_figure(fig, 140 + 22 * len(chains) * max(1, table["theme"].nunique()))

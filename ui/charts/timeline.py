@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.charts.style import BAR_MS, FREQS, NONE, SEVERAL, chain_colors, chain_order, hover_text, style_figure
+from ui.charts.style import BAR_MS, FREQS, NONE, SEVERAL, chain_colors, chain_order, count_axis, hover_text, style_figure
 
 
 def article_chains(mentions: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
@@ -113,8 +113,9 @@ def coverage_figure(counts: pd.DataFrame, markers: pd.DataFrame, chains: Sequenc
             ),
             row=2, col=1,
         )
-        fig.update_yaxes(title_text="events", row=2, col=1)
-    fig.update_yaxes(title_text="articles", row=1, col=1)
+        fig.update_yaxes(title_text="events", row=2, col=1, **count_axis(markers["articles"].max()))
+    top = counts.groupby("period")["articles"].sum().max() if len(counts) else 0
+    fig.update_yaxes(title_text="articles", row=1, col=1, **count_axis(top))
     fig.update_layout(barmode="stack", bargap=0.15, hovermode="closest", clickmode="event+select")
     return style_figure(fig, 520 if has_events else 400)
 
