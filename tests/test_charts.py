@@ -270,3 +270,30 @@ def test_every_count_axis_has_whole_number_ticks():
     assert _count_axes(big) == [("quotes", None, 5)]
     terms = charts.terms_figure(charts.top_terms(t["mentions"], CHAINS), CHAINS).to_dict()
     assert terms["spec"]["encoding"]["x"]["axis"] == {"format": ",d", "tickMinStep": 1}
+
+
+def test_legends_sit_under_the_plot_clear_of_the_mode_bar_and_the_x_axis():
+    t = tables()
+    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "month")
+    figures = {
+        "coverage": charts.coverage_figure(counts, charts.event_markers(t["events"])[0], CHAINS),
+        "share": charts.share_figure(charts.chain_share(t["articles"], t["mentions"], CHAINS, "quarter"), CHAINS),
+        "cross": charts.cross_figure(charts.cross_themes(t["mentions"], CHAINS, CROSS), CHAINS),
+        "speakers": charts.speakers_figure(charts.speakers_table(t["quotes"])),
+        "sides": charts.side_chains_figure(charts.side_chains(t["quotes"], CHAINS)),
+    }
+    legends = {name: (f.layout.legend.orientation, f.layout.legend.yanchor, f.layout.legend.x, round(f.layout.legend.y, 4))
+               for name, f in figures.items()}
+    # y = -(tick labels 28 px [+ x title 22 px]) / (plot height: figure - margins 44 - that gap)
+    assert legends == {
+        "coverage": ("h", "top", 0, round(-28 / (520 - 44 - 28), 4)),
+        "share": ("h", "top", 0, round(-28 / (360 - 44 - 28), 4)),
+        "cross": ("h", "top", 0, round(-50 / (140 + 22 * 3 * 2 - 44 - 50), 4)),
+        "speakers": ("h", "top", 0, round(-50 / (120 + 26 * 2 - 44 - 50), 4)),
+        "sides": ("h", "top", 0, round(-28 / (340 - 44 - 28), 4)),
+    }
+    # the figure grows by two legend rows; the top margin keeps the mode bar's room, no legend in it
+    assert [(f.layout.height, f.layout.margin.t) for f in figures.values()] == [
+        (564, 36), (404, 36), (316, 36), (216, 36), (384, 36),
+    ]
+    assert charts.mix_figure(charts.chain_mix(t["articles"], t["mentions"], CHAINS), 4).layout.height == 260  # no legend

@@ -23,6 +23,8 @@ SIDE_COLORS: dict[str, str] = {"EU": "#6366F1", "Kazakhstan": "#EAB308", "other"
 SIDE_NAMES: dict[str, str] = {"EU": "EU", "Kazakhstan": "Kazakhstan", "other": "other", "": "unknown"}
 FREQS: dict[str, str] = {"week": "W", "month": "M", "quarter": "Q"}
 BAR_MS: dict[str, float] = {k: 0.85 * days * 86_400_000 for k, days in {"week": 7, "month": 30.4, "quarter": 91.3}.items()}
+MARGIN: dict[str, int] = dict(l=8, r=8, t=36, b=8)  # the top margin holds plotly's mode bar
+TICKS_PX, TITLE_PX, LEGEND_PX = 28, 22, 44  # heights of x tick labels, an x axis title and two legend rows (390 px)
 _EXTRA = ["#A855F7", "#EC4899", "#14B8A6", "#F43F5E", "#84CC16", "#0EA5E9"]
 
 
@@ -71,13 +73,23 @@ def count_axis(top: float) -> dict:
     return axis | (dict(dtick=1) if top <= 5 else dict(autorangeoptions=dict(include=5)))
 
 
+def legend_y(fig: go.Figure, height: int) -> float:
+    """Where the top of a legend under the plot of a `height` px figure (legend not counted) goes: below the x tick
+    labels and the x title if there is one. Plotly places it in plot heights (negative: below), and the plot is
+    the figure less its margins and that gap."""
+    below = TICKS_PX + (TITLE_PX if any(a.title.text for a in fig.select_xaxes()) else 0)
+    return -below / max(height - MARGIN["t"] - MARGIN["b"] - below, below)
+
+
 def style_figure(fig: go.Figure, height: int, *, legend: bool = True) -> go.Figure:
+    """`fig` `height` px tall with the dashboard's margins, plus room for a legend horizontal under the plot: at the
+    top, plotly's mode bar (top right) covered the legend on a 390 px phone."""
     fig.update_layout(
-        height=height,
-        margin=dict(l=8, r=8, t=36, b=8),
+        height=height + (LEGEND_PX if legend else 0),
+        margin=MARGIN,
         showlegend=legend,
         # "normal": plotly reverses the legend of stacked bars by default, so legends would read in two orders
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title_text="", traceorder="normal"),
+        legend=dict(orientation="h", yanchor="top", y=legend_y(fig, height), x=0, title_text="", traceorder="normal"),
     )
     return fig
 
