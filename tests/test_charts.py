@@ -104,6 +104,20 @@ def test_chain_share_per_quarter():
     assert fig.layout.yaxis.tickformat == ".0%"
 
 
+def test_a_period_without_articles_is_a_gap_in_the_share_not_zero_or_full():
+    t = tables()
+    share = charts.chain_share(t["articles"], t["mentions"], CHAINS, "quarter")
+    raw = share[share["chain"] == "raw materials"]
+    # articles in 2024 Q1, Q2 and 2025 Q1; none in 2024 Q3 and Q4
+    assert raw["period"].dt.strftime("%Y-%m").tolist() == ["2024-01", "2024-04", "2024-07", "2024-10", "2025-01"]
+    assert raw[["articles", "total"]].values.tolist() == [[1, 1], [0, 1], [0, 0], [0, 0], [1, 2]]
+    assert raw["share"].isna().tolist() == [False, False, True, True, False]
+    fig = charts.share_figure(share, CHAINS)
+    assert [y if y == y else None for y in fig.data[0].y] == [1.0, 0.0, None, None, 0.5]
+    assert {d.connectgaps for d in fig.data} == {False}
+    assert charts.chain_share(t["articles"].iloc[0:0], t["mentions"], CHAINS, "quarter").empty
+
+
 def test_cooccurrence_matrix_and_heatmap():
     matrix = charts.cooccurrence(tables()["mentions"], THEMES)
     assert matrix.loc["raw materials", "batteries"] == 2

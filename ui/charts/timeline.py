@@ -121,26 +121,30 @@ def coverage_figure(counts: pd.DataFrame, markers: pd.DataFrame, chains: Sequenc
 
 
 def chain_share(articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence[str], freq: str) -> pd.DataFrame:
-    """Per (period, chain): articles mentioning the chain, all articles of the period and their share."""
+    """Per (period, chain), every period from the first article's to the last's: articles mentioning the chain, all
+    articles of the period and their share; the share is NaN (a gap, not 0 %) in a period without articles."""
     periods = pd.DataFrame({"article_id": articles["article_id"], "period": period_start(articles["date"], freq)})
     periods = periods.dropna(subset=["period"])
     total = periods.groupby("period").size().rename("total")
+    if len(total):
+        every = pd.period_range(total.index.min(), total.index.max(), freq=FREQS[freq]).start_time
+        total = total.reindex(pd.Index(every, name="period"), fill_value=0)
     pairs = article_chains(mentions, chains).merge(periods, on="article_id")
     hits = pairs.groupby(["period", "chain"]).size().rename("articles")
     grid = pd.MultiIndex.from_product([total.index, list(chains)], names=["period", "chain"])
     out = hits.reindex(grid, fill_value=0).reset_index().join(total, on="period")
-    out["share"] = out["articles"] / out["total"]
+    out["share"] = (out["articles"] / out["total"].where(out["total"] > 0)).astype("float64")
     return out.astype({"chain": "string", "articles": "int64", "total": "int64"})
 
 
 def share_figure(share: pd.DataFrame, chains: Sequence[str]) -> go.Figure:
-    """Lines of each chain's share of the period's articles (0–100 %)."""
+    """Lines of each chain's share of the period's articles (0–100 %), broken where a period has no articles."""
     fig, colors = go.Figure(), chain_colors(chains)
     for i, chain in enumerate(chains):
         part = share[share["chain"] == chain]
         fig.add_trace(
             go.Scatter(
-                x=part["period"], y=part["share"], name=chain, mode="lines+markers",
+                x=part["period"], y=part["share"], name=chain, mode="lines+markers", connectgaps=False,
                 line=dict(color=colors[chain], width=2.5, dash=("solid", "dash", "dot")[i % 3]),
                 customdata=list(zip(part["articles"], part["total"])),
                 hovertemplate=html.escape(chain) + " · %{x|%Y-%m-%d}: %{y:.0%} (%{customdata[0]} of %{customdata[1]})<extra></extra>",
