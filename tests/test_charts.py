@@ -6,6 +6,7 @@ import html
 
 import pandas as pd
 
+from loaders import schema
 from ui import charts
 from tests.ui_sample import CHAINS, THEMES, tables
 
@@ -50,27 +51,85 @@ def test_event_markers_group_by_day_and_respect_the_limit():
     assert (total, top["expression"].tolist()) == (2, ["by 2030"])
 
 
-def test_coverage_figure_stacks_chains_over_an_event_row():
+def _events() -> pd.DataFrame:
+    """The sample's events and four more: a year and a long range inside the 2024-2025 quarters, a week's range
+    inside, a month before them."""
+    more = pd.DataFrame(
+        [
+            ("a1", 0, "2024-01-01", "2024-12-31", "year", "in 2024", "Output grew in 2024.", 0, 7),
+            ("a3", 0, "2024-01-01", "2025-12-31", "range", "in 2024-2025", "Talks ran in 2024-2025.", 0, 12),
+            ("a2", 0, "2024-06-10", "2024-06-16", "range", "last week", "A valley was mapped last week.", 0, 9),
+            ("a1", 1, "2019-05-01", "2019-05-31", "month", "in May 2019", "Ore was first found in May 2019.", 0, 11),
+        ],
+        columns=["article_id", "para_no", "date", "date_end", "precision", "expression", "sentence", "start", "end"],
+    ).assign(date=lambda f: pd.to_datetime(f["date"]), date_end=lambda f: pd.to_datetime(f["date_end"]))
+    return schema.conform("events", pd.concat([tables()["events"], more], ignore_index=True))
+
+
+def test_dates_known_to_the_day_or_month_are_precise_years_and_long_spans_are_not():
+    assert charts.is_precise(_events()).tolist() == [False, True, False, False, False, True, True]
+
+
+def test_timeline_markers_keep_the_coverage_span_and_count_what_they_leave_out():
     t = tables()
     counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "quarter")
-    markers, _ = charts.event_markers(t["events"])
-    fig = charts.coverage_figure(counts, markers, CHAINS)
-    assert [(d.type, d.name) for d in fig.data] == [
-        ("bar", "raw materials"), ("bar", "hydrogen"), ("bar", "several"), ("bar", "none"), ("scatter", "events mentioned"),
+    assert charts.coverage_span(counts, "quarter") == (pd.Timestamp("2024-01-01"), pd.Timestamp("2025-04-01"))
+    markers, left_out = charts.timeline_markers(_events(), counts, "quarter")
+    assert markers.assign(date=markers["date"].dt.strftime("%Y-%m-%d"))[["date", "articles", "precise"]].values.tolist() == [
+        ["2024-06-10", 1, True], ["2025-03-01", 1, True], ["2024-01-01", 2, False],
+    ]
+    assert left_out == charts.LeftOut(before=1, after=1, days=3)  # May 2019; 2030
+    assert charts.coverage_caption(markers, left_out) == (
+        "Bars: articles per period, coloured by the value chain each article mentions most (“several” where chains "
+        "tie). Diamonds (lower row): the dates the articles mention to the day or month, height = articles mentioning "
+        "the date; hover for the sentence. Hidden: 1 date known only to the year or a longer span (drawn at the first "
+        "day); click “years, long spans” in the legend to show them. Not drawn: 1 mentioned date before the "
+        "coverage span and 1 after it; choose them in the list below."
+    )
+    top, left_out = charts.timeline_markers(_events(), counts, "quarter", limit=1)
+    assert (len(top), left_out.days) == (2, 3)
+    assert "Showing the 2 dates most articles mention, of 3." in charts.coverage_caption(top, left_out)
+
+
+def test_timeline_markers_outside_every_period_leave_an_empty_row():
+    t = tables()
+    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "month")  # 2024-03 to 2025-02
+    markers, left_out = charts.timeline_markers(t["events"], counts, "month")
+    assert markers.empty and list(markers.columns)[-1] == "precise"
+    assert left_out == charts.LeftOut(before=0, after=2, days=0)  # March 2025 and 2030
+    assert charts.coverage_caption(markers, left_out).endswith(
+        "tie). Not drawn: 2 mentioned dates after the coverage span; choose them in the list below.")
+    none = charts.timeline_markers(t["events"].iloc[0:0], counts, "month")
+    assert charts.coverage_caption(*none).endswith("tie). These articles mention no dates.")
+    assert charts.coverage_figure(counts, markers, CHAINS, "month").layout.xaxis.range == ("2024-03-01", "2025-03-01")
+
+
+def test_coverage_figure_stacks_chains_over_a_row_of_dates_on_the_coverage_span():
+    t = tables()
+    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "quarter")
+    markers, _ = charts.timeline_markers(_events(), counts, "quarter")
+    fig = charts.coverage_figure(counts, markers, CHAINS, "quarter")
+    assert [(d.type, d.name, d.visible) for d in fig.data] == [
+        ("bar", "raw materials", None), ("bar", "hydrogen", None), ("bar", "several", None), ("bar", "none", None),
+        ("scatter", "day or month dates", True), ("scatter", "years, long spans", "legendonly"),
     ]
     assert fig.layout.barmode == "stack"
-    assert [list(d.y) for d in fig.data] == [[1], [1], [1], [1], [1, 2]]
+    assert [list(d.y) for d in fig.data] == [[1], [1], [1], [1], [1, 1], [2]]
     assert [d.marker.color for d in fig.data[:4]] == ["#EA580C", "#3B82F6", "#DB2777", "#94A3B8"]
     assert list(fig.data[0].customdata[0]) == ["2024-01-01", "raw materials"]
-    assert list(fig.data[4].customdata[1]) == ["2030-01-01", "event"]
+    assert list(fig.data[5].customdata[0]) == ["2024-01-01", "event"]
     assert fig.data[4].yaxis == "y2" and fig.layout.xaxis.matches == "x2"
-    assert fig.data[4].text[1] == "<b>by 2030</b> (year) · 2 article(s)<br>Funding of $2 billion is sought by 2030."
+    # the shared x axis spans the quarters with articles, not the dates mentioned (2019, 2030)
+    assert fig.layout.xaxis.range == fig.layout.xaxis2.range == ("2024-01-01", "2025-04-01")
+    assert (fig.layout.yaxis.title.text, fig.layout.yaxis2.title.text) == ("articles", "articles mentioning<br>the date")
+    assert fig.data[5].text[0] == "<b>in 2024</b> (year) · 2 article(s)<br>Output grew in 2024."
 
 
 def test_hover_text_is_escaped():
-    events = tables()["events"].assign(sentence="Plan <b>bold</b> & <script>x</script>")
-    fig = charts.coverage_figure(charts.coverage_counts(tables()["articles"], tables()["mentions"], CHAINS, "month"),
-                                 charts.event_markers(events)[0], CHAINS)
+    t = tables()
+    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "quarter")
+    events = t["events"].assign(sentence="Plan <b>bold</b> & <script>x</script>")
+    fig = charts.coverage_figure(counts, charts.timeline_markers(events, counts, "quarter")[0], CHAINS, "quarter")
     assert "&lt;script&gt;x&lt;/script&gt;" in fig.data[-1].text[0]
     assert "<script>" not in fig.data[-1].text[0]
 
@@ -78,7 +137,7 @@ def test_hover_text_is_escaped():
 def test_coverage_figure_without_events_has_one_row():
     t = tables()
     counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "month")
-    fig = charts.coverage_figure(counts, charts.event_markers(t["events"].iloc[0:0])[0], CHAINS)
+    fig = charts.coverage_figure(counts, charts.timeline_markers(t["events"].iloc[0:0], counts, "month")[0], CHAINS)
     assert [d.type for d in fig.data] == ["bar", "bar", "bar", "bar"]
     assert "yaxis2" not in fig.layout
 
@@ -195,7 +254,7 @@ def test_people_figure_ranks_by_quotes():
 def test_coverage_bars_span_most_of_their_period():
     t = tables()
     counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "week")
-    fig = charts.coverage_figure(counts, charts.event_markers(t["events"])[0], CHAINS, "week")
+    fig = charts.coverage_figure(counts, charts.timeline_markers(t["events"], counts, "week")[0], CHAINS, "week")
     assert fig.data[0].width == 0.85 * 7 * 86_400_000 and fig.data[0].offset == 0
 
 
@@ -264,10 +323,10 @@ def _count_axes(fig) -> list[tuple[str, int | None, object]]:
 
 def test_every_count_axis_has_whole_number_ticks():
     t = tables()
-    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "month")
+    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "quarter")
     quotes = charts.speakers_table(t["quotes"])
     small = {
-        "coverage": charts.coverage_figure(counts, charts.event_markers(t["events"])[0], CHAINS),
+        "coverage": charts.coverage_figure(counts, charts.timeline_markers(_events(), counts, "quarter")[0], CHAINS, "quarter"),
         "mix": charts.mix_figure(charts.chain_mix(t["articles"], t["mentions"], CHAINS), 4),
         "cross": charts.cross_figure(charts.cross_themes(t["mentions"], CHAINS, CROSS), CHAINS),
         "speakers": charts.speakers_figure(quotes),
@@ -275,7 +334,7 @@ def test_every_count_axis_has_whole_number_ticks():
         "sides": charts.side_chains_figure(charts.side_chains(t["quotes"], CHAINS)),
     }
     assert {name: _count_axes(fig) for name, fig in small.items()} == {
-        "coverage": [("articles", 1, None), ("events", 1, None)],
+        "coverage": [("articles", 1, None), ("articles mentioning<br>the date", 1, None)],
         "mix": [("articles mentioning the chain", 1, None)], "cross": [("articles mentioning both", 1, None)],
         "speakers": [("quotes", 1, None)], "people": [("quotes", 1, None)], "sides": [("quotes", 1, None)],
     }
@@ -288,9 +347,9 @@ def test_every_count_axis_has_whole_number_ticks():
 
 def test_legends_sit_under_the_plot_clear_of_the_mode_bar_and_the_x_axis():
     t = tables()
-    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "month")
+    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "quarter")
     figures = {
-        "coverage": charts.coverage_figure(counts, charts.event_markers(t["events"])[0], CHAINS),
+        "coverage": charts.coverage_figure(counts, charts.timeline_markers(_events(), counts, "quarter")[0], CHAINS, "quarter"),
         "share": charts.share_figure(charts.chain_share(t["articles"], t["mentions"], CHAINS, "quarter"), CHAINS),
         "cross": charts.cross_figure(charts.cross_themes(t["mentions"], CHAINS, CROSS), CHAINS),
         "speakers": charts.speakers_figure(charts.speakers_table(t["quotes"])),

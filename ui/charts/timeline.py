@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui.charts.style import BAR_MS, FREQS, NONE, SEVERAL, chain_colors, chain_order, count_axis, hover_text, style_figure
+from ui.text import counted
 
 
 def article_chains(mentions: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
@@ -75,10 +77,78 @@ def event_markers(events: pd.DataFrame, limit: int = 1500) -> tuple[pd.DataFrame
     return grouped.astype({"expression": "string", "sentence": "string", "precision": "string"})[cols], total
 
 
-def coverage_figure(counts: pd.DataFrame, markers: pd.DataFrame, chains: Sequence[str], freq: str = "month") -> go.Figure:
-    """Stacked bars of articles per period by main chain, over a row of event markers on the same x axis.
+class LeftOut(NamedTuple):
+    """What the coverage chart does not draw of the dates the articles mention."""
 
-    customdata of a bar point is [period ISO date, chain]; of an event point [date ISO, "event"].
+    before: int  # distinct dates before the coverage span
+    after: int  # distinct dates after it
+    days: int  # dates inside it (precise and vague apart), of which the chart draws the `limit` most mentioned
+
+
+def coverage_span(counts: pd.DataFrame, freq: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The coverage chart's x range: first day of the first period with articles, first day after the last one
+    (None without articles). Mentioned dates run from 2013 to 2036, and an axis stretched to them left the bars a
+    third of the width."""
+    if counts.empty:
+        return None
+    return counts["period"].min(), (counts["period"].max().to_period(FREQS[freq]) + 1).start_time
+
+
+def is_precise(events: pd.DataFrame) -> pd.Series:
+    """Whether each event's date is known to the day or month (a day, a month or a range under 31 days), not only
+    to its year, quarter or a longer range: those sit at their first day, and years piled up on 1 January."""
+    short = (events["date_end"] - events["date"]).lt(pd.Timedelta(days=31)).fillna(False)
+    return (events["precision"].astype("string").isin(["day", "month"]).fillna(False) | short).astype("bool")
+
+
+def timeline_markers(events: pd.DataFrame, counts: pd.DataFrame, freq: str, limit: int = 1500) -> tuple[pd.DataFrame, LeftOut]:
+    """The dates the coverage chart draws: `event_markers` of the events inside `coverage_span`, precise and vague
+    dates apart (column `precise`; each kind cut to its `limit` most mentioned days), and what is left out."""
+    span = coverage_span(counts, freq)
+    ev = events.dropna(subset=["date"])
+    empty = event_markers(ev.iloc[0:0])[0].assign(precise=pd.Series(dtype="bool"))
+    if span is None:
+        return empty, LeftOut(0, 0, 0)
+    start, end = span
+    inside = ev[(ev["date"] >= start) & (ev["date"] < end)]
+    fine = is_precise(inside)
+    kinds = [(event_markers(part, limit), flag) for part, flag in ((inside[fine], True), (inside[~fine], False))]
+    drawn = [markers.assign(precise=flag) for (markers, _), flag in kinds if len(markers)]
+    left_out = LeftOut(int(ev.loc[ev["date"] < start, "date"].nunique()), int(ev.loc[ev["date"] >= end, "date"].nunique()),
+                       sum(total for (_, total), _ in kinds))
+    return (pd.concat(drawn, ignore_index=True) if drawn else empty), left_out
+
+
+def coverage_caption(markers: pd.DataFrame, left_out: LeftOut) -> str:
+    """What the coverage chart shows and leaves out, for its caption (`markers`, `left_out`: `timeline_markers`)."""
+    note = "Bars: articles per period, coloured by the value chain each article mentions most (“several” where chains tie)."
+    precise = markers["precise"] if len(markers) else pd.Series(dtype="bool")
+    if precise.any():
+        note += (" Diamonds (lower row): the dates the articles mention to the day or month, height = articles "
+                 "mentioning the date; hover for the sentence.")
+    if vague := int((~precise).sum()):
+        note += (f" Hidden: {counted(vague, 'date')} known only to the year or a longer span (drawn at the first "
+                 "day); click “years, long spans” in the legend to show them.")
+    if left_out.days > len(markers):
+        note += f" Showing the {len(markers):,} dates most articles mention, of {left_out.days:,}."
+    before, after = left_out.before, left_out.after
+    if before and after:
+        note += f" Not drawn: {counted(before, 'mentioned date')} before the coverage span and {after:,} after it"
+    elif before or after:
+        note += f" Not drawn: {counted(before or after, 'mentioned date')} {'before' if before else 'after'} the coverage span"
+    if before or after:
+        note += "; choose them in the list below."
+    elif markers.empty:
+        note += " These articles mention no dates."
+    return note
+
+
+def coverage_figure(counts: pd.DataFrame, markers: pd.DataFrame, chains: Sequence[str], freq: str = "month") -> go.Figure:
+    """Stacked bars of articles per period by main chain, over a row of date markers on the same x axis, which
+    spans the periods with articles (`coverage_span`). Markers are `timeline_markers`: the dates known to the
+    day or month drawn, the vaguer ones a legend click away.
+
+    customdata of a bar point is [period ISO date, chain]; of a date point [date ISO, "event"].
     """
     has_events = not markers.empty
     fig = make_subplots(
@@ -99,23 +169,33 @@ def coverage_figure(counts: pd.DataFrame, markers: pd.DataFrame, chains: Sequenc
             ),
             row=1, col=1,
         )
-    if has_events:
+    precise = markers["precise"] if "precise" in markers else pd.Series(True, index=markers.index)
+    for flag, name, marker in [(True, "day or month dates", dict(color="#A855F7", symbol="diamond")),
+                               (False, "years, long spans", dict(color="#A855F7", symbol="diamond-open"))]:
+        part = markers[precise == flag]
+        if part.empty:
+            continue
         fig.add_trace(
             go.Scatter(
-                x=markers["date"], y=markers["articles"], mode="markers", name="events mentioned",
-                marker=dict(size=9, color="#A855F7", symbol="diamond", line=dict(width=0)),
-                customdata=list(zip(markers["date"].dt.strftime("%Y-%m-%d"), ["event"] * len(markers))),
+                x=part["date"], y=part["articles"], mode="markers", name=name, visible=True if flag else "legendonly",
+                marker=dict(size=9, line=dict(width=1.5 if not flag else 0, color="#A855F7"), **marker),
+                customdata=list(zip(part["date"].dt.strftime("%Y-%m-%d"), ["event"] * len(part))),
                 text=[
                     f"<b>{html.escape(str(e))}</b> ({html.escape(str(p))}) · {a} article(s)<br>{hover_text(s)}"
-                    for e, p, a, s in zip(markers["expression"], markers["precision"], markers["articles"], markers["sentence"])
+                    for e, p, a, s in zip(part["expression"], part["precision"], part["articles"], part["sentence"])
                 ],
                 hovertemplate="%{text}<extra></extra>",
             ),
             row=2, col=1,
         )
-        fig.update_yaxes(title_text="events", row=2, col=1, **count_axis(markers["articles"].max()))
+    if has_events:
+        fig.update_yaxes(title=dict(text="articles mentioning<br>the date", font_size=11), row=2, col=1,
+                         **count_axis(markers["articles"].max()))
     top = counts.groupby("period")["articles"].sum().max() if len(counts) else 0
     fig.update_yaxes(title_text="articles", row=1, col=1, **count_axis(top))
+    span = coverage_span(counts, freq)
+    if span is not None:
+        fig.update_xaxes(range=[day.strftime("%Y-%m-%d") for day in span])
     fig.update_layout(barmode="stack", bargap=0.15, hovermode="closest", clickmode="event+select")
     return style_figure(fig, 520 if has_events else 400)
 
