@@ -13,8 +13,8 @@ FORMATS = {"week": "week of %Y-%m-%d", "month": "%b %Y", "quarter": "%Y Q{q}"}
 v = app.page("Timeline")
 
 c = v.corpus
-freq = st.segmented_control("Coverage per", list(charts.FREQS), default="month", required=True,
-                            key="tl_freq", persist_state="session")
+freq = st.segmented_control("Coverage per", list(charts.FREQS), default=charts.default_freq(c.articles["date"]),
+                            required=True, key="tl_freq", persist_state="session")
 
 
 def period_name(start: pd.Timestamp) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 import pandas as pd
+import pytest
 
 from loaders import schema
 from ui import charts
@@ -35,6 +36,29 @@ def test_coverage_counts_per_month():
         ["2024-03", "raw materials", 1], ["2024-06", "hydrogen", 1],
         ["2025-02", "several", 1], ["2025-02", "none", 1],
     ]
+
+
+@pytest.mark.parametrize("first, last, freq", [
+    ("2025-01-01", "2025-06-30", "week"),  # 6 calendar months: 26 weeks
+    ("2025-01-31", "2025-07-01", "month"),  # 7 calendar months
+    ("2020-01-01", "2024-12-31", "month"),  # 60 months
+    ("2020-01-01", "2025-01-01", "quarter"),  # 61 months
+    ("2019-01-01", "2026-12-30", "quarter"),  # the 2,000-article benchmark: 32 quarters, not 96 months
+    ("2024-05-05", "2024-05-05", "week"),
+])
+def test_default_freq_follows_the_span_of_the_dates(first, last, freq):
+    dates = pd.Series(pd.to_datetime([last, None, first]))
+    assert charts.default_freq(dates) == freq
+
+
+def test_default_freq_without_dates_is_month_and_never_draws_more_than_80_bars_in_19_years():
+    assert charts.default_freq(pd.Series(pd.to_datetime([None, None]))) == "month"
+    assert charts.default_freq(pd.Series([], dtype="datetime64[ns]")) == "month"
+    start = pd.Timestamp("2006-01-15")
+    for days in range(0, 19 * 365, 11):
+        dates = pd.Series([start, start + pd.Timedelta(days=days)])
+        bars = charts.period_start(dates, charts.default_freq(dates))
+        assert len(pd.period_range(bars[0], bars[1], freq=charts.FREQS[charts.default_freq(dates)])) <= 80, days
 
 
 def test_week_periods_start_on_monday_and_quarters_on_the_first_month():

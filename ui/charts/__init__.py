@@ -23,7 +23,7 @@ from ui.charts.themes import (
     chain_mix, cooccurrence, cooccurrence_figure, cross_figure, cross_themes, mix_figure, terms_figure, top_terms,
 )
 from ui.charts.timeline import (
-    LeftOut, article_chains, chain_share, coverage_caption, coverage_counts, coverage_figure, coverage_span,
+    LeftOut, article_chains, chain_share, coverage_caption, coverage_counts, coverage_figure, coverage_span, default_freq,
     event_markers, is_precise, main_chain, period_start, share_figure, timeline_markers,
 )
 
@@ -31,8 +31,8 @@ __all__ = [
     "BAR_MS", "CHAIN_COLORS", "FREQS", "NONE", "SEVERAL", "SIDE_COLORS", "SIDE_NAMES", "UNSPECIFIED", "LeftOut",
     "article_chains", "chain_color", "chain_colors", "chain_mix", "chain_order", "chain_share", "cooccurrence",
     "cooccurrence_figure", "count_axis", "coverage_caption", "coverage_counts", "coverage_figure", "coverage_span",
-    "cross_figure", "cross_themes", "event_markers", "explode_themes", "is_precise", "main_chain", "mix_figure",
-    "people_figure", "period_start", "quotes_per_chain", "share_figure", "side_chains", "side_chains_figure",
-    "speaker_chains", "speaker_chains_figure", "speakers_figure", "speakers_table", "terms_figure",
-    "timeline_markers", "top_terms",
+    "cross_figure", "cross_themes", "default_freq", "event_markers", "explode_themes", "is_precise", "main_chain",
+    "mix_figure", "people_figure", "period_start", "quotes_per_chain", "share_figure", "side_chains",
+    "side_chains_figure", "speaker_chains", "speaker_chains_figure", "speakers_figure", "speakers_table",
+    "terms_figure", "timeline_markers", "top_terms",
 ]

@@ -44,6 +44,18 @@ def period_start(dates: pd.Series, freq: str) -> pd.Series:
     return dates.dt.to_period(FREQS[freq]).dt.start_time
 
 
+def default_freq(dates: pd.Series) -> str:
+    """The coverage period that keeps the timeline readable for these publication dates: "week" while they fall in
+    at most 6 calendar months (up to 27 bars), "month" up to 60 months (60 bars), "quarter" beyond (80 bars by
+    about 20 years); "month" without dates. Always "month" drew 96 bars, a barcode, for 8 years."""
+    dates = dates.dropna()
+    if dates.empty:
+        return "month"
+    first, last = dates.min(), dates.max()
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    return "week" if months <= 6 else "month" if months <= 60 else "quarter"
+
+
 def coverage_counts(
     articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence[str], freq: str
 ) -> pd.DataFrame:
