@@ -361,6 +361,7 @@ def test_an_article_without_a_source_shows_unknown_source_on_every_page_listing_
         f"2025-04-04 · {UNKNOWN_SOURCE} · 12 words · main chain: none"]  # the reader opens the newest
 
     at.switch_page("pages/timeline.py").run()
+    at.segmented_control(key="tl_freq").set_value("month").run()  # two months apart: weeks by default
     at.selectbox(key="tl_period_month").set_value(pd.Timestamp("2025-04-01")).run()
     no_exception(at)
     assert sources_by_title(at.main.dataframe[0].value) == {"Hydrogen tender opens in Pavlodar": UNKNOWN_SOURCE}
