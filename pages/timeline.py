@@ -22,13 +22,14 @@ def period_name(start: pd.Timestamp) -> str:
 
 
 counts = v.memo(f"coverage_{freq}", lambda: charts.coverage_counts(c.articles, c.mentions, v.chains, freq))
-markers, _ = v.memo("event_markers", lambda: charts.event_markers(c.events))
+markers, n_days = v.memo("event_markers", lambda: charts.event_markers(c.events))
 drawn, left_out = v.memo(f"timeline_markers_{freq}", lambda: charts.timeline_markers(c.events, counts, freq))
 st.plotly_chart(
     v.memo(f"coverage_figure_{freq}", lambda: charts.coverage_figure(counts, drawn, v.chains, freq)), key=f"tl_chart_{freq}",
     on_select="rerun", selection_mode=("points", "box"),
 )
-st.caption(charts.coverage_caption(drawn, left_out) + " Click a bar or a diamond, or drag a box, to list the articles behind it.")
+st.caption(charts.coverage_caption(drawn, left_out)
+           + " Click a bar or a diamond, or drag a box, to list the articles behind it.")
 
 periods = charts.period_start(c.articles["date"], freq)
 per_period = periods.value_counts().sort_index(ascending=False)
