@@ -13,8 +13,8 @@ FORMATS = {"week": "week of %Y-%m-%d", "month": "%b %Y", "quarter": "%Y Q{q}"}
 v = app.page("Timeline")
 
 c = v.corpus
-freq = st.segmented_control("Coverage per", list(charts.FREQS), default="month", required=True,
-                            key="tl_freq", persist_state="session")
+freq = st.segmented_control("Coverage per", list(charts.FREQS), default=charts.default_freq(c.articles["date"]),
+                            required=True, key="tl_freq", persist_state="session")
 
 
 def period_name(start: pd.Timestamp) -> str:
@@ -22,20 +22,14 @@ def period_name(start: pd.Timestamp) -> str:
 
 
 counts = v.memo(f"coverage_{freq}", lambda: charts.coverage_counts(c.articles, c.mentions, v.chains, freq))
-markers, n_days = v.memo("event_markers", lambda: charts.event_markers(c.events))
+markers, _ = v.memo("event_markers", lambda: charts.event_markers(c.events))
+drawn, left_out = v.memo(f"timeline_markers_{freq}", lambda: charts.timeline_markers(c.events, counts, freq))
 st.plotly_chart(
-    v.memo(f"coverage_figure_{freq}", lambda: charts.coverage_figure(counts, markers, v.chains, freq)), key=f"tl_chart_{freq}",
+    v.memo(f"coverage_figure_{freq}", lambda: charts.coverage_figure(counts, drawn, v.chains, freq)), key=f"tl_chart_{freq}",
     on_select="rerun", selection_mode=("points", "box"),
 )
-note = "Bars: articles per period, coloured by the value chain each article mentions most. "
-if len(markers):
-    note += "Diamonds (lower row): the days the articles' dates denote (a month or year at its first day), "
-    note += "height = articles mentioning it; hover for the sentence."
-    if n_days > len(markers):
-        note += f" Showing the {len(markers):,} days most articles mention, of {n_days:,}."
-else:
-    note += "These articles mention no dates."
-st.caption(note + " Click a bar or a diamond to list the articles behind it.")
+st.caption(charts.coverage_caption(drawn, left_out)
+           + " Click a bar or a diamond to list the articles behind it.")
 
 periods = charts.period_start(c.articles["date"], freq)
 per_period = periods.value_counts().sort_index(ascending=False)

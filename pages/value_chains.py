@@ -15,7 +15,7 @@ st.subheader("Share of coverage over time")
 share = v.memo(f"share_{freq}", lambda: charts.chain_share(c.articles, c.mentions, v.chains, freq))
 st.plotly_chart(charts.share_figure(share, v.chains), key="vc_share")
 st.caption("For each period, the share of its articles that mention the chain; shares add up to more than 100% "
-           "when articles mention several chains.")
+           "when articles mention several chains. A line breaks where a period has no articles.")
 
 left, right = st.columns(2)
 with left:

@@ -179,7 +179,7 @@ def test_speaker_and_side_filters_narrow_the_articles_on_every_page(at, page):
     if page == "pages/overview.py":
         assert (metric(at, "Articles"), metric(at, "Quotes"), metric(at, "People quoted")) == ("1", "2", "1")
     if page == "pages/timeline.py":
-        assert at.selectbox(key="tl_period").options == ["Nov 2022 · 1 article"]
+        assert at.selectbox(key="tl_period").options == ["week of 2022-11-07 · 1 article"]  # one day: weeks
     if page == "pages/quotes.py":
         assert set(at.dataframe[0].value["speaker"].astype(str)) == {"Alikhan Smailov"}
     if page == "pages/articles.py":
@@ -410,6 +410,7 @@ def test_an_article_without_a_source_shows_unknown_source_on_every_page_listing_
         f"2025-04-04 · {UNKNOWN_SOURCE} · 12 words · main chain: none"]  # the reader opens the newest
 
     at.switch_page("pages/timeline.py").run()
+    at.segmented_control(key="tl_freq").set_value("month").run()  # two months apart: weeks by default
     at.selectbox(key="tl_period").set_value(pd.Timestamp("2025-04-01")).run()
     no_exception(at)
     assert sources_by_title(at.main.dataframe[0].value) == {"Hydrogen tender opens in Pavlodar": UNKNOWN_SOURCE}

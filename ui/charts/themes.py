@@ -1,0 +1,113 @@
+"""Value chains and themes: the chain mix, which themes occur together, the terms and cross-cutting themes
+driving each chain."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui.charts.style import NONE, SEVERAL, UNSPECIFIED, chain_colors, count_axis, count_heatmap, style_figure
+from ui.charts.timeline import article_chains
+from ui.filters import isin
+
+
+def chain_mix(articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
+    """Articles mentioning each chain (an article may count for several) and those mentioning none."""
+    pairs = article_chains(mentions[isin(mentions["article_id"], articles["article_id"])], chains)
+    per = pairs.groupby("chain").size()
+    none = int((~isin(articles["article_id"], pairs["article_id"])).sum())
+    rows = [(c, int(per.get(c, 0))) for c in chains] + [(NONE, none)]
+    return pd.DataFrame(rows, columns=["chain", "articles"]).astype({"chain": "string", "articles": "int64"})
+
+
+def mix_figure(mix: pd.DataFrame, total: int) -> go.Figure:
+    """Horizontal bars of articles per chain, labelled with the share of `total` articles."""
+    share = [f"{n} ({n / total:.0%})" if total else str(n) for n in mix["articles"]]
+    colors = chain_colors([c for c in mix["chain"] if c not in (SEVERAL, UNSPECIFIED, NONE)])
+    fig = go.Figure(
+        go.Bar(
+            x=mix["articles"], y=mix["chain"], orientation="h", text=share, textposition="auto",
+            marker_color=[colors[c] for c in mix["chain"]],
+            hovertemplate="%{y}: %{x} articles<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title_text="articles mentioning the chain", **count_axis(mix["articles"].max() if len(mix) else 0))
+    return style_figure(fig, 260, legend=False)
+
+
+def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
+    """Square frame themes × themes: articles mentioning both (diagonal: articles mentioning the theme)."""
+    theme_codes = pd.Categorical(mentions["theme"].astype("string"), categories=list(themes)).codes
+    keep = theme_codes >= 0
+    article_codes = pd.factorize(mentions["article_id"][keep])[0]
+    onehot = np.zeros((article_codes.max() + 1 if len(article_codes) else 0, len(themes)), dtype=np.int64)
+    onehot[article_codes, theme_codes[keep]] = 1
+    return pd.DataFrame(onehot.T @ onehot, index=list(themes), columns=list(themes))
+
+
+def cooccurrence_figure(matrix: pd.DataFrame) -> go.Figure:
+    """Heatmap of the co-occurrence matrix with the counts written in the cells."""
+    return count_heatmap(matrix, "Teal", "%{y} & %{x}: %{z} articles", 120 + 42 * len(matrix))
+
+
+def top_terms(mentions: pd.DataFrame, chains: Sequence[str], n: int = 8) -> pd.DataFrame:
+    """The `n` terms found in most articles per chain: columns chain, term, articles."""
+    m = mentions[mentions["theme"].astype("string").isin(chains).fillna(False)]
+    pairs = pd.DataFrame({"chain": m["theme"].astype("string"), "term": m["term"].astype("string"), "article_id": m["article_id"]})
+    counts = pairs.drop_duplicates().groupby(["chain", "term"]).size().rename("articles").reset_index()
+    counts = counts.sort_values(["chain", "articles", "term"], ascending=[True, False, True])
+    counts = counts.groupby("chain").head(n)
+    order = {c: i for i, c in enumerate(chains)}
+    counts = counts.assign(rank=counts["chain"].map(order)).sort_values(["rank", "articles", "term"], ascending=[True, False, True])
+    return counts.drop(columns="rank").reset_index(drop=True).astype({"articles": "int64"})
+
+
+def terms_figure(terms: pd.DataFrame, chains: Sequence[str]) -> alt.Chart:
+    """Small multiples (one panel per chain) of horizontal bars: the terms driving each chain."""
+    domain, colors = list(chains), chain_colors(chains)
+    return (
+        alt.Chart(terms)
+        .mark_bar()
+        .encode(
+            x=alt.X("articles:Q", title="articles", axis=alt.Axis(format=",d", tickMinStep=1)),
+            y=alt.Y("term:N", sort="-x", title=None, axis=alt.Axis(labelLimit=130, labelOverlap=False)),
+            color=alt.Color("chain:N", scale=alt.Scale(domain=domain, range=[colors[c] for c in domain]), legend=None),
+            tooltip=["chain:N", "term:N", "articles:Q"],
+        )
+        .properties(width=150, height=alt.Step(18))
+        .facet(column=alt.Column("chain:N", sort=domain, title=None))
+        .resolve_scale(y="independent", x="independent")
+    )
+
+
+def cross_themes(mentions: pd.DataFrame, chains: Sequence[str], cross: Sequence[str]) -> pd.DataFrame:
+    """Per (chain, cross-cutting theme): articles mentioning both; every pair present, zeros included."""
+    pairs = mentions[["article_id", "theme"]].assign(theme=mentions["theme"].astype("string")).drop_duplicates()
+    left = pairs[pairs["theme"].isin(chains)].rename(columns={"theme": "chain"})
+    right = pairs[pairs["theme"].isin(cross)]
+    both = left.merge(right, on="article_id").groupby(["chain", "theme"]).size().rename("articles")
+    grid = pd.MultiIndex.from_product([list(chains), list(cross)], names=["chain", "theme"])
+    return both.reindex(grid, fill_value=0).reset_index().astype({"chain": "string", "theme": "string", "articles": "int64"})
+
+
+def cross_figure(table: pd.DataFrame, chains: Sequence[str]) -> go.Figure:
+    """Grouped horizontal bars: for each cross-cutting theme, the articles it shares with each chain."""
+    fig, colors = go.Figure(), chain_colors(chains)
+    for chain in chains:
+        part = table[table["chain"] == chain]
+        fig.add_trace(
+            go.Bar(
+                x=part["articles"], y=part["theme"], orientation="h", name=chain, marker_color=colors[chain],
+                hovertemplate=html.escape(chain) + " & %{y}: %{x} articles<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title_text="articles mentioning both", **count_axis(table["articles"].max() if len(table) else 0))
+    return style_figure(fig, 140 + 22 * len(chains) * max(1, table["theme"].nunique()))

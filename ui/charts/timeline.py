@@ -1,0 +1,246 @@
+"""Coverage over time: each article's main value chain, articles per period, the dates articles mention,
+and each chain's share of a period's articles."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ui.charts.style import BAR_MS, FREQS, NONE, SEVERAL, chain_colors, chain_order, count_axis, hover_text, style_figure
+from ui.text import counted
+
+
+def article_chains(mentions: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
+    """One row per (article_id, chain) for each value chain an article mentions, with its mention count."""
+    m = mentions[mentions["theme"].astype("string").isin(chains).fillna(False)]
+    out = (
+        m.assign(chain=m["theme"].astype("string"))
+        .groupby(["article_id", "chain"], observed=True)
+        .size()
+        .rename("n")
+        .reset_index()
+    )
+    return out.astype({"article_id": "string", "chain": "string", "n": "int64"})
+
+
+def main_chain(articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence[str]) -> pd.Series:
+    """Per article (indexed like `articles`): the chain it mentions most; "several" when two or more chains tie
+    for most (an article on all three equally is about none of them in particular); "none" without a chain."""
+    pairs = article_chains(mentions, chains)
+    best = pairs[pairs["n"] == pairs.groupby("article_id")["n"].transform("max")]
+    single = best.drop_duplicates("article_id", keep=False).set_index("article_id")["chain"]
+    ids = articles["article_id"].astype("string")
+    out = ids.map(single).astype("string")
+    return out.mask(out.isna() & ids.isin(best["article_id"]), SEVERAL).fillna(NONE)
+
+
+def period_start(dates: pd.Series, freq: str) -> pd.Series:
+    """First day of the week (Monday), month or quarter of each date."""
+    return dates.dt.to_period(FREQS[freq]).dt.start_time
+
+
+def default_freq(dates: pd.Series) -> str:
+    """The coverage period that keeps the timeline readable for these publication dates: "week" while they fall in
+    at most 6 calendar months (up to 27 bars), "month" up to 60 months (60 bars), "quarter" beyond (80 bars by
+    about 20 years); "month" without dates. Always "month" drew 96 bars, a barcode, for 8 years."""
+    dates = dates.dropna()
+    if dates.empty:
+        return "month"
+    first, last = dates.min(), dates.max()
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    return "week" if months <= 6 else "month" if months <= 60 else "quarter"
+
+
+def coverage_counts(
+    articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence[str], freq: str
+) -> pd.DataFrame:
+    """Articles per (period, main chain): columns period, chain, articles; chains in lexicon order, then "several"
+    and "none"."""
+    frame = pd.DataFrame(
+        {"period": period_start(articles["date"], freq), "chain": main_chain(articles, mentions, chains)}
+    ).dropna(subset=["period"])
+    counts = frame.groupby(["period", "chain"]).size().rename("articles").reset_index()
+    order = {c: i for i, c in enumerate(chain_order(chains))}
+    counts = counts.assign(rank=counts["chain"].map(order)).sort_values(["period", "rank"])
+    return counts.drop(columns="rank").reset_index(drop=True).astype({"articles": "int64"})
+
+
+def event_markers(events: pd.DataFrame, limit: int = 1500) -> tuple[pd.DataFrame, int]:
+    """Events grouped by the day they denote: (frame, number of days before the cut to `limit`).
+
+    Columns: date, articles (distinct articles mentioning it), mentions, expression and
+    sentence of one mention, precision. Keeps the `limit` days most articles mention.
+    """
+    cols = ["date", "articles", "mentions", "expression", "sentence", "precision"]
+    ev = events.dropna(subset=["date"])
+    if ev.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(cols, ["datetime64[ns]", "int64", "int64", "string", "string", "string"])}), 0
+    first = ev.drop_duplicates("date").set_index("date")
+    grouped = ev.groupby("date").agg(articles=("article_id", "nunique"), mentions=("article_id", "size"))
+    grouped = grouped.join(first[["expression", "sentence", "precision"]]).reset_index()
+    total = len(grouped)
+    grouped = grouped.sort_values(["articles", "date"], ascending=[False, True]).head(limit)
+    grouped = grouped.sort_values("date").reset_index(drop=True)
+    return grouped.astype({"expression": "string", "sentence": "string", "precision": "string"})[cols], total
+
+
+class LeftOut(NamedTuple):
+    """What the coverage chart does not draw of the dates the articles mention."""
+
+    before: int  # distinct dates before the coverage span
+    after: int  # distinct dates after it
+    days: int  # dates inside it (precise and vague apart), of which the chart draws the `limit` most mentioned
+
+
+def coverage_span(counts: pd.DataFrame, freq: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The coverage chart's x range: first day of the first period with articles, first day after the last one
+    (None without articles). Mentioned dates run from 2013 to 2036, and an axis stretched to them left the bars a
+    third of the width."""
+    if counts.empty:
+        return None
+    return counts["period"].min(), (counts["period"].max().to_period(FREQS[freq]) + 1).start_time
+
+
+def is_precise(events: pd.DataFrame) -> pd.Series:
+    """Whether each event's date is known to the day or month (a day, a month or a range under 31 days), not only
+    to its year, quarter or a longer range: those sit at their first day, and years piled up on 1 January."""
+    short = (events["date_end"] - events["date"]).lt(pd.Timedelta(days=31)).fillna(False)
+    return (events["precision"].astype("string").isin(["day", "month"]).fillna(False) | short).astype("bool")
+
+
+def timeline_markers(events: pd.DataFrame, counts: pd.DataFrame, freq: str, limit: int = 1500) -> tuple[pd.DataFrame, LeftOut]:
+    """The dates the coverage chart draws: `event_markers` of the events inside `coverage_span`, precise and vague
+    dates apart (column `precise`; each kind cut to its `limit` most mentioned days), and what is left out."""
+    span = coverage_span(counts, freq)
+    ev = events.dropna(subset=["date"])
+    empty = event_markers(ev.iloc[0:0])[0].assign(precise=pd.Series(dtype="bool"))
+    if span is None:
+        return empty, LeftOut(0, 0, 0)
+    start, end = span
+    inside = ev[(ev["date"] >= start) & (ev["date"] < end)]
+    fine = is_precise(inside)
+    kinds = [(event_markers(part, limit), flag) for part, flag in ((inside[fine], True), (inside[~fine], False))]
+    drawn = [markers.assign(precise=flag) for (markers, _), flag in kinds if len(markers)]
+    left_out = LeftOut(int(ev.loc[ev["date"] < start, "date"].nunique()), int(ev.loc[ev["date"] >= end, "date"].nunique()),
+                       sum(total for (_, total), _ in kinds))
+    return (pd.concat(drawn, ignore_index=True) if drawn else empty), left_out
+
+
+def coverage_caption(markers: pd.DataFrame, left_out: LeftOut) -> str:
+    """What the coverage chart shows and leaves out, for its caption (`markers`, `left_out`: `timeline_markers`)."""
+    note = "Bars: articles per period, coloured by the value chain each article mentions most (“several” where chains tie)."
+    precise = markers["precise"] if len(markers) else pd.Series(dtype="bool")
+    if precise.any():
+        note += (" Diamonds (lower row): the dates the articles mention to the day or month, height = articles "
+                 "mentioning the date; hover for the sentence.")
+    if vague := int((~precise).sum()):
+        note += (f" Hidden: {counted(vague, 'date')} known only to the year or a longer span (drawn at the first "
+                 "day); click “years, long spans” in the legend to show them.")
+    if left_out.days > len(markers):
+        note += f" Showing the {len(markers):,} dates most articles mention, of {left_out.days:,}."
+    before, after = left_out.before, left_out.after
+    if before and after:
+        note += f" Not drawn: {counted(before, 'mentioned date')} before the coverage span and {after:,} after it"
+    elif before or after:
+        note += f" Not drawn: {counted(before or after, 'mentioned date')} {'before' if before else 'after'} the coverage span"
+    if before or after:
+        note += "; choose them in the list below."
+    elif markers.empty:
+        note += " These articles mention no dates."
+    return note
+
+
+def coverage_figure(counts: pd.DataFrame, markers: pd.DataFrame, chains: Sequence[str], freq: str = "month") -> go.Figure:
+    """Stacked bars of articles per period by main chain, over a row of date markers on the same x axis, which
+    spans the periods with articles (`coverage_span`). Markers are `timeline_markers`: the dates known to the
+    day or month drawn, the vaguer ones a legend click away.
+
+    customdata of a bar point is [period ISO date, chain]; of a date point [date ISO, "event"].
+    """
+    has_events = not markers.empty
+    fig = make_subplots(
+        rows=2 if has_events else 1, cols=1, shared_xaxes=True, vertical_spacing=0.06,
+        row_heights=[0.72, 0.28] if has_events else [1.0],
+    )
+    colors = chain_colors(chains)
+    for chain in chain_order(chains):
+        part = counts[counts["chain"] == chain]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=part["period"], y=part["articles"], name=chain, marker_color=colors[chain],
+                width=BAR_MS[freq], offset=0,
+                customdata=list(zip(part["period"].dt.strftime("%Y-%m-%d"), part["chain"])),
+                hovertemplate="%{x|%Y-%m-%d}<br>%{y} articles · " + html.escape(chain) + "<extra></extra>",
+            ),
+            row=1, col=1,
+        )
+    precise = markers["precise"] if "precise" in markers else pd.Series(True, index=markers.index)
+    for flag, name, marker in [(True, "day or month dates", dict(color="#A855F7", symbol="diamond")),
+                               (False, "years, long spans", dict(color="#A855F7", symbol="diamond-open"))]:
+        part = markers[precise == flag]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=part["date"], y=part["articles"], mode="markers", name=name, visible=True if flag else "legendonly",
+                marker=dict(size=9, line=dict(width=1.5 if not flag else 0, color="#A855F7"), **marker),
+                customdata=list(zip(part["date"].dt.strftime("%Y-%m-%d"), ["event"] * len(part))),
+                text=[
+                    f"<b>{html.escape(str(e))}</b> ({html.escape(str(p))}) · {a} article(s)<br>{hover_text(s)}"
+                    for e, p, a, s in zip(part["expression"], part["precision"], part["articles"], part["sentence"])
+                ],
+                hovertemplate="%{text}<extra></extra>",
+            ),
+            row=2, col=1,
+        )
+    if has_events:
+        fig.update_yaxes(title=dict(text="articles mentioning<br>the date", font_size=11), row=2, col=1,
+                         **count_axis(markers["articles"].max()))
+    top = counts.groupby("period")["articles"].sum().max() if len(counts) else 0
+    fig.update_yaxes(title_text="articles", row=1, col=1, **count_axis(top))
+    span = coverage_span(counts, freq)
+    if span is not None:
+        fig.update_xaxes(range=[day.strftime("%Y-%m-%d") for day in span])
+    fig.update_layout(barmode="stack", bargap=0.15, hovermode="closest", clickmode="event+select")
+    return style_figure(fig, 520 if has_events else 400)
+
+
+def chain_share(articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence[str], freq: str) -> pd.DataFrame:
+    """Per (period, chain), every period from the first article's to the last's: articles mentioning the chain, all
+    articles of the period and their share; the share is NaN (a gap, not 0 %) in a period without articles."""
+    periods = pd.DataFrame({"article_id": articles["article_id"], "period": period_start(articles["date"], freq)})
+    periods = periods.dropna(subset=["period"])
+    total = periods.groupby("period").size().rename("total")
+    if len(total):
+        every = pd.period_range(total.index.min(), total.index.max(), freq=FREQS[freq]).start_time
+        total = total.reindex(pd.Index(every, name="period"), fill_value=0)
+    pairs = article_chains(mentions, chains).merge(periods, on="article_id")
+    hits = pairs.groupby(["period", "chain"]).size().rename("articles")
+    grid = pd.MultiIndex.from_product([total.index, list(chains)], names=["period", "chain"])
+    out = hits.reindex(grid, fill_value=0).reset_index().join(total, on="period")
+    out["share"] = (out["articles"] / out["total"].where(out["total"] > 0)).astype("float64")
+    return out.astype({"chain": "string", "articles": "int64", "total": "int64"})
+
+
+def share_figure(share: pd.DataFrame, chains: Sequence[str]) -> go.Figure:
+    """Lines of each chain's share of the period's articles (0–100 %), broken where a period has no articles."""
+    fig, colors = go.Figure(), chain_colors(chains)
+    for i, chain in enumerate(chains):
+        part = share[share["chain"] == chain]
+        fig.add_trace(
+            go.Scatter(
+                x=part["period"], y=part["share"], name=chain, mode="lines+markers", connectgaps=False,
+                line=dict(color=colors[chain], width=2.5, dash=("solid", "dash", "dot")[i % 3]),
+                customdata=list(zip(part["articles"], part["total"])),
+                hovertemplate=html.escape(chain) + " · %{x|%Y-%m-%d}: %{y:.0%} (%{customdata[0]} of %{customdata[1]})<extra></extra>",
+            )
+        )
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title_text="share of articles")
+    return style_figure(fig, 360)
