@@ -25,7 +25,7 @@ picked = st.dataframe(
     on_select="rerun", selection_mode="single-row", key="ar_table",
     column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
                    "title": st.column_config.TextColumn("Title", width="large"), "source": "Source",
-                   "place": "Place", "chain": "Main value chain", "n_words": st.column_config.NumberColumn("Words"),
+                   "place": "Place", "chain": tables.CHAIN_COLUMN, "n_words": st.column_config.NumberColumn("Words"),
                    "uploaded": st.column_config.CheckboxColumn("Uploaded", help="Uploaded in this browser session")},
 )
 

@@ -40,7 +40,7 @@ tables.article_table(
     column_config={
         "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
         "title": st.column_config.TextColumn("Title", width="large"),
-        "source": "Source", "chain": "Main value chain", "n_words": st.column_config.NumberColumn("Words"),
+        "source": "Source", "chain": tables.CHAIN_COLUMN, "n_words": st.column_config.NumberColumn("Words"),
     },
 )
 st.caption("Select a row to read the article.")

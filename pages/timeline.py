@@ -81,7 +81,7 @@ if described:
         tables.capped(chosen, "articles"), ["date", "title", "source", "chain"], key="tl_articles",
         column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
                        "title": st.column_config.TextColumn("Title", width="large"), "source": "Source",
-                       "chain": "Main value chain"},
+                       "chain": tables.CHAIN_COLUMN},
     )
     st.caption("Select a row to read the article.")
     if chosen_event is not None:

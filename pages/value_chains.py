@@ -9,7 +9,7 @@ from ui import app, charts, tables
 v = app.page("Value chains")
 
 c = v.corpus
-freq = st.segmented_control("Share per", list(charts.FREQS), default="quarter", required=True,
+freq = st.segmented_control("Share per", list(charts.FREQS), default=charts.default_freq(c.articles["date"]), required=True,
                             key="vc_freq", persist_state="session")
 st.subheader("Share of coverage over time")
 share = v.memo(f"share_{freq}", lambda: charts.chain_share(c.articles, c.mentions, v.chains, freq))

@@ -14,6 +14,10 @@ from ui.app import view
 
 MAX_ROWS = 2000
 READER = "pages/articles.py"
+# The "chain" column of every article listing, with what its values mean.
+CHAIN_COLUMN = st.column_config.TextColumn(
+    "Main value chain", help="The value chain the article mentions most; “several” when chains tie for most, "
+                             "“none” when it mentions no chain.")
 
 
 def capped(frame: pd.DataFrame, what: str, limit: int = MAX_ROWS, total: int | None = None) -> pd.DataFrame:
