@@ -21,7 +21,7 @@ cols[3].metric("Date span", f"{first:%b %Y} – {last:%b %Y}" if first.to_period
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Value-chain mix")
-    mix = v.memo("chain_mix", lambda: charts.chain_mix(c.articles, c.mentions, v.chains))
+    mix = v.memo("chain_mix", lambda: charts.chain_mix(c.articles, v.chain_pairs(), v.chains))
     st.plotly_chart(charts.mix_figure(mix, len(c.articles)), key="ov_mix")
     st.caption("Articles mentioning each value chain; an article can mention several.")
 with right:

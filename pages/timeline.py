@@ -21,7 +21,7 @@ def period_name(start: pd.Timestamp) -> str:
     return start.strftime(FORMATS[freq]).replace("{q}", str(start.quarter))
 
 
-counts = v.memo(f"coverage_{freq}", lambda: charts.coverage_counts(c.articles, c.mentions, v.chains, freq))
+counts = v.memo(f"coverage_{freq}", lambda: charts.coverage_counts(c.articles, v.main_chain(), v.chains, freq))
 markers, _ = v.memo("event_markers", lambda: charts.event_markers(c.events))
 drawn, left_out = v.memo(f"timeline_markers_{freq}", lambda: charts.timeline_markers(c.events, counts, freq))
 st.plotly_chart(

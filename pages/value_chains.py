@@ -12,7 +12,7 @@ c = v.corpus
 freq = st.segmented_control("Share per", list(charts.FREQS), default=charts.default_freq(c.articles["date"]), required=True,
                             key="vc_freq", persist_state="session")
 st.subheader("Share of coverage over time")
-share = v.memo(f"share_{freq}", lambda: charts.chain_share(c.articles, c.mentions, v.chains, freq))
+share = v.memo(f"share_{freq}", lambda: charts.chain_share(c.articles, v.chain_pairs(), v.chains, freq))
 st.plotly_chart(charts.share_figure(share, v.chains), key="vc_share")
 st.caption("For each period, the share of its articles that mention the chain; shares add up to more than 100% "
            "when articles mention several chains. A line breaks where a period has no articles.")

@@ -14,24 +14,30 @@ from tests.ui_sample import CHAINS, THEMES, tables
 CROSS = THEMES[3:]
 
 
+def coverage(articles, mentions, chains, freq):
+    """coverage_counts of `articles` with their main chains taken from `mentions`, as the Timeline page has them."""
+    return charts.coverage_counts(articles, charts.main_chain(articles, charts.article_chains(mentions, chains)),
+                                  chains, freq)
+
+
 def test_main_chain_is_the_most_mentioned_chain_and_several_on_a_tie():
     t = tables()
     # a1: raw materials 2 vs batteries 1; a2: hydrogen alone; a3: raw materials 1, batteries 1 (a tie); a4: none
-    assert charts.main_chain(t["articles"], t["mentions"], CHAINS).tolist() == ["raw materials", "hydrogen", "several", "none"]
+    assert charts.main_chain(t["articles"], charts.article_chains(t["mentions"], CHAINS)).tolist() == ["raw materials", "hydrogen", "several", "none"]
 
 
 def test_main_chain_ties_only_among_the_top_chains():
     t = tables()
     three = pd.DataFrame({"article_id": ["a1"] * 5, "theme": ["hydrogen", "hydrogen", "batteries", "batteries", "raw materials"]})
     # a1: hydrogen 2 and batteries 2 tie above raw materials 1 -> several; the other articles mention nothing
-    assert charts.main_chain(t["articles"], three, CHAINS).tolist() == ["several", "none", "none", "none"]
+    assert charts.main_chain(t["articles"], charts.article_chains(three, CHAINS)).tolist() == ["several", "none", "none", "none"]
     one = three[three["theme"] != "batteries"]
-    assert charts.main_chain(t["articles"], one, CHAINS).tolist() == ["hydrogen", "none", "none", "none"]
+    assert charts.main_chain(t["articles"], charts.article_chains(one, CHAINS)).tolist() == ["hydrogen", "none", "none", "none"]
 
 
 def test_coverage_counts_per_month():
     t = tables()
-    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "month")
+    counts = coverage(t["articles"], t["mentions"], CHAINS, "month")
     assert counts.assign(period=counts["period"].dt.strftime("%Y-%m")).values.tolist() == [
         ["2024-03", "raw materials", 1], ["2024-06", "hydrogen", 1],
         ["2025-02", "several", 1], ["2025-02", "none", 1],
@@ -96,7 +102,7 @@ def test_dates_known_to_the_day_or_month_are_precise_years_and_long_spans_are_no
 
 def test_timeline_markers_keep_the_coverage_span_and_count_what_they_leave_out():
     t = tables()
-    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "quarter")
+    counts = coverage(t["articles"], t["mentions"], CHAINS, "quarter")
     assert charts.coverage_span(counts, "quarter") == (pd.Timestamp("2024-01-01"), pd.Timestamp("2025-04-01"))
     markers, left_out = charts.timeline_markers(_events(), counts, "quarter")
     assert markers.assign(date=markers["date"].dt.strftime("%Y-%m-%d"))[["date", "articles", "precise"]].values.tolist() == [
@@ -117,7 +123,7 @@ def test_timeline_markers_keep_the_coverage_span_and_count_what_they_leave_out()
 
 def test_timeline_markers_outside_every_period_leave_an_empty_row():
     t = tables()
-    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "month")  # 2024-03 to 2025-02
+    counts = coverage(t["articles"], t["mentions"], CHAINS, "month")  # 2024-03 to 2025-02
     markers, left_out = charts.timeline_markers(t["events"], counts, "month")
     assert markers.empty and list(markers.columns)[-1] == "precise"
     assert left_out == charts.LeftOut(before=0, after=2, days=0)  # March 2025 and 2030
@@ -130,7 +136,7 @@ def test_timeline_markers_outside_every_period_leave_an_empty_row():
 
 def test_coverage_figure_stacks_chains_over_a_row_of_dates_on_the_coverage_span():
     t = tables()
-    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "quarter")
+    counts = coverage(t["articles"], t["mentions"], CHAINS, "quarter")
     markers, _ = charts.timeline_markers(_events(), counts, "quarter")
     fig = charts.coverage_figure(counts, markers, CHAINS, "quarter")
     assert [(d.type, d.name, d.visible) for d in fig.data] == [
@@ -151,7 +157,7 @@ def test_coverage_figure_stacks_chains_over_a_row_of_dates_on_the_coverage_span(
 
 def test_hover_text_is_escaped():
     t = tables()
-    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "quarter")
+    counts = coverage(t["articles"], t["mentions"], CHAINS, "quarter")
     events = t["events"].assign(sentence="Plan <b>bold</b> & <script>x</script>")
     fig = charts.coverage_figure(counts, charts.timeline_markers(events, counts, "quarter")[0], CHAINS, "quarter")
     assert "&lt;script&gt;x&lt;/script&gt;" in fig.data[-1].text[0]
@@ -160,7 +166,7 @@ def test_hover_text_is_escaped():
 
 def test_coverage_figure_without_events_has_one_row():
     t = tables()
-    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "month")
+    counts = coverage(t["articles"], t["mentions"], CHAINS, "month")
     fig = charts.coverage_figure(counts, charts.timeline_markers(t["events"].iloc[0:0], counts, "month")[0], CHAINS)
     assert [d.type for d in fig.data] == ["bar", "bar", "bar", "bar"]
     assert "yaxis2" not in fig.layout
@@ -168,7 +174,7 @@ def test_coverage_figure_without_events_has_one_row():
 
 def test_chain_mix_counts_each_chain_and_articles_without_any():
     t = tables()
-    mix = charts.chain_mix(t["articles"], t["mentions"], CHAINS)
+    mix = charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS)
     assert mix.values.tolist() == [["raw materials", 2], ["batteries", 2], ["hydrogen", 1], ["none", 1]]
     fig = charts.mix_figure(mix, total=4)
     assert list(fig.data[0].text) == ["2 (50%)", "2 (50%)", "1 (25%)", "1 (25%)"]
@@ -177,7 +183,7 @@ def test_chain_mix_counts_each_chain_and_articles_without_any():
 
 def test_chain_share_per_quarter():
     t = tables()
-    share = charts.chain_share(t["articles"], t["mentions"], CHAINS, "quarter")
+    share = charts.chain_share(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS, "quarter")
     q1_2025 = share[share["period"] == pd.Timestamp("2025-01-01")]
     assert q1_2025[["chain", "articles", "total", "share"]].values.tolist() == [
         ["raw materials", 1, 2, 0.5], ["batteries", 1, 2, 0.5], ["hydrogen", 0, 2, 0.0],
@@ -189,7 +195,7 @@ def test_chain_share_per_quarter():
 
 def test_a_period_without_articles_is_a_gap_in_the_share_not_zero_or_full():
     t = tables()
-    share = charts.chain_share(t["articles"], t["mentions"], CHAINS, "quarter")
+    share = charts.chain_share(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS, "quarter")
     raw = share[share["chain"] == "raw materials"]
     # articles in 2024 Q1, Q2 and 2025 Q1; none in 2024 Q3 and Q4
     assert raw["period"].dt.strftime("%Y-%m").tolist() == ["2024-01", "2024-04", "2024-07", "2024-10", "2025-01"]
@@ -198,7 +204,7 @@ def test_a_period_without_articles_is_a_gap_in_the_share_not_zero_or_full():
     fig = charts.share_figure(share, CHAINS)
     assert [y if y == y else None for y in fig.data[0].y] == [1.0, 0.0, None, None, 0.5]
     assert {d.connectgaps for d in fig.data} == {False}
-    assert charts.chain_share(t["articles"].iloc[0:0], t["mentions"], CHAINS, "quarter").empty
+    assert charts.chain_share(t["articles"].iloc[0:0], charts.article_chains(t["mentions"], CHAINS), CHAINS, "quarter").empty
 
 
 def test_cooccurrence_matrix_and_heatmap():
@@ -277,7 +283,7 @@ def test_people_figure_ranks_by_quotes():
 
 def test_coverage_bars_span_most_of_their_period():
     t = tables()
-    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "week")
+    counts = coverage(t["articles"], t["mentions"], CHAINS, "week")
     fig = charts.coverage_figure(counts, charts.timeline_markers(t["events"], counts, "week")[0], CHAINS, "week")
     assert fig.data[0].width == 0.85 * 7 * 86_400_000 and fig.data[0].offset == 0
 
@@ -301,11 +307,11 @@ def test_a_chain_has_one_colour_and_legends_one_order_in_every_chart():
         "raw materials": "#EA580C", "batteries": "#059669", "hydrogen": "#3B82F6", "investment & finance": "#F43F5E",
         "several": "#DB2777", "unspecified": "#94A3B8", "none": "#94A3B8",
     }
-    counts = charts.coverage_counts(t["articles"], t["mentions"], chains, "month")
+    counts = coverage(t["articles"], t["mentions"], chains, "month")
     figures = {
         "coverage": charts.coverage_figure(counts, charts.event_markers(t["events"].iloc[0:0])[0], chains),
-        "mix": charts.mix_figure(charts.chain_mix(t["articles"], t["mentions"], chains), 4),
-        "share": charts.share_figure(charts.chain_share(t["articles"], t["mentions"], chains, "month"), chains),
+        "mix": charts.mix_figure(charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], chains), chains), 4),
+        "share": charts.share_figure(charts.chain_share(t["articles"], charts.article_chains(t["mentions"], chains), chains, "month"), chains),
         "cross": charts.cross_figure(charts.cross_themes(t["mentions"], chains, ["research & skills"]), chains),
     }
     seen = {name: _colours(fig) for name, fig in figures.items()}
@@ -347,11 +353,11 @@ def _count_axes(fig) -> list[tuple[str, int | None, object]]:
 
 def test_every_count_axis_has_whole_number_ticks():
     t = tables()
-    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "quarter")
+    counts = coverage(t["articles"], t["mentions"], CHAINS, "quarter")
     quotes = charts.speakers_table(t["quotes"])
     small = {
         "coverage": charts.coverage_figure(counts, charts.timeline_markers(_events(), counts, "quarter")[0], CHAINS, "quarter"),
-        "mix": charts.mix_figure(charts.chain_mix(t["articles"], t["mentions"], CHAINS), 4),
+        "mix": charts.mix_figure(charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS), 4),
         "cross": charts.cross_figure(charts.cross_themes(t["mentions"], CHAINS, CROSS), CHAINS),
         "speakers": charts.speakers_figure(quotes),
         "people": charts.people_figure(t["people"]),
@@ -371,10 +377,10 @@ def test_every_count_axis_has_whole_number_ticks():
 
 def test_legends_sit_under_the_plot_clear_of_the_mode_bar_and_the_x_axis():
     t = tables()
-    counts = charts.coverage_counts(t["articles"], t["mentions"], CHAINS, "quarter")
+    counts = coverage(t["articles"], t["mentions"], CHAINS, "quarter")
     figures = {
         "coverage": charts.coverage_figure(counts, charts.timeline_markers(_events(), counts, "quarter")[0], CHAINS, "quarter"),
-        "share": charts.share_figure(charts.chain_share(t["articles"], t["mentions"], CHAINS, "quarter"), CHAINS),
+        "share": charts.share_figure(charts.chain_share(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS, "quarter"), CHAINS),
         "cross": charts.cross_figure(charts.cross_themes(t["mentions"], CHAINS, CROSS), CHAINS),
         "speakers": charts.speakers_figure(charts.speakers_table(t["quotes"])),
         "sides": charts.side_chains_figure(charts.side_chains(t["quotes"], CHAINS)),
@@ -393,4 +399,4 @@ def test_legends_sit_under_the_plot_clear_of_the_mode_bar_and_the_x_axis():
     assert [(f.layout.height, f.layout.margin.t) for f in figures.values()] == [
         (564, 36), (404, 36), (316, 36), (216, 36), (384, 36),
     ]
-    assert charts.mix_figure(charts.chain_mix(t["articles"], t["mentions"], CHAINS), 4).layout.height == 260  # no legend
+    assert charts.mix_figure(charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS), 4).layout.height == 260  # no legend

@@ -43,7 +43,6 @@ DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
 MAX_Q = 200
 _SHOWN = 60
-ARTICLE_TABLES = ("paragraphs", "mentions", "events", "amounts")
 # What every page shows, and the source filter offers, for an article with no source (about half of them).
 UNKNOWN_SOURCE = "(unknown source)"
 
@@ -294,23 +293,55 @@ def recount_people(people: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["n_quotes", "name"], ascending=[False, True]).reset_index(drop=True)
 
 
+class Filtered(Mapping[str, pd.DataFrame]):
+    """Every corpus table restricted by `filters` (see the module docstring), each cut when it is first read:
+    a page reads the few tables it draws, and cutting the others (the paragraph texts above all) on every
+    filter change cost as much as drawing. `rejected` is kept whole. Read as a mapping (`out["quotes"]`) or as
+    a corpus is (`out.quotes`)."""
+
+    def __init__(self, tables: Mapping[str, pd.DataFrame], filters: Filters,
+                 index: search.SearchIndex | None = None) -> None:
+        self._tables, self._filters, self._index = tables, filters, index
+        self._cut: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._cut:
+            self._cut[name] = self._restrict(name)
+        return self._cut[name]
+
+    def __iter__(self):
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+    def _restrict(self, name: str) -> pd.DataFrame:
+        tables, filters = self._tables, self._filters
+        if not filters.active or name == "rejected":
+            return tables[name]
+        if name == "articles":
+            return tables["articles"][article_mask(tables, filters, self._index)].reset_index(drop=True)
+        if name == "people":
+            return recount_people(tables["people"], self["quotes"])
+        frame, ids = tables[name], self["articles"]["article_id"]
+        if name == "quotes":
+            return frame[quote_mask(frame, ids, filters)].reset_index(drop=True)
+        return frame[isin(frame["article_id"], ids)].reset_index(drop=True)
+
+    articles = property(lambda self: self["articles"], doc="The articles passing the filters.")
+    paragraphs = property(lambda self: self["paragraphs"], doc="Their paragraphs.")
+    rejected = property(lambda self: self["rejected"], doc="Every rejected input, unfiltered.")
+    quotes = property(lambda self: self["quotes"], doc="Their quotes passing speaker and side.")
+    people = property(lambda self: self["people"], doc="The persons of those quotes, recounted over them.")
+    mentions = property(lambda self: self["mentions"], doc="Their theme mentions.")
+    events = property(lambda self: self["events"], doc="The dates they mention.")
+    amounts = property(lambda self: self["amounts"], doc="Their amounts.")
+
+
 def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters,
-                  index: search.SearchIndex | None = None) -> dict[str, pd.DataFrame]:
-    """Every corpus table restricted by `filters` (see the module docstring; `index` as for `article_mask`);
-    `rejected` is kept whole."""
-    out = dict(tables)
-    if not filters.active:
-        return out
-    articles = tables["articles"][article_mask(tables, filters, index)].reset_index(drop=True)
-    quotes = tables["quotes"]
-    ids = articles["article_id"]
-    out["articles"] = articles
-    for name in ARTICLE_TABLES:
-        frame = tables[name]
-        out[name] = frame[isin(frame["article_id"], ids)].reset_index(drop=True)
-    out["quotes"] = quotes[quote_mask(quotes, ids, filters)].reset_index(drop=True)
-    out["people"] = recount_people(tables["people"], out["quotes"])
-    return out
+                  index: search.SearchIndex | None = None) -> Filtered:
+    """Every corpus table restricted by `filters` (`index` as for `article_mask`), cut lazily (`Filtered`)."""
+    return Filtered(tables, filters, index)
 
 
 def loosen_hints(tables: Mapping[str, pd.DataFrame], filters: Filters,

@@ -3,7 +3,7 @@ filtered view every page draws from."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -66,6 +66,13 @@ def _options(fingerprint: str, _full: Corpus) -> dict[str, list[str]]:
         "speaker": list(dict.fromkeys([*people, *sorted(by_count.index, key=lambda n: (-by_count[n], n))])),
         "side": list(uf.SIDES),
     }
+
+
+@st.cache_resource(max_entries=4)
+def _shared(fingerprint: str) -> dict:
+    """The per-article aggregates of the corpus `fingerprint` (`View.once`): one store per server, shared by
+    every session and filter."""
+    return {}
 
 
 def _read_url(page: str, corpus: Corpus, options: dict[str, list[str]]) -> None:
@@ -163,8 +170,8 @@ def sidebar(page: str) -> View:
     if cached and cached.fingerprint == full.fingerprint and cached.filters == filters:
         return cached.view
     index = loading.search_index(full) if filters.q else None
-    corpus = replace(full, **uf.apply_filters(full.tables(), filters, index))
-    view = View(corpus=corpus, full=full, filters=filters, chains=full.value_chains, themes=full.themes)
+    view = View(corpus=uf.apply_filters(full.tables(), filters, index), full=full, filters=filters,
+                chains=full.value_chains, themes=full.themes, shared=_shared(full.fingerprint))
     st.session_state["_view"] = _CachedView(full.fingerprint, filters, view)
     return view
 

@@ -18,13 +18,16 @@ UPLOAD_PREFIX = "upload:"  # the origin of every article and rejected row that c
 
 @dataclass(frozen=True)
 class View:
-    """What pages draw: the filtered corpus, the whole one, the filters and the theme names (the whole corpus's)."""
+    """What pages draw: the filtered corpus (its tables cut when first read), the whole one, the filters and the
+    theme names (the whole corpus's). `shared` holds per-article aggregates of the whole corpus, computed once
+    per corpus and shared by every view of it, so that a filter change only selects their rows."""
 
-    corpus: Corpus
+    corpus: uf.Filtered
     full: Corpus
     filters: uf.Filters
     chains: tuple[str, ...]
     themes: tuple[str, ...]
+    shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -38,14 +41,35 @@ class View:
             self._memo[name] = build()
         return self._memo[name]
 
+    def once(self, name: str, build: Callable[[], Any]) -> Any:
+        """`build()` computed once per whole corpus (shared by all its views), for per-article aggregates."""
+        if name not in self.shared:
+            self.shared[name] = build()
+        return self.shared[name]
+
+    def every_chain_pair(self) -> pd.DataFrame:
+        """`charts.article_chains` of the whole corpus: (article_id, chain, n) per chain an article mentions."""
+        return self.once("chain_pairs", lambda: charts.article_chains(self.full.mentions, self.chains))
+
+    def chain_pairs(self) -> pd.DataFrame:
+        """The filtered articles' rows of `every_chain_pair`."""
+        every = self.every_chain_pair()
+        if not self.filters.active:
+            return every
+        return self.memo("chain_pairs", lambda: every[uf.isin(every["article_id"], self.corpus.articles["article_id"])])
+
     def main_chain(self) -> pd.Series:
-        """Main value chain of each filtered article (aligned with corpus.articles)."""
-        c = self.corpus
-        return self.memo("main_chain", lambda: charts.main_chain(c.articles, c.mentions, self.chains))
+        """Main value chain of each filtered article (aligned with corpus.articles), looked up in the whole
+        corpus's: an article's main chain does not depend on the filters."""
+        full = self.full.articles
+        every = self.once("main_chain", lambda: charts.main_chain(full, self.every_chain_pair()).set_axis(full["article_id"]))
+        articles = self.corpus.articles
+        return self.memo("main_chain", lambda: pd.Series(every.reindex(articles["article_id"]).to_numpy(),
+                                                         index=articles.index, dtype="string"))
 
     def titles(self) -> pd.Series:
         """Article title by article_id, over the whole corpus."""
-        return self.memo("titles", lambda: self.full.articles.set_index("article_id")["title"])
+        return self.once("titles", lambda: self.full.articles.set_index("article_id")["title"])
 
     def article_info(self) -> pd.DataFrame:
         """Title (in full), source (labelled, `uf.source_labels`) and url by article_id, over the whole corpus:
@@ -54,7 +78,7 @@ class View:
             articles = self.full.articles
             return pd.DataFrame({"title": articles["title"], "source": uf.source_labels(articles["source"]),
                                  "url": articles["url"].astype("string").fillna("")}).set_axis(articles["article_id"])
-        return self.memo("article_info", build)
+        return self.once("article_info", build)
 
 
 def uploaded(origins: pd.Series) -> pd.Series:

@@ -12,13 +12,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts.style import NONE, SEVERAL, UNSPECIFIED, chain_colors, count_axis, count_heatmap, style_figure
-from ui.charts.timeline import article_chains
 from ui.filters import isin
 
 
-def chain_mix(articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
-    """Articles mentioning each chain (an article may count for several) and those mentioning none."""
-    pairs = article_chains(mentions[isin(mentions["article_id"], articles["article_id"])], chains)
+def chain_mix(articles: pd.DataFrame, pairs: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
+    """Articles mentioning each chain (an article may count for several) and those mentioning none, from their
+    `article_chains` rows `pairs`."""
+    pairs = pairs[isin(pairs["article_id"], articles["article_id"])]
     per = pairs.groupby("chain").size()
     none = int((~isin(articles["article_id"], pairs["article_id"])).sum())
     rows = [(c, int(per.get(c, 0))) for c in chains] + [(NONE, none)]

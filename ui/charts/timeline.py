@@ -28,10 +28,10 @@ def article_chains(mentions: pd.DataFrame, chains: Sequence[str]) -> pd.DataFram
     return out.astype({"article_id": "string", "chain": "string", "n": "int64"})
 
 
-def main_chain(articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence[str]) -> pd.Series:
-    """Per article (indexed like `articles`): the chain it mentions most; "several" when two or more chains tie
-    for most (an article on all three equally is about none of them in particular); "none" without a chain."""
-    pairs = article_chains(mentions, chains)
+def main_chain(articles: pd.DataFrame, pairs: pd.DataFrame) -> pd.Series:
+    """Per article (indexed like `articles`), from its `article_chains` rows `pairs`: the chain it mentions most;
+    "several" when two or more chains tie for most (an article on all three equally is about none of them in
+    particular); "none" without a chain."""
     best = pairs[pairs["n"] == pairs.groupby("article_id")["n"].transform("max")]
     single = best.drop_duplicates("article_id", keep=False).set_index("article_id")["chain"]
     ids = articles["article_id"].astype("string")
@@ -56,14 +56,10 @@ def default_freq(dates: pd.Series) -> str:
     return "week" if months <= 6 else "month" if months <= 60 else "quarter"
 
 
-def coverage_counts(
-    articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence[str], freq: str
-) -> pd.DataFrame:
-    """Articles per (period, main chain): columns period, chain, articles; chains in lexicon order, then "several"
-    and "none"."""
-    frame = pd.DataFrame(
-        {"period": period_start(articles["date"], freq), "chain": main_chain(articles, mentions, chains)}
-    ).dropna(subset=["period"])
+def coverage_counts(articles: pd.DataFrame, main: pd.Series, chains: Sequence[str], freq: str) -> pd.DataFrame:
+    """Articles per (period, main chain), from the articles' `main_chain` (`main`, aligned with `articles`):
+    columns period, chain, articles; chains in lexicon order, then "several" and "none"."""
+    frame = pd.DataFrame({"period": period_start(articles["date"], freq), "chain": main}).dropna(subset=["period"])
     counts = frame.groupby(["period", "chain"]).size().rename("articles").reset_index()
     order = {c: i for i, c in enumerate(chain_order(chains))}
     counts = counts.assign(rank=counts["chain"].map(order)).sort_values(["period", "rank"])
@@ -212,8 +208,8 @@ def coverage_figure(counts: pd.DataFrame, markers: pd.DataFrame, chains: Sequenc
     return style_figure(fig, 520 if has_events else 400)
 
 
-def chain_share(articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence[str], freq: str) -> pd.DataFrame:
-    """Per (period, chain), every period from the first article's to the last's: articles mentioning the chain, all
+def chain_share(articles: pd.DataFrame, pairs: pd.DataFrame, chains: Sequence[str], freq: str) -> pd.DataFrame:
+    """From the articles' `article_chains` rows `pairs`, per (period, chain), every period from the first article's to the last's: articles mentioning the chain, all
     articles of the period and their share; the share is NaN (a gap, not 0 %) in a period without articles."""
     periods = pd.DataFrame({"article_id": articles["article_id"], "period": period_start(articles["date"], freq)})
     periods = periods.dropna(subset=["period"])
@@ -221,7 +217,7 @@ def chain_share(articles: pd.DataFrame, mentions: pd.DataFrame, chains: Sequence
     if len(total):
         every = pd.period_range(total.index.min(), total.index.max(), freq=FREQS[freq]).start_time
         total = total.reindex(pd.Index(every, name="period"), fill_value=0)
-    pairs = article_chains(mentions, chains).merge(periods, on="article_id")
+    pairs = pairs.merge(periods, on="article_id")
     hits = pairs.groupby(["period", "chain"]).size().rename("articles")
     grid = pd.MultiIndex.from_product([total.index, list(chains)], names=["period", "chain"])
     out = hits.reindex(grid, fill_value=0).reset_index().join(total, on="period")
