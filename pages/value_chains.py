@@ -20,16 +20,16 @@ st.caption("For each period, the share of its articles that mention the chain; s
 left, right = st.columns(2)
 with left:
     st.subheader("Themes mentioned together")
-    matrix = v.memo("cooccurrence", lambda: charts.cooccurrence(c.mentions, v.themes))
+    matrix = v.memo("cooccurrence", lambda: charts.cooccurrence(v.theme_pairs(), v.themes))
     st.plotly_chart(charts.cooccurrence_figure(matrix), key="vc_cooc")
     st.caption("Articles mentioning both themes; the diagonal counts articles mentioning the theme at all.")
 with right:
     st.subheader("Cross-cutting themes inside each chain")
-    cross = v.memo("cross", lambda: charts.cross_themes(c.mentions, v.chains, v.cross))
+    cross = v.memo("cross", lambda: charts.cross_themes(v.theme_pairs(), v.chains, v.cross))
     st.plotly_chart(charts.cross_figure(cross, v.chains), key="vc_cross")
 
 st.subheader("Terms driving each chain")
-terms = v.memo("terms", lambda: charts.top_terms(c.mentions, v.chains, n=8))
+terms = v.memo("terms", lambda: charts.top_terms(v.term_pairs(), v.chains, n=8))
 if terms.empty:
     st.info("These articles mention no value-chain term.", icon=":material/search_off:")
 else:

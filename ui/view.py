@@ -47,16 +47,28 @@ class View:
             self.shared[name] = build()
         return self.shared[name]
 
+    def _selected(self, name: str, build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """The filtered articles' rows of the whole-corpus table `build()` (computed once per corpus)."""
+        every = self.once(name, build)
+        if not self.filters.active:
+            return every
+        return self.memo(name, lambda: every[uf.isin(every["article_id"], self.corpus.articles["article_id"])])
+
     def every_chain_pair(self) -> pd.DataFrame:
         """`charts.article_chains` of the whole corpus: (article_id, chain, n) per chain an article mentions."""
         return self.once("chain_pairs", lambda: charts.article_chains(self.full.mentions, self.chains))
 
     def chain_pairs(self) -> pd.DataFrame:
         """The filtered articles' rows of `every_chain_pair`."""
-        every = self.every_chain_pair()
-        if not self.filters.active:
-            return every
-        return self.memo("chain_pairs", lambda: every[uf.isin(every["article_id"], self.corpus.articles["article_id"])])
+        return self._selected("chain_pairs", self.every_chain_pair)
+
+    def theme_pairs(self) -> pd.DataFrame:
+        """One row per (article_id, theme) a filtered article mentions: what co-occurrence counts."""
+        return self._selected("theme_pairs", lambda: self.full.mentions[["article_id", "theme"]].drop_duplicates())
+
+    def term_pairs(self) -> pd.DataFrame:
+        """One row per (article_id, theme, term) a filtered article mentions: what the term charts count."""
+        return self._selected("term_pairs", lambda: self.full.mentions[["article_id", "theme", "term"]].drop_duplicates())
 
     def main_chain(self) -> pd.Series:
         """Main value chain of each filtered article (aligned with corpus.articles), looked up in the whole

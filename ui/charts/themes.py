@@ -42,7 +42,8 @@ def mix_figure(mix: pd.DataFrame, total: int) -> go.Figure:
 
 
 def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
-    """Square frame themes × themes: articles mentioning both (diagonal: articles mentioning the theme)."""
+    """Square frame themes × themes: articles mentioning both (diagonal: articles mentioning the theme), from
+    mention rows (or their distinct (article_id, theme) pairs: repeats count once)."""
     theme_codes = pd.Categorical(mentions["theme"].astype("string"), categories=list(themes)).codes
     keep = theme_codes >= 0
     article_codes = pd.factorize(mentions["article_id"][keep])[0]
@@ -57,7 +58,8 @@ def cooccurrence_figure(matrix: pd.DataFrame) -> go.Figure:
 
 
 def top_terms(mentions: pd.DataFrame, chains: Sequence[str], n: int = 8) -> pd.DataFrame:
-    """The `n` terms found in most articles per chain: columns chain, term, articles."""
+    """The `n` terms found in most articles per chain: columns chain, term, articles; from mention rows (or their
+    distinct (article_id, theme, term) rows: repeats count once)."""
     m = mentions[mentions["theme"].astype("string").isin(chains).fillna(False)]
     pairs = pd.DataFrame({"chain": m["theme"].astype("string"), "term": m["term"].astype("string"), "article_id": m["article_id"]})
     counts = pairs.drop_duplicates().groupby(["chain", "term"]).size().rename("articles").reset_index()
@@ -87,7 +89,8 @@ def terms_figure(terms: pd.DataFrame, chains: Sequence[str]) -> alt.Chart:
 
 
 def cross_themes(mentions: pd.DataFrame, chains: Sequence[str], cross: Sequence[str]) -> pd.DataFrame:
-    """Per (chain, cross-cutting theme): articles mentioning both; every pair present, zeros included."""
+    """Per (chain, cross-cutting theme): articles mentioning both; every pair present, zeros included; from
+    mention rows (or their distinct (article_id, theme) pairs)."""
     pairs = mentions[["article_id", "theme"]].assign(theme=mentions["theme"].astype("string")).drop_duplicates()
     left = pairs[pairs["theme"].isin(chains)].rename(columns={"theme": "chain"})
     right = pairs[pairs["theme"].isin(cross)]
