@@ -17,15 +17,18 @@ LABELS = ["speaker", "speaker_role", "side", "kind", "cue", "attribution", "rule
 
 
 def quotes_table() -> pd.DataFrame:
-    """The filtered quotes, newest first, labels as text, with their article's full title (`article`), source
-    and url looked up in the corpus."""
-    info, ids = v.article_info(), c.quotes["article_id"]
-    return (c.quotes.astype({col: "string" for col in LABELS}).fillna({col: "" for col in LABELS})
+    """Every quote of the corpus, newest first, labels as text, with its article's full title (`article`),
+    source and url: built once per corpus, then each view selects its quotes' rows."""
+    info, quotes = v.article_info(), v.full.quotes
+    ids = quotes["article_id"]
+    return (quotes.astype({col: "string" for col in LABELS}).fillna({col: "" for col in LABELS})
             .assign(article=ids.map(info["title"]), source=ids.map(info["source"]), url=ids.map(info["url"]))
             .sort_values(["date", "quote_id"], ascending=[False, True]).reset_index(drop=True))
 
 
-table = v.memo("quotes_table", quotes_table)
+every = v.once("quotes_table", quotes_table)
+table = every if not v.filters.active else v.memo(
+    "quotes_table", lambda: every[isin(every["quote_id"], c.quotes["quote_id"])].reset_index(drop=True))
 
 tab_all, tab_people = st.tabs(["All quotes", "Speakers"])
 with tab_all:
