@@ -120,7 +120,7 @@ with tab_people:
             matrix = v.memo("speaker_chains", lambda: charts.speaker_chains(c.quotes, list(speakers["speaker"]), v.chains))
             st.plotly_chart(charts.speaker_chains_figure(matrix), key="qt_speaker_chains")
         st.subheader("EU and Kazakhstan voices by value chain")
-        sides = v.memo("side_chains", lambda: charts.side_chains(c.quotes, v.chains))
+        sides = v.memo("side_chains", lambda: charts.side_chains(v.quote_chains(), v.chains))
         st.plotly_chart(charts.side_chains_figure(sides), key="qt_sides")
         st.caption("A quote counts for each value chain it mentions itself; “unspecified” quotes name none.")
         st.dataframe(speakers, hide_index=True, width="stretch",

@@ -37,7 +37,7 @@ else:
     st.caption("The lexicon terms found in most articles, per chain (each article counted once per term).")
 
 st.subheader("Quotes about each chain")
-per_chain = v.memo("quotes_per_chain", lambda: charts.quotes_per_chain(c.quotes, v.chains))
+per_chain = v.memo("quotes_per_chain", lambda: charts.quotes_per_chain(v.quote_chains(), v.chains))
 st.dataframe(per_chain, hide_index=True, column_config={"chain": "Value chain", "direct": "Direct",
                                                          "reported": "Reported", "total": "Total"})
 QUOTES_SHOWN = 500
@@ -45,7 +45,7 @@ QUOTES_SHOWN = 500
 
 def latest_quotes(chain: str) -> tuple[int, pd.DataFrame]:
     """How many filtered quotes mention `chain`, and the newest QUOTES_SHOWN of them with their article titles."""
-    quotes = v.memo("quotes_exploded", lambda: charts.explode_themes(c.quotes))
+    quotes = v.quote_chains()
     about = quotes[quotes["chain"] == chain]
     newest = about.loc[about["date"].sort_values(ascending=False, kind="stable").index[:QUOTES_SHOWN]]
     return len(about), newest.assign(article=newest["article_id"].map(v.titles()),

@@ -245,7 +245,7 @@ def test_cross_themes_inside_each_chain():
 
 
 def test_quotes_per_chain_by_kind():
-    table = charts.quotes_per_chain(tables()["quotes"], CHAINS)
+    table = charts.quotes_per_chain(charts.explode_themes(tables()["quotes"]), CHAINS)
     assert table.values.tolist() == [
         ["raw materials", 1, 1, 2], ["batteries", 1, 0, 1], ["hydrogen", 1, 0, 1], ["unspecified", 0, 1, 1],
     ]
@@ -268,7 +268,7 @@ def test_speaker_chains_and_side_chains():
     matrix = charts.speaker_chains(tables()["quotes"], ["Aigerim Sadykova", "Pieter Janssen"], CHAINS)
     assert matrix.values.tolist() == [[2, 1, 0, 0], [0, 0, 1, 0]]
     assert charts.speaker_chains_figure(matrix).data[0].type == "heatmap"
-    sides = charts.side_chains(tables()["quotes"], CHAINS)
+    sides = charts.side_chains(charts.explode_themes(tables()["quotes"]), CHAINS)
     assert sides[sides["quotes"] > 0].values.tolist() == [
         ["EU", "hydrogen", 1], ["Kazakhstan", "raw materials", 2], ["Kazakhstan", "batteries", 1],
     ]
@@ -336,7 +336,7 @@ def test_sides_are_eu_kazakhstan_other_unknown_in_every_chart():
         ("EU", "#6366F1"), ("Kazakhstan", "#EAB308"), ("other", "#94A3B8"), ("unknown", "#CBD5E1"),
     ]
     assert fig.layout.barmode == "stack" and fig.layout.legend.traceorder == "normal"
-    sides = charts.side_chains_figure(charts.side_chains(tables()["quotes"], CHAINS))
+    sides = charts.side_chains_figure(charts.side_chains(charts.explode_themes(tables()["quotes"]), CHAINS))
     assert [(d.name, d.marker.color) for d in sides.data] == [("EU", "#6366F1"), ("Kazakhstan", "#EAB308"), ("other", "#94A3B8")]
 
 
@@ -361,7 +361,7 @@ def test_every_count_axis_has_whole_number_ticks():
         "cross": charts.cross_figure(charts.cross_themes(t["mentions"], CHAINS, CROSS), CHAINS),
         "speakers": charts.speakers_figure(quotes),
         "people": charts.people_figure(t["people"]),
-        "sides": charts.side_chains_figure(charts.side_chains(t["quotes"], CHAINS)),
+        "sides": charts.side_chains_figure(charts.side_chains(charts.explode_themes(t["quotes"]), CHAINS)),
     }
     assert {name: _count_axes(fig) for name, fig in small.items()} == {
         "coverage": [("articles", 1, None), ("articles mentioning<br>the date", 1, None)],
@@ -383,7 +383,7 @@ def test_legends_sit_under_the_plot_clear_of_the_mode_bar_and_the_x_axis():
         "share": charts.share_figure(charts.chain_share(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS, "quarter"), CHAINS),
         "cross": charts.cross_figure(charts.cross_themes(t["mentions"], CHAINS, CROSS), CHAINS),
         "speakers": charts.speakers_figure(charts.speakers_table(t["quotes"])),
-        "sides": charts.side_chains_figure(charts.side_chains(t["quotes"], CHAINS)),
+        "sides": charts.side_chains_figure(charts.side_chains(charts.explode_themes(t["quotes"]), CHAINS)),
     }
     legends = {name: (f.layout.legend.orientation, f.layout.legend.yanchor, f.layout.legend.x, round(f.layout.legend.y, 4))
                for name, f in figures.items()}

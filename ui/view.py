@@ -79,6 +79,14 @@ class View:
         return self.memo("main_chain", lambda: pd.Series(every.reindex(articles["article_id"]).to_numpy(),
                                                          index=articles.index, dtype="string"))
 
+    def quote_chains(self) -> pd.DataFrame:
+        """`charts.explode_themes` of the filtered quotes (a row per value chain a quote mentions), selected from
+        the whole corpus's."""
+        every = self.once("quote_chains", lambda: charts.explode_themes(self.full.quotes))
+        if not self.filters.active:
+            return every
+        return self.memo("quote_chains", lambda: every[uf.isin(every["quote_id"], self.corpus.quotes["quote_id"])])
+
     def titles(self) -> pd.Series:
         """Article title by article_id, over the whole corpus."""
         return self.once("titles", lambda: self.full.articles.set_index("article_id")["title"])

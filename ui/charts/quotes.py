@@ -20,9 +20,9 @@ def explode_themes(quotes: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def quotes_per_chain(quotes: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
-    """Quotes per chain and kind: columns chain, direct, reported, total; chains then "unspecified"."""
-    ex = explode_themes(quotes)
+def quotes_per_chain(ex: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
+    """Quotes per chain and kind, from their `explode_themes` rows `ex`: columns chain, direct, reported, total;
+    chains then "unspecified"."""
     table = pd.crosstab(ex["chain"], ex["kind"].astype("string")) if len(ex) else pd.DataFrame()
     table = table.reindex(index=[*chains, UNSPECIFIED], columns=["direct", "reported"], fill_value=0)
     table["total"] = table["direct"] + table["reported"]
@@ -92,9 +92,9 @@ def speaker_chains_figure(table: pd.DataFrame) -> go.Figure:
     return count_heatmap(table, "Purples", "%{y} on %{x}: %{z} quotes", 120 + 26 * max(1, len(table)))
 
 
-def side_chains(quotes: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
-    """Quotes per (side, chain) for the EU and Kazakhstan sides and "other": columns side, chain, quotes."""
-    ex = explode_themes(quotes)
+def side_chains(ex: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
+    """Quotes per (side, chain) for the EU and Kazakhstan sides and "other", from their `explode_themes` rows
+    `ex`: columns side, chain, quotes."""
     ex = ex.assign(side=ex["side"].astype("string").fillna(""))
     ex = ex[ex["side"] != ""]
     counts = ex.groupby(["side", "chain"]).size().rename("quotes")
