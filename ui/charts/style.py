@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -49,8 +50,10 @@ def label_texts(values: Iterable) -> list[str]:
     return [html.escape(str(v)) for v in values]
 
 
+@lru_cache(maxsize=16384)
 def hover_text(text: str, width: int = 70, limit: int = 280) -> str:
-    """`text` escaped for a plotly hover label, cut at `limit` and wrapped at `width` characters."""
+    """`text` escaped for a plotly hover label, cut at `limit` and wrapped at `width` characters (remembered: the
+    same sentences come back on every filter change)."""
     text = " ".join(str(text).split())
     if len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
