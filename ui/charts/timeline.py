@@ -109,9 +109,11 @@ def is_precise(events: pd.DataFrame) -> pd.Series:
     return (events["precision"].astype("string").isin(["day", "month"]).fillna(False) | short).astype("bool")
 
 
-def timeline_markers(events: pd.DataFrame, counts: pd.DataFrame, freq: str, limit: int = 1500) -> tuple[pd.DataFrame, LeftOut]:
+def timeline_markers(events: pd.DataFrame, counts: pd.DataFrame, freq: str, limit: int = 500) -> tuple[pd.DataFrame, LeftOut]:
     """The dates the coverage chart draws: `event_markers` of the events inside `coverage_span`, precise and vague
-    dates apart (column `precise`; each kind cut to its `limit` most mentioned days), and what is left out."""
+    dates apart (column `precise`; each kind cut to its `limit` most mentioned days), and what is left out.
+    500 a kind: more diamonds only overlap on a chart a screen wide, and each costs its hover text on every
+    filter change; every date stays in the page's list."""
     span = coverage_span(counts, freq)
     ev = events.dropna(subset=["date"])
     empty = event_markers(ev.iloc[0:0])[0].assign(precise=pd.Series(dtype="bool"))
