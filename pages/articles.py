@@ -6,17 +6,12 @@ import streamlit as st
 from loaders.article import web_url
 from loaders.schema import HEADLINE
 from ui import app, reader, sidebar, tables
-from ui.filters import source_labels
 from ui.text import counted, md_escape
-from ui.view import uploaded
 
 v = app.page("Articles")
 
 c = v.corpus
-listing = v.memo("article_list", lambda: c.articles.assign(
-    chain=v.main_chain(), source=source_labels(c.articles["source"]),
-    place=c.articles["place"].astype("string").fillna(""), uploaded=uploaded(c.articles["origin"]))
-                 .sort_values(["date", "title"], ascending=[False, True]).reset_index(drop=True))
+listing = v.article_list()
 st.caption(f"{counted(len(listing), 'article')}, newest first. Select a row to read it below.")
 rows = tables.capped(listing, "articles")
 columns = ["date", "title", "source", "place", "chain", "n_words"] + (["uploaded"] if listing["uploaded"].any() else [])

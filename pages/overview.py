@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import app, charts, tables
-from ui.filters import source_labels, to_params
+from ui.filters import to_params
 
 v = app.page("Overview", caption="EU–Kazakhstan strategic partnership on critical raw materials, batteries and "
              "renewable hydrogen, as the news covers it.")
@@ -32,10 +32,8 @@ with right:
         st.plotly_chart(charts.people_figure(c.people, n=10), key="ov_people")
 
 st.subheader("Latest articles")
-latest = v.memo("latest", lambda: c.articles.loc[c.articles["date"].sort_values(ascending=False, kind="stable").index[:12]])
-chains = v.main_chain()
 tables.article_table(
-    latest.assign(chain=chains[latest.index], source=source_labels(latest["source"])),
+    v.article_list().head(12),
     ["date", "title", "source", "chain", "n_words"], key="ov_latest",
     column_config={
         "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),

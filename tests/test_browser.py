@@ -133,16 +133,22 @@ def test_every_page_filter_in_url_and_screenshots(server):
             settle(page, title)
             page.screenshot(path=str(SHOTS / f"{stem}.png"), full_page=True)
 
-        themes = page.get_by_test_id("stMultiSelect").filter(has_text="Themes")
-        themes.click()
-        page.get_by_role("option", name="hydrogen", exact=True).click()
-        page.keyboard.press("Escape")
-        page.wait_for_url("**theme=hydrogen**")
+        themes = choose_hydrogen(page)
         settle(page, "Articles")
         page.get_by_test_id("stSidebarNav").get_by_text("Timeline", exact=True).click()
         page.wait_for_url(f"{server}/timeline?theme=hydrogen**")
         settle(page, "Timeline")
         assert "hydrogen" in themes.inner_text()
+
+
+def choose_hydrogen(page):
+    """Chooses the theme hydrogen in the sidebar; returns the Themes box once the URL has it."""
+    themes = page.get_by_test_id("stMultiSelect").filter(has_text="Themes")
+    themes.click()
+    page.get_by_role("option", name="hydrogen", exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_url("**theme=hydrogen**")
+    return themes
 
 
 def overlaps(a: dict, b: dict) -> bool:
@@ -165,10 +171,22 @@ def test_at_390_pixels_no_chart_toolbar_covers_a_legend_and_screenshots(server):
                     assert not overlaps(legend.first.bounding_box(), bar.first.bounding_box()), title
 
 
-def click_first_row(page, table) -> None:
-    """Selects the first row of a Streamlit dataframe (a canvas: its row-marker column, below the header)."""
+def click_row(page, table, row: int = 0) -> None:
+    """Selects a row of a Streamlit dataframe (a canvas: its row-marker column, below the 36-pixel header, in
+    35-pixel rows)."""
+    table.wait_for()
     box = table.bounding_box()
-    page.mouse.click(box["x"] + 16, box["y"] + 36 + 17)
+    page.mouse.click(box["x"] + 16, box["y"] + 36 + 35 * row + 17)
+
+
+def reopens_in_a_fresh_browser(chromium, page, title: str) -> None:
+    """The page's URL, opened in a new browser context, shows the same page with the same first selectbox value."""
+    link, chosen = page.url, page.get_by_test_id("stSelectbox").first.inner_text()
+    fresh = chromium.new_context().new_page()
+    fresh.goto(link)
+    settle(fresh, title)
+    assert fresh.url == link
+    assert fresh.get_by_test_id("stSelectbox").first.inner_text() == chosen
 
 
 def test_a_title_opens_the_reader_and_its_link_reopens_it_in_a_fresh_browser(server):
@@ -176,15 +194,10 @@ def test_a_title_opens_the_reader_and_its_link_reopens_it_in_a_fresh_browser(ser
         page = chromium.new_page(viewport={"width": 1600, "height": 1800})
         page.goto(server + "/?theme=hydrogen")
         settle(page, "Overview")
-        click_first_row(page, page.get_by_test_id("stDataFrame").last)  # the latest articles
+        click_row(page, page.get_by_test_id("stDataFrame").last)  # the latest articles
         page.wait_for_url("**/articles?theme=hydrogen&article=*")
         settle(page, "Articles")
-        link, reading = page.url, page.get_by_test_id("stSelectbox").first.inner_text()
-        fresh = chromium.new_context().new_page()
-        fresh.goto(link)
-        settle(fresh, "Articles")
-        assert fresh.url == link
-        assert fresh.get_by_test_id("stSelectbox").first.inner_text() == reading
+        reopens_in_a_fresh_browser(chromium, page, "Articles")
 
 
 def test_a_quote_link_reopens_the_quote_in_a_fresh_browser(server):
@@ -192,17 +205,10 @@ def test_a_quote_link_reopens_the_quote_in_a_fresh_browser(server):
         page = chromium.new_page(viewport={"width": 1600, "height": 1800})
         page.goto(server + "/quotes?side=Kazakhstan")
         settle(page, "Quotes")
-        tables = page.get_by_test_id("stDataFrame")
-        tables.first.wait_for()
-        page.mouse.click(tables.first.bounding_box()["x"] + 16, tables.first.bounding_box()["y"] + 36 + 35 + 17)
+        click_row(page, page.get_by_test_id("stDataFrame").first, row=1)  # not the quote opened by default
         page.wait_for_url("**quote=*")
         settle(page, "Quotes")
-        link, opened = page.url, page.get_by_test_id("stSelectbox").first.inner_text()
-        fresh = chromium.new_context().new_page()
-        fresh.goto(link)
-        settle(fresh, "Quotes")
-        assert fresh.url == link
-        assert fresh.get_by_test_id("stSelectbox").first.inner_text() == opened
+        reopens_in_a_fresh_browser(chromium, page, "Quotes")
 
 
 def test_back_undoes_a_filter_change(server):
@@ -210,11 +216,7 @@ def test_back_undoes_a_filter_change(server):
         page.goto(server + "/")
         settle(page, "Overview")
         everything = page.get_by_test_id("stMetricValue").first.inner_text()
-        themes = page.get_by_test_id("stMultiSelect").filter(has_text="Themes")
-        themes.click()
-        page.get_by_role("option", name="hydrogen", exact=True).click()
-        page.keyboard.press("Escape")
-        page.wait_for_url("**theme=hydrogen**")
+        themes = choose_hydrogen(page)
         settle(page, "Overview")
         narrowed = page.get_by_test_id("stMetricValue").first.inner_text()
         assert narrowed != everything

@@ -70,14 +70,31 @@ class View:
         """One row per (article_id, theme, term) a filtered article mentions: what the term charts count."""
         return self._selected("term_pairs", lambda: self.full.mentions[["article_id", "theme", "term"]].drop_duplicates())
 
-    def main_chain(self) -> pd.Series:
-        """Main value chain of each filtered article (aligned with corpus.articles), looked up in the whole
-        corpus's: an article's main chain does not depend on the filters."""
+    def every_main_chain(self) -> pd.Series:
+        """`charts.main_chain` of every article of the whole corpus, indexed by article_id: an article's main
+        chain does not depend on the filters."""
         full = self.full.articles
-        every = self.once("main_chain", lambda: charts.main_chain(full, self.every_chain_pair()).set_axis(full["article_id"]))
-        articles = self.corpus.articles
+        return self.once("main_chain", lambda: charts.main_chain(full, self.every_chain_pair()).set_axis(full["article_id"]))
+
+    def main_chain(self) -> pd.Series:
+        """Main value chain of each filtered article (aligned with corpus.articles)."""
+        every, articles = self.every_main_chain(), self.corpus.articles
         return self.memo("main_chain", lambda: pd.Series(every.reindex(articles["article_id"]).to_numpy(),
                                                          index=articles.index, dtype="string"))
+
+    def article_list(self) -> pd.DataFrame:
+        """The filtered articles as the Articles page lists them, newest first: with `chain` (main value chain),
+        `source` (labelled), `place` as text and `uploaded`; the whole corpus's list built once, selected per view."""
+        def build() -> pd.DataFrame:
+            a = self.full.articles
+            return (a.assign(chain=self.every_main_chain().to_numpy(), source=uf.source_labels(a["source"]),
+                             place=a["place"].astype("string").fillna(""), uploaded=uploaded(a["origin"]))
+                    .sort_values(["date", "title"], ascending=[False, True]).reset_index(drop=True))
+        every = self.once("article_list", build)
+        if not self.filters.active:
+            return every
+        return self.memo("article_list", lambda: every[uf.isin(every["article_id"], self.corpus.articles["article_id"])]
+                         .reset_index(drop=True))
 
     def quote_chains(self) -> pd.DataFrame:
         """`charts.explode_themes` of the filtered quotes (a row per value chain a quote mentions), selected from
