@@ -157,10 +157,13 @@ def ids(frame):
     return sorted(frame["article_id"].unique().tolist())
 
 
-def test_no_filter_returns_the_tables_unchanged():
+def test_no_filter_returns_the_tables_unchanged_and_the_articles_without_their_text():
     t = tables()
     out = apply_filters(t, Filters())
-    assert all(out[name] is t[name] for name in t)
+    assert all(out[name] is t[name] for name in t if name != "articles")
+    assert list(out.articles.columns) == [c for c in t["articles"].columns if c != "text"]
+    assert out.articles.equals(t["articles"].drop(columns="text"))
+    assert list(apply_filters(t, Filters(q="lithium")).articles.columns) == list(out.articles.columns)
 
 
 def test_date_range_is_inclusive():

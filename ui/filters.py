@@ -294,7 +294,8 @@ def recount_people(people: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
 
 
 class Filtered(Mapping[str, pd.DataFrame]):
-    """Every corpus table restricted by `filters` (see the module docstring), each cut when it is first read:
+    """Every corpus table restricted by `filters` (see the module docstring; `articles` without its `text`), each
+    cut when it is first read:
     a page reads the few tables it draws, and cutting the others (the paragraph texts above all) on every
     filter change cost as much as drawing. `rejected` is kept whole. Read as a mapping (`out["quotes"]`) or as
     a corpus is (`out.quotes`)."""
@@ -317,10 +318,14 @@ class Filtered(Mapping[str, pd.DataFrame]):
 
     def _restrict(self, name: str) -> pd.DataFrame:
         tables, filters = self._tables, self._filters
+        if name == "articles":  # without its text, the largest column: no page reads it (the reader reads the whole corpus's)
+            articles = tables["articles"]
+            keep = [col for col in articles.columns if col != "text"]
+            if not filters.active:
+                return articles[keep]
+            return articles.loc[article_mask(tables, filters, self._index), keep].reset_index(drop=True)
         if not filters.active or name == "rejected":
             return tables[name]
-        if name == "articles":
-            return tables["articles"][article_mask(tables, filters, self._index)].reset_index(drop=True)
         if name == "people":
             return recount_people(tables["people"], self["quotes"])
         frame, ids = tables[name], self["articles"]["article_id"]
@@ -328,7 +333,7 @@ class Filtered(Mapping[str, pd.DataFrame]):
             return frame[quote_mask(frame, ids, filters)].reset_index(drop=True)
         return frame[isin(frame["article_id"], ids)].reset_index(drop=True)
 
-    articles = property(lambda self: self["articles"], doc="The articles passing the filters.")
+    articles = property(lambda self: self["articles"], doc="The articles passing the filters, without `text`.")
     paragraphs = property(lambda self: self["paragraphs"], doc="Their paragraphs.")
     rejected = property(lambda self: self["rejected"], doc="Every rejected input, unfiltered.")
     quotes = property(lambda self: self["quotes"], doc="Their quotes passing speaker and side.")

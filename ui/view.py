@@ -84,9 +84,10 @@ class View:
 
     def article_list(self) -> pd.DataFrame:
         """The filtered articles as the Articles page lists them, newest first: with `chain` (main value chain),
-        `source` (labelled), `place` as text and `uploaded`; the whole corpus's list built once, selected per view."""
+        `source` (labelled), `place` as text and `uploaded`, without the article's text; the whole corpus's list
+        built once, selected per view."""
         def build() -> pd.DataFrame:
-            a = self.full.articles
+            a = self.full.articles.drop(columns="text")
             return (a.assign(chain=self.every_main_chain().to_numpy(), source=uf.source_labels(a["source"]),
                              place=a["place"].astype("string").fillna(""), uploaded=uploaded(a["origin"]))
                     .sort_values(["date", "title"], ascending=[False, True]).reset_index(drop=True))
