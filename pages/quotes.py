@@ -16,19 +16,15 @@ c = v.corpus
 LABELS = ["speaker", "speaker_role", "side", "kind", "cue", "attribution", "rule", "themes"]
 
 
-def quotes_table() -> pd.DataFrame:
-    """Every quote of the corpus, newest first, labels as text, with its article's full title (`article`),
-    source and url: built once per corpus, then each view selects its quotes' rows."""
-    info, quotes = v.article_info(), v.full.quotes
-    ids = quotes["article_id"]
+def quotes_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """`quotes` newest first, labels as text, with their article's full title (`article`), source and url."""
+    info, ids = v.article_info(), quotes["article_id"]
     return (quotes.astype({col: "string" for col in LABELS}).fillna({col: "" for col in LABELS})
             .assign(article=ids.map(info["title"]), source=ids.map(info["source"]), url=ids.map(info["url"]))
             .sort_values(["date", "quote_id"], ascending=[False, True]).reset_index(drop=True))
 
 
-every = v.once("quotes_table", quotes_table)
-table = every if not v.filters.active else v.memo(
-    "quotes_table", lambda: every[isin(every["quote_id"], c.quotes["quote_id"])].reset_index(drop=True))
+table = v.quote_list(quotes_table)
 
 tab_all, tab_people = st.tabs(["All quotes", "Speakers"])
 with tab_all:

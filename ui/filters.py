@@ -304,6 +304,7 @@ class Filtered(Mapping[str, pd.DataFrame]):
                  index: search.SearchIndex | None = None) -> None:
         self._tables, self._filters, self._index = tables, filters, index
         self._cut: dict[str, pd.DataFrame] = {}
+        self._masks: dict[str, np.ndarray] = {}
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._cut:
@@ -316,6 +317,22 @@ class Filtered(Mapping[str, pd.DataFrame]):
     def __len__(self) -> int:
         return len(self._tables)
 
+    def passing(self, name: str) -> np.ndarray | None:
+        """Boolean array over the whole `name` table (articles, quotes or an article-keyed table): the rows
+        that pass; None when no filter is active. What a table derived from the whole corpus, carrying each row's
+        position, selects its rows with."""
+        if not self._filters.active:
+            return None
+        if name not in self._masks:
+            tables, filters = self._tables, self._filters
+            if name == "articles":
+                mask = article_mask(tables, filters, self._index)
+            else:
+                frame, ids = tables[name], self["articles"]["article_id"]
+                mask = quote_mask(frame, ids, filters) if name == "quotes" else isin(frame["article_id"], ids)
+            self._masks[name] = mask.to_numpy(dtype=bool)
+        return self._masks[name]
+
     def _restrict(self, name: str) -> pd.DataFrame:
         tables, filters = self._tables, self._filters
         if name == "articles":  # without its text, the largest column: no page reads it (the reader reads the whole corpus's)
@@ -323,15 +340,12 @@ class Filtered(Mapping[str, pd.DataFrame]):
             keep = [col for col in articles.columns if col != "text"]
             if not filters.active:
                 return articles[keep]
-            return articles.loc[article_mask(tables, filters, self._index), keep].reset_index(drop=True)
+            return articles.loc[self.passing("articles"), keep].reset_index(drop=True)
         if not filters.active or name == "rejected":
             return tables[name]
         if name == "people":
             return recount_people(tables["people"], self["quotes"])
-        frame, ids = tables[name], self["articles"]["article_id"]
-        if name == "quotes":
-            return frame[quote_mask(frame, ids, filters)].reset_index(drop=True)
-        return frame[isin(frame["article_id"], ids)].reset_index(drop=True)
+        return tables[name][self.passing(name)].reset_index(drop=True)
 
     articles = property(lambda self: self["articles"], doc="The articles passing the filters, without `text`.")
     paragraphs = property(lambda self: self["paragraphs"], doc="Their paragraphs.")

@@ -1,0 +1,52 @@
+"""A view selects its rows from tables derived once per corpus: what it selects must be what recomputing from
+the filtered tables gives, for every kind of filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from loaders import Corpus
+from tests.ui_sample import CHAINS, THEMES, tables
+from ui import charts
+from ui.filters import Filters, apply_filters
+from ui.view import View
+
+FILTERS = [
+    Filters(),
+    Filters(date_from=dt.date(2025, 1, 1)),
+    Filters(themes=("hydrogen",)),
+    Filters(speakers=("Aigerim Sadykova",)),
+    Filters(sides=("unknown",)),
+    Filters(q="ore OR grain"),
+    Filters(date_to=dt.date(2020, 1, 1)),
+]
+
+
+def view(filters: Filters, shared: dict) -> View:
+    full = Corpus.from_tables(tables(), "sample", tuple((t, "value chain" if t in CHAINS else "cross-cutting")
+                                                         for t in THEMES))
+    return View(corpus=apply_filters(full.tables(), filters), full=full, filters=filters, chains=CHAINS,
+                themes=THEMES, shared=shared)
+
+
+def rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    return sorted(frame[columns].astype("string").itertuples(index=False, name=None))
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=repr)
+def test_what_a_view_selects_equals_recounting_the_filtered_tables(filters):
+    shared = {}
+    view(Filters(), shared).chain_pairs()  # the whole corpus's tables are built by an earlier, unfiltered view
+    v = view(filters, shared)
+    c = v.corpus
+    assert rows(v.chain_pairs(), ["article_id", "chain", "n"]) == rows(
+        charts.article_chains(c.mentions, CHAINS), ["article_id", "chain", "n"])
+    assert rows(v.theme_pairs(), ["article_id", "theme"]) == rows(
+        c.mentions[["article_id", "theme"]].drop_duplicates(), ["article_id", "theme"])
+    assert rows(v.quote_chains(), ["quote_id", "chain"]) == rows(charts.explode_themes(c.quotes), ["quote_id", "chain"])
+    assert v.article_list()["article_id"].tolist() == (
+        c.articles.sort_values(["date", "title"], ascending=[False, True])["article_id"].tolist())
+    assert v.main_chain().tolist() == charts.main_chain(c.articles, charts.article_chains(c.mentions, CHAINS)).tolist()
