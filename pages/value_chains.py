@@ -25,7 +25,7 @@ with left:
     st.caption("Articles mentioning both themes; the diagonal counts articles mentioning the theme at all.")
 with right:
     st.subheader("Cross-cutting themes inside each chain")
-    cross = v.memo("cross", lambda: charts.cross_themes(v.theme_pairs(), v.chains, v.cross))
+    cross = v.memo("cross", lambda: charts.cross_themes(matrix, v.chains, v.cross))
     st.plotly_chart(charts.cross_figure(cross, v.chains), key="vc_cross")
 
 st.subheader("Terms driving each chain")

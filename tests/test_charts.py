@@ -234,7 +234,7 @@ def test_top_terms_and_their_faceted_altair_chart():
 
 
 def test_cross_themes_inside_each_chain():
-    table = charts.cross_themes(tables()["mentions"], CHAINS, CROSS)
+    table = charts.cross_themes(charts.cooccurrence(tables()["mentions"], [*CHAINS, *CROSS]), CHAINS, CROSS)
     assert table.values.tolist() == [
         ["raw materials", "investment & finance", 0], ["raw materials", "research & skills", 1],
         ["batteries", "investment & finance", 0], ["batteries", "research & skills", 1],
@@ -312,7 +312,7 @@ def test_a_chain_has_one_colour_and_legends_one_order_in_every_chart():
         "coverage": charts.coverage_figure(counts, charts.event_markers(t["events"].iloc[0:0])[0], chains),
         "mix": charts.mix_figure(charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], chains), chains), 4),
         "share": charts.share_figure(charts.chain_share(t["articles"], charts.article_chains(t["mentions"], chains), chains, "month"), chains),
-        "cross": charts.cross_figure(charts.cross_themes(t["mentions"], chains, ["research & skills"]), chains),
+        "cross": charts.cross_figure(charts.cross_themes(charts.cooccurrence(t["mentions"], [*chains, "research & skills"]), chains, ["research & skills"]), chains),
     }
     seen = {name: _colours(fig) for name, fig in figures.items()}
     assert {name: list(c) for name, c in seen.items()} == {
@@ -358,7 +358,7 @@ def test_every_count_axis_has_whole_number_ticks():
     small = {
         "coverage": charts.coverage_figure(counts, charts.timeline_markers(_events(), counts, "quarter")[0], CHAINS, "quarter"),
         "mix": charts.mix_figure(charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS), 4),
-        "cross": charts.cross_figure(charts.cross_themes(t["mentions"], CHAINS, CROSS), CHAINS),
+        "cross": charts.cross_figure(charts.cross_themes(charts.cooccurrence(t["mentions"], [*CHAINS, *CROSS]), CHAINS, CROSS), CHAINS),
         "speakers": charts.speakers_figure(quotes),
         "people": charts.people_figure(t["people"]),
         "sides": charts.side_chains_figure(charts.side_chains(charts.explode_themes(t["quotes"]), CHAINS)),
@@ -381,7 +381,7 @@ def test_legends_sit_under_the_plot_clear_of_the_mode_bar_and_the_x_axis():
     figures = {
         "coverage": charts.coverage_figure(counts, charts.timeline_markers(_events(), counts, "quarter")[0], CHAINS, "quarter"),
         "share": charts.share_figure(charts.chain_share(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS, "quarter"), CHAINS),
-        "cross": charts.cross_figure(charts.cross_themes(t["mentions"], CHAINS, CROSS), CHAINS),
+        "cross": charts.cross_figure(charts.cross_themes(charts.cooccurrence(t["mentions"], [*CHAINS, *CROSS]), CHAINS, CROSS), CHAINS),
         "speakers": charts.speakers_figure(charts.speakers_table(t["quotes"])),
         "sides": charts.side_chains_figure(charts.side_chains(charts.explode_themes(t["quotes"]), CHAINS)),
     }

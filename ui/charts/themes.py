@@ -44,7 +44,7 @@ def mix_figure(mix: pd.DataFrame, total: int) -> go.Figure:
 def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
     """Square frame themes × themes: articles mentioning both (diagonal: articles mentioning the theme), from
     mention rows (or their distinct (article_id, theme) pairs: repeats count once)."""
-    theme_codes = pd.Categorical(mentions["theme"].astype("string"), categories=list(themes)).codes
+    theme_codes = pd.Categorical(mentions["theme"], categories=list(themes)).codes  # a recode when categorical
     keep = theme_codes >= 0
     article_codes = pd.factorize(mentions["article_id"][keep])[0]
     onehot = np.zeros((article_codes.max() + 1 if len(article_codes) else 0, len(themes)), dtype=np.int64)
@@ -60,9 +60,9 @@ def cooccurrence_figure(matrix: pd.DataFrame) -> go.Figure:
 def top_terms(mentions: pd.DataFrame, chains: Sequence[str], n: int = 8) -> pd.DataFrame:
     """The `n` terms found in most articles per chain: columns chain, term, articles; from mention rows (or their
     distinct (article_id, theme, term) rows: repeats count once)."""
-    m = mentions[mentions["theme"].astype("string").isin(chains).fillna(False)]
-    pairs = pd.DataFrame({"chain": m["theme"].astype("string"), "term": m["term"].astype("string"), "article_id": m["article_id"]})
-    counts = pairs.drop_duplicates().groupby(["chain", "term"]).size().rename("articles").reset_index()
+    m = mentions.loc[isin(mentions["theme"], chains), ["article_id", "theme", "term"]].drop_duplicates()
+    counts = (m.groupby(["theme", "term"], observed=True).size().rename("articles").reset_index()
+              .rename(columns={"theme": "chain"}).astype({"chain": "string", "term": "string"}))
     counts = counts.sort_values(["chain", "articles", "term"], ascending=[True, False, True])
     counts = counts.groupby("chain").head(n)
     order = {c: i for i, c in enumerate(chains)}
@@ -88,15 +88,12 @@ def terms_figure(terms: pd.DataFrame, chains: Sequence[str]) -> alt.Chart:
     )
 
 
-def cross_themes(mentions: pd.DataFrame, chains: Sequence[str], cross: Sequence[str]) -> pd.DataFrame:
-    """Per (chain, cross-cutting theme): articles mentioning both; every pair present, zeros included; from
-    mention rows (or their distinct (article_id, theme) pairs)."""
-    pairs = mentions[["article_id", "theme"]].assign(theme=mentions["theme"].astype("string")).drop_duplicates()
-    left = pairs[pairs["theme"].isin(chains)].rename(columns={"theme": "chain"})
-    right = pairs[pairs["theme"].isin(cross)]
-    both = left.merge(right, on="article_id").groupby(["chain", "theme"]).size().rename("articles")
-    grid = pd.MultiIndex.from_product([list(chains), list(cross)], names=["chain", "theme"])
-    return both.reindex(grid, fill_value=0).reset_index().astype({"chain": "string", "theme": "string", "articles": "int64"})
+def cross_themes(matrix: pd.DataFrame, chains: Sequence[str], cross: Sequence[str]) -> pd.DataFrame:
+    """Per (chain, cross-cutting theme): articles mentioning both, read from the `cooccurrence` matrix (which must
+    hold every chain and cross-cutting theme); every pair present, zeros included."""
+    block = matrix.reindex(index=list(chains), columns=list(cross), fill_value=0)
+    out = block.rename_axis(index="chain", columns="theme").stack().rename("articles").reset_index()
+    return out.astype({"chain": "string", "theme": "string", "articles": "int64"})
 
 
 def cross_figure(table: pd.DataFrame, chains: Sequence[str]) -> go.Figure:
