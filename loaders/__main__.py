@@ -28,7 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     def progress(done: int, total: int) -> None:
         nonlocal bar
         if args.progress == "lines":
-            print(PROGRESS_LINE.format(done=done, total=total), file=sys.stderr, flush=True)
+            try:
+                print(PROGRESS_LINE.format(done=done, total=total), file=sys.stderr, flush=True)
+            except OSError:  # whoever read the lines has gone: the build goes on
+                args.progress = "none"
             return
         if args.progress == "none" or total < PROGRESS_MIN_FILES:
             return

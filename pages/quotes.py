@@ -1,7 +1,6 @@
 """Quotes: every quote in a searchable table with a CSV download, who speaks (and on which chains, EU vs
 Kazakhstan), and one quote opened in its paragraph with the search hits highlighted."""
 
-import pandas as pd
 import streamlit as st
 
 from loaders.query import parse
@@ -13,18 +12,7 @@ from ui.text import counted, csv_download, md_escape, quote_spans
 v = app.page("Quotes", quotes=True)
 
 c = v.corpus
-LABELS = ["speaker", "speaker_role", "side", "kind", "cue", "attribution", "rule", "themes"]
-
-
-def quotes_table(quotes: pd.DataFrame) -> pd.DataFrame:
-    """`quotes` newest first, labels as text, with their article's full title (`article`), source and url."""
-    info, ids = v.article_info(), quotes["article_id"]
-    return (quotes.astype({col: "string" for col in LABELS}).fillna({col: "" for col in LABELS})
-            .assign(article=ids.map(info["title"]), source=ids.map(info["source"]), url=ids.map(info["url"]))
-            .sort_values(["date", "quote_id"], ascending=[False, True]).reset_index(drop=True))
-
-
-table = v.quote_list(quotes_table)
+table = v.quote_table()
 
 tab_all, tab_people = st.tabs(["All quotes", "Speakers"])
 with tab_all:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import app, charts, tables
 from ui.text import counted
-from ui.filters import source_labels
+from ui.filters import isin
 
 FORMATS = {"week": "week of %Y-%m-%d", "month": "%b %Y", "quarter": "%Y Q{q}"}
 
@@ -73,9 +73,8 @@ if chosen_event is not None:
     described.append("date " + tables.date_label(chosen_event))
 
 if described:
-    chain = v.main_chain()
-    chosen = c.articles[wanted].assign(chain=chain[wanted], source=lambda f: source_labels(f["source"]))
-    chosen = chosen.sort_values("date", ascending=False)
+    listing = v.article_list()
+    chosen = listing[isin(listing["article_id"], c.articles.loc[wanted, "article_id"])]
     st.subheader(f"{counted(len(chosen), 'article')} behind {' and '.join(described)}")
     tables.article_table(
         tables.capped(chosen, "articles"), ["date", "title", "source", "chain"], key="tl_articles",

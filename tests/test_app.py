@@ -545,3 +545,17 @@ def test_the_date_inputs_open_on_the_corpus_span_and_hold_a_linked_date_outside_
     no_exception(at)
     assert at.date_input(key="f_from").proto.min == "2019-05-01"
     assert at.date_input(key="f_from").value.isoformat() == "2019-05-01"
+
+
+def test_an_uploaded_article_opened_by_a_link_stays_open(at):
+    """A title opens the reader through a link carrying the article's id: an uploaded article's id is known too."""
+    pilot = load_corpus([("pilot.txt", GOOD_UPLOAD)], cache_dir=False).articles["article_id"].iat[0]
+    at.run().run()
+    at.sidebar.get("file_uploader")[0].upload("pilot.txt", GOOD_UPLOAD, "text/plain")
+    at.run()
+    at.query_params.clear()
+    at.query_params["article"] = pilot  # what opening its title in the Overview's latest articles sends
+    at.switch_page("pages/articles.py").run()
+    no_exception(at)
+    assert not [w for w in at.warning if "ignored" in w.value]
+    assert at.selectbox(key="ar_open").value == pilot

@@ -3,6 +3,9 @@ pool inside the server (whose spawned workers re-imported the running script and
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
 from loaders import build, corpus_fingerprint, is_built
@@ -21,7 +24,26 @@ def test_build_apart_fills_the_build_cache_and_passes_on_the_progress(folder):
     seen = []
     assert not is_built(folder, corpus_fingerprint(folder))
     loading.build_apart(str(folder), lambda done, total: seen.append((done, total)))
-    assert seen == [(3, 3)]
+    assert set(seen) == {(3, 3)}  # one batch: polled while the child runs, and once more after it ends
+    assert is_built(folder, corpus_fingerprint(folder))
+
+
+def test_a_run_that_finds_the_folder_building_waits_for_that_child_instead_of_starting_another(folder, monkeypatch):
+    started = []
+    real = loading.subprocess.Popen
+
+    def popen(*args, **kwargs):
+        started.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loading.subprocess, "Popen", popen)
+    first = threading.Thread(target=loading.build_apart, args=(str(folder),))
+    first.start()  # the run a click interrupted; its child goes on (it needs a second or more to import)
+    while not loading._loaded().builds:
+        time.sleep(0.01)
+    loading.build_apart(str(folder))  # the next run
+    first.join()
+    assert len(started) == 1 and not loading._loaded().builds
     assert is_built(folder, corpus_fingerprint(folder))
 
 

@@ -1,6 +1,6 @@
 """The dashboard's shared filters: URL parsing/serialising and filtering of the corpus tables.
 
-Pure functions, no Streamlit: the sidebar (ui/app.py) turns widget values into a
+Pure functions, no Streamlit: the sidebar (ui/sidebar.py) turns widget values into a
 `Filters`, and every page draws from `apply_filters(tables, filters)`.
 
 URL contract (all optional, canonical form written by `to_params`):

@@ -3,11 +3,13 @@ and its full-text index. Nothing here draws except the build's progress bar."""
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA_ENV = "DASHBOARD_DATA"
 DEFAULT_DATA = "data/articles"
 FINGERPRINT_TTL = 60.0
+log = logging.getLogger(__name__)
 
 
 def use_system_allocator() -> None:
@@ -46,11 +49,34 @@ def empty_corpus(reason: str = "") -> Corpus:
 
 
 @dataclass
+class ChildBuild:
+    """A `python -m loaders` child building a folder, and what its stderr said so far (drained by a thread, so
+    the child never blocks on a full pipe and outlives a script run that a click interrupts)."""
+
+    child: subprocess.Popen
+    reader: threading.Thread | None = None
+    done: int = 0
+    total: int = 0
+    tail: deque = field(default_factory=lambda: deque(maxlen=20))
+
+    def read(self) -> None:
+        """Drains the child's stderr: 'progress DONE TOTAL' lines set the counts, others are kept in `tail`."""
+        for line in self.child.stderr or ():
+            words = line.split()
+            if len(words) == 3 and words[0] == "progress" and words[1].isdigit() and words[2].isdigit():
+                self.done, self.total = int(words[1]), int(words[2])
+            elif line.strip():
+                self.tail.append(line.rstrip())
+
+
+@dataclass
 class _LoadedCorpora:
-    """The corpora this server has loaded, by (path, fingerprint), shared by every session."""
+    """The corpora this server has loaded, by (path, fingerprint), and the builds under way, by path; shared by
+    every session."""
 
     lock: threading.Lock = field(default_factory=threading.Lock)
     by_key: dict[tuple[str, str], Corpus] = field(default_factory=dict)
+    builds: dict[str, ChildBuild] = field(default_factory=dict)
 
 
 @st.cache_resource
@@ -69,8 +95,11 @@ def load_cached(path: str, fingerprint: str, progress: Callable[[int, int], None
     """The corpus in `path`, loaded once per `fingerprint`; a new fingerprint replaces the old corpus. A folder
     not built yet is built apart (`build_apart`) into the build cache first."""
     store = _loaded()
+    key = (path, fingerprint)
+    loaded = store.by_key.get(key)  # served without waiting for another session's build
+    if loaded is not None:
+        return loaded
     with store.lock:
-        key = (path, fingerprint)
         if key in store.by_key:
             return store.by_key[key]
         if not is_built(path, fingerprint):
@@ -83,21 +112,35 @@ def load_cached(path: str, fingerprint: str, progress: Callable[[int, int], None
 
 
 def build_apart(path: str, progress: Callable[[int, int], None] | None = None) -> None:
-    """Builds the folder `path` into the build cache with `python -m loaders` in a child process, passing on its
-    progress.
+    """Builds the folder `path` into the build cache with `python -m loaders` in a child process (or waits for
+    the one already building it), passing on its progress.
 
     Not the loaders' worker pool inside the server: a pool started beside Streamlit's threads must spawn its
     workers, and a spawned worker re-imports the main module, which under `streamlit run` is the running
     script, so every worker ran the dashboard (and a build of its own). A child process builds as the
-    command line does, at the command line's cost, and hands its memory back when it exits.
+    command line does, at the command line's cost, and hands its memory back when it exits. A click that
+    interrupts the waiting run leaves the child building; the next run waits for it again.
     """
-    command = [sys.executable, "-m", "loaders", path, "--progress", "lines"]
-    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                          errors="replace") as child:
-        for line in child.stderr or ():
-            words = line.split()
-            if progress and len(words) == 3 and words[0] == "progress" and words[1].isdigit() and words[2].isdigit():
-                progress(int(words[1]), int(words[2]))
+    store = _loaded()
+    build = store.builds.get(path)
+    if build is None:
+        command = [sys.executable, "-m", "loaders", path, "--progress", "lines"]
+        child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                 errors="replace")
+        build = store.builds[path] = ChildBuild(child)
+        build.reader = threading.Thread(target=build.read, name=f"build {path}", daemon=True)
+        build.reader.start()
+    while build.child.poll() is None:
+        if progress and build.total:
+            progress(build.done, build.total)
+        time.sleep(0.2)
+    if build.reader is not None:
+        build.reader.join(timeout=10)  # the last lines
+    if progress and build.total:
+        progress(build.done, build.total)
+    store.builds.pop(path, None)
+    if build.child.returncode not in (0, 1):  # 1: no article loaded, which the load shows as rejected rows
+        log.warning("building %s failed (exit %s): %s", path, build.child.returncode, " | ".join(build.tail))
 
 
 @dataclass(frozen=True)

@@ -150,15 +150,17 @@ def sidebar(page: str) -> View:
     `notices`, and returns the filtered view (kept per session until the filters change)."""
     base, load_error = loading.base_corpus()
     with st.sidebar:
-        _read_url(page, base, _options(base.fingerprint, base))
         st.header("Filters")
         filters_box = st.container()
         st.divider()
         full, upload_error = uploads.with_uploads(base)
+        options = _options(full.fingerprint, full)
+        _read_url(page, full, options)  # against the uploads too: a link may open an uploaded article
         with filters_box:
-            filters = _filter_widgets(full, _options(full.fingerprint, full))
-        folder_rejected = len(full.rejected) - int(uploaded(full.rejected["origin"]).sum())
-        st.caption(f"{counted(len(full.articles), 'article')} loaded from `{md_escape(loading.data_path().name)}`"
+            filters = _filter_widgets(full, options)
+        folder_rejected = 0 if load_error else len(full.rejected) - int(uploaded(full.rejected["origin"]).sum())
+        folder = loading.data_path().name.replace("`", "'")  # in a code span, where Markdown escapes do not apply
+        st.caption(f"{counted(len(full.articles), 'article')} loaded from `{folder}`"
                    + (" plus your uploads" if full is not base else "")
                    + (f"; {counted(folder_rejected, 'file')} could not be read (listed on the Articles page)."
                       if folder_rejected else "."))
@@ -170,8 +172,13 @@ def sidebar(page: str) -> View:
     if cached and cached.fingerprint == full.fingerprint and cached.filters == filters:
         return cached.view
     index = loading.search_index(full) if filters.q else None
+    # the data folder's aggregates are the server's; a corpus with this session's uploads keeps its own
+    shared = _shared(full.fingerprint) if full is base else st.session_state.setdefault("_upload_shared", {})
+    if full is not base and st.session_state.get("_upload_shared_key") != full.fingerprint:
+        st.session_state["_upload_shared_key"], st.session_state["_upload_shared"] = full.fingerprint, {}
+        shared = st.session_state["_upload_shared"]
     view = View(corpus=uf.apply_filters(full.tables(), filters, index), full=full, filters=filters,
-                chains=full.value_chains, themes=full.themes, shared=_shared(full.fingerprint))
+                chains=full.value_chains, themes=full.themes, shared=shared)
     st.session_state["_view"] = _CachedView(full.fingerprint, filters, view)
     return view
 

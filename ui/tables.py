@@ -57,7 +57,8 @@ def open_from_table(picked: Any, rows: pd.DataFrame, id_column: str, key: str, l
     plus the open one from `also` (every row the filters pass) when it lies further down.
 
     A newly clicked row of the table `picked` (st.dataframe's selection) becomes the open one; an open one
-    the filters dropped (or a link's unknown id) falls back to the first row, with a note for a link's.
+    the filters dropped falls back to the first row, with a note. (A link's unknown id never gets here: the
+    sidebar drops it with a warning.)
     """
     by_id = rows.head(limit).drop_duplicates(id_column).set_index(id_column)
     selected = list(picked.selection.rows) if picked else []
@@ -71,7 +72,7 @@ def open_from_table(picked: Any, rows: pd.DataFrame, id_column: str, key: str, l
         if len(extra):
             by_id = pd.concat([by_id, extra.head(1).set_index(id_column)])
     if wanted not in by_id.index:
-        if wanted is not None:
+        if wanted is not None and len(by_id):
             what = id_column.removesuffix("_id")
             st.caption(f"The {what} that was open is not among the filtered {what}s; showing the first instead.")
         st.session_state[key] = by_id.index[0] if len(by_id) else None

@@ -14,16 +14,20 @@ from loaders import Corpus
 from ui import charts
 from ui import filters as uf
 
-UPLOAD_PREFIX = "upload:"
+UPLOAD_PREFIX = "upload:"  # the origin of every article and rejected row that came from the uploader
 # In a table derived once from the whole corpus: each row's position in the whole articles or quotes table.
-ROW = "_row"  # the origin of every article and rejected row that came from the uploader
+ROW = "_row"
+# The label columns of quotes that the quote table shows as text.
+QUOTE_LABELS = ["speaker", "speaker_role", "side", "kind", "cue", "attribution", "rule", "themes"]
 
 
 @dataclass(frozen=True)
 class View:
     """What pages draw: the filtered corpus (its tables cut when first read), the whole one, the filters and the
     theme names (the whole corpus's). `shared` holds per-article aggregates of the whole corpus, computed once
-    per corpus and shared by every view of it, so that a filter change only selects their rows."""
+    per corpus and shared by every view of it (sessions included), so that a filter change only selects their
+    rows. What `once` and the selections return is read-only: a page that changed it in place would change it
+    for every session."""
 
     corpus: uf.Filtered
     full: Corpus
@@ -61,8 +65,10 @@ class View:
         return self.memo(name, lambda: every[passing[every[ROW].to_numpy()]].reset_index(drop=True))
 
     def _with_article_rows(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """`frame` (keyed by article_id) with ROW, each row's article's position in the whole corpus."""
-        return frame.assign(**{ROW: pd.Index(self.full.articles["article_id"]).get_indexer(frame["article_id"].astype("string"))})
+        """`frame` (keyed by article_id) with ROW, each row's article's position in the whole corpus (a row
+        of no article of the corpus is left out: -1 would select by the last article)."""
+        rows = pd.Index(self.full.articles["article_id"]).get_indexer(frame["article_id"].astype("string"))
+        return frame.assign(**{ROW: rows})[rows >= 0]
 
     def every_chain_pair(self) -> pd.DataFrame:
         """`charts.article_chains` of the whole corpus: (article_id, chain, n) per chain an article mentions."""
@@ -113,11 +119,17 @@ class View:
         return self._select("quote_chains", "quotes",
                             lambda: charts.explode_themes(quotes.assign(**{ROW: np.arange(len(quotes))})))
 
-    def quote_list(self, build: Callable[[pd.DataFrame], pd.DataFrame]) -> pd.DataFrame:
-        """`build(quotes)` of the whole corpus's quotes (with ROW added), built once and selected per view: for a
-        page's table of quotes, which may reorder and add columns but keeps ROW."""
-        quotes = self.full.quotes
-        return self._select("quote_list", "quotes", lambda: build(quotes.assign(**{ROW: np.arange(len(quotes))})))
+    def quote_table(self) -> pd.DataFrame:
+        """The filtered quotes as the Quotes page lists and exports them, newest first: labels as text, with their
+        article's full title (`article`), source and url; the whole corpus's table built once, selected per view."""
+        def build() -> pd.DataFrame:
+            quotes, info = self.full.quotes, self.article_info()
+            ids = quotes["article_id"]
+            return (quotes.astype({col: "string" for col in QUOTE_LABELS}).fillna({col: "" for col in QUOTE_LABELS})
+                    .assign(article=ids.map(info["title"]), source=ids.map(info["source"]), url=ids.map(info["url"]),
+                            **{ROW: np.arange(len(quotes))})
+                    .sort_values(["date", "quote_id"], ascending=[False, True]).reset_index(drop=True))
+        return self._select("quote_table", "quotes", build)
 
     def titles(self) -> pd.Series:
         """Article title by article_id, over the whole corpus."""
