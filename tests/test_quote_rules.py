@@ -643,3 +643,18 @@ def test_a_name_set_between_commas_before_said_is_a_person():
                 "said during a briefing.",
                 "“We continue drilling six new wells,” he explained.")
     assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Gio Bellini"]
+
+
+def test_a_short_name_of_an_organisation_is_the_full_name_the_article_gives_it():
+    q = _quotes("The European Commission backed a new grid fund on Tuesday.",
+                "“We see the region as a partner in clean energy,” a Commission spokesperson said.",
+                "According to the Commission, the fund will open in spring.")
+    assert [(s, r) for _, _, s, r in _got(q)] == [("European Commission", "speaker_cue_after"),
+                                                  ("European Commission", "according_to_before")]
+    assert q["side"].tolist() == ["EU", "EU"]
+
+
+def test_a_lower_case_ministry_is_the_ministry_of_that_field_the_article_names():
+    q = _quotes("Export permits will be granted case by case, the trade ministry said on Friday.",
+                "Dana Sarsen, a spokesperson for the Ministry of Trade, said licences would follow.")
+    assert [s for _, _, s, _ in _got(q)][0] == "Ministry of Trade"

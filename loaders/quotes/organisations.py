@@ -26,6 +26,8 @@ GROUP_OF_RE = re.compile(
     r"(?:the\s+)?(?:representatives?|officials?|spokespeople|staff|employees|specialists|experts)\s+(?:of|from|at)\s+"
     r"(?P<org>(?:the\s+)?[A-Z][^,;:]{1,100})"
 )
+# "the energy ministry": a field in lower case before an office word
+_FIELD_OFFICE_RE = re.compile(r"(?P<field>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s+(?P<office>ministry|agency|committee|department)")
 _CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
              r"|July|August|September|October|November|December)")
 
@@ -46,6 +48,28 @@ def org_extension_re(name: str) -> re.Pattern[str]:
     Kazakhstan", "Russian Embassy" + " in Azerbaijan"), never by a date ("on Wednesday", "in March")."""
     return re.compile(rf"{re.escape(name)}(?:\s+(?:of|for|on|in|to)(?:\s+the)?\s+(?!{_CALENDAR}\b)[{UP}][\w’'\-]*"
                       rf"(?:\s+[{UP}][\w’'\-]*)*)+")
+
+
+# Capitalised words that open a sentence or clause, never the first word of a name ("The Commission").
+_OPENERS = ("The|A|An|This|That|These|Those|Its|It|Their|Our|His|Her|But|And|Or|In|On|At|For|By|With|From|As|If"
+            "|When|While|After|Before|Meanwhile|However|Also|Yet|So|Then|Earlier|Later|According")
+
+
+@lru_cache(maxsize=4096)
+def org_prefix_re(name: str) -> re.Pattern[str]:
+    """Pattern for `name` after capitalised words that belong to it ("European" + " Commission", "NAC" +
+    " KazAtomProm", "German Foreign Trade and" + " Investment Agency"), never after a possessive or a word
+    opening a sentence ("The Commission")."""
+    word = rf"(?!(?:{_OPENERS})\s)[{UP}]\w*(?:-[{UP}\d]\w*)*"  # never "Toronto-listed"
+    return re.compile(rf"(?<![\w’'\-]){word}(?:\s+(?:and\s+|&\s+)?{word})*(?:\s+(?:and|&))?\s+{re.escape(name)}\b")
+
+
+
+@lru_cache(maxsize=1024)
+def office_of_field_re(office: str, field: str) -> re.Pattern[str]:
+    """Pattern for the capitalised name of an office of a field: "trade ministry" -> "Ministry of Trade"."""
+    words = r"\s+".join(re.escape(w.capitalize()) for w in field.split())
+    return re.compile(rf"\b{office.capitalize()}\s+(?:of|for)\s+(?:the\s+)?{words}\b")
 
 
 @lru_cache(maxsize=1024)
@@ -132,6 +156,12 @@ class Organisations:
             # "KazAtomProm said … . The company added": the organisation that spoke last
             last = self._last_spoken(p, pos, person=False)
             return last[1].name if last is not None else phrase
+        field = _FIELD_OFFICE_RE.fullmatch(phrase)
+        if field is not None:  # "the trade ministry" where the article names the "Ministry of Trade"
+            pattern = office_of_field_re(field.group("office"), field.group("field"))
+            named = next((m.group() for text in self.paras for m in [pattern.search(text)] if m), "")
+            if named:
+                return self._fullest(named)
         holder = self._role_holder(phrase, p, pos) if role_like(phrase) else None
         if holder is not None:
             return holder.role
@@ -151,7 +181,9 @@ class Organisations:
     def _fullest(self, name: str) -> str:
         """The longest form of an organisation's name the article writes that extends `name`
         ("Ministry of Agriculture" -> "Ministry of Agriculture of Kazakhstan"; "EU Commission" -> "European
-        Commission" when the article spells it out), else `name`."""
+        Commission" when the article spells it out), else `name`. A short name of at most three words also takes
+        the capitalised words the article first writes before it ("Commission" -> "European Commission",
+        "KazAtomProm" -> "NAC KazAtomProm")."""
         if not name[:1].isupper():
             return name
         found = self.fullest.get(name)
@@ -162,6 +194,11 @@ class Organisations:
             else:
                 pattern = org_extension_re(name)
                 found = max((m.group() for text in self.paras for m in pattern.finditer(text)), key=len, default=name)
+                if found == name and len(name.split()) <= 3:
+                    prefix = org_prefix_re(name)
+                    first = next((m.group() for text in self.paras for m in [prefix.search(text)] if m), "")
+                    if first:
+                        found = self._fullest(first)
             self.fullest[name] = found
         return found
 
