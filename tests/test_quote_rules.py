@@ -658,3 +658,18 @@ def test_a_lower_case_ministry_is_the_ministry_of_that_field_the_article_names()
     q = _quotes("Export permits will be granted case by case, the trade ministry said on Friday.",
                 "Dana Sarsen, a spokesperson for the Ministry of Trade, said licences would follow.")
     assert [s for _, _, s, _ in _got(q)][0] == "Ministry of Trade"
+
+
+def test_the_company_is_the_organisation_opening_the_sentence():
+    q = _quotes("NAC Uranit will cut its planned output by a tenth next year, the company announced on Monday. "
+                "The cuts will last three years, it added.")
+    assert [s for _, _, s, _ in _got(q)] == ["NAC Uranit", "NAC Uranit"]
+
+
+def test_the_company_is_the_one_word_speaker_or_the_company_introduced_by_what_it_is():
+    q = _quotes("“Prices will stay firm this year,” Cobaltex said in its results.",
+                "The company told analysts that no cargo had left the port.")
+    assert [s for _, _, s, _ in _got(q)] == ["Cobaltex", "Cobaltex"]
+    q = _quotes("The plant, built by German carmaker Voltwerk, opened on Monday.",
+                "It can recycle 2,500 tons of batteries a year, the company said in a release.")
+    assert [s for _, _, s, _ in _got(q)] == ["Voltwerk"]

@@ -14,7 +14,7 @@ from loaders.people import NON_NAME_WORDS, is_known_org, known_orgs_in, org_kind
 from loaders.quotes.names import CHUNK_RE
 from loaders.quotes.phrases import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker
-from loaders.quotes.vocab import DOCUMENT, ORG_KINDS, ORG_WORDS, UP
+from loaders.quotes.vocab import COMPANY_NOUN, DOCUMENT, ORG_KINDS, ORG_WORDS, UP
 
 MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
 _TRAILING_ORG_RE = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*$")
@@ -28,6 +28,11 @@ GROUP_OF_RE = re.compile(
 )
 # "the energy ministry": a field in lower case before an office word
 _FIELD_OFFICE_RE = re.compile(r"(?P<field>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s+(?P<office>ministry|agency|committee|department)")
+# "luxury automaker Mercedes-Benz", "mining giant Glencore": a company introduced by what it is
+COMPANY_NAMED_RE = re.compile(rf"\b{COMPANY_NOUN}\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
+# Prepositions and adverbs that open a sentence before its subject ("Despite Western …", "Instead, …").
+_OPENING_WORDS = frozenset("""despite instead amid amidst following unlike like given besides through across against
+    along beyond toward towards upon via regarding concerning notably additionally separately""".split())
 _CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
              r"|July|August|September|October|November|December)")
 
@@ -153,9 +158,12 @@ class Organisations:
             known = self._last_known_org(p, pos, head if head in ORG_KINDS else "")
             if known:
                 return known
-            # "KazAtomProm said … . The company added": the organisation that spoke last
-            last = self._last_spoken(p, pos, person=False)
-            return last[1].name if last is not None else phrase
+            # "KazAtomProm said … . The company added": the organisation that spoke last, else the one opening
+            # the sentence or the sentence before ("NAC KazAtomProm will cut output …, the company said")
+            last = self._last_spoken(p, pos, person=False) or self._last_spoken_word(p, pos)
+            if last is not None:
+                return last[1].name
+            return self._subject_org(p, pos) or (self._introduced_company(p, pos) if head == "company" else "") or phrase
         field = _FIELD_OFFICE_RE.fullmatch(phrase)
         if field is not None:  # "the trade ministry" where the article names the "Ministry of Trade"
             pattern = office_of_field_re(field.group("office"), field.group("field"))
@@ -166,6 +174,23 @@ class Organisations:
         if holder is not None:
             return holder.role
         return self._defined(phrase) or self._fullest(phrase)
+
+    def _last_spoken_word(self, p: int, pos: int) -> tuple[int, Speaker] | None:
+        """(paragraph, speaker) of the last speaker before (p, pos) named by one word that the article gives no
+        role, gender or fuller name ("Glencore said"): for "the company", an organisation read as a person."""
+        last = self._last_spoken(p, pos)
+        if last is None or " " in last[1].name:
+            return None
+        person = self.persons.get(last[1].name)
+        return last if person is not None and not (person.role or person.gender) else None
+
+    def _introduced_company(self, p: int, pos: int) -> str:
+        """The last company introduced by what it is ("luxury automaker Mercedes-Benz") before (p, pos), or ""."""
+        best = ""
+        for q in range(p + 1):
+            for m in COMPANY_NAMED_RE.finditer(self.paras[q], 0, pos if q == p else len(self.paras[q])):
+                best = m.group("name")
+        return best
 
     def _defined(self, acronym: str) -> str:
         """The full name an article defines for an acronym ("the European Investment Bank (EIB)"), or ""."""
@@ -203,24 +228,29 @@ class Organisations:
         return found
 
     def _it(self, p: int, pos: int, how: str) -> Speaker | None:
-        """The organisation "it" stands for: the last one that spoke before (p, pos), else the capitalised
-        subject, not a person named in the article, opening the sentence before ("Centerra Gold has launched
-        … . “…,” it said")."""
+        """The organisation "it" stands for: the last one that spoke before (p, pos), else the organisation
+        opening its sentence or the one before (_subject_org: "Centerra Gold has launched … . “…,” it said")."""
         last = self._last_spoken(p, pos, person=False)
         if last is not None:
             return last[1]._replace(attribution="pronoun")
+        org = self._subject_org(p, pos)
+        return Speaker(org, "", self._side("", org), "pronoun") if org else None
+
+    def _subject_org(self, p: int, pos: int) -> str:
+        """The capitalised subject, not a person named in the article, opening the sentence that holds (p, pos)
+        or else the sentence before it ("NAC Kazatomprom will cut output, the company said"), or ""."""
         s, _ = self.sentence(p, pos)
         q, at = (p, s - 1) if s > 0 else (p - 1, len(self.paras[p - 1]) - 1) if p > 0 else (-1, -1)
-        for para, start in ((q, self.sentence(q, max(at, 0))[0]),) if q >= 0 else ():
-            m = CHUNK_RE.match(self.paras[para], start)
+        for para, start in ((p, s), (q, self.sentence(q, max(at, 0))[0]) if q >= 0 else (-1, -1)):
+            m = CHUNK_RE.match(self.paras[para], start) if para >= 0 and (para, start) < (p, pos) else None
             if m is None or m.group() in self.persons or self._by_short(m.group()) is not None:
                 continue
             words = m.group().casefold().split()
-            if words[0] in NON_NAME_WORDS and not (is_known_org(m.group()) or words[-1] in ORG_WORDS):
-                continue  # "Earlier in the day, …": an opener, not a subject
-            org = self._org(DETERMINER_RE.sub("", m.group()), para, start)
-            return Speaker(org, "", self._side("", org), "pronoun")
-        return None
+            if words[0] in _OPENING_WORDS or self.paras[para][m.end():m.end() + 1] == "," or (
+                    words[0] in NON_NAME_WORDS and not (is_known_org(m.group()) or words[-1] in ORG_WORDS)):
+                continue  # "Earlier in the day, …", "Despite Western sanctions …": an opener, not a subject
+            return self._org(DETERMINER_RE.sub("", m.group()), para, start)
+        return ""
 
     def _issuer(self, owner: str, p: int, pos: int, how: str) -> Speaker | None:
         """Who issued a document that "says" something: its owner ("Nazarbayev’s statement", "the statement of

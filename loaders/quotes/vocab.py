@@ -88,6 +88,7 @@ PARAGRAPH_LABEL_RE = re.compile(alternation(_DATA["speakers"]["paragraph_labels"
 
 ORG_WORDS = frozenset(_DATA["organisations"]["words"])
 ORG_KINDS = frozenset(_DATA["organisations"]["kinds"])
+COMPANY_NOUN = alternation(_DATA["organisations"]["company_nouns"])
 CHANNEL = alternation(_DATA["channels"]["phrases"])
 CHANNEL_WORDS = frozenset(_DATA["channels"]["words"])
 
