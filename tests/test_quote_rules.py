@@ -673,3 +673,30 @@ def test_the_company_is_the_one_word_speaker_or_the_company_introduced_by_what_i
     q = _quotes("The plant, built by German carmaker Voltwerk, opened on Monday.",
                 "It can recycle 2,500 tons of batteries a year, the company said in a release.")
     assert [s for _, _, s, _ in _got(q)] == ["Voltwerk"]
+
+
+def test_the_countrys_office_is_that_of_the_country_named_before_it():
+    q = _quotes("Kazakhstan will trim its oil output from May, the country's energy ministry said on Sunday.",
+                "The cut is a precaution against a weak market, the ministry added.")
+    assert [s for _, _, s, _ in _got(q)] == ["Kazakhstan's energy ministry"] * 2
+    assert q["side"].tolist() == ["Kazakhstan"] * 2
+
+
+@pytest.mark.parametrize("capital, speaker, side", [
+    ("Baku", "Government of Azerbaijan", "other"),
+    ("Official Tashkent", "Government of Uzbekistan", "other"),
+    ("Astana", "Government of Kazakhstan", "Kazakhstan"),
+    ("Brussels", "European Union", "EU"),
+])
+def test_a_capital_city_speaks_for_its_government(capital, speaker, side):
+    q = _quotes(f"{capital} also noted that gas supplies to Europe would grow next year.")
+    assert [(s, r) for _, _, s, r in _got(q)] == [(speaker, "speaker_cue_that")]
+    assert q["side"].tolist() == [side]
+    assert q["person"].tolist() == [""]
+
+
+def test_a_capital_that_spoke_is_no_person_a_role_after_it_refers_to():
+    q = _quotes("Baku noted the role of Turkey in the transit.",
+                "European buyers want more gas, the head of the Ministry of Energy of Azerbaijan said.",
+                "At the same time, Elnur Mammadov noted that long contracts need support.")
+    assert [s for _, _, s, _ in _got(q)][-2:] == ["Elnur Mammadov", "Elnur Mammadov"]

@@ -14,7 +14,7 @@ from loaders.people import NON_NAME_WORDS, is_known_org, known_orgs_in, org_kind
 from loaders.quotes.names import CHUNK_RE
 from loaders.quotes.phrases import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker
-from loaders.quotes.vocab import COMPANY_NOUN, DOCUMENT, ORG_KINDS, ORG_WORDS, UP
+from loaders.quotes.vocab import COMPANY_NOUN, COUNTRY_RE, DOCUMENT, ORG_KINDS, ORG_WORDS, UP
 
 MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
 _TRAILING_ORG_RE = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*$")
@@ -30,6 +30,7 @@ GROUP_OF_RE = re.compile(
 _FIELD_OFFICE_RE = re.compile(r"(?P<field>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s+(?P<office>ministry|agency|committee|department)")
 # "luxury automaker Mercedes-Benz", "mining giant Glencore": a company introduced by what it is
 COMPANY_NAMED_RE = re.compile(rf"\b{COMPANY_NOUN}\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
+_THE_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)
 # Prepositions and adverbs that open a sentence before its subject ("Despite Western …", "Instead, …").
 _OPENING_WORDS = frozenset("""despite instead amid amidst following unlike like given besides through across against
     along beyond toward towards upon via regarding concerning notably additionally separately""".split())
@@ -140,6 +141,11 @@ class Organisations:
 
     def _org(self, phrase: str, p: int, pos: int) -> str:
         """Full name of an organisation phrase, expanding "the ministry" from earlier text."""
+        country = _THE_COUNTRYS_RE.match(phrase)
+        if country is not None:  # "the country's energy ministry": the country named last before it, else home
+            named = self._country_before(p, pos) or (self.home if self.home == "Kazakhstan" else "")
+            if named:
+                phrase = f"{named.removeprefix('the ')}'s {phrase[country.end():]}"
         words = phrase.split()
         if len(words) == 1 and words[0].casefold() in ORG_WORDS:
             pattern = org_mention_re(words[0].casefold())
@@ -153,6 +159,10 @@ class Organisations:
                     if len(m.group().split()) > 1:
                         best = DETERMINER_RE.sub("", m.group())
             head = words[0].casefold()
+            if not best:  # "Kazakhstan's energy ministry said … . The ministry added"
+                last = self._last_spoken(p, pos, person=False)
+                if last is not None and last[1].name.casefold().endswith(" " + head):
+                    return last[1].name
             if best or head == "ministry":
                 return self._fullest(best) if best else self._office_of(head) or phrase
             known = self._last_known_org(p, pos, head if head in ORG_KINDS else "")
@@ -191,6 +201,14 @@ class Organisations:
             for m in COMPANY_NAMED_RE.finditer(self.paras[q], 0, pos if q == p else len(self.paras[q])):
                 best = m.group("name")
         return best
+
+    def _country_before(self, p: int, pos: int) -> str:
+        """The country named last before (p, pos) (speech.toml [places]), or ""."""
+        for q in range(p, -1, -1):
+            found = COUNTRY_RE.findall(self.paras[q], 0, pos if q == p else len(self.paras[q]))
+            if found:
+                return found[-1]
+        return ""
 
     def _defined(self, acronym: str) -> str:
         """The full name an article defines for an acronym ("the European Investment Bank (EIB)"), or ""."""

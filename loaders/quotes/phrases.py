@@ -23,6 +23,7 @@ from loaders.quotes.vocab import (
     MODIFIER_WORDS,
     NOT_ADJECTIVES,
     ORG_WORDS,
+    PLACE_SPEAKERS,
     RELATIVE_NOUN,
     RELATIVE_VERB,
     ROLE_SYNONYMS,
@@ -61,6 +62,8 @@ _CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)
 _ORG_CHANNEL_RE = re.compile(rf"(?P<org>.+?)(?:['’]s?)?\s+(?P<chan>{CHANNEL})$", re.I)
 ROLE_SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ROLE_SYNONYMS, key=len, reverse=True)))
                              + r")\b", re.I)
+# "Baku", "official Tashkent": a capital speaking for its government
+_PLACE_RE = re.compile(r"(?:[Oo]fficial\s+)?(?P<place>" + "|".join(map(re.escape, PLACE_SPEAKERS)) + ")")
 _UNNAMED_RE = re.compile(
     rf"(?:[\w\-]+\s+|one\s+of\s+the\s+){{0,4}}{UNNAMED_NOUN}(?:\s+{UNNAMED_AFTER}\b[^,;:.!?“”«»\"]{{0,80}})?",
     re.I,
@@ -233,6 +236,14 @@ def unnamed(raw: str) -> bool:
     text = DETERMINER_RE.sub("", raw.strip(" ,"))
     _, _, rest = text.partition(" ")
     return _UNNAMED_RE.fullmatch(text) is not None and rest == rest.lower()
+
+
+@lru_cache(maxsize=16384)
+def place_speaker(raw: str) -> str:
+    """Who a capital standing alone as a speaker speaks for ("Baku" -> "Government of Azerbaijan", "official
+    Tashkent" -> "Government of Uzbekistan", "Brussels" -> "European Union"), or ""."""
+    m = _PLACE_RE.fullmatch(raw.strip(" ,"))
+    return PLACE_SPEAKERS[m.group("place")] if m else ""
 
 
 @lru_cache(maxsize=16384)

@@ -33,6 +33,7 @@ from loaders.quotes.phrases import (
     ROLE_SYNONYM_RE,
     fold_token,
     head_noun,
+    place_speaker,
     read_phrase,
     role_core,
     role_like,
@@ -138,6 +139,9 @@ class Article(Organisations, Persons):
         if group:  # "the representatives of the border checkpoint": the organisation speaks
             org = self._org(group, p, pos)
             return Speaker(org, "", self._side("", org), how)
+        place = place_speaker(raw)
+        if place:  # "Baku noted": the government seated there, never a person
+            return Speaker(place, "", self._side("", place), how)
         if unnamed(raw):
             head = DETERMINER_RE.sub("", raw.strip(" ,"))
             if not head.endswith("s"):

@@ -92,6 +92,13 @@ COMPANY_NOUN = alternation(_DATA["organisations"]["company_nouns"])
 CHANNEL = alternation(_DATA["channels"]["phrases"])
 CHANNEL_WORDS = frozenset(_DATA["channels"]["words"])
 
+# A capital or seat standing for who governs there ("Baku noted" -> "Government of Azerbaijan"), and the
+# countries "the country's" may refer back to.
+_PLACES = _DATA["places"]
+PLACE_SPEAKERS: dict[str, str] = {place: f"Government of {country}" for place, country in _PLACES["capitals"].items()}
+PLACE_SPEAKERS.update(_PLACES["bodies"])
+COUNTRY_RE = re.compile(r"\b" + alternation({*_PLACES["capitals"].values(), *_PLACES["countries"]}) + r"\b")
+
 UNNAMED_NOUN = alternation(_DATA["unnamed"]["nouns"])
 UNNAMED_AFTER = alternation(_DATA["unnamed"]["after"])
 
