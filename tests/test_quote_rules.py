@@ -700,3 +700,18 @@ def test_a_capital_that_spoke_is_no_person_a_role_after_it_refers_to():
                 "European buyers want more gas, the head of the Ministry of Energy of Azerbaijan said.",
                 "At the same time, Elnur Mammadov noted that long contracts need support.")
     assert [s for _, _, s, _ in _got(q)][-2:] == ["Elnur Mammadov", "Elnur Mammadov"]
+
+
+@pytest.mark.parametrize("phrase, speaker, role", [
+    ("an Orbis Chem official", "Orbis Chem", "official"),
+    ("a Kazatomprom representative", "Kazatomprom", "representative"),
+])
+def test_an_organisations_unnamed_official_speaks_for_the_organisation(phrase, speaker, role):
+    q = _quotes(f"“We will keep buying lithium from several suppliers,” {phrase} said. “Prices matter less than supply.”")
+    assert [s for _, _, s, _ in _got(q)] == [speaker, speaker]
+    assert q["speaker_role"].tolist() == [role, role]
+
+
+def test_an_official_of_a_country_stays_an_unnamed_source():
+    q = _quotes("“Talks on the pipeline will resume in spring,” an EU official said.")
+    assert [s for _, _, s, _ in _got(q)] == [""]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.people import PARTICLES, is_known_org, side_of
+from loaders.people import PARTICLES, is_country_word, is_known_org, side_of
 from loaders.quotes.cues import SPOKE_WHEN_RE
 from loaders.quotes.names import CHUNK_RE, core_count, name_in_chunk
 from loaders.quotes.vocab import (
@@ -64,6 +64,9 @@ ROLE_SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ROLE_SYNO
                              + r")\b", re.I)
 # "Baku", "official Tashkent": a capital speaking for its government
 _PLACE_RE = re.compile(r"(?:[Oo]fficial\s+)?(?P<place>" + "|".join(map(re.escape, PLACE_SPEAKERS)) + ")")
+# "an LG Chem official": an unnamed member of a named organisation
+_MEMBER_OF_RE = re.compile(r"(?:a|an)\s+(?P<org>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})\s+"
+                           r"(?P<role>official|representative|employee|executive|source)")
 _UNNAMED_RE = re.compile(
     rf"(?:[\w\-]+\s+|one\s+of\s+the\s+){{0,4}}{UNNAMED_NOUN}(?:\s+{UNNAMED_AFTER}\b[^,;:.!?“”«»\"]{{0,80}})?",
     re.I,
@@ -244,6 +247,17 @@ def place_speaker(raw: str) -> str:
     Tashkent" -> "Government of Uzbekistan", "Brussels" -> "European Union"), or ""."""
     m = _PLACE_RE.fullmatch(raw.strip(" ,"))
     return PLACE_SPEAKERS[m.group("place")] if m else ""
+
+
+@lru_cache(maxsize=16384)
+def member_of(raw: str) -> tuple[str, str] | None:
+    """(organisation, role) for an unnamed member of a named organisation ("an LG Chem official" -> ("LG Chem",
+    "official")); None for anything else, and for an official of a country or nation ("an EU official", "a
+    Kazakh official"), who stays an unnamed source."""
+    m = _MEMBER_OF_RE.fullmatch(raw.strip(" ,"))
+    if m is None or all(is_country_word(w) for w in m.group("org").split()):
+        return None
+    return m.group("org"), m.group("role")
 
 
 @lru_cache(maxsize=16384)

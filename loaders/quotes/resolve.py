@@ -33,6 +33,7 @@ from loaders.quotes.phrases import (
     ROLE_SYNONYM_RE,
     fold_token,
     head_noun,
+    member_of,
     place_speaker,
     read_phrase,
     role_core,
@@ -142,6 +143,10 @@ class Article(Organisations, Persons):
         place = place_speaker(raw)
         if place:  # "Baku noted": the government seated there, never a person
             return Speaker(place, "", self._side("", place), how)
+        member = member_of(raw)
+        if member is not None:  # "an LG Chem official said": the company speaks, by an official
+            org = self._org(member[0], p, pos)
+            return Speaker(org, member[1], self._side(member[1], org), how)
         if unnamed(raw):
             head = DETERMINER_RE.sub("", raw.strip(" ,"))
             if not head.endswith("s"):
