@@ -715,3 +715,24 @@ def test_an_organisations_unnamed_official_speaks_for_the_organisation(phrase, s
 def test_an_official_of_a_country_stays_an_unnamed_source():
     q = _quotes("“Talks on the pipeline will resume in spring,” an EU official said.")
     assert [s for _, _, s, _ in _got(q)] == [""]
+
+
+def test_a_councils_own_name_is_never_part_of_its_chairmans_name():
+    q = _quotes("Chairman of the Halk Maslahaty Gurbanguly Berdimuhamedov said that gas exports to Europe would grow.",
+                "According to the Chairman of the Halk Maslahaty, energy remains the main field of cooperation.")
+    assert [s for _, _, s, _ in _got(q)] == ["Gurbanguly Berdimuhamedov"] * 2
+    assert q["speaker_role"].tolist() == ["Chairman of the Halk Maslahaty"] * 2
+
+
+def test_a_role_word_after_of_names_the_bodys_members_not_the_title():
+    q = _quotes("First Deputy Chairman of the Cabinet of Ministers Adylbek Kasymov said that the mine would "
+                "open next year.")
+    assert q["speaker_role"].tolist() == ["First Deputy Chairman of the Cabinet of Ministers"]
+
+
+@pytest.mark.parametrize("title", ["Hero-Arkadag", "the National Leader of the Turkmen people", "Arkadag"])
+def test_an_honorific_title_held_by_one_man_is_that_man(title):
+    q = _quotes("Turkmenistan wants to sell more gas to Europe.",
+                f"«We are ready to build the pipeline across the Caspian Sea», said {title}.")
+    assert [s for _, _, s, _ in _got(q)] == ["Gurbanguly Berdimuhamedov"]
+    assert q["person"].tolist() == ["Gurbanguly Berdimuhamedov"]

@@ -20,6 +20,7 @@ from loaders.quotes.vocab import (
     CHANNEL_WORDS,
     CONNECTORS,
     CUE,
+    HELD_BY,
     MODIFIER_WORDS,
     NOT_ADJECTIVES,
     ORG_WORDS,
@@ -171,7 +172,9 @@ def title_before(text: str, start: int) -> str:
     taken.reverse()
     if taken and fold_token(taken[-1]) in CONNECTORS:
         return ""
-    last = max((i for i, w in enumerate(taken) if is_role_word(w)), default=-1)
+    roles = [i for i, w in enumerate(taken) if is_role_word(w)]
+    # "Chairman of the Cabinet of Ministers": a role word after "of" names the body's members, not the title
+    last = max((i for i in roles if i == roles[0] or fold_token(taken[i - 1]) not in ("of", "the")), default=-1)
     if last < 0:
         return ""
     first = last
@@ -247,6 +250,13 @@ def place_speaker(raw: str) -> str:
     Tashkent" -> "Government of Uzbekistan", "Brussels" -> "European Union"), or ""."""
     m = _PLACE_RE.fullmatch(raw.strip(" ,"))
     return PLACE_SPEAKERS[m.group("place")] if m else ""
+
+
+@lru_cache(maxsize=16384)
+def holder_of_title(raw: str) -> str:
+    """The one person an honorific title stands for ("Hero-Arkadag", "the National Leader of the Turkmen people"
+    -> "Gurbanguly Berdimuhamedov"; speech.toml `held_by`), or ""."""
+    return HELD_BY.get(" ".join(DETERMINER_RE.sub("", raw.strip(" ,")).split()).casefold(), "")
 
 
 @lru_cache(maxsize=16384)

@@ -33,6 +33,7 @@ from loaders.quotes.phrases import (
     ROLE_SYNONYM_RE,
     fold_token,
     head_noun,
+    holder_of_title,
     member_of,
     place_speaker,
     read_phrase,
@@ -143,6 +144,12 @@ class Article(Organisations, Persons):
         place = place_speaker(raw)
         if place:  # "Baku noted": the government seated there, never a person
             return Speaker(place, "", self._side("", place), how)
+        holder = holder_of_title(raw)
+        if holder:  # "Hero-Arkadag said": the one man who holds the title
+            person = self.persons.get(holder) or self._register(
+                holder, DETERMINER_RE.sub("", raw.strip(" ,")), gender_of_given_name(holder.split()[0]))
+            self._mention(p, pos, person.name)
+            return self._as_speaker(person, how)
         member = member_of(raw)
         if member is not None:  # "an LG Chem official said": the company speaks, by an official
             org = self._org(member[0], p, pos)
