@@ -736,3 +736,18 @@ def test_an_honorific_title_held_by_one_man_is_that_man(title):
                 f"«We are ready to build the pipeline across the Caspian Sea», said {title}.")
     assert [s for _, _, s, _ in _got(q)] == ["Gurbanguly Berdimuhamedov"]
     assert q["person"].tolist() == ["Gurbanguly Berdimuhamedov"]
+
+
+def test_a_closing_mark_with_an_attribution_after_a_closed_quote_ends_a_quote_whose_opener_was_lost():
+    q = _quotes("Ambassador Dana Sarsen spoke to reporters in Baku.",
+                "\"Our region has no sea ports.\" That is why new routes matter so much for us, and we keep "
+                "building them,\" she said.")
+    assert _got(q) == [
+        ("direct", "Our region has no sea ports.", "Dana Sarsen", "next_quote_speaker"),
+        ("direct", "That is why new routes matter so much for us, and we keep building them", "Dana Sarsen",
+         "speaker_cue_after")]
+
+
+def test_a_closing_mark_after_a_closed_quote_with_no_attribution_opens_nothing():
+    q = _quotes("He called the plan \"a bridge\" and the partners agreed. The talks ended late,\" the report says.")
+    assert [t for _, t, _, _ in _got(q)] == []

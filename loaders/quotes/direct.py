@@ -267,6 +267,22 @@ def previous_speaker(art: Article, span: Span) -> Found | None:
     return Found(speaker, "said", False) if speaker is not None else None
 
 
+def next_quote_speaker(art: Article, span: Span) -> Found | None:
+    """“We are ready.” “We will act,” he said. — a quote followed by nothing but the next quote, which an
+    attribution follows at once: both are the same speech, and the speaker is that one's."""
+    text = art.paras[span.p1]
+    rest = text[span.tail_from:]
+    at = span.tail_from + len(rest) - len(rest.lstrip())
+    if at == span.tail_from or at >= len(text):
+        return None
+    segs = art.span_opening(span.p1, at + 1) or art.span_opening(span.p1, at)  # its opener, or a lost one
+    following = _span(art, segs) if segs is not None and len(segs) == 1 else None
+    if following is None:
+        return None
+    found = speaker_cue_after(art, following[0]) or cue_speaker_after(art, following[0])
+    return Found(found.speaker, found.cue, False) if found is not None else None
+
+
 # Tried in this order; the first that finds a speaker attributes the quote.
 RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("speaker_cue_after", speaker_cue_after),
@@ -282,6 +298,7 @@ RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("next_sentence", next_sentence),
     ("according_to_in_sentence", according_to_in_sentence),
     ("previous_speaker", previous_speaker),
+    ("next_quote_speaker", next_quote_speaker),
 ]
 
 

@@ -72,6 +72,16 @@ def _orphan_closer(text: str) -> int:
     return at if closes and _ORPHAN_CLOSER_RE.match(text, at) else -1
 
 
+def _lost_opener(text: str, last_close: int, i: int) -> int:
+    """Where a quote starts whose closing mark at `i` an attribution follows, when its opener was lost right after
+    the quote closed at `last_close` (“Central Asia has no sea.” Therefore we build roads,” he said): the first
+    letter after that quote, when the quote ended a sentence and a capital opens the next; else -1."""
+    if last_close < 1 or text[last_close - 1] not in ".!?" or not _ORPHAN_CLOSER_RE.match(text, i):
+        return -1
+    start = last_close + 1 + len(text[last_close + 1:i]) - len(text[last_close + 1:i].lstrip())
+    return start if start < i and text[start].isupper() else -1
+
+
 def _closer_at_end(text: str) -> int:
     """Offset of a closing mark ending `text` with no opening mark before it (`… in the field of mining."`), or -1:
     the last paragraph of a speech whose opener the outlet left out."""
@@ -127,6 +137,7 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
             carry = None
             begin = orphan + 1
         n = len(text)
+        last_close = orphan if orphan >= 0 else -1  # the closing mark of the paragraph's last quote so far
         for m in MARK_RE.finditer(text, begin):
             i = m.start()
             ch = text[i]
@@ -165,6 +176,12 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                         carry = None
                     else:
                         spans.append([(p, opener_pos + 1, i)])
+                    last_close = i
+                continue
+            lost = _lost_opener(text, last_close, i) if not stack and right and not left and ch in "\"”»" else -1
+            if lost >= 0:  # “A full sentence.” More of the speech,” he said: the second opener was lost
+                spans.append([(p, lost, i)])
+                last_close = i
                 continue
             if ch in "«„‚" or (ch in "“\"‘”" and left and not (ch == "‘" and prev.isalpha())):
                 if ch == "”" and right:

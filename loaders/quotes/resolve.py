@@ -80,6 +80,7 @@ class Article(Organisations, Persons):
                 self.regions[p].append((s, e))
         for region in self.regions:
             region.sort()
+        self._opening: dict[tuple[int, int], list[tuple[int, int, int]]] | None = None  # span by where it opens
         self._starts: list[list[int] | None] = [None] * len(paras)
         self._cues: list[list[int] | None] = [None] * len(paras)
         self.persons: dict[str, Person] = {}
@@ -97,6 +98,12 @@ class Article(Organisations, Persons):
         if starts is None:
             starts = self._starts[p] = _sentence_starts(self.paras[p], self.regions[p])
         return starts
+
+    def span_opening(self, p: int, start: int) -> list[tuple[int, int, int]] | None:
+        """The quoted span whose inner text starts at offset `start` of paragraph `p`, or None."""
+        if self._opening is None:
+            self._opening = {(segs[0][0], segs[0][1]): segs for segs in self.spans}
+        return self._opening.get((p, start))
 
     def opening(self, p: int) -> int:
         """Where paragraph `p`'s first sentence starts: after its layout label ("Quote: "), else 0."""
