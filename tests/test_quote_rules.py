@@ -751,3 +751,30 @@ def test_a_closing_mark_with_an_attribution_after_a_closed_quote_ends_a_quote_wh
 def test_a_closing_mark_after_a_closed_quote_with_no_attribution_opens_nothing():
     q = _quotes("He called the plan \"a bridge\" and the partners agreed. The talks ended late,\" the report says.")
     assert [t for _, t, _, _ in _got(q)] == []
+
+
+@pytest.mark.parametrize("para", [
+    "“Gas output will grow next year,” Kh. Yusifzade said.",
+    "“Gas output will grow next year,” said Zh. Yusifzade.",
+])
+def test_a_two_letter_initial_of_a_transliterated_given_name_keeps_the_speaker_whole(para):
+    q = _quotes("Khoshbakht Yusifzade, vice-president of SOCAR, spoke in Baku.", para)
+    assert [s for _, _, s, _ in _got(q)] == ["Khoshbakht Yusifzade"]
+
+
+@pytest.mark.parametrize("credit", [
+    "Trend informs, the first deputy head of the oil company, Rauf Aliyev has said.",
+    "Trend reports, the first deputy head of the oil company, academician Rauf Aliyev has said.",
+])
+def test_an_outlets_credit_opening_the_next_paragraph_is_not_the_speaker(credit):
+    q = _quotes("“Our new fields will let gas output grow for a decade”.", credit)
+    assert _got(q) == [("direct", "Our new fields will let gas output grow for a decade", "Rauf Aliyev",
+                        "next_sentence")]
+    assert q["speaker_role"].tolist() == ["first deputy head of the oil company"]
+
+
+def test_a_speech_whose_opener_was_lost_ends_at_a_closing_mark_and_its_speaker():
+    q = _quotes("Rauf Aliyev, head of the oil company, has said the fields are old.",
+                "Our wells are the oldest in the world. We must extend their life by all means”, - R. Aliyev said.")
+    assert _got(q)[-1] == ("direct", "Our wells are the oldest in the world. We must extend their life by all means",
+                           "Rauf Aliyev", "speaker_cue_after")

@@ -222,7 +222,7 @@ def next_sentence(art: Article, span: Span) -> Found | None:
     ends its own, is only the attribution ("Report informs, the first vice-president of SOCAR, Name has said.",
     "Azernews reports that this statement was made by Name.")."""
     last, sent_end = art.paras[span.p1], span.sent_end
-    if last[span.tail_from:sent_end].strip():
+    if last[span.tail_from:sent_end].strip(" .!?"):  # “…”. ends the sentence as “….” does
         return None
     q, start = span.p1, sent_end
     if not last[sent_end:].strip() and span.p1 + 1 < len(art.paras):

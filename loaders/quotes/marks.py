@@ -29,7 +29,7 @@ _LEAD_OPENER_RE = re.compile(r"\s*[“«\"‘„‚]")
 WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _FLANK_PUNCT = ".,;:!?)]}…—–-/"
 # a closing mark that an attribution follows: `…,” he said`, `…,” Kun.uz quoted him as saying`
-_ORPHAN_CLOSER_RE = re.compile(r"[”»\"“](?=\s*,?\s*(?:[—–-]\s*)?[^.!?“”«»\"]{0,80}?\b(?:" + CUE + r"|as\s+saying)\b)")
+_ORPHAN_CLOSER_RE = re.compile(r"[”»\"“](?=\s*,?\s*(?:[—–-]\s*)?(?:[A-Z][a-z]?\.\s?|[^.!?“”«»\"]){0,80}?\b(?:" + CUE + r"|as\s+saying)\b)")
 _TITLE_BEFORE_RE = re.compile(
     r"(?:\b(?:the|a|an|its|their|our|his|her|called|named|entitled|titled|dubbed|so-called|known\s+as|under"
     r"|of)\s*)$",

@@ -47,6 +47,7 @@ from loaders.sentences import sentence_spans
 
 CHANNEL_RE = re.compile(CHANNEL, re.I)
 _CONJUNCTION_RE = re.compile(r"(?:but|and|while|whereas|yet|so)\s+", re.I)
+_CREDIT_RE = re.compile(r"informs|reports|writes")
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
 
@@ -256,7 +257,7 @@ class Article(Organisations, Persons):
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
         if k >= len(self.mentions) or self.mentions[k][0] > p + 1:
             return None
-        person = self._register(self.mentions[k][2], role)
+        person = self._register(self.mentions[k][2], role.split(",")[0])  # the role, not a name after it
         self._mention(p, pos, person.name)
         return self._as_speaker(person, how)
 
@@ -305,6 +306,8 @@ class Article(Organisations, Persons):
             if not self.has_cue(p, pos, end):
                 return None
             m = SUBJ_CUE_RE.match(text, pos, end)
+            if m and _CREDIT_RE.fullmatch(m.group("cue")) and text.startswith(",", m.end()):
+                m = None  # "Report informs, the vice-president … has said": the outlet's credit, not the speaker
             if m and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS:
                 lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that"
                 at = m.start("spk") + (lead.end() if lead else 0)
