@@ -778,3 +778,21 @@ def test_a_speech_whose_opener_was_lost_ends_at_a_closing_mark_and_its_speaker()
                 "Our wells are the oldest in the world. We must extend their life by all means”, - R. Aliyev said.")
     assert _got(q)[-1] == ("direct", "Our wells are the oldest in the world. We must extend their life by all means",
                            "Rauf Aliyev", "speaker_cue_after")
+
+
+def test_the_bank_in_a_title_is_the_bank_the_article_names_and_a_national_bank_is_a_state_office():
+    q = _quotes("The National Bank will keep its base rate, Chairman of the Bank Yerlan Sadykov told a briefing.",
+                "“Inflation is slowing down in every region,” Sadykov said.", place="Almaty")
+    assert q[q["kind"] == "direct"]["side"].tolist() == ["Kazakhstan"]
+
+
+def test_an_organisation_owning_a_role_takes_its_full_name_for_the_side():
+    q = _quotes("The European Commission followed the talks closely.",
+                "“We remain ready to help,” said Anna Berg, the Commission’s spokesperson for trade.")
+    assert q["side"].tolist() == ["EU"]
+
+
+def test_and_after_a_name_opens_a_second_person_not_an_apposition():
+    q = _quotes("They met in Astana: the company’s Chairman, Arman Dossov, and the President of Gazco, Rauf Najaf.",
+                "“We reviewed the joint projects in the Caspian,” said Arman Dossov.")
+    assert q["speaker_role"].tolist() == ["Chairman"]

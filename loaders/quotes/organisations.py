@@ -17,6 +17,10 @@ from loaders.quotes.rows import Speaker
 from loaders.quotes.vocab import COMPANY_NOUN, COUNTRY_RE, DOCUMENT, ORG_KINDS, ORG_WORDS, UP
 
 MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
+# "Chairman of the Bank": the organisation after the title's "of (the)"
+_OF_ORG_RE = re.compile(r"\bof\s+(?:the\s+)?(?P<org>[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*)$")
+# "the Commission's spokesperson": the organisation owning the role
+_OWNER_RE = re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’ʼ]s\s")
 _TRAILING_ORG_RE = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*$")
 # "the statement", "Nazarbayev’s address", "the joint statement of the parties"
 DOCUMENT_RE = re.compile(rf"(?:(?:the|a|an|this|that)\s+)?(?:(?P<owner>[^,;:]+?)['’]s?\s+)?(?:official\s+|joint\s+)?"
@@ -280,9 +284,15 @@ class Organisations:
         return None if last is None else last[1]._replace(attribution=how)
 
     def _expanded(self, role: str) -> str:
-        """`role` with the organisation ending it in the fullest form the article gives
-        ("chairman of the National Bank" -> "chairman of the National Bank of Kazakhstan")."""
-        m = _TRAILING_ORG_RE.search(role)
+        """`role` with the organisation ending it, or owning it, in the fullest form the article gives
+        ("chairman of the National Bank" -> "chairman of the National Bank of Kazakhstan", "Chairman of the Bank"
+        -> "Chairman of the National Bank", "the Commission's spokesperson" -> "European Commission's
+        spokesperson")."""
+        owner = _OWNER_RE.match(role)
+        if owner is not None:
+            return self._fullest(owner.group("org")) + role[owner.end("org"):]
+        m = _OF_ORG_RE.search(role) or _TRAILING_ORG_RE.search(role)
         if m is None:
             return role
-        return role[:m.start()] + self._fullest(m.group())
+        at = m.start("org") if m.re is _OF_ORG_RE else m.start()
+        return role[:at] + self._fullest(role[at:])

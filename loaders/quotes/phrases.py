@@ -213,6 +213,8 @@ def apposition_after(text: str, end: int) -> str:
     if not m:
         return ""
     app = DETERMINER_RE.sub("", m.group("app").strip())
+    if app.startswith(("and ", "or ")):  # "X, and the President of SOCAR, Y": a second person, no apposition
+        return ""
     relative = _relative_role(app)
     if relative is not None:
         return relative
