@@ -796,3 +796,9 @@ def test_and_after_a_name_opens_a_second_person_not_an_apposition():
     q = _quotes("They met in Astana: the company’s Chairman, Arman Dossov, and the President of Gazco, Rauf Najaf.",
                 "“We reviewed the joint projects in the Caspian,” said Arman Dossov.")
     assert q["speaker_role"].tolist() == ["Chairman"]
+
+
+def test_the_last_field_of_a_ministers_title_is_not_the_first_word_of_the_name():
+    q = _quotes("Minister of Natural Resources, Ecology and Technical Supervision Bakyt Osmonov reported to parliament.",
+                "According to him, the talks with investors are over.")
+    assert [s for _, _, s, _ in _got(q)] == ["Bakyt Osmonov"]
