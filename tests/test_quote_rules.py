@@ -802,3 +802,13 @@ def test_the_last_field_of_a_ministers_title_is_not_the_first_word_of_the_name()
     q = _quotes("Minister of Natural Resources, Ecology and Technical Supervision Bakyt Osmonov reported to parliament.",
                 "According to him, the talks with investors are over.")
     assert [s for _, _, s, _ in _got(q)] == ["Bakyt Osmonov"]
+
+
+@pytest.mark.parametrize("channel, speaker", [
+    ("the Tajik president's press service", "Press service of the President of Tajikistan"),
+    ("the president's press service", "Press service of the President"),
+])
+def test_a_presidents_press_service_names_a_country_only_when_the_phrase_does(channel, speaker):
+    q = _quotes("President of Tajikistan Emomali Rahmon met the European Council President in Astana.",
+                f"Trade with the Union grows every year, {channel} said.")
+    assert [s for _, _, s, _ in _got(q)] == [speaker]

@@ -14,7 +14,7 @@ from loaders.people import NON_NAME_WORDS, is_known_org, known_orgs_in, org_kind
 from loaders.quotes.names import CHUNK_RE
 from loaders.quotes.phrases import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker
-from loaders.quotes.vocab import COMPANY_NOUN, COUNTRY_RE, DOCUMENT, ORG_KINDS, ORG_WORDS, UP
+from loaders.quotes.vocab import COMPANY_NOUN, COUNTRY_OF_ADJECTIVE, COUNTRY_RE, DOCUMENT, ORG_KINDS, ORG_WORDS, UP
 
 MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
 # "Chairman of the Bank": the organisation after the title's "of (the)"
@@ -91,16 +91,19 @@ def acronym_definition_re(acronym: str) -> re.Pattern[str]:
 _POSTS = {"president": "President", "presidential": "President", "head of state": "President",
           "head of the state": "President", "pm": "Prime Minister", "premier": "Prime Minister",
           "prime minister": "Prime Minister", "head of government": "Prime Minister"}
-_POST_RE = re.compile(r"(?:the\s+)?(?P<post>" + "|".join(sorted(map(re.escape, _POSTS), key=len, reverse=True))
+_POST_RE = re.compile(r"(?:the\s+)?(?:(?P<adj>" + "|".join(COUNTRY_OF_ADJECTIVE) + r")\s+)?(?P<post>" + "|".join(sorted(map(re.escape, _POSTS), key=len, reverse=True))
                       + r")(?:['’]s?)?(?P<rest>\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)?", re.I)
 
 
 @lru_cache(maxsize=4096)
 def post_name(owner: str) -> str:
     """The post, in full words, whose press service speaks ("presidential" -> "President", "PM's" -> "Prime
-    Minister", "President of Uzbekistan" as written), or "" when the owner is no head of state or government."""
+    Minister", "President of Uzbekistan" as written, "Tajik president's" -> "President of Tajikistan"), or "" when the owner is no head of state or government."""
     m = _POST_RE.fullmatch(owner.strip())
-    return _POSTS[m.group("post").casefold()] + (m.group("rest") or "") if m else ""
+    if m is None:
+        return ""
+    country = f" of {COUNTRY_OF_ADJECTIVE[m.group('adj')]}" if m.group("adj") else ""  # "the Tajik president's"
+    return _POSTS[m.group("post").casefold()] + (m.group("rest") or country)
 
 
 @lru_cache(maxsize=16384)

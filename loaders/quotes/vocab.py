@@ -99,6 +99,7 @@ CHANNEL_WORDS = frozenset(_DATA["channels"]["words"])
 _PLACES = _DATA["places"]
 PLACE_SPEAKERS: dict[str, str] = {place: f"Government of {country}" for place, country in _PLACES["capitals"].items()}
 PLACE_SPEAKERS.update(_PLACES["bodies"])
+COUNTRY_OF_ADJECTIVE: dict[str, str] = dict(_PLACES["adjectives"])
 COUNTRY_RE = re.compile(r"\b" + alternation({*_PLACES["capitals"].values(), *_PLACES["countries"]}) + r"\b")
 
 UNNAMED_NOUN = alternation(_DATA["unnamed"]["nouns"])
