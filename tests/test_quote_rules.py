@@ -812,3 +812,17 @@ def test_a_presidents_press_service_names_a_country_only_when_the_phrase_does(ch
     q = _quotes("President of Tajikistan Emomali Rahmon met the European Council President in Astana.",
                 f"Trade with the Union grows every year, {channel} said.")
     assert [s for _, _, s, _ in _got(q)] == [speaker]
+
+
+def test_he_is_the_minister_who_just_answered_not_the_deputy_who_asked():
+    q = _quotes("Minister of Energy Bakyt Osmonov reported to parliament.",
+                "When asked by deputy Azamat Joldoshev whether the country could mine alone, the minister replied "
+                "that some minerals need foreign partners.",
+                "«We have to attract investors to the mining industry,» he added.")
+    assert [s for _, _, s, _ in _got(q)] == ["Bakyt Osmonov", "Bakyt Osmonov"]
+
+
+def test_he_is_not_a_man_named_only_in_the_possessive():
+    q = _quotes("For his part, Foreign Minister Arman Tulegenov welcomed President Erdogan’s coming visit.",
+                "He said that the joint commission would meet in spring.")
+    assert [s for _, _, s, _ in _got(q)] == ["Arman Tulegenov"]

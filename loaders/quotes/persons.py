@@ -40,8 +40,11 @@ _PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en|
 
 def _is_object(text: str, start: int) -> bool:
     """Whether the name at text[start] is a preposition's or a verb's object ("the session chaired by President
-    X", "met with X"), not the subject of its clause; the agent of a passive clause ("The delegation was led by
-    X") is its subject."""
+    X", "met with X"), or a possessive ("over Erdogan's visit"), not the subject of its clause; the agent of a
+    passive clause ("The delegation was led by X") is its subject."""
+    name = CHUNK_RE.match(text, start)
+    if name is not None and text.startswith(("’s ", "'s ", "’ ", "' "), name.end()):
+        return True
     before = text[max(0, start - 60):start]
     return (start >= 0 and not any(c in before for c in ".;") and bool(_OBJECT_BEFORE_RE.search(before))
             and not _PASSIVE_AGENT_RE.search(before))

@@ -138,6 +138,8 @@ class Article(Organisations, Persons):
         speaker = self._resolve(raw, p, pos, according)
         if speaker is not None and speaker.name:
             bisect.insort(self.spoken, (p, pos, speaker))
+            if speaker.person and speaker.name in self.persons:  # "the minister replied": he is named here too
+                self._mention(p, pos, speaker.name)
         return speaker
 
     def _resolve(self, raw: str, p: int, pos: int, according: bool) -> Speaker | None:
