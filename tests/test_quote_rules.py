@@ -826,3 +826,21 @@ def test_he_is_not_a_man_named_only_in_the_possessive():
     q = _quotes("For his part, Foreign Minister Arman Tulegenov welcomed President Erdogan’s coming visit.",
                 "He said that the joint commission would meet in spring.")
     assert [s for _, _, s, _ in _got(q)] == ["Arman Tulegenov"]
+
+
+def test_has_said_after_a_quote_is_a_cue():
+    q = _quotes("Chief executive Tom Reiner spoke at the mine.",
+                "“This should be our best year in a decade,” he has said.")
+    assert _got(q) == [("direct", "This should be our best year in a decade", "Tom Reiner", "speaker_cue_after")]
+
+
+def test_a_speech_in_which_he_said_is_his():
+    q = _quotes("Prime Minister Jan Nowak arrived at the summit and gave a speech, in which he stressed that the "
+                "energy transition “must not cost people their jobs.”")
+    assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Jan Nowak"]
+
+
+def test_a_note_speaks_for_whoever_issued_it():
+    q = _quotes("The price cap breaks the rules of the free market, commented the Russian embassy in Berlin. "
+                "“Such steps will only raise costs for everyone”, reads the note.")
+    assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Russian embassy in Berlin"]

@@ -36,7 +36,7 @@ _HONORIFIC_STOP = r"(?:(?<=\bM[rs])|(?<=\bDr)|(?<=\bMrs)|(?<=\b(?:Kh|Zh|Sh|Ch|Ts
 _SPK = rf"(?:[A-Z]\.(?=[A-Z]|\s)|{_HONORIFIC_STOP}|[^.!?;:“”«»\"])"
 # after a closing mark: “…,” SPEAKER cue
 TAIL_SPK_CUE_RE = re.compile(
-    rf"[\s,]*(?:[—–-]\s*)?(?P<spk>{_SPK}{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?"
+    rf"[\s,]*(?:[—–-]\s*)?(?P<spk>{_SPK}{{1,160}}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+)?"
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
     re.S,
 )

@@ -353,6 +353,8 @@ def read_phrase(raw: str) -> Phrase | None:
         chunk, offset = m.group(), m.start()
         if org_head and head[:offset].endswith(" of ") and " " not in chunk:
             continue  # "Ministry of Mines", "Bank of Georgia": the word after "of" is the organisation's
+        if head[:offset].endswith(" in ") and " " not in chunk:
+            continue  # "the Russian embassy in Washington": a place, never a person
         if head[:offset].endswith(" of ") and chunk.count(" ") >= 2:
             # "President of Azerbaijan Ilham Aliyev": the word after "of" ends the title, it starts no name
             first = chunk.index(" ") + 1
