@@ -844,3 +844,10 @@ def test_a_note_speaks_for_whoever_issued_it():
     q = _quotes("The price cap breaks the rules of the free market, commented the Russian embassy in Berlin. "
                 "“Such steps will only raise costs for everyone”, reads the note.")
     assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Russian embassy in Berlin"]
+
+
+@pytest.mark.parametrize("owner", ["Greenland’s", "Indonesia's"])
+def test_a_countrys_official_is_a_role_whose_holder_is_named_next_not_the_country(owner):
+    q = _quotes(f"{owner} premier has said that all investors are welcome. "
+                "Prime Minister Aqqaluk Berthelsen told the media that the rules apply to everyone.")
+    assert [s for _, _, s, _ in _got(q)] == ["Aqqaluk Berthelsen", "Aqqaluk Berthelsen"]

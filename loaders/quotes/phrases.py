@@ -355,6 +355,8 @@ def read_phrase(raw: str) -> Phrase | None:
             continue  # "Ministry of Mines", "Bank of Georgia": the word after "of" is the organisation's
         if head[:offset].endswith(" in ") and " " not in chunk:
             continue  # "the Russian embassy in Washington": a place, never a person
+        if head.startswith(("'s ", "’s "), offset + len(chunk)):
+            continue  # "Indonesia's investment chief": the owner of the role, not the speaker
         if head[:offset].endswith(" of ") and chunk.count(" ") >= 2:
             # "President of Azerbaijan Ilham Aliyev": the word after "of" ends the title, it starts no name
             first = chunk.index(" ") + 1

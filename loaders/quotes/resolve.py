@@ -47,6 +47,7 @@ from loaders.sentences import sentence_spans
 
 CHANNEL_RE = re.compile(CHANNEL, re.I)
 _CONJUNCTION_RE = re.compile(r"(?:but|and|while|whereas|yet|so)\s+", re.I)
+_OWNER_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['’]s\s+(?=[a-z])")
 _CREDIT_RE = re.compile(r"informs|reports|writes")
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
@@ -238,7 +239,8 @@ class Article(Organisations, Persons):
         phrase is no definite description of a role."""
         text = raw.strip()
         role = DETERMINER_RE.sub("", text)
-        if not DETERMINER_RE.match(text) or not (role_like(role) or ROLE_SYNONYM_RE.fullmatch(role)):
+        owner = _OWNER_RE.match(text)  # "Greenland's premier" is as definite as "the premier"
+        if not (DETERMINER_RE.match(text) or owner) or not (role_like(role) or ROLE_SYNONYM_RE.fullmatch(role)):
             return None
         recent = self._recent_speaker(p, pos)
         if recent is not None:
