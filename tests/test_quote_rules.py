@@ -851,3 +851,15 @@ def test_a_countrys_official_is_a_role_whose_holder_is_named_next_not_the_countr
     q = _quotes(f"{owner} premier has said that all investors are welcome. "
                 "Prime Minister Aqqaluk Berthelsen told the media that the rules apply to everyone.")
     assert [s for _, _, s, _ in _got(q)] == ["Aqqaluk Berthelsen", "Aqqaluk Berthelsen"]
+
+
+def test_an_organisations_own_word_is_never_part_of_a_name():
+    q = _quotes("Aibek Usenov, Deputy Director of the Kyrgyz Geological Survey, presented new projects.",
+                "He noted that a strategy for critical minerals is being drafted.")
+    assert [s for _, _, s, _ in _got(q)] == ["Aibek Usenov"]
+
+
+@pytest.mark.parametrize("source", ["Media", "Local media", "Messages", "Reports"])
+def test_media_and_messages_are_unnamed_sources(source):
+    q = _quotes(f"{source} reported that trucks had left for the airport at night.")
+    assert [(s, r) for _, _, s, r in _got(q)] == [("", "speaker_cue_that")]
