@@ -863,3 +863,18 @@ def test_an_organisations_own_word_is_never_part_of_a_name():
 def test_media_and_messages_are_unnamed_sources(source):
     q = _quotes(f"{source} reported that trucks had left for the airport at night.")
     assert [(s, r) for _, _, s, r in _got(q)] == [("", "speaker_cue_that")]
+
+
+def test_an_outlet_crediting_a_sentence_is_no_person_he_could_be():
+    q = _quotes("“Our country is a bridge between East and West,” Economy Minister Rauf Mammadov said at the forum, "
+                "Caspinews reports.",
+                "According to him, trade with the region grew by a sixth this year.")
+    assert [s for _, _, s, _ in _got(q)] == ["Rauf Mammadov", "Rauf Mammadov"]
+
+
+def test_an_outlets_credit_after_a_quoted_forum_name_attributes_nothing():
+    q = _quotes("“Our country is a bridge between East and West,” Economy Minister Rauf Mammadov said at the forum "
+                "“Opening the Region to New Trade Routes” in Baku, Caspinews reports.",
+                "According to him, trade with the region grew by a sixth this year.")
+    assert [s for _, _, s, _ in _got(q)][-1] == "Rauf Mammadov"
+    assert "Caspinews" not in q["speaker"].tolist()

@@ -18,6 +18,7 @@ from loaders.quotes.cues import (
     AND_CUE_THAT_RE,
     ASKED_RE,
     CALLED_RE,
+    CREDIT_RE,
     FOLLOWING_RE,
     END_OF_FRAME_RE,
     QUOTED_AS_HEAD_RE,
@@ -75,6 +76,8 @@ def speaker_cue_after(art: Article, span: Span) -> Found | None:
     if speaker is None and m and ", " in m.group("spk"):
         # “…” from China, a Commission spokesman said: the rest of a partial quote's clause comes first
         at = m.start("spk") + m.group("spk").rindex(", ") + 2
+        if CREDIT_RE.match(art.paras[span.p1], at - 2, span.sent_end):
+            return None  # “…” at the forum in Baku, Azernews reports: the outlet's credit, not a speaker
         speaker = art.resolve(art.paras[span.p1][at:m.end("spk")], span.p1, at)
     if speaker is None:
         return None
