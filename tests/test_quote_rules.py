@@ -878,3 +878,15 @@ def test_an_outlets_credit_after_a_quoted_forum_name_attributes_nothing():
                 "According to him, trade with the region grew by a sixth this year.")
     assert [s for _, _, s, _ in _got(q)][-1] == "Rauf Mammadov"
     assert "Caspinews" not in q["speaker"].tolist()
+
+
+def test_a_cue_set_between_commas_names_the_speaker_after_it():
+    q = _quotes("Business Minister Marco Ferri spoke in Rome.",
+                "Italy, said the minister, “has 16 of the 34 critical raw materials” in closed mines.")
+    assert [s for _, _, s, _ in _got(q)] == ["Marco Ferri"]
+
+
+def test_a_long_clause_before_an_inverted_cue_is_the_reported_speech_not_a_subject():
+    q = _quotes("The fund will finish the new plant by 2026, said the chairman of the fund, Nurlan Abenov, during "
+                "a briefing.")
+    assert _got(q) == [("reported", "The fund will finish the new plant by 2026", "Nurlan Abenov", "cue_speaker_after")]

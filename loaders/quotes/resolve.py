@@ -48,6 +48,8 @@ from loaders.sentences import sentence_spans
 CHANNEL_RE = re.compile(CHANNEL, re.I)
 _CONJUNCTION_RE = re.compile(r"(?:but|and|while|whereas|yet|so)\s+", re.I)
 _OWNER_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['’]s\s+(?=[a-z])")
+# a cue set between commas after a short subject: "Italy, said the minister, has …"
+_INSERTED_RE = re.compile(r"\s+(?P<spk>[^,;:“”«»\"]{2,80}?),")
 _CREDIT_RE = re.compile(r"informs|reports|writes")
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
@@ -312,7 +314,13 @@ class Article(Organisations, Persons):
             m = SUBJ_CUE_RE.match(text, pos, end)
             if m and _CREDIT_RE.fullmatch(m.group("cue")) and text.startswith(",", m.end()):
                 m = None  # "Report informs, the vice-president … has said": the outlet's credit, not the speaker
-            if m and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS:
+            inserted = (_INSERTED_RE.match(text, m.end("cue"), end)
+                        if m and m.group("spk").endswith(",") and len(m.group("spk").split()) <= 4 else None)
+            if inserted:  # "Italy, said the minister, “possesses …”": the speaker follows the cue
+                speaker = self.resolve(inserted.group("spk"), p, inserted.start("spk"))
+                if speaker is not None:
+                    return m, speaker
+            elif m and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS:
                 lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that"
                 at = m.start("spk") + (lead.end() if lead else 0)
                 speaker = self.resolve(m.group("spk")[at - m.start("spk"):], p, at)
