@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.people import PARTICLES, is_country_word, is_known_org, side_of
+from loaders.people import PARTICLES, is_known_org, side_of
 from loaders.quotes.cues import SPOKE_WHEN_RE
 from loaders.quotes.names import CHUNK_RE, core_count, name_in_chunk
 from loaders.quotes.vocab import (
@@ -20,18 +20,14 @@ from loaders.quotes.vocab import (
     CHANNEL_WORDS,
     CONNECTORS,
     CUE,
-    HELD_BY,
     MODIFIER_WORDS,
     NOT_ADJECTIVES,
     ORG_WORDS,
-    PLACE_SPEAKERS,
     RELATIVE_NOUN,
     RELATIVE_VERB,
     ROLE_SYNONYMS,
     ROLE_WORDS,
     SAME_AS,
-    UNNAMED_AFTER,
-    UNNAMED_NOUN,
 )
 
 _APPOS_RE = re.compile(
@@ -63,16 +59,6 @@ _CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)
 _ORG_CHANNEL_RE = re.compile(rf"(?P<org>.+?)(?:['’]s?)?\s+(?P<chan>{CHANNEL})$", re.I)
 ROLE_SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ROLE_SYNONYMS, key=len, reverse=True)))
                              + r")\b", re.I)
-# "Baku", "official Tashkent": a capital speaking for its government
-_PLACE_RE = re.compile(r"(?:[Oo]fficial\s+)?(?P<place>" + "|".join(map(re.escape, PLACE_SPEAKERS)) + ")")
-# "an LG Chem official": an unnamed member of a named organisation
-_MEMBER_OF_RE = re.compile(r"(?:a|an)\s+(?P<org>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})\s+"
-                           r"(?P<role>official|representative|employee|executive|source)")
-_UNNAMED_RE = re.compile(
-    rf"(?:[\w\-]+\s+|one\s+of\s+the\s+){{0,4}}{UNNAMED_NOUN}(?:\s+{UNNAMED_AFTER}\b[^,;:.!?“”«»\"]{{0,80}})?",
-    re.I,
-)
-
 
 @lru_cache(maxsize=65536)
 def fold_token(token: str) -> str:
@@ -233,43 +219,6 @@ class Phrase:
     name: str = ""
     name_role: str = ""
     org_like: bool = False
-
-
-@lru_cache(maxsize=16384)
-def unnamed(raw: str) -> bool:
-    """True for an unnamed source ("two people familiar with the talks", "officials", "the sources").
-
-    Only the first word may be capitalised ("Energy experts"): a later capital names someone.
-    """
-    text = DETERMINER_RE.sub("", raw.strip(" ,"))
-    _, _, rest = text.partition(" ")
-    return _UNNAMED_RE.fullmatch(text) is not None and rest == rest.lower()
-
-
-@lru_cache(maxsize=16384)
-def place_speaker(raw: str) -> str:
-    """Who a capital standing alone as a speaker speaks for ("Baku" -> "Government of Azerbaijan", "official
-    Tashkent" -> "Government of Uzbekistan", "Brussels" -> "European Union"), or ""."""
-    m = _PLACE_RE.fullmatch(raw.strip(" ,"))
-    return PLACE_SPEAKERS[m.group("place")] if m else ""
-
-
-@lru_cache(maxsize=16384)
-def holder_of_title(raw: str) -> str:
-    """The one person an honorific title stands for ("Hero-Arkadag", "the National Leader of the Turkmen people"
-    -> "Gurbanguly Berdimuhamedov"; speech.toml `held_by`), or ""."""
-    return HELD_BY.get(" ".join(DETERMINER_RE.sub("", raw.strip(" ,")).split()).casefold(), "")
-
-
-@lru_cache(maxsize=16384)
-def member_of(raw: str) -> tuple[str, str] | None:
-    """(organisation, role) for an unnamed member of a named organisation ("an LG Chem official" -> ("LG Chem",
-    "official")); None for anything else, and for an official of a country or nation ("an EU official", "a
-    Kazakh official"), who stays an unnamed source."""
-    m = _MEMBER_OF_RE.fullmatch(raw.strip(" ,"))
-    if m is None or all(is_country_word(w) for w in m.group("org").split()):
-        return None
-    return m.group("org"), m.group("role")
 
 
 @lru_cache(maxsize=16384)

@@ -33,15 +33,12 @@ from loaders.quotes.phrases import (
     ROLE_SYNONYM_RE,
     fold_token,
     head_noun,
-    holder_of_title,
-    member_of,
-    place_speaker,
     read_phrase,
     role_core,
     role_like,
-    unnamed,
 )
 from loaders.quotes.rows import UNNAMED, Speaker
+from loaders.quotes.sources import holder_of_title, member_of, place_speaker, unnamed
 from loaders.quotes.vocab import CHANNEL, CLAUSE_OPENERS, PARAGRAPH_LABEL_RE, REFER_BACK
 from loaders.sentences import sentence_spans
 
