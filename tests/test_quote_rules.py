@@ -890,3 +890,10 @@ def test_a_long_clause_before_an_inverted_cue_is_the_reported_speech_not_a_subje
     q = _quotes("The fund will finish the new plant by 2026, said the chairman of the fund, Nurlan Abenov, during "
                 "a briefing.")
     assert _got(q) == [("reported", "The fund will finish the new plant by 2026", "Nurlan Abenov", "cue_speaker_after")]
+
+
+def test_in_which_he_opens_a_frame_after_a_role_and_a_time():
+    q = _quotes("“Energy must stay affordable,” Prime Minister Jan Nowak said on Monday.",
+                "On Monday afternoon, the Prime Minister arrived at the summit and gave a speech, in which he "
+                "emphasised that the transition “cannot take place at the expense of people.”")
+    assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Jan Nowak", "Jan Nowak"]

@@ -43,7 +43,8 @@ from loaders.quotes.vocab import CHANNEL, CLAUSE_OPENERS, PARAGRAPH_LABEL_RE, RE
 from loaders.sentences import sentence_spans
 
 CHANNEL_RE = re.compile(CHANNEL, re.I)
-_CONJUNCTION_RE = re.compile(r"(?:but|and|while|whereas|yet|so)\s+", re.I)
+# a conjunction, or a relative lead ("a speech, in which he emphasised"), before a frame's speaker
+_CONJUNCTION_RE = re.compile(r"(?:but|and|while|whereas|yet|so|(?:in|during|at)\s+which|where)\s+", re.I)
 _OWNER_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['’]s\s+(?=[a-z])")
 # a cue set between commas after a short subject: "Italy, said the minister, has …"
 _INSERTED_RE = re.compile(r"\s+(?P<spk>[^,;:“”«»\"]{2,80}?),")
@@ -318,7 +319,7 @@ class Article(Organisations, Persons):
                 if speaker is not None:
                     return m, speaker
             elif m and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS:
-                lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that"
+                lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that", "in which he said"
                 at = m.start("spk") + (lead.end() if lead else 0)
                 speaker = self.resolve(m.group("spk")[at - m.start("spk"):], p, at)
                 if speaker is not None:
