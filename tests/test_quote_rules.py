@@ -897,3 +897,9 @@ def test_in_which_he_opens_a_frame_after_a_role_and_a_time():
                 "On Monday afternoon, the Prime Minister arrived at the summit and gave a speech, in which he "
                 "emphasised that the transition “cannot take place at the expense of people.”")
     assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Jan Nowak", "Jan Nowak"]
+
+
+def test_a_country_owning_a_role_is_never_widened_into_a_longer_name():
+    q = _quotes("Trade between Kazakhstan and Azerbaijan grew last year.",
+                "“We see new projects every month,” said Elnur Aliyev, Azerbaijan’s Ambassador to Kazakhstan.")
+    assert q["side"].tolist() == ["other"]

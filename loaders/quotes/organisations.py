@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.people import NON_NAME_WORDS, is_known_org, known_orgs_in, org_kind
+from loaders.people import NON_NAME_WORDS, is_country_word, is_known_org, known_orgs_in, org_kind
 from loaders.quotes.names import CHUNK_RE
 from loaders.quotes.phrases import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker
@@ -244,7 +244,8 @@ class Organisations:
             else:
                 pattern = org_extension_re(name)
                 found = max((m.group() for text in self.paras for m in pattern.finditer(text)), key=len, default=name)
-                if found == name and len(name.split()) <= 3:
+                country = COUNTRY_RE.fullmatch(name) or is_country_word(name)  # "Kazakhstan and Azerbaijan"
+                if found == name and len(name.split()) <= 3 and not country:
                     prefix = org_prefix_re(name)
                     first = next((m.group() for text in self.paras for m in [prefix.search(text)] if m), "")
                     if first:
