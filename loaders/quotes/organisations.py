@@ -91,18 +91,21 @@ def acronym_definition_re(acronym: str) -> re.Pattern[str]:
 _POSTS = {"president": "President", "presidential": "President", "head of state": "President",
           "head of the state": "President", "pm": "Prime Minister", "premier": "Prime Minister",
           "prime minister": "Prime Minister", "head of government": "Prime Minister"}
-_POST_RE = re.compile(r"(?:the\s+)?(?:(?P<adj>" + "|".join(COUNTRY_OF_ADJECTIVE) + r")\s+)?(?P<post>" + "|".join(sorted(map(re.escape, _POSTS), key=len, reverse=True))
+_COUNTRY_OF = {adjective.casefold(): country for adjective, country in COUNTRY_OF_ADJECTIVE.items()}
+_POST_RE = re.compile(r"(?:the\s+)?(?:(?P<adj>" + "|".join(COUNTRY_OF_ADJECTIVE) + r")\s+)?"
+                      r"(?P<post>" + "|".join(sorted(map(re.escape, _POSTS), key=len, reverse=True))
                       + r")(?:['’]s?)?(?P<rest>\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)?", re.I)
 
 
 @lru_cache(maxsize=4096)
 def post_name(owner: str) -> str:
     """The post, in full words, whose press service speaks ("presidential" -> "President", "PM's" -> "Prime
-    Minister", "President of Uzbekistan" as written, "Tajik president's" -> "President of Tajikistan"), or "" when the owner is no head of state or government."""
+    Minister", "President of Uzbekistan" as written, "Tajik president's" -> "President of Tajikistan"), or ""
+    when the owner is no head of state or government."""
     m = _POST_RE.fullmatch(owner.strip())
     if m is None:
         return ""
-    country = f" of {COUNTRY_OF_ADJECTIVE[m.group('adj')]}" if m.group("adj") else ""  # "the Tajik president's"
+    country = f" of {_COUNTRY_OF[m.group('adj').casefold()]}" if m.group("adj") else ""  # "the Tajik president's"
     return _POSTS[m.group("post").casefold()] + (m.group("rest") or country)
 
 
