@@ -65,14 +65,25 @@ _OPENERS = ("The|A|An|This|That|These|Those|Its|It|Their|Our|His|Her|But|And|Or|
             "|When|While|After|Before|Meanwhile|However|Also|Yet|So|Then|Earlier|Later|According")
 
 
-@lru_cache(maxsize=4096)
-def org_prefix_re(name: str) -> re.Pattern[str]:
-    """Pattern for `name` after capitalised words that belong to it ("European" + " Commission", "NAC" +
-    " KazAtomProm", "German Foreign Trade and" + " Investment Agency"), never after a possessive or a word
-    opening a sentence ("The Commission")."""
-    word = rf"(?!(?:{_OPENERS})\s)[{UP}]\w*(?:-[{UP}\d]\w*)*"  # never "Toronto-listed"
-    return re.compile(rf"(?<![\w’'\-]){word}(?:\s+(?:and\s+|&\s+)?{word})*(?:\s+(?:and|&))?\s+{re.escape(name)}\b")
+_WORD = rf"(?!(?:{_OPENERS})\s)[{UP}]\w*(?:-[{UP}\d]\w*)*"  # never "Toronto-listed"
+# capitalised words that end right before an organisation's short name: "European " before "Commission"
+_PREFIX_RE = re.compile(rf"(?<![\w’'\-]){_WORD}(?:\s+(?:and\s+|&\s+)?{_WORD})*(?:\s+(?:and|&))?\s+$")
 
+
+def prefixed_name(text: str, name: str) -> str:
+    """`name` with the capitalised words that belong to it before its first such use in `text` ("European" +
+    " Commission", "NAC" + " KazAtomProm", "German Foreign Trade and" + " Investment Agency"), never after a
+    possessive or a word opening a sentence ("The Commission"); "" when no use has any. Only a short window
+    before each use is read."""
+    at = text.find(name)
+    while at > 0:
+        end = at + len(name)
+        if not text[end:end + 1].isalnum():
+            m = _PREFIX_RE.search(text, max(0, at - 120), at)
+            if m is not None:
+                return text[m.start():end]
+        at = text.find(name, at + 1)
+    return ""
 
 
 @lru_cache(maxsize=1024)
@@ -249,8 +260,7 @@ class Organisations:
                 found = max((m.group() for text in self.paras for m in pattern.finditer(text)), key=len, default=name)
                 country = COUNTRY_RE.fullmatch(name) or is_country_word(name)  # "Kazakhstan and Azerbaijan"
                 if found == name and len(name.split()) <= 3 and not country:
-                    prefix = org_prefix_re(name)
-                    first = next((m.group() for text in self.paras for m in [prefix.search(text)] if m), "")
+                    first = next((hit for text in self.paras for hit in [prefixed_name(text, name)] if hit), "")
                     if first:
                         found = self._fullest(first)
             self.fullest[name] = found
