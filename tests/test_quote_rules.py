@@ -903,3 +903,11 @@ def test_a_country_owning_a_role_is_never_widened_into_a_longer_name():
     q = _quotes("Trade between Kazakhstan and Azerbaijan grew last year.",
                 "“We see new projects every month,” said Elnur Aliyev, Azerbaijan’s Ambassador to Kazakhstan.")
     assert q["side"].tolist() == ["other"]
+
+
+def test_straight_single_quotes_mark_a_quote_and_apostrophes_do_not():
+    q = _quotes("'Portugal can lead the lithium value chain in Europe,' chief executive David Archer said.",
+                "The investors' money and the miners' wages don't depend on the state's plans, analysts say.")
+    assert _got(q)[0] == ("direct", "Portugal can lead the lithium value chain in Europe", "David Archer",
+                          "speaker_cue_after")
+    assert [k for k, _, _, _ in _got(q)].count("direct") == 1

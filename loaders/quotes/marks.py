@@ -21,9 +21,9 @@ from loaders.quotes.vocab import CUE
 
 Segment = tuple[int, int, int]  # (para_no, start, end) of a quote's inner text in one paragraph
 
-_OPENERS = "“«\"‘„‚”"
-_CLOSES = {"»": "«", "”": "“„”", "“": "„", '"': '"', "’": "‘‚", "‘": "‚"}
-MARK_RE = re.compile("[\"“”«»‘’„‚]")
+_OPENERS = "“«\"‘„‚”'"
+_CLOSES = {"»": "«", "”": "“„”", "“": "„", '"': '"', "’": "‘‚'", "‘": "‚", "'": "'‘"}
+MARK_RE = re.compile("[\"“”«»‘’„‚']")
 _MISMATCHED = {"»": "“„\"", "”": "«"}
 _LEAD_OPENER_RE = re.compile(r"\s*[“«\"‘„‚]")
 WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
@@ -63,7 +63,7 @@ def _orphan_closer(text: str) -> int:
     in `text`, or -1: an outlet lost the opener, or a speech ran on from the paragraph before without one.
     An apostrophe inside a word (region’s) is no mark."""
     first_mark = next((m for m in MARK_RE.finditer(text)
-                       if not (m.group() == "’" and text[m.start() - 1:m.start()].isalpha()
+                       if not (m.group() in "’'" and text[m.start() - 1:m.start()].isalpha()
                                and text[m.end():m.end() + 1].isalpha())), None)
     if first_mark is None or text[first_mark.start()] not in "”»\"":
         return -1
@@ -89,7 +89,7 @@ def _closer_at_end(text: str) -> int:
     if not stripped or stripped[-1] not in "”»\"" or len(stripped) < 2 or stripped[-2].isspace():
         return -1
     first = next((m.start() for m in MARK_RE.finditer(stripped)
-                  if not (m.group() == "’" and stripped[m.start() - 1:m.start()].isalpha()
+                  if not (m.group() in "’'" and stripped[m.start() - 1:m.start()].isalpha()
                           and stripped[m.end():m.end() + 1].isalpha())), -1)
     return first if first == len(stripped) - 1 else -1
 
@@ -151,7 +151,7 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                 # a closing mark typed after the space: `…government, "said X`, `…controlled, ”he concluded`,
                 # or `…as well. "` ending the paragraph
                 right, left = True, False
-            if ch in "’" and prev.isalpha() and nxt.isalpha():
+            if ch in "’'" and prev.isalpha() and nxt.isalpha():
                 continue
             closes = _CLOSES.get(ch, "")
             target = -1
@@ -183,7 +183,7 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                 spans.append([(p, lost, i)])
                 last_close = i
                 continue
-            if ch in "«„‚" or (ch in "“\"‘”" and left and not (ch == "‘" and prev.isalpha())):
+            if ch in "«„‚" or (ch in "“\"‘”'" and left and not (ch in "‘'" and prev.isalpha())):
                 if ch == "”" and right:
                     continue
                 stack.append((ch, i))
