@@ -911,3 +911,9 @@ def test_straight_single_quotes_mark_a_quote_and_apostrophes_do_not():
     assert _got(q)[0] == ("direct", "Portugal can lead the lithium value chain in Europe", "David Archer",
                           "speaker_cue_after")
     assert [k for k, _, _, _ in _got(q)].count("direct") == 1
+
+
+def test_reminded_that_is_a_speech_cue():
+    q = _quotes("Energy Minister Kanat Bekov reminded that the field was launched in September and that "
+                "‘a cut in output at the field is out of the question’.")
+    assert [(k, s) for k, _, s, _ in _got(q)] == [("reported", "Kanat Bekov"), ("direct", "Kanat Bekov")]
