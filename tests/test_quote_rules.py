@@ -643,3 +643,277 @@ def test_a_name_set_between_commas_before_said_is_a_person():
                 "said during a briefing.",
                 "“We continue drilling six new wells,” he explained.")
     assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Gio Bellini"]
+
+
+def test_a_short_name_of_an_organisation_is_the_full_name_the_article_gives_it():
+    q = _quotes("The European Commission backed a new grid fund on Tuesday.",
+                "“We see the region as a partner in clean energy,” a Commission spokesperson said.",
+                "According to the Commission, the fund will open in spring.")
+    assert [(s, r) for _, _, s, r in _got(q)] == [("European Commission", "speaker_cue_after"),
+                                                  ("European Commission", "according_to_before")]
+    assert q["side"].tolist() == ["EU", "EU"]
+
+
+def test_a_lower_case_ministry_is_the_ministry_of_that_field_the_article_names():
+    q = _quotes("Export permits will be granted case by case, the trade ministry said on Friday.",
+                "Dana Sarsen, a spokesperson for the Ministry of Trade, said licences would follow.")
+    assert [s for _, _, s, _ in _got(q)][0] == "Ministry of Trade"
+
+
+def test_the_company_is_the_organisation_opening_the_sentence():
+    q = _quotes("NAC Uranit will cut its planned output by a tenth next year, the company announced on Monday. "
+                "The cuts will last three years, it added.")
+    assert [s for _, _, s, _ in _got(q)] == ["NAC Uranit", "NAC Uranit"]
+
+
+def test_the_company_is_the_one_word_speaker_or_the_company_introduced_by_what_it_is():
+    q = _quotes("“Prices will stay firm this year,” Cobaltex said in its results.",
+                "The company told analysts that no cargo had left the port.")
+    assert [s for _, _, s, _ in _got(q)] == ["Cobaltex", "Cobaltex"]
+    q = _quotes("The plant, built by German carmaker Voltwerk, opened on Monday.",
+                "It can recycle 2,500 tons of batteries a year, the company said in a release.")
+    assert [s for _, _, s, _ in _got(q)] == ["Voltwerk"]
+
+
+def test_the_countrys_office_is_that_of_the_country_named_before_it():
+    q = _quotes("Kazakhstan will trim its oil output from May, the country's energy ministry said on Sunday.",
+                "The cut is a precaution against a weak market, the ministry added.")
+    assert [s for _, _, s, _ in _got(q)] == ["Kazakhstan's energy ministry"] * 2
+    assert q["side"].tolist() == ["Kazakhstan"] * 2
+
+
+@pytest.mark.parametrize("capital, speaker, side", [
+    ("Baku", "Government of Azerbaijan", "other"),
+    ("Official Tashkent", "Government of Uzbekistan", "other"),
+    ("Astana", "Government of Kazakhstan", "Kazakhstan"),
+    ("Brussels", "European Union", "EU"),
+])
+def test_a_capital_city_speaks_for_its_government(capital, speaker, side):
+    q = _quotes(f"{capital} also noted that gas supplies to Europe would grow next year.")
+    assert [(s, r) for _, _, s, r in _got(q)] == [(speaker, "speaker_cue_that")]
+    assert q["side"].tolist() == [side]
+    assert q["person"].tolist() == [""]
+
+
+def test_a_capital_that_spoke_is_no_person_a_role_after_it_refers_to():
+    q = _quotes("Baku noted the role of Turkey in the transit.",
+                "European buyers want more gas, the head of the Ministry of Energy of Azerbaijan said.",
+                "At the same time, Elnur Mammadov noted that long contracts need support.")
+    assert [s for _, _, s, _ in _got(q)][-2:] == ["Elnur Mammadov", "Elnur Mammadov"]
+
+
+@pytest.mark.parametrize("phrase, speaker, role", [
+    ("an Orbis Chem official", "Orbis Chem", "official"),
+    ("a Kazatomprom representative", "Kazatomprom", "representative"),
+])
+def test_an_organisations_unnamed_official_speaks_for_the_organisation(phrase, speaker, role):
+    q = _quotes(f"“We will keep buying lithium from several suppliers,” {phrase} said. “Prices matter less than supply.”")
+    assert [s for _, _, s, _ in _got(q)] == [speaker, speaker]
+    assert q["speaker_role"].tolist() == [role, role]
+
+
+def test_an_official_of_a_country_stays_an_unnamed_source():
+    q = _quotes("“Talks on the pipeline will resume in spring,” an EU official said.")
+    assert [s for _, _, s, _ in _got(q)] == [""]
+
+
+def test_a_councils_own_name_is_never_part_of_its_chairmans_name():
+    q = _quotes("Chairman of the Halk Maslahaty Gurbanguly Berdimuhamedov said that gas exports to Europe would grow.",
+                "According to the Chairman of the Halk Maslahaty, energy remains the main field of cooperation.")
+    assert [s for _, _, s, _ in _got(q)] == ["Gurbanguly Berdimuhamedov"] * 2
+    assert q["speaker_role"].tolist() == ["Chairman of the Halk Maslahaty"] * 2
+
+
+def test_a_role_word_after_of_names_the_bodys_members_not_the_title():
+    q = _quotes("First Deputy Chairman of the Cabinet of Ministers Adylbek Kasymov said that the mine would "
+                "open next year.")
+    assert q["speaker_role"].tolist() == ["First Deputy Chairman of the Cabinet of Ministers"]
+
+
+@pytest.mark.parametrize("title", ["Hero-Arkadag", "the National Leader of the Turkmen people", "Arkadag"])
+def test_an_honorific_title_held_by_one_man_is_that_man(title):
+    q = _quotes("Turkmenistan wants to sell more gas to Europe.",
+                f"«We are ready to build the pipeline across the Caspian Sea», said {title}.")
+    assert [s for _, _, s, _ in _got(q)] == ["Gurbanguly Berdimuhamedov"]
+    assert q["person"].tolist() == ["Gurbanguly Berdimuhamedov"]
+
+
+def test_a_closing_mark_with_an_attribution_after_a_closed_quote_ends_a_quote_whose_opener_was_lost():
+    q = _quotes("Ambassador Dana Sarsen spoke to reporters in Baku.",
+                "\"Our region has no sea ports.\" That is why new routes matter so much for us, and we keep "
+                "building them,\" she said.")
+    assert _got(q) == [
+        ("direct", "Our region has no sea ports.", "Dana Sarsen", "next_quote_speaker"),
+        ("direct", "That is why new routes matter so much for us, and we keep building them", "Dana Sarsen",
+         "speaker_cue_after")]
+
+
+def test_a_closing_mark_after_a_closed_quote_with_no_attribution_opens_nothing():
+    q = _quotes("He called the plan \"a bridge\" and the partners agreed. The talks ended late,\" the report says.")
+    assert [t for _, t, _, _ in _got(q)] == []
+
+
+@pytest.mark.parametrize("para", [
+    "“Gas output will grow next year,” Kh. Yusifzade said.",
+    "“Gas output will grow next year,” said Zh. Yusifzade.",
+])
+def test_a_two_letter_initial_of_a_transliterated_given_name_keeps_the_speaker_whole(para):
+    q = _quotes("Khoshbakht Yusifzade, vice-president of SOCAR, spoke in Baku.", para)
+    assert [s for _, _, s, _ in _got(q)] == ["Khoshbakht Yusifzade"]
+
+
+@pytest.mark.parametrize("credit", [
+    "Trend informs, the first deputy head of the oil company, Rauf Aliyev has said.",
+    "Trend reports, the first deputy head of the oil company, academician Rauf Aliyev has said.",
+])
+def test_an_outlets_credit_opening_the_next_paragraph_is_not_the_speaker(credit):
+    q = _quotes("“Our new fields will let gas output grow for a decade”.", credit)
+    assert _got(q) == [("direct", "Our new fields will let gas output grow for a decade", "Rauf Aliyev",
+                        "next_sentence")]
+    assert q["speaker_role"].tolist() == ["first deputy head of the oil company"]
+
+
+def test_a_speech_whose_opener_was_lost_ends_at_a_closing_mark_and_its_speaker():
+    q = _quotes("Rauf Aliyev, head of the oil company, has said the fields are old.",
+                "Our wells are the oldest in the world. We must extend their life by all means”, - R. Aliyev said.")
+    assert _got(q)[-1] == ("direct", "Our wells are the oldest in the world. We must extend their life by all means",
+                           "Rauf Aliyev", "speaker_cue_after")
+
+
+def test_the_bank_in_a_title_is_the_bank_the_article_names_and_a_national_bank_is_a_state_office():
+    q = _quotes("The National Bank will keep its base rate, Chairman of the Bank Yerlan Sadykov told a briefing.",
+                "“Inflation is slowing down in every region,” Sadykov said.", place="Almaty")
+    assert q[q["kind"] == "direct"]["side"].tolist() == ["Kazakhstan"]
+
+
+def test_an_organisation_owning_a_role_takes_its_full_name_for_the_side():
+    q = _quotes("The European Commission followed the talks closely.",
+                "“We remain ready to help,” said Anna Berg, the Commission’s spokesperson for trade.")
+    assert q["side"].tolist() == ["EU"]
+
+
+def test_and_after_a_name_opens_a_second_person_not_an_apposition():
+    q = _quotes("They met in Astana: the company’s Chairman, Arman Dossov, and the President of Gazco, Rauf Najaf.",
+                "“We reviewed the joint projects in the Caspian,” said Arman Dossov.")
+    assert q["speaker_role"].tolist() == ["Chairman"]
+
+
+def test_the_last_field_of_a_ministers_title_is_not_the_first_word_of_the_name():
+    q = _quotes("Minister of Natural Resources, Ecology and Technical Supervision Bakyt Osmonov reported to parliament.",
+                "According to him, the talks with investors are over.")
+    assert [s for _, _, s, _ in _got(q)] == ["Bakyt Osmonov"]
+
+
+@pytest.mark.parametrize("channel, speaker", [
+    ("the Tajik president's press service", "Press service of the President of Tajikistan"),
+    ("the president's press service", "Press service of the President"),
+])
+def test_a_presidents_press_service_names_a_country_only_when_the_phrase_does(channel, speaker):
+    q = _quotes("President of Tajikistan Emomali Rahmon met the European Council President in Astana.",
+                f"Trade with the Union grows every year, {channel} said.")
+    assert [s for _, _, s, _ in _got(q)] == [speaker]
+
+
+def test_he_is_the_minister_who_just_answered_not_the_deputy_who_asked():
+    q = _quotes("Minister of Energy Bakyt Osmonov reported to parliament.",
+                "When asked by deputy Azamat Joldoshev whether the country could mine alone, the minister replied "
+                "that some minerals need foreign partners.",
+                "«We have to attract investors to the mining industry,» he added.")
+    assert [s for _, _, s, _ in _got(q)] == ["Bakyt Osmonov", "Bakyt Osmonov"]
+
+
+def test_he_is_not_a_man_named_only_in_the_possessive():
+    q = _quotes("For his part, Foreign Minister Arman Tulegenov welcomed President Erdogan’s coming visit.",
+                "He said that the joint commission would meet in spring.")
+    assert [s for _, _, s, _ in _got(q)] == ["Arman Tulegenov"]
+
+
+def test_has_said_after_a_quote_is_a_cue():
+    q = _quotes("Chief executive Tom Reiner spoke at the mine.",
+                "“This should be our best year in a decade,” he has said.")
+    assert _got(q) == [("direct", "This should be our best year in a decade", "Tom Reiner", "speaker_cue_after")]
+
+
+def test_a_speech_in_which_he_said_is_his():
+    q = _quotes("Prime Minister Jan Nowak arrived at the summit and gave a speech, in which he stressed that the "
+                "energy transition “must not cost people their jobs.”")
+    assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Jan Nowak"]
+
+
+def test_a_note_speaks_for_whoever_issued_it():
+    q = _quotes("The price cap breaks the rules of the free market, commented the Russian embassy in Berlin. "
+                "“Such steps will only raise costs for everyone”, reads the note.")
+    assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Russian embassy in Berlin"]
+
+
+@pytest.mark.parametrize("owner", ["Greenland’s", "Indonesia's"])
+def test_a_countrys_official_is_a_role_whose_holder_is_named_next_not_the_country(owner):
+    q = _quotes(f"{owner} premier has said that all investors are welcome. "
+                "Prime Minister Aqqaluk Berthelsen told the media that the rules apply to everyone.")
+    assert [s for _, _, s, _ in _got(q)] == ["Aqqaluk Berthelsen", "Aqqaluk Berthelsen"]
+
+
+def test_an_organisations_own_word_is_never_part_of_a_name():
+    q = _quotes("Aibek Usenov, Deputy Director of the Kyrgyz Geological Survey, presented new projects.",
+                "He noted that a strategy for critical minerals is being drafted.")
+    assert [s for _, _, s, _ in _got(q)] == ["Aibek Usenov"]
+
+
+@pytest.mark.parametrize("source", ["Media", "Local media", "Messages", "Reports"])
+def test_media_and_messages_are_unnamed_sources(source):
+    q = _quotes(f"{source} reported that trucks had left for the airport at night.")
+    assert [(s, r) for _, _, s, r in _got(q)] == [("", "speaker_cue_that")]
+
+
+def test_an_outlet_crediting_a_sentence_is_no_person_he_could_be():
+    q = _quotes("“Our country is a bridge between East and West,” Economy Minister Rauf Mammadov said at the forum, "
+                "Caspinews reports.",
+                "According to him, trade with the region grew by a sixth this year.")
+    assert [s for _, _, s, _ in _got(q)] == ["Rauf Mammadov", "Rauf Mammadov"]
+
+
+def test_an_outlets_credit_after_a_quoted_forum_name_attributes_nothing():
+    q = _quotes("“Our country is a bridge between East and West,” Economy Minister Rauf Mammadov said at the forum "
+                "“Opening the Region to New Trade Routes” in Baku, Caspinews reports.",
+                "According to him, trade with the region grew by a sixth this year.")
+    assert [s for _, _, s, _ in _got(q)][-1] == "Rauf Mammadov"
+    assert "Caspinews" not in q["speaker"].tolist()
+
+
+def test_a_cue_set_between_commas_names_the_speaker_after_it():
+    q = _quotes("Business Minister Marco Ferri spoke in Rome.",
+                "Italy, said the minister, “has 16 of the 34 critical raw materials” in closed mines.")
+    assert [s for _, _, s, _ in _got(q)] == ["Marco Ferri"]
+
+
+def test_a_long_clause_before_an_inverted_cue_is_the_reported_speech_not_a_subject():
+    q = _quotes("The fund will finish the new plant by 2026, said the chairman of the fund, Nurlan Abenov, during "
+                "a briefing.")
+    assert _got(q) == [("reported", "The fund will finish the new plant by 2026", "Nurlan Abenov", "cue_speaker_after")]
+
+
+def test_in_which_he_opens_a_frame_after_a_role_and_a_time():
+    q = _quotes("“Energy must stay affordable,” Prime Minister Jan Nowak said on Monday.",
+                "On Monday afternoon, the Prime Minister arrived at the summit and gave a speech, in which he "
+                "emphasised that the transition “cannot take place at the expense of people.”")
+    assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Jan Nowak", "Jan Nowak"]
+
+
+def test_a_country_owning_a_role_is_never_widened_into_a_longer_name():
+    q = _quotes("Trade between Kazakhstan and Azerbaijan grew last year.",
+                "“We see new projects every month,” said Elnur Aliyev, Azerbaijan’s Ambassador to Kazakhstan.")
+    assert q["side"].tolist() == ["other"]
+
+
+def test_straight_single_quotes_mark_a_quote_and_apostrophes_do_not():
+    q = _quotes("'Portugal can lead the lithium value chain in Europe,' chief executive David Archer said.",
+                "The investors' money and the miners' wages don't depend on the state's plans, analysts say.")
+    assert _got(q)[0] == ("direct", "Portugal can lead the lithium value chain in Europe", "David Archer",
+                          "speaker_cue_after")
+    assert [k for k, _, _, _ in _got(q)].count("direct") == 1
+
+
+def test_reminded_that_is_a_speech_cue():
+    q = _quotes("Energy Minister Kanat Bekov reminded that the field was launched in September and that "
+                "‘a cut in output at the field is out of the question’.")
+    assert [(k, s) for k, _, s, _ in _got(q)] == [("reported", "Kanat Bekov"), ("direct", "Kanat Bekov")]

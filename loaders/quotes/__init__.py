@@ -6,7 +6,8 @@ One module per stage, the engine separate from the rules and the rules separate 
 - `marks`: the quoted spans of an article, and which are titles, not quotes;
 - `cues`: where speech verbs stand, and the frames around them;
 - `names` and `phrases`: person names in running text, and what a speaker phrase says on its own
-  (name, title, apposition, channel);
+  (name, title, apposition, channel); `sources`: phrases naming no person by name (unnamed sources,
+  "an LG Chem official", a capital for its government, an honorific held by one person);
 - `resolve`: who a phrase denotes in its article, with `persons` (the people it names, surnames,
   pronouns, role holders) and `organisations` (fullest names, acronyms, press services of posts,
   documents, "the ministry", "it");

@@ -30,12 +30,13 @@ SUBJ_CUE_RE = re.compile(
     re.S,
 )
 # a character of a speaker phrase that stops at a sentence's end: an initial's or an honorific's full stop is
-# kept ("S.Mynbayev", "Mr. Massimov")
-_HONORIFIC_STOP = r"(?:(?<=\bM[rs])|(?<=\bDr)|(?<=\bMrs))\.(?=\s)"
+# kept ("S.Mynbayev", "Mr. Massimov"), and so is that of a two-letter initial of a transliterated given name
+# ("Kh. Yusifzade", "Zh. Kassymbek")
+_HONORIFIC_STOP = r"(?:(?<=\bM[rs])|(?<=\bDr)|(?<=\bMrs)|(?<=\b(?:Kh|Zh|Sh|Ch|Ts|Yu|Ya|Ye)))\.(?=\s)"
 _SPK = rf"(?:[A-Z]\.(?=[A-Z]|\s)|{_HONORIFIC_STOP}|[^.!?;:“”«»\"])"
 # after a closing mark: “…,” SPEAKER cue
 TAIL_SPK_CUE_RE = re.compile(
-    rf"[\s,]*(?:[—–-]\s*)?(?P<spk>{_SPK}{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?"
+    rf"[\s,]*(?:[—–-]\s*)?(?P<spk>{_SPK}{{1,160}}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+)?"
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
     re.S,
 )
@@ -69,7 +70,7 @@ BARE_CLAUSE_RE = re.compile(
 )
 CUE_WORD_RE = re.compile(rf"{CUE}\b")
 # a name that speaks: followed by a cue ("Elyor Ganiyev announced") or right after one ("said Elyor Ganiyev")
-SPEAKS_AFTER_RE = re.compile(rf"\s+(?:also\s+|further\s+|then\s+)?{CUE}\b")
+SPEAKS_AFTER_RE = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+)?{CUE}\b")
 SPOKEN_BEFORE_RE = re.compile(rf"\b(?:{CUE}|[Aa]ccording\s+to)\s+$")
 # after a closing mark: “…,” AGENCY quoted SPEAKER as saying / “…,” SPEAKER was quoted as saying
 QUOTED_AS_RE = re.compile(
@@ -133,7 +134,8 @@ _TRAIL = (
     r"|when|following|via|before|touching)\b[^;:“”«»\"]{0,160}?)?"
 )
 POST_FRAME_RE = re.compile(
-    rf"(?P<clause>\S.*?),\s+(?P<spk>[^,;:“”«»\"]{{1,160}}?(?:,\s[^,;:“”«»\"]{{2,100}},)?)\s+(?:also\s+)?"
+    rf"(?P<clause>\S.*?),\s+(?P<spk>[^,;:“”«»\"]{{1,160}}?(?:,\s[^,;:“”«»\"]{{2,100}},)?)\s+(?:has\s+|have\s+|had\s+)?"
+    rf"(?:also\s+)?"
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD}){_TRAIL}\s*[.!?]?\s*$",
     re.S,
 )

@@ -18,6 +18,7 @@ from loaders.quotes.cues import (
     AND_CUE_THAT_RE,
     ASKED_RE,
     CALLED_RE,
+    CREDIT_RE,
     FOLLOWING_RE,
     END_OF_FRAME_RE,
     QUOTED_AS_HEAD_RE,
@@ -75,6 +76,8 @@ def speaker_cue_after(art: Article, span: Span) -> Found | None:
     if speaker is None and m and ", " in m.group("spk"):
         # “…” from China, a Commission spokesman said: the rest of a partial quote's clause comes first
         at = m.start("spk") + m.group("spk").rindex(", ") + 2
+        if CREDIT_RE.match(art.paras[span.p1], at - 2, span.sent_end):
+            return None  # “…” at the forum in Baku, Azernews reports: the outlet's credit, not a speaker
         speaker = art.resolve(art.paras[span.p1][at:m.end("spk")], span.p1, at)
     if speaker is None:
         return None
@@ -222,7 +225,7 @@ def next_sentence(art: Article, span: Span) -> Found | None:
     ends its own, is only the attribution ("Report informs, the first vice-president of SOCAR, Name has said.",
     "Azernews reports that this statement was made by Name.")."""
     last, sent_end = art.paras[span.p1], span.sent_end
-    if last[span.tail_from:sent_end].strip():
+    if last[span.tail_from:sent_end].strip(" .!?"):  # “…”. ends the sentence as “….” does
         return None
     q, start = span.p1, sent_end
     if not last[sent_end:].strip() and span.p1 + 1 < len(art.paras):
@@ -267,6 +270,22 @@ def previous_speaker(art: Article, span: Span) -> Found | None:
     return Found(speaker, "said", False) if speaker is not None else None
 
 
+def next_quote_speaker(art: Article, span: Span) -> Found | None:
+    """“We are ready.” “We will act,” he said. — a quote followed by nothing but the next quote, which an
+    attribution follows at once: both are the same speech, and the speaker is that one's."""
+    text = art.paras[span.p1]
+    rest = text[span.tail_from:]
+    at = span.tail_from + len(rest) - len(rest.lstrip())
+    if at == span.tail_from or at >= len(text):
+        return None
+    segs = art.span_opening(span.p1, at + 1) or art.span_opening(span.p1, at)  # its opener, or a lost one
+    following = _span(art, segs) if segs is not None and len(segs) == 1 else None
+    if following is None:
+        return None
+    found = speaker_cue_after(art, following[0]) or cue_speaker_after(art, following[0])
+    return Found(found.speaker, found.cue, False) if found is not None else None
+
+
 # Tried in this order; the first that finds a speaker attributes the quote.
 RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("speaker_cue_after", speaker_cue_after),
@@ -282,6 +301,7 @@ RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("next_sentence", next_sentence),
     ("according_to_in_sentence", according_to_in_sentence),
     ("previous_speaker", previous_speaker),
+    ("next_quote_speaker", next_quote_speaker),
 ]
 
 

@@ -21,15 +21,15 @@ from loaders.quotes.vocab import CUE
 
 Segment = tuple[int, int, int]  # (para_no, start, end) of a quote's inner text in one paragraph
 
-_OPENERS = "“«\"‘„‚”"
-_CLOSES = {"»": "«", "”": "“„”", "“": "„", '"': '"', "’": "‘‚", "‘": "‚"}
-MARK_RE = re.compile("[\"“”«»‘’„‚]")
+_OPENERS = "“«\"‘„‚”'"
+_CLOSES = {"»": "«", "”": "“„”", "“": "„", '"': '"', "’": "‘‚'", "‘": "‚", "'": "'‘"}
+MARK_RE = re.compile("[\"“”«»‘’„‚']")
 _MISMATCHED = {"»": "“„\"", "”": "«"}
 _LEAD_OPENER_RE = re.compile(r"\s*[“«\"‘„‚]")
 WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _FLANK_PUNCT = ".,;:!?)]}…—–-/"
 # a closing mark that an attribution follows: `…,” he said`, `…,” Kun.uz quoted him as saying`
-_ORPHAN_CLOSER_RE = re.compile(r"[”»\"“](?=\s*,?\s*(?:[—–-]\s*)?[^.!?“”«»\"]{0,80}?\b(?:" + CUE + r"|as\s+saying)\b)")
+_ORPHAN_CLOSER_RE = re.compile(r"[”»\"“](?=\s*,?\s*(?:[—–-]\s*)?(?:[A-Z][a-z]?\.\s?|[^.!?“”«»\"]){0,80}?\b(?:" + CUE + r"|as\s+saying)\b)")
 _TITLE_BEFORE_RE = re.compile(
     r"(?:\b(?:the|a|an|its|their|our|his|her|called|named|entitled|titled|dubbed|so-called|known\s+as|under"
     r"|of)\s*)$",
@@ -63,13 +63,23 @@ def _orphan_closer(text: str) -> int:
     in `text`, or -1: an outlet lost the opener, or a speech ran on from the paragraph before without one.
     An apostrophe inside a word (region’s) is no mark."""
     first_mark = next((m for m in MARK_RE.finditer(text)
-                       if not (m.group() == "’" and text[m.start() - 1:m.start()].isalpha()
+                       if not (m.group() in "’'" and text[m.start() - 1:m.start()].isalpha()
                                and text[m.end():m.end() + 1].isalpha())), None)
     if first_mark is None or text[first_mark.start()] not in "”»\"":
         return -1
     at = first_mark.start()
     closes = at > 0 and (not text[at - 1].isspace() or _after_clause_end(text, at))
     return at if closes and _ORPHAN_CLOSER_RE.match(text, at) else -1
+
+
+def _lost_opener(text: str, last_close: int, i: int) -> int:
+    """Where a quote starts whose closing mark at `i` an attribution follows, when its opener was lost right after
+    the quote closed at `last_close` (“Central Asia has no sea.” Therefore we build roads,” he said): the first
+    letter after that quote, when the quote ended a sentence and a capital opens the next; else -1."""
+    if last_close < 1 or text[last_close - 1] not in ".!?" or not _ORPHAN_CLOSER_RE.match(text, i):
+        return -1
+    start = last_close + 1 + len(text[last_close + 1:i]) - len(text[last_close + 1:i].lstrip())
+    return start if start < i and text[start].isupper() else -1
 
 
 def _closer_at_end(text: str) -> int:
@@ -79,7 +89,7 @@ def _closer_at_end(text: str) -> int:
     if not stripped or stripped[-1] not in "”»\"" or len(stripped) < 2 or stripped[-2].isspace():
         return -1
     first = next((m.start() for m in MARK_RE.finditer(stripped)
-                  if not (m.group() == "’" and stripped[m.start() - 1:m.start()].isalpha()
+                  if not (m.group() in "’'" and stripped[m.start() - 1:m.start()].isalpha()
                           and stripped[m.end():m.end() + 1].isalpha())), -1)
     return first if first == len(stripped) - 1 else -1
 
@@ -127,6 +137,7 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
             carry = None
             begin = orphan + 1
         n = len(text)
+        last_close = orphan if orphan >= 0 else -1  # the closing mark of the paragraph's last quote so far
         for m in MARK_RE.finditer(text, begin):
             i = m.start()
             ch = text[i]
@@ -140,7 +151,7 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                 # a closing mark typed after the space: `…government, "said X`, `…controlled, ”he concluded`,
                 # or `…as well. "` ending the paragraph
                 right, left = True, False
-            if ch in "’" and prev.isalpha() and nxt.isalpha():
+            if ch in "’'" and prev.isalpha() and nxt.isalpha():
                 continue
             closes = _CLOSES.get(ch, "")
             target = -1
@@ -165,8 +176,14 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                         carry = None
                     else:
                         spans.append([(p, opener_pos + 1, i)])
+                    last_close = i
                 continue
-            if ch in "«„‚" or (ch in "“\"‘”" and left and not (ch == "‘" and prev.isalpha())):
+            lost = _lost_opener(text, last_close, i) if not stack and right and not left and ch in "\"”»" else -1
+            if lost >= 0:  # “A full sentence.” More of the speech,” he said: the second opener was lost
+                spans.append([(p, lost, i)])
+                last_close = i
+                continue
+            if ch in "«„‚" or (ch in "“\"‘”'" and left and not (ch in "‘'" and prev.isalpha())):
                 if ch == "”" and right:
                     continue
                 stack.append((ch, i))

@@ -14,7 +14,7 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.people import NON_NAME_WORDS, PARTICLES, gender_of_given_name, is_known_org, is_name_token
-from loaders.quotes.vocab import LO, MODIFIER_WORDS, ROLE_WORDS, UP
+from loaders.quotes.vocab import INSTITUTION_WORDS, LO, MODIFIER_WORDS, ORG_WORDS, ROLE_WORDS, UP
 
 _TOK_REST = rf"[{LO}{UP}]*(?:['’](?!s\b)[{UP}]?[{LO}]+)?(?:-[{UP}{LO}][{LO}{UP}]*)*"
 _TOK = rf"(?:(?:al|el|ul)-)?[{UP}]{_TOK_REST}"
@@ -61,7 +61,10 @@ def core_count(name: str) -> int:
 @lru_cache(maxsize=65536)
 def _name_word(token: str) -> bool:
     low = token.casefold()
-    return is_name_token(token) and low not in ROLE_WORDS and low not in MODIFIER_WORDS
+    # "Halk Maslahaty": a council's own name; "Hero-Arkadag": an honorific ending in a title word
+    return (is_name_token(token) and low not in ROLE_WORDS and low not in MODIFIER_WORDS and low not in INSTITUTION_WORDS
+            and low not in ORG_WORDS
+            and not any(part in ROLE_WORDS for part in low.split("-")[1:]))
 
 
 @lru_cache(maxsize=65536)

@@ -10,13 +10,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.people import NON_NAME_WORDS, is_known_org, known_orgs_in, org_kind
+from loaders.people import NON_NAME_WORDS, is_country_word, is_known_org, known_orgs_in, org_kind
 from loaders.quotes.names import CHUNK_RE
 from loaders.quotes.phrases import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker
-from loaders.quotes.vocab import DOCUMENT, ORG_KINDS, ORG_WORDS, UP
+from loaders.quotes.vocab import COMPANY_NOUN, COUNTRY_OF_ADJECTIVE, COUNTRY_RE, DOCUMENT, ORG_KINDS, ORG_WORDS, UP
 
 MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
+# "Chairman of the Bank": the organisation after the title's "of (the)"
+_OF_ORG_RE = re.compile(r"\bof\s+(?:the\s+)?(?P<org>[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*)$")
+# "the Commission's spokesperson": the organisation owning the role
+_OWNER_RE = re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’ʼ]s\s")
 _TRAILING_ORG_RE = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*$")
 # "the statement", "Nazarbayev’s address", "the joint statement of the parties"
 DOCUMENT_RE = re.compile(rf"(?:(?:the|a|an|this|that)\s+)?(?:(?P<owner>[^,;:]+?)['’]s?\s+)?(?:official\s+|joint\s+)?"
@@ -26,6 +30,14 @@ GROUP_OF_RE = re.compile(
     r"(?:the\s+)?(?:representatives?|officials?|spokespeople|staff|employees|specialists|experts)\s+(?:of|from|at)\s+"
     r"(?P<org>(?:the\s+)?[A-Z][^,;:]{1,100})"
 )
+# "the energy ministry": a field in lower case before an office word
+_FIELD_OFFICE_RE = re.compile(r"(?P<field>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s+(?P<office>ministry|agency|committee|department)")
+# "luxury automaker Mercedes-Benz", "mining giant Glencore": a company introduced by what it is
+COMPANY_NAMED_RE = re.compile(rf"\b{COMPANY_NOUN}\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
+_THE_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)
+# Prepositions and adverbs that open a sentence before its subject ("Despite Western …", "Instead, …").
+_OPENING_WORDS = frozenset("""despite instead amid amidst following unlike like given besides through across against
+    along beyond toward towards upon via regarding concerning notably additionally separately""".split())
 _CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
              r"|July|August|September|October|November|December)")
 
@@ -48,6 +60,39 @@ def org_extension_re(name: str) -> re.Pattern[str]:
                       rf"(?:\s+[{UP}][\w’'\-]*)*)+")
 
 
+# Capitalised words that open a sentence or clause, never the first word of a name ("The Commission").
+_OPENERS = ("The|A|An|This|That|These|Those|Its|It|Their|Our|His|Her|But|And|Or|In|On|At|For|By|With|From|As|If"
+            "|When|While|After|Before|Meanwhile|However|Also|Yet|So|Then|Earlier|Later|According")
+
+
+_WORD = rf"(?!(?:{_OPENERS})\s)[{UP}]\w*(?:-[{UP}\d]\w*)*"  # never "Toronto-listed"
+# capitalised words that end right before an organisation's short name: "European " before "Commission"
+_PREFIX_RE = re.compile(rf"(?<![\w’'\-]){_WORD}(?:\s+(?:and\s+|&\s+)?{_WORD})*(?:\s+(?:and|&))?\s+$")
+
+
+def prefixed_name(text: str, name: str) -> str:
+    """`name` with the capitalised words that belong to it before its first such use in `text` ("European" +
+    " Commission", "NAC" + " KazAtomProm", "German Foreign Trade and" + " Investment Agency"), never after a
+    possessive or a word opening a sentence ("The Commission"); "" when no use has any. Only a short window
+    before each use is read."""
+    at = text.find(name)
+    while at > 0:
+        end = at + len(name)
+        if not text[end:end + 1].isalnum():
+            m = _PREFIX_RE.search(text, max(0, at - 120), at)
+            if m is not None:
+                return text[m.start():end]
+        at = text.find(name, at + 1)
+    return ""
+
+
+@lru_cache(maxsize=1024)
+def office_of_field_re(office: str, field: str) -> re.Pattern[str]:
+    """Pattern for the capitalised name of an office of a field: "trade ministry" -> "Ministry of Trade"."""
+    words = r"\s+".join(re.escape(w.capitalize()) for w in field.split())
+    return re.compile(rf"\b{office.capitalize()}\s+(?:of|for)\s+(?:the\s+)?{words}\b")
+
+
 @lru_cache(maxsize=1024)
 def acronym_definition_re(acronym: str) -> re.Pattern[str]:
     """Pattern for "Full Capitalised Name (ACRONYM)", the full name in group `full`."""
@@ -57,16 +102,22 @@ def acronym_definition_re(acronym: str) -> re.Pattern[str]:
 _POSTS = {"president": "President", "presidential": "President", "head of state": "President",
           "head of the state": "President", "pm": "Prime Minister", "premier": "Prime Minister",
           "prime minister": "Prime Minister", "head of government": "Prime Minister"}
-_POST_RE = re.compile(r"(?:the\s+)?(?P<post>" + "|".join(sorted(map(re.escape, _POSTS), key=len, reverse=True))
+_COUNTRY_OF = {adjective.casefold(): country for adjective, country in COUNTRY_OF_ADJECTIVE.items()}
+_POST_RE = re.compile(r"(?:the\s+)?(?:(?P<adj>" + "|".join(COUNTRY_OF_ADJECTIVE) + r")\s+)?"
+                      r"(?P<post>" + "|".join(sorted(map(re.escape, _POSTS), key=len, reverse=True))
                       + r")(?:['’]s?)?(?P<rest>\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)?", re.I)
 
 
 @lru_cache(maxsize=4096)
 def post_name(owner: str) -> str:
     """The post, in full words, whose press service speaks ("presidential" -> "President", "PM's" -> "Prime
-    Minister", "President of Uzbekistan" as written), or "" when the owner is no head of state or government."""
+    Minister", "President of Uzbekistan" as written, "Tajik president's" -> "President of Tajikistan"), or ""
+    when the owner is no head of state or government."""
     m = _POST_RE.fullmatch(owner.strip())
-    return _POSTS[m.group("post").casefold()] + (m.group("rest") or "") if m else ""
+    if m is None:
+        return ""
+    country = f" of {_COUNTRY_OF[m.group('adj').casefold()]}" if m.group("adj") else ""  # "the Tajik president's"
+    return _POSTS[m.group("post").casefold()] + (m.group("rest") or country)
 
 
 @lru_cache(maxsize=16384)
@@ -111,6 +162,11 @@ class Organisations:
 
     def _org(self, phrase: str, p: int, pos: int) -> str:
         """Full name of an organisation phrase, expanding "the ministry" from earlier text."""
+        country = _THE_COUNTRYS_RE.match(phrase)
+        if country is not None:  # "the country's energy ministry": the country named last before it, else home
+            named = self._country_before(p, pos) or (self.home if self.home == "Kazakhstan" else "")
+            if named:
+                phrase = f"{named.removeprefix('the ')}'s {phrase[country.end():]}"
         words = phrase.split()
         if len(words) == 1 and words[0].casefold() in ORG_WORDS:
             pattern = org_mention_re(words[0].casefold())
@@ -124,18 +180,56 @@ class Organisations:
                     if len(m.group().split()) > 1:
                         best = DETERMINER_RE.sub("", m.group())
             head = words[0].casefold()
+            if not best:  # "Kazakhstan's energy ministry said … . The ministry added"
+                last = self._last_spoken(p, pos, person=False)
+                if last is not None and last[1].name.casefold().endswith(" " + head):
+                    return last[1].name
             if best or head == "ministry":
                 return self._fullest(best) if best else self._office_of(head) or phrase
             known = self._last_known_org(p, pos, head if head in ORG_KINDS else "")
             if known:
                 return known
-            # "KazAtomProm said … . The company added": the organisation that spoke last
-            last = self._last_spoken(p, pos, person=False)
-            return last[1].name if last is not None else phrase
+            # "KazAtomProm said … . The company added": the organisation that spoke last, else the one opening
+            # the sentence or the sentence before ("NAC KazAtomProm will cut output …, the company said")
+            last = self._last_spoken(p, pos, person=False) or self._last_spoken_word(p, pos)
+            if last is not None:
+                return last[1].name
+            return self._subject_org(p, pos) or (self._introduced_company(p, pos) if head == "company" else "") or phrase
+        field = _FIELD_OFFICE_RE.fullmatch(phrase)
+        if field is not None:  # "the trade ministry" where the article names the "Ministry of Trade"
+            pattern = office_of_field_re(field.group("office"), field.group("field"))
+            named = next((m.group() for text in self.paras for m in [pattern.search(text)] if m), "")
+            if named:
+                return self._fullest(named)
         holder = self._role_holder(phrase, p, pos) if role_like(phrase) else None
         if holder is not None:
             return holder.role
         return self._defined(phrase) or self._fullest(phrase)
+
+    def _last_spoken_word(self, p: int, pos: int) -> tuple[int, Speaker] | None:
+        """(paragraph, speaker) of the last speaker before (p, pos) named by one word that the article gives no
+        role, gender or fuller name ("Glencore said"): for "the company", an organisation read as a person."""
+        last = self._last_spoken(p, pos)
+        if last is None or " " in last[1].name:
+            return None
+        person = self.persons.get(last[1].name)
+        return last if person is not None and not (person.role or person.gender) else None
+
+    def _introduced_company(self, p: int, pos: int) -> str:
+        """The last company introduced by what it is ("luxury automaker Mercedes-Benz") before (p, pos), or ""."""
+        best = ""
+        for q in range(p + 1):
+            for m in COMPANY_NAMED_RE.finditer(self.paras[q], 0, pos if q == p else len(self.paras[q])):
+                best = m.group("name")
+        return best
+
+    def _country_before(self, p: int, pos: int) -> str:
+        """The country named last before (p, pos) (speech.toml [places]), or ""."""
+        for q in range(p, -1, -1):
+            found = COUNTRY_RE.findall(self.paras[q], 0, pos if q == p else len(self.paras[q]))
+            if found:
+                return found[-1]
+        return ""
 
     def _defined(self, acronym: str) -> str:
         """The full name an article defines for an acronym ("the European Investment Bank (EIB)"), or ""."""
@@ -151,7 +245,9 @@ class Organisations:
     def _fullest(self, name: str) -> str:
         """The longest form of an organisation's name the article writes that extends `name`
         ("Ministry of Agriculture" -> "Ministry of Agriculture of Kazakhstan"; "EU Commission" -> "European
-        Commission" when the article spells it out), else `name`."""
+        Commission" when the article spells it out), else `name`. A short name of at most three words also takes
+        the capitalised words the article first writes before it ("Commission" -> "European Commission",
+        "KazAtomProm" -> "NAC KazAtomProm")."""
         if not name[:1].isupper():
             return name
         found = self.fullest.get(name)
@@ -162,28 +258,38 @@ class Organisations:
             else:
                 pattern = org_extension_re(name)
                 found = max((m.group() for text in self.paras for m in pattern.finditer(text)), key=len, default=name)
+                country = COUNTRY_RE.fullmatch(name) or is_country_word(name)  # "Kazakhstan and Azerbaijan"
+                if found == name and len(name.split()) <= 3 and not country:
+                    first = next((hit for text in self.paras for hit in [prefixed_name(text, name)] if hit), "")
+                    if first:
+                        found = self._fullest(first)
             self.fullest[name] = found
         return found
 
     def _it(self, p: int, pos: int, how: str) -> Speaker | None:
-        """The organisation "it" stands for: the last one that spoke before (p, pos), else the capitalised
-        subject, not a person named in the article, opening the sentence before ("Centerra Gold has launched
-        … . “…,” it said")."""
+        """The organisation "it" stands for: the last one that spoke before (p, pos), else the organisation
+        opening its sentence or the one before (_subject_org: "Centerra Gold has launched … . “…,” it said")."""
         last = self._last_spoken(p, pos, person=False)
         if last is not None:
             return last[1]._replace(attribution="pronoun")
+        org = self._subject_org(p, pos)
+        return Speaker(org, "", self._side("", org), "pronoun") if org else None
+
+    def _subject_org(self, p: int, pos: int) -> str:
+        """The capitalised subject, not a person named in the article, opening the sentence that holds (p, pos)
+        or else the sentence before it ("NAC Kazatomprom will cut output, the company said"), or ""."""
         s, _ = self.sentence(p, pos)
         q, at = (p, s - 1) if s > 0 else (p - 1, len(self.paras[p - 1]) - 1) if p > 0 else (-1, -1)
-        for para, start in ((q, self.sentence(q, max(at, 0))[0]),) if q >= 0 else ():
-            m = CHUNK_RE.match(self.paras[para], start)
+        for para, start in ((p, s), (q, self.sentence(q, max(at, 0))[0]) if q >= 0 else (-1, -1)):
+            m = CHUNK_RE.match(self.paras[para], start) if para >= 0 and (para, start) < (p, pos) else None
             if m is None or m.group() in self.persons or self._by_short(m.group()) is not None:
                 continue
             words = m.group().casefold().split()
-            if words[0] in NON_NAME_WORDS and not (is_known_org(m.group()) or words[-1] in ORG_WORDS):
-                continue  # "Earlier in the day, …": an opener, not a subject
-            org = self._org(DETERMINER_RE.sub("", m.group()), para, start)
-            return Speaker(org, "", self._side("", org), "pronoun")
-        return None
+            if words[0] in _OPENING_WORDS or self.paras[para][m.end():m.end() + 1] == "," or (
+                    words[0] in NON_NAME_WORDS and not (is_known_org(m.group()) or words[-1] in ORG_WORDS)):
+                continue  # "Earlier in the day, …", "Despite Western sanctions …": an opener, not a subject
+            return self._org(DETERMINER_RE.sub("", m.group()), para, start)
+        return ""
 
     def _issuer(self, owner: str, p: int, pos: int, how: str) -> Speaker | None:
         """Who issued a document that "says" something: its owner ("Nazarbayev’s statement", "the statement of
@@ -195,9 +301,15 @@ class Organisations:
         return None if last is None else last[1]._replace(attribution=how)
 
     def _expanded(self, role: str) -> str:
-        """`role` with the organisation ending it in the fullest form the article gives
-        ("chairman of the National Bank" -> "chairman of the National Bank of Kazakhstan")."""
-        m = _TRAILING_ORG_RE.search(role)
+        """`role` with the organisation ending it, or owning it, in the fullest form the article gives
+        ("chairman of the National Bank" -> "chairman of the National Bank of Kazakhstan", "Chairman of the Bank"
+        -> "Chairman of the National Bank", "the Commission's spokesperson" -> "European Commission's
+        spokesperson")."""
+        owner = _OWNER_RE.match(role)
+        if owner is not None:
+            return self._fullest(owner.group("org")) + role[owner.end("org"):]
+        m = _OF_ORG_RE.search(role) or _TRAILING_ORG_RE.search(role)
         if m is None:
             return role
-        return role[:m.start()] + self._fullest(m.group())
+        at = m.start("org") if m.re is _OF_ORG_RE else m.start()
+        return role[:at] + self._fullest(role[at:])

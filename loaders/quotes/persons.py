@@ -38,10 +38,18 @@ _PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en|
                                r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
 
 
+# an outlet's credit closing a sentence after the name: "…, Azernews reports." / "…, Trend reports citing X."
+_CREDITED_RE = re.compile(r"\s+(?:reports|informs|writes|reported|informed|wrote)"
+                          r"(?:\s+(?:citing|quoting|with\s+reference\s+to)\b[^,;:.]*)?\s*(?:[.!?]|$)")
+
+
 def _is_object(text: str, start: int) -> bool:
     """Whether the name at text[start] is a preposition's or a verb's object ("the session chaired by President
-    X", "met with X"), not the subject of its clause; the agent of a passive clause ("The delegation was led by
-    X") is its subject."""
+    X", "met with X"), or a possessive ("over Erdogan's visit"), not the subject of its clause; the agent of a
+    passive clause ("The delegation was led by X") is its subject."""
+    name = CHUNK_RE.match(text, start)
+    if name is not None and text.startswith(("’s ", "'s ", "’ ", "' "), name.end()):
+        return True
     before = text[max(0, start - 60):start]
     return (start >= 0 and not any(c in before for c in ".;") and bool(_OBJECT_BEFORE_RE.search(before))
             and not _PASSIVE_AGENT_RE.search(before))
@@ -117,6 +125,8 @@ class Persons:
                     shorts.append((p, start, name, gender))
                     continue
                 end = start + len(name)
+                if text.startswith(", ", start - 2) and _CREDITED_RE.match(text, end):
+                    continue  # "…, Azernews reports.": the outlet that credits the sentence, no person
                 role = title_before(text, start) or apposition_after(text, end) or self._fronted_role(p, start)
                 gender = gender or gender_of_given_name(name.split()[0]) or gender_of_role(role)
                 reason = gender or role or name in self.persons or honorific

@@ -28,8 +28,6 @@ from loaders.quotes.vocab import (
     ROLE_SYNONYMS,
     ROLE_WORDS,
     SAME_AS,
-    UNNAMED_AFTER,
-    UNNAMED_NOUN,
 )
 
 _APPOS_RE = re.compile(
@@ -61,11 +59,6 @@ _CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)
 _ORG_CHANNEL_RE = re.compile(rf"(?P<org>.+?)(?:['’]s?)?\s+(?P<chan>{CHANNEL})$", re.I)
 ROLE_SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ROLE_SYNONYMS, key=len, reverse=True)))
                              + r")\b", re.I)
-_UNNAMED_RE = re.compile(
-    rf"(?:[\w\-]+\s+|one\s+of\s+the\s+){{0,4}}{UNNAMED_NOUN}(?:\s+{UNNAMED_AFTER}\b[^,;:.!?“”«»\"]{{0,80}})?",
-    re.I,
-)
-
 
 @lru_cache(maxsize=65536)
 def fold_token(token: str) -> str:
@@ -165,7 +158,9 @@ def title_before(text: str, start: int) -> str:
     taken.reverse()
     if taken and fold_token(taken[-1]) in CONNECTORS:
         return ""
-    last = max((i for i, w in enumerate(taken) if is_role_word(w)), default=-1)
+    roles = [i for i, w in enumerate(taken) if is_role_word(w)]
+    # "Chairman of the Cabinet of Ministers": a role word after "of" names the body's members, not the title
+    last = max((i for i in roles if i == roles[0] or fold_token(taken[i - 1]) not in ("of", "the")), default=-1)
     if last < 0:
         return ""
     first = last
@@ -204,6 +199,8 @@ def apposition_after(text: str, end: int) -> str:
     if not m:
         return ""
     app = DETERMINER_RE.sub("", m.group("app").strip())
+    if app.startswith(("and ", "or ")):  # "X, and the President of SOCAR, Y": a second person, no apposition
+        return ""
     relative = _relative_role(app)
     if relative is not None:
         return relative
@@ -222,17 +219,6 @@ class Phrase:
     name: str = ""
     name_role: str = ""
     org_like: bool = False
-
-
-@lru_cache(maxsize=16384)
-def unnamed(raw: str) -> bool:
-    """True for an unnamed source ("two people familiar with the talks", "officials", "the sources").
-
-    Only the first word may be capitalised ("Energy experts"): a later capital names someone.
-    """
-    text = DETERMINER_RE.sub("", raw.strip(" ,"))
-    _, _, rest = text.partition(" ")
-    return _UNNAMED_RE.fullmatch(text) is not None and rest == rest.lower()
 
 
 @lru_cache(maxsize=16384)
@@ -316,6 +302,10 @@ def read_phrase(raw: str) -> Phrase | None:
         chunk, offset = m.group(), m.start()
         if org_head and head[:offset].endswith(" of ") and " " not in chunk:
             continue  # "Ministry of Mines", "Bank of Georgia": the word after "of" is the organisation's
+        if head[:offset].endswith(" in ") and " " not in chunk:
+            continue  # "the Russian embassy in Washington": a place, never a person
+        if head.startswith(("'s ", "’s "), offset + len(chunk)):
+            continue  # "Indonesia's investment chief": the owner of the role, not the speaker
         if head[:offset].endswith(" of ") and chunk.count(" ") >= 2:
             # "President of Azerbaijan Ilham Aliyev": the word after "of" ends the title, it starts no name
             first = chunk.index(" ") + 1

@@ -34,7 +34,8 @@ from loaders.quotes.cues import (
     WHEN_RE,
     normal_cue,
 )
-from loaders.quotes.phrases import DETERMINER_RE, role_like
+from loaders.quotes.names import core_count, name_in_chunk
+from loaders.quotes.phrases import DETERMINER_RE, clean_np, role_like
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Row, reported_row
 from loaders.quotes.vocab import BARE_CLAUSE_CUES, OBJECT_CUES
@@ -133,8 +134,15 @@ def speaker_cue_after(art: Article, p: int, s: int, e: int) -> Row | None:
         return None
     clause_end, spk_start = m.end("clause"), m.start("spk")
     comma = text.rfind(", ", m.start("clause"), clause_end)
-    if comma >= 0 and role_like(DETERMINER_RE.sub("", text[comma + 2:clause_end])) and "," not in m.group("spk"):
+    before = text[comma + 2:clause_end] if comma >= 0 else ""
+    if comma >= 0 and "," not in m.group("spk") and (
+            role_like(DETERMINER_RE.sub("", before))
+            # "…, Alibek Kuantyrov, Minister of National Economy said": a name, then its role
+            or (role_like(m.group("spk")) and name_in_chunk(before)[0] == before and core_count(before) >= 2)):
         clause_end, spk_start = comma, comma + 2
+    fronted = DETERMINER_RE.sub("", text[m.start("clause"):clause_end])
+    if role_like(fronted) and clean_np(fronted):
+        return None  # "The first vice-president of the company, Name has said": a fronted role, no clause
     speaker = art.resolve(text[spk_start:m.end("spk")], p, spk_start)
     if speaker is None:
         return None

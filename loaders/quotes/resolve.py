@@ -36,14 +36,19 @@ from loaders.quotes.phrases import (
     read_phrase,
     role_core,
     role_like,
-    unnamed,
 )
 from loaders.quotes.rows import UNNAMED, Speaker
+from loaders.quotes.sources import holder_of_title, member_of, place_speaker, unnamed
 from loaders.quotes.vocab import CHANNEL, CLAUSE_OPENERS, PARAGRAPH_LABEL_RE, REFER_BACK
 from loaders.sentences import sentence_spans
 
 CHANNEL_RE = re.compile(CHANNEL, re.I)
-_CONJUNCTION_RE = re.compile(r"(?:but|and|while|whereas|yet|so)\s+", re.I)
+# a conjunction, or a relative lead ("a speech, in which he emphasised"), before a frame's speaker
+_CONJUNCTION_RE = re.compile(r"(?:but|and|while|whereas|yet|so|(?:in|during|at)\s+which|where)\s+", re.I)
+_OWNER_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['’]s\s+(?=[a-z])")
+# a cue set between commas after a short subject: "Italy, said the minister, has …"
+_INSERTED_RE = re.compile(r"\s+(?P<spk>[^,;:“”«»\"]{2,80}?),")
+_CREDIT_RE = re.compile(r"informs|reports|writes")
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
 
@@ -77,6 +82,7 @@ class Article(Organisations, Persons):
                 self.regions[p].append((s, e))
         for region in self.regions:
             region.sort()
+        self._opening: dict[tuple[int, int], list[tuple[int, int, int]]] | None = None  # span by where it opens
         self._starts: list[list[int] | None] = [None] * len(paras)
         self._cues: list[list[int] | None] = [None] * len(paras)
         self.persons: dict[str, Person] = {}
@@ -94,6 +100,12 @@ class Article(Organisations, Persons):
         if starts is None:
             starts = self._starts[p] = _sentence_starts(self.paras[p], self.regions[p])
         return starts
+
+    def span_opening(self, p: int, start: int) -> list[tuple[int, int, int]] | None:
+        """The quoted span whose inner text starts at offset `start` of paragraph `p`, or None."""
+        if self._opening is None:
+            self._opening = {(segs[0][0], segs[0][1]): segs for segs in self.spans}
+        return self._opening.get((p, start))
 
     def opening(self, p: int) -> int:
         """Where paragraph `p`'s first sentence starts: after its layout label ("Quote: "), else 0."""
@@ -127,6 +139,8 @@ class Article(Organisations, Persons):
         speaker = self._resolve(raw, p, pos, according)
         if speaker is not None and speaker.name:
             bisect.insort(self.spoken, (p, pos, speaker))
+            if speaker.person and speaker.name in self.persons:  # "the minister replied": he is named here too
+                self._mention(p, pos, speaker.name)
         return speaker
 
     def _resolve(self, raw: str, p: int, pos: int, according: bool) -> Speaker | None:
@@ -138,6 +152,19 @@ class Article(Organisations, Persons):
         if group:  # "the representatives of the border checkpoint": the organisation speaks
             org = self._org(group, p, pos)
             return Speaker(org, "", self._side("", org), how)
+        place = place_speaker(raw)
+        if place:  # "Baku noted": the government seated there, never a person
+            return Speaker(place, "", self._side("", place), how)
+        holder = holder_of_title(raw)
+        if holder:  # "Hero-Arkadag said": the one man who holds the title
+            person = self.persons.get(holder) or self._register(
+                holder, DETERMINER_RE.sub("", raw.strip(" ,")), gender_of_given_name(holder.split()[0]))
+            self._mention(p, pos, person.name)
+            return self._as_speaker(person, how)
+        member = member_of(raw)
+        if member is not None:  # "an LG Chem official said": the company speaks, by an official
+            org = self._org(member[0], p, pos)
+            return Speaker(org, member[1], self._side(member[1], org), how)
         if unnamed(raw):
             head = DETERMINER_RE.sub("", raw.strip(" ,"))
             if not head.endswith("s"):
@@ -212,7 +239,8 @@ class Article(Organisations, Persons):
         phrase is no definite description of a role."""
         text = raw.strip()
         role = DETERMINER_RE.sub("", text)
-        if not DETERMINER_RE.match(text) or not (role_like(role) or ROLE_SYNONYM_RE.fullmatch(role)):
+        owner = _OWNER_RE.match(text)  # "Greenland's premier" is as definite as "the premier"
+        if not (DETERMINER_RE.match(text) or owner) or not (role_like(role) or ROLE_SYNONYM_RE.fullmatch(role)):
             return None
         recent = self._recent_speaker(p, pos)
         if recent is not None:
@@ -233,7 +261,7 @@ class Article(Organisations, Persons):
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
         if k >= len(self.mentions) or self.mentions[k][0] > p + 1:
             return None
-        person = self._register(self.mentions[k][2], role)
+        person = self._register(self.mentions[k][2], role.split(",")[0])  # the role, not a name after it
         self._mention(p, pos, person.name)
         return self._as_speaker(person, how)
 
@@ -282,8 +310,16 @@ class Article(Organisations, Persons):
             if not self.has_cue(p, pos, end):
                 return None
             m = SUBJ_CUE_RE.match(text, pos, end)
-            if m and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS:
-                lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that"
+            if m and _CREDIT_RE.fullmatch(m.group("cue")) and text.startswith(",", m.end()):
+                m = None  # "Report informs, the vice-president … has said": the outlet's credit, not the speaker
+            inserted = (_INSERTED_RE.match(text, m.end("cue"), end)
+                        if m and m.group("spk").endswith(",") and len(m.group("spk").split()) <= 4 else None)
+            if inserted:  # "Italy, said the minister, “possesses …”": the speaker follows the cue
+                speaker = self.resolve(inserted.group("spk"), p, inserted.start("spk"))
+                if speaker is not None:
+                    return m, speaker
+            elif m and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS:
+                lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that", "in which he said"
                 at = m.start("spk") + (lead.end() if lead else 0)
                 speaker = self.resolve(m.group("spk")[at - m.start("spk"):], p, at)
                 if speaker is not None:

@@ -81,6 +81,8 @@ RELATIVE_NOUN: dict[str, str] = dict(_DATA["titles"]["relative_verbs"])
 RELATIVE_VERB = alternation(RELATIVE_NOUN)
 SAME_AS: dict[str, str] = dict(_DATA["titles"]["same_as"])
 HYPERNYMS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["titles"]["hypernyms"].items()}
+INSTITUTION_WORDS = frozenset(w.casefold() for name in _DATA["titles"]["institutions"] for w in name.split())
+HELD_BY: dict[str, str] = {title.casefold(): name for title, name in _DATA["titles"]["held_by"].items()}
 REFER_BACK = frozenset(_DATA["titles"]["refer_back"]) | HYPERNYMS.keys()
 DOCUMENT = alternation(_DATA["speakers"]["documents"])
 CLAUSE_OPENERS = frozenset(_DATA["speakers"]["clause_openers"])
@@ -88,8 +90,17 @@ PARAGRAPH_LABEL_RE = re.compile(alternation(_DATA["speakers"]["paragraph_labels"
 
 ORG_WORDS = frozenset(_DATA["organisations"]["words"])
 ORG_KINDS = frozenset(_DATA["organisations"]["kinds"])
+COMPANY_NOUN = alternation(_DATA["organisations"]["company_nouns"])
 CHANNEL = alternation(_DATA["channels"]["phrases"])
 CHANNEL_WORDS = frozenset(_DATA["channels"]["words"])
+
+# A capital or seat standing for who governs there ("Baku noted" -> "Government of Azerbaijan"), and the
+# countries "the country's" may refer back to.
+_PLACES = _DATA["places"]
+PLACE_SPEAKERS: dict[str, str] = {place: f"Government of {country}" for place, country in _PLACES["capitals"].items()}
+PLACE_SPEAKERS.update(_PLACES["bodies"])
+COUNTRY_OF_ADJECTIVE: dict[str, str] = dict(_PLACES["adjectives"])
+COUNTRY_RE = re.compile(r"\b" + alternation({*_PLACES["capitals"].values(), *_PLACES["countries"]}) + r"\b")
 
 UNNAMED_NOUN = alternation(_DATA["unnamed"]["nouns"])
 UNNAMED_AFTER = alternation(_DATA["unnamed"]["after"])
