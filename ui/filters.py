@@ -258,9 +258,15 @@ def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters,
 
 def speaker_key(quotes: pd.DataFrame) -> pd.Series:
     """The name each quote's speaker is filtered and counted by: `person` for a person, else `speaker`
-    ("" when unattributed)."""
-    person = quotes["person"].astype("string").fillna("")
-    return person.mask(person == "", quotes["speaker"].astype("string").fillna(""))
+    ("" when unattributed); as text. Worked out once per distinct name, not per quote: the two columns are
+    categoricals, and turning every row into a string cost a tenth of a second at 100,000 articles."""
+    person = quotes["person"].astype("category")
+    speaker = quotes["speaker"].astype("category")
+    names = pd.Index(list(dict.fromkeys(["", *map(str, person.cat.categories), *map(str, speaker.cat.categories)])))
+    by_person = np.append(names.get_indexer(person.cat.categories.astype(str)), 0)[person.cat.codes.to_numpy()]
+    by_speaker = np.append(names.get_indexer(speaker.cat.categories.astype(str)), 0)[speaker.cat.codes.to_numpy()]
+    codes = np.where(by_person > 0, by_person, by_speaker)
+    return pd.Series(np.asarray(names, dtype=object)[codes], index=quotes.index, dtype="string")
 
 
 def quote_mask(quotes: pd.DataFrame, article_ids: pd.Series | None, filters: Filters) -> pd.Series:

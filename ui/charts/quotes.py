@@ -35,9 +35,12 @@ def speakers_table(quotes: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     """The `n` speakers with most quotes: speaker (filters.speaker_key), role (longest seen), side (most frequent),
     quotes, direct, reported, articles."""
     key = speaker_key(quotes)
-    named = quotes[key != ""]
+    counts = key[key != ""].value_counts()
+    top = sorted(counts.index, key=lambda name: (-counts[name], name))[:n]  # only their rows are described
+    chosen = isin(key, top).to_numpy()
+    named, key = quotes[chosen], key[chosen]
     frame = pd.DataFrame({
-        "speaker": key[key != ""], "role": named["speaker_role"].astype("string").fillna(""),
+        "speaker": key, "role": named["speaker_role"].astype("string").fillna(""),
         "side": named["side"].astype("string").fillna(""), "direct": (named["kind"].astype("string") == "direct").astype("int64"),
         "article_id": named["article_id"],
     })
