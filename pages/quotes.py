@@ -1,6 +1,7 @@
 """Quotes: every quote in a searchable table with a CSV download, who speaks (and on which chains, EU vs
 Kazakhstan), and one quote opened in its paragraph with the search hits highlighted."""
 
+import numpy as np
 import streamlit as st
 
 from loaders.query import parse
@@ -12,7 +13,7 @@ from ui.text import counted, csv_download, md_escape, quote_spans
 v = app.page("Quotes", quotes=True)
 
 c = v.corpus
-table = v.quote_table()
+every, passing = v.quote_table()
 
 tab_all, tab_people = st.tabs(["All quotes", "Speakers"])
 with tab_all:
@@ -23,23 +24,25 @@ with tab_all:
         sidebar.search_notes(search)
     kinds = right.pills("Kind", ["direct", "reported"], selection_mode="multi", default=["direct", "reported"],
                         key="qt_kind", persist_state="session")
-    shown = table
+    keep = passing
     wanted = parse(search)
     if not wanted.empty:
         found = v.memo(f"quote_search {search}",
                        lambda: v.full.quotes["quote_id"].iloc[loading.search_index(v.full).quotes(wanted)])
-        shown = shown[isin(shown["quote_id"], found)]
+        keep = keep & isin(every["quote_id"], found).to_numpy()
     if kinds and len(kinds) == 1:
-        shown = shown[shown["kind"] == kinds[0]]
-    st.caption(f"{len(shown):,} of {counted(len(table), 'quote')}.")
+        keep = keep & (every["kind"] == kinds[0]).to_numpy()
+    positions = np.flatnonzero(keep)  # rows of `every` shown; only those on screen are taken
+    st.caption(f"{len(positions):,} of {counted(int(passing.sum()), 'quote')}.")
     columns = ["date", "kind", "speaker", "text", "side", "themes", "speaker_role", "article", "source"]
     on_screen = ["date", "speaker", "text", "kind", "side", "themes", "speaker_role", "article", "source"]  # a phone shows three
     st.download_button(
         "Download these quotes (CSV)",
-        data=lambda: csv_download(shown[[*columns, "url", "cue", "attribution", "rule", "quote_id", "article_id"]]),
+        data=lambda: csv_download(every.iloc[positions][[*columns, "url", "cue", "attribution", "rule", "quote_id",
+                                                         "article_id"]]),
         file_name="quotes.csv", mime="text/csv", icon=":material/download:", on_click="ignore", key="qt_download",
     )
-    rows = tables.capped(shown, "quotes")
+    rows = tables.capped(every.iloc[positions[:tables.MAX_ROWS]], "quotes", total=len(positions))
     picked = st.dataframe(
         rows[on_screen], hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="qt_table",
         column_config={
@@ -51,7 +54,10 @@ with tab_all:
     )
 
     st.subheader("Read a quote in its paragraph")
-    by_id = tables.open_from_table(picked, rows, "quote_id", "qt_open", also=shown)
+    opened = st.session_state.get("qt_open")  # a quote opened by a link may lie below the rows offered
+    further = (every.iloc[np.flatnonzero(keep & (every["quote_id"] == opened).to_numpy())]
+               if opened and not (rows["quote_id"].head(500) == opened).any() else None)
+    by_id = tables.open_from_table(picked, rows, "quote_id", "qt_open", also=further)
     options = list(by_id.index)
 
     text = by_id["text"].astype("string")

@@ -50,3 +50,6 @@ def test_what_a_view_selects_equals_recounting_the_filtered_tables(filters):
     assert v.article_list()["article_id"].tolist() == (
         c.articles.sort_values(["date", "title"], ascending=[False, True])["article_id"].tolist())
     assert v.main_chain().tolist() == charts.main_chain(c.articles, charts.article_chains(c.mentions, CHAINS)).tolist()
+    every, keep = v.quote_table()
+    assert every.loc[keep, "quote_id"].tolist() == (
+        c.quotes.sort_values(["date", "quote_id"], ascending=[False, True])["quote_id"].tolist())

@@ -58,11 +58,16 @@ class View:
         """The rows that pass the filters of `build()`: a table derived once per corpus whose column ROW holds each
         row's position in the whole corpus's `base` table ("articles" or "quotes"), so a view selects its rows
         with one array lookup instead of matching ids."""
+        every, keep = self._passing_rows(name, base, build)
+        return every if keep is None else self.memo(name, lambda: every[keep].reset_index(drop=True))
+
+    def _passing_rows(self, name: str, base: str, build: Callable[[], pd.DataFrame]) -> tuple[pd.DataFrame, np.ndarray | None]:
+        """The whole table `build()` (as for `_select`) and which of its rows pass the filters (None: all)."""
         every = self.once(name, build)
         passing = self.corpus.passing(base)
         if passing is None:
-            return every
-        return self.memo(name, lambda: every[passing[every[ROW].to_numpy()]].reset_index(drop=True))
+            return every, None
+        return every, self.memo(f"{name} rows", lambda: passing[every[ROW].to_numpy()])
 
     def _with_article_rows(self, frame: pd.DataFrame) -> pd.DataFrame:
         """`frame` (keyed by article_id) with ROW, each row's article's position in the whole corpus (a row
@@ -119,9 +124,10 @@ class View:
         return self._select("quote_chains", "quotes",
                             lambda: charts.explode_themes(quotes.assign(**{ROW: np.arange(len(quotes))})))
 
-    def quote_table(self) -> pd.DataFrame:
-        """The filtered quotes as the Quotes page lists and exports them, newest first: labels as text, with their
-        article's full title (`article`), source and url; the whole corpus's table built once, selected per view."""
+    def quote_table(self) -> tuple[pd.DataFrame, np.ndarray]:
+        """Every quote of the corpus as the Quotes page lists and exports them, newest first (labels as text, with
+        its article's full title `article`, source and url; built once per corpus), and which rows pass the
+        filters: the page takes only the rows it shows, not every passing quote with its text."""
         def build() -> pd.DataFrame:
             quotes, info = self.full.quotes, self.article_info()
             ids = quotes["article_id"]
@@ -129,7 +135,8 @@ class View:
                     .assign(article=ids.map(info["title"]), source=ids.map(info["source"]), url=ids.map(info["url"]),
                             **{ROW: np.arange(len(quotes))})
                     .sort_values(["date", "quote_id"], ascending=[False, True]).reset_index(drop=True))
-        return self._select("quote_table", "quotes", build)
+        every, keep = self._passing_rows("quote_table", "quotes", build)
+        return every, np.ones(len(every), dtype=bool) if keep is None else keep
 
     def titles(self) -> pd.Series:
         """Article title by article_id, over the whole corpus."""
