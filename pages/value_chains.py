@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import app, charts, tables
+from ui.view import ROW
 
 v = app.page("Value chains")
 
@@ -49,6 +50,7 @@ def latest_quotes(chain: str) -> tuple[int, pd.DataFrame]:
     about = quotes[quotes["chain"] == chain]
     newest = about.loc[about["date"].sort_values(ascending=False, kind="stable").index[:QUOTES_SHOWN]]
     return len(about), newest.assign(article=newest["article_id"].map(v.titles()),
+                                     text=v.full.quotes["text"].iloc[newest[ROW].to_numpy()].to_numpy(),
                                      **{col: newest[col].astype("string").fillna("") for col in ("speaker", "side", "kind")})
 
 

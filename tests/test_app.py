@@ -559,3 +559,16 @@ def test_an_uploaded_article_opened_by_a_link_stays_open(at):
     no_exception(at)
     assert not [w for w in at.warning if "ignored" in w.value]
     assert at.selectbox(key="ar_open").value == pilot
+
+
+def test_value_chains_lists_each_chains_quotes_with_their_own_text(at, seed_corpus):
+    at.switch_page("pages/value_chains.py").run()
+    at.run()
+    no_exception(at)
+    quotes = seed_corpus.quotes
+    tabs = {tab.label: tab for tab in at.tabs}
+    for chain in seed_corpus.value_chains:
+        about = quotes[quotes["themes"].astype(str).apply(lambda themes, c=chain: c in [t.strip() for t in themes.split(",")])]
+        shown = tabs[chain].dataframe[0].value if len(about) else pd.DataFrame({"speaker": [], "text": []})
+        assert sorted(zip(shown["speaker"].astype(str), shown["text"].astype(str))) == sorted(
+            zip(about["speaker"].astype(str), about["text"].astype(str))), chain

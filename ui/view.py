@@ -119,10 +119,12 @@ class View:
 
     def quote_chains(self) -> pd.DataFrame:
         """`charts.explode_themes` of the filtered quotes (a row per value chain a quote mentions), selected from
-        the whole corpus's."""
+        the whole corpus's; without the quote's text (`ROW` finds it in the whole corpus's quotes), which the
+        counts never read and a selection would copy."""
         quotes = self.full.quotes
+        lean = ["quote_id", "article_id", "date", "speaker", "side", "kind", "themes"]
         return self._select("quote_chains", "quotes",
-                            lambda: charts.explode_themes(quotes.assign(**{ROW: np.arange(len(quotes))})))
+                            lambda: charts.explode_themes(quotes[lean].assign(**{ROW: np.arange(len(quotes))})))
 
     def quote_table(self) -> tuple[pd.DataFrame, np.ndarray]:
         """Every quote of the corpus as the Quotes page lists and exports them, newest first (labels as text, with
