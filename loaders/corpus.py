@@ -125,7 +125,7 @@ def load_corpus(
 
 def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler, progress, fingerprint,
           content_hash) -> Corpus:
-    if isinstance(source, (str, os.PathLike)) and (store.is_dataset(source) or store.lacks_manifest(source)):
+    if _is_stored(source):
         return _load_dataset(Path(source))
     inputs = None
     if fingerprint is None:
@@ -156,10 +156,16 @@ def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler
     return corpus
 
 
+def _is_stored(source: object) -> bool:
+    """`source` is a path to a stored dataset (or to one whose manifest is missing, which loads as a rejection)
+    rather than to article files."""
+    return isinstance(source, (str, os.PathLike)) and (store.is_dataset(source) or store.lacks_manifest(source))
+
+
 def is_built(source: str | os.PathLike, fingerprint: str, cache_dir: str | os.PathLike | None = None) -> bool:
     """True when loading `source` (whose `corpus_fingerprint` is `fingerprint`) needs no build: it is a built
     dataset, or the build cache holds that fingerprint."""
-    if store.is_dataset(source) or store.lacks_manifest(source):
+    if _is_stored(source):
         return True
     cache = _cache_folder(cache_dir, fingerprint)
     return cache is not None and store.is_dataset(cache)
@@ -179,7 +185,7 @@ def corpus_fingerprint(
     CONTENT_HASH_MAX_BYTES (an edit that keeps the size and restores the mtime, as `cp -p`,
     `rsync -t` or `tar -x` do, is then still seen; hashing 100,000 files would cost seconds per start).
     """
-    if isinstance(source, (str, os.PathLike)) and (store.is_dataset(source) or store.lacks_manifest(source)):
+    if _is_stored(source):
         return store.stored_fingerprint(source)
     inputs = source if isinstance(source, list) and all(isinstance(i, Input) for i in source) else resolve(source)
     parts = [build.code_version(), str(max_bytes)]
