@@ -140,10 +140,6 @@ class View:
         every, keep = self._passing_rows("quote_table", "quotes", build)
         return every, np.ones(len(every), dtype=bool) if keep is None else keep
 
-    def titles(self) -> pd.Series:
-        """Article title by article_id, over the whole corpus."""
-        return self.once("titles", lambda: self.full.articles.set_index("article_id")["title"])
-
     def article_info(self) -> pd.DataFrame:
         """Title (in full), source (labelled, `uf.source_labels`) and url by article_id, over the whole corpus:
         what a table of quotes shows and exports of each quote's article."""
