@@ -75,6 +75,15 @@ def _shared(fingerprint: str) -> dict:
     return {}
 
 
+def _session_shared(fingerprint: str) -> dict:
+    """The per-article aggregates of this session's corpus with its uploads (`View.once`): kept in the session,
+    for its current upload only, so that uploads never push the data folder's out of the server's store."""
+    held: dict[str, dict] = st.session_state.get("_upload_shared") or {}
+    if fingerprint not in held:
+        held = st.session_state["_upload_shared"] = {fingerprint: {}}
+    return held[fingerprint]
+
+
 def _read_url(page: str, corpus: Corpus, options: dict[str, list[str]]) -> None:
     """When the URL brings a view the session has not drawn (first run, a link, Back/Forward): its filters and
     `page`'s own state into the widgets, and its warnings kept for display."""
@@ -172,11 +181,7 @@ def sidebar(page: str) -> View:
     if cached and cached.fingerprint == full.fingerprint and cached.filters == filters:
         return cached.view
     index = loading.search_index(full) if filters.q else None
-    # the data folder's aggregates are the server's; a corpus with this session's uploads keeps its own
-    shared = _shared(full.fingerprint) if full is base else st.session_state.setdefault("_upload_shared", {})
-    if full is not base and st.session_state.get("_upload_shared_key") != full.fingerprint:
-        st.session_state["_upload_shared_key"], st.session_state["_upload_shared"] = full.fingerprint, {}
-        shared = st.session_state["_upload_shared"]
+    shared = _shared(full.fingerprint) if full is base else _session_shared(full.fingerprint)
     view = View(corpus=uf.apply_filters(full.tables(), filters, index), full=full, filters=filters,
                 chains=full.value_chains, themes=full.themes, shared=shared)
     st.session_state["_view"] = _CachedView(full.fingerprint, filters, view)
