@@ -35,8 +35,8 @@ def speakers_table(quotes: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     """The `n` speakers with most quotes: speaker (filters.speaker_key), role (longest seen), side (most frequent),
     quotes, direct, reported, articles."""
     key = speaker_key(quotes)
-    counts = key[key != ""].value_counts()
-    top = sorted(counts.index, key=lambda name: (-counts[name], name))[:n]  # only their rows are described
+    counts = key[key != ""].value_counts().sort_index()
+    top = counts.sort_values(ascending=False, kind="stable").index[:n]  # most quotes, then A–Z; only their rows are described
     chosen = isin(key, top).to_numpy()
     named, key = quotes[chosen], key[chosen]
     frame = pd.DataFrame({
