@@ -917,3 +917,39 @@ def test_reminded_that_is_a_speech_cue():
     q = _quotes("Energy Minister Kanat Bekov reminded that the field was launched in September and that "
                 "‘a cut in output at the field is out of the question’.")
     assert [(k, s) for k, _, s, _ in _got(q)] == [("reported", "Kanat Bekov"), ("direct", "Kanat Bekov")]
+
+
+def test_a_surname_speaking_is_the_one_full_name_given_before_even_without_a_role():
+    q = _quotes("Zhandos Akhmetov held talks with a delegation from Lisbon on Monday.",
+                "“We agreed to study the copper deposits together,” Akhmetov said.")
+    assert _got(q) == [("direct", "We agreed to study the copper deposits together", "Zhandos Akhmetov",
+                        "speaker_cue_after")]
+
+
+def test_an_opening_mark_typed_right_after_a_comma_still_opens_the_quote():
+    q = _quotes("The commissioner also spoke of the ports, noting,“Shipping across the Caspian must get faster.”")
+    assert [(k, t) for k, t, _, _ in _got(q)] == [("direct", "Shipping across the Caspian must get faster.")]
+
+
+@pytest.mark.parametrize("cue", ["noting,", "adding:", "saying"])
+def test_a_quote_after_a_participle_cue_is_the_sentence_subjects(cue):
+    q = _quotes("European Commissioner Lena Varga visited the port of Aktau.",
+                f"The Commissioner also drew attention to customs, {cue} “Trucks wait far too long at the borders.”")
+    assert _got(q) == [("direct", "Trucks wait far too long at the borders.", "Lena Varga", "participle_before")]
+
+
+def test_a_quote_opening_the_paragraph_after_an_announced_statement_is_the_issuers():
+    q = _quotes("The Ministry of Foreign Affairs of Latvia issued a statement on the flooding in the region.",
+                "“We stand ready to send rescue teams and equipment at short notice.",
+                "We express our condolences to the families of the victims.”")
+    assert [(t, s, r) for _, t, s, r in _got(q)] == [
+        ("We stand ready to send rescue teams and equipment at short notice.\n\n"
+         "We express our condolences to the families of the victims.", "Ministry of Foreign Affairs of Latvia",
+         "statement_before"),
+    ]
+
+
+def test_a_statement_announced_two_sentences_back_does_not_speak_for_an_unrelated_quote():
+    q = _quotes("The ministry issued a statement on Monday. Experts were divided.",
+                "“Nobody knows what the price of copper will be next year,” one trader said.")
+    assert [s for _, _, s, _ in _got(q)] == [""]

@@ -166,6 +166,19 @@ FOLLOWING_RE = re.compile(
     r"(?:[^,;:“”«»\"]{0,80},\s+)?(?P<spk>[^,;:“”«»\"]{1,120}?)\s+(?:made|issued|gave|posted|published|shared|wrote|said)"
     r"\s+(?:the\s+following|as\s+follows)\b[^:]{0,40}:\s*$"
 )
+# a clause ending in a participle cue right before a quote: "…, noting, “…”", "…, adding: “…”"
+PARTICIPLE_BEFORE_RE = re.compile(rf",\s*(?P<cue>{PARTICIPLE})(?:\s+that)?\s*[:,]?\s*$")
+# a sentence announcing a statement that the next paragraph quotes: "The Ministry … issued a statement on …",
+# "APA reports that the press secretary … released a statement about this."
+STATEMENT_BEFORE_RE = re.compile(
+    r"(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes)\s+that\s+)?"
+    r"(?P<spk>[^,;:“”«»\"]{1,160}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+    r"(?:issued|released|published|made|adopted|circulated|posted|shared|delivered|gave|spread)\s+"
+    r"(?:a|an|the|its|his|her|their)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:statement|declaration|comment|comments|message|address|speech|remarks|post|appeal)\b"
+    r"[^;:“”«»\"]{0,160}?[.!]?\s*$",
+    re.S,
+)
 # an interviewer's question quoted inside "Asked if …": the question, not the answer
 ASKED_RE = re.compile(r"\s*(?:When\s+|Being\s+)?[Aa]sked\s+(?:if|whether|about|why|how|what|when)\b")
 # a credit closing a sentence: "…, Azernews reports." / "…, Report informs." — the outlet is not the speaker

@@ -20,6 +20,8 @@ from loaders.quotes.cues import (
     CALLED_RE,
     CREDIT_RE,
     FOLLOWING_RE,
+    PARTICIPLE_BEFORE_RE,
+    STATEMENT_BEFORE_RE,
     END_OF_FRAME_RE,
     QUOTED_AS_HEAD_RE,
     QUOTED_AS_RE,
@@ -39,6 +41,11 @@ from loaders.quotes.rows import UNNAMED, Row, Speaker, quote_row, words
 _CALLING_WORD_RE = re.compile(r"call|term|dubb|describ|label")
 # The subject opening a sentence, after at most one introductory phrase ("For his part, Chen …", "He …").
 SUBJECT_RE = re.compile(r"\s*(?:[A-Z][^,;:“”«»\"]{0,40},\s+)?(?P<spk>(?P<pron>[Hh]e|[Ss]he)\b|[A-Z])")
+# the noun phrase opening a sentence, up to its first lowercase word that is no name particle: "The EC President",
+# "Von der Leyen", "He"
+_PARTICLE = r"(?:the|of|for|and|der|von|van|de|da|du|al|el)"
+SUBJECT_NP_RE = re.compile(
+    rf"\s*(?P<spk>[Hh]e|[Ss]he|(?:(?:{_PARTICLE}|[A-Z][\w’'\-.]*)\s+)*?[A-Z][\w’'\-.]*)(?=\s+(?!{_PARTICLE}\b)[a-z])")
 
 
 class Span(NamedTuple):
@@ -134,6 +141,17 @@ def frame_before(art: Article, span: Span) -> Found | None:
     return Found(found[1], normal_cue(found[0].group("cue")), near)
 
 
+def participle_before(art: Article, span: Span) -> Found | None:
+    """The EC President drew attention to …, noting, “…” / He spoke of …, adding: “…”: a quote after a participle
+    cue that closes its sentence's clause; the speaker is the sentence's subject."""
+    cue = PARTICIPLE_BEFORE_RE.search(span.head) if _framed_head(span) else None
+    subject = SUBJECT_NP_RE.match(span.head) if cue is not None else None
+    if subject is None:
+        return None
+    speaker = art.resolve(subject.group("spk"), span.p0, span.sent_start + subject.start("spk"))
+    return Found(speaker, normal_cue(cue.group("cue")), True) if speaker is not None and speaker.name else None
+
+
 def label_before(art: Article, span: Span) -> Found | None:
     """A press-release label, "Name, role: “…”": a named speaker with no speech verb at all."""
     if not _framed_head(span) or not span.head.rstrip().endswith(":"):
@@ -220,6 +238,19 @@ def colon_sentence_before(art: Article, span: Span) -> Found | None:
     return Found(speaker, "said", False) if speaker is not None and speaker.name else None
 
 
+def statement_before(art: Article, span: Span) -> Found | None:
+    """The Ministry issued a statement on the attack. / “The Ministry strongly condemns …”: a quote opening the
+    paragraph after one that ends announcing a statement, comment or address by someone; they are the speaker."""
+    if span.head.strip() or span.sent_start > art.opening(span.p0) or span.p0 == 0:
+        return None
+    q = span.p0 - 1
+    text = art.paras[q]
+    s, e = art.sentence(q, max(len(text.rstrip()) - 1, 0))
+    m = STATEMENT_BEFORE_RE.match(text, s, e)
+    speaker = art.resolve(m.group("spk"), q, m.start("spk")) if m else None
+    return Found(speaker, "said", False) if speaker is not None and speaker.name else None
+
+
 def next_sentence(art: Article, span: Span) -> Found | None:
     """“…” Name said. — the quote ends its sentence and the next sentence, or the next paragraph when the quote
     ends its own, is only the attribution ("Report informs, the first vice-president of SOCAR, Name has said.",
@@ -293,11 +324,13 @@ RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("quoted_as_saying", quoted_as_saying),
     ("according_to_before", according_to_before),
     ("frame_before", frame_before),
+    ("participle_before", participle_before),
     ("label_before", label_before),
     ("subject_before", subject_before),
     ("called_before", called_before),
     ("subject_of_sentence", subject_of_sentence),
     ("colon_sentence_before", colon_sentence_before),
+    ("statement_before", statement_before),
     ("next_sentence", next_sentence),
     ("according_to_in_sentence", according_to_in_sentence),
     ("previous_speaker", previous_speaker),

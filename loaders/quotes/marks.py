@@ -144,7 +144,8 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
             prev = text[i - 1] if i > 0 else " "
             nxt = text[i + 1] if i + 1 < n else " "
             left = not nxt.isspace() and (prev.isspace() or prev in "([{—–-/" or prev in _OPENERS or i == begin
-                                          or (prev in ".!?" and nxt.isupper()))  # "…in Hungary.“Bulgaria is…"
+                                          or (prev in ".!?" and nxt.isupper())  # "…in Hungary.“Bulgaria is…"
+                                          or (prev in ",:;" and nxt.isalnum() and not stack))  # "noting,“Border…"
             right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n)
             if ch in "\"”»“" and _after_clause_end(text, i) and (
                     CUE_WORD_RE.match(text, i + 1) or _ORPHAN_CLOSER_RE.match(text, i) or not text[i + 1:].strip()):

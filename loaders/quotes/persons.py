@@ -92,8 +92,10 @@ class Persons:
             found = [p for p, _, name_fold, cores, _ in self._keys if cores > 1 and similar_tail(name_fold, folded)]
         if not found and not gender_of_given_name(short):  # a surname written first: "Chen" for Chen Zhou
             found = [p for p, _, _, cores, first in self._keys if cores == 2 and first == key[1:]]
-        if not found:  # "President Mirziyoyev" in the body, "Shavkat Mirziyoyev: …" in the headline
-            return self._fuller_in(self._title_names(), short)
+        if not found:  # "President Mirziyoyev" in the body, "Shavkat Mirziyoyev: …" in the headline; or
+            # "Bakhtiyor Saidov held a meeting … Saidov stated": the one full name given before, with no role
+            fuller = self._fuller_in(self._title_names(), short)
+            return fuller if fuller is not None or core_count(short) > 1 else self._fuller_in(self._unsure, short)
         return found[0] if len(found) == 1 else None
 
     def _fuller_in(self, names: list[str], short: str) -> Person | None:
