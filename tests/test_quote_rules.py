@@ -953,3 +953,25 @@ def test_a_statement_announced_two_sentences_back_does_not_speak_for_an_unrelate
     q = _quotes("The ministry issued a statement on Monday. Experts were divided.",
                 "“Nobody knows what the price of copper will be next year,” one trader said.")
     assert [s for _, _, s, _ in _got(q)] == [""]
+
+
+def test_he_refers_back_to_a_full_name_given_before_anything_told_it_was_a_person():
+    q = _quotes("Output will grow next year, this was announced at a forum by Dauren Seitov of the uranium company.",
+                "“We will meet every contract we have signed,” he said. Later, Mr. Seitov left for Astana.")
+    assert _got(q)[-1] == ("direct", "We will meet every contract we have signed", "Dauren Seitov",
+                           "speaker_cue_after")
+
+
+def test_the_corporation_is_the_company_introduced_by_what_it_is():
+    q = _quotes("The state-owned nuclear company Atomgrad has started surveys in the south.",
+                "Despite sanctions, Atomgrad keeps signing deals.",
+                "In a release on Friday, the corporation announced that “drilling at the chosen site will start "
+                "in the spring”.")
+    assert [(k, s) for k, _, s, _ in _got(q) if k == "direct"] == [("direct", "Atomgrad")]
+
+
+def test_a_time_or_place_before_the_subject_without_a_comma_is_not_part_of_the_speaker():
+    q = _quotes("Prime Minister Aram Vardanyan spoke to reporters in Yerevan.",
+                "Recently in the Parliament the Prime Minister said that “the copper combine belongs to the people "
+                "of the country”.")
+    assert [(k, s) for k, _, s, _ in _got(q) if k == "direct"] == [("direct", "Aram Vardanyan")]

@@ -14,7 +14,7 @@ from loaders.people import NON_NAME_WORDS, is_country_word, is_known_org, known_
 from loaders.quotes.names import CHUNK_RE
 from loaders.quotes.phrases import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker
-from loaders.quotes.vocab import COMPANY_NOUN, COUNTRY_OF_ADJECTIVE, COUNTRY_RE, DOCUMENT, ORG_KINDS, ORG_WORDS, UP
+from loaders.quotes.vocab import COMPANY_NOUN, COMPANY_NOUNS, COUNTRY_OF_ADJECTIVE, COUNTRY_RE, DOCUMENT, ORG_KINDS, ORG_WORDS, UP
 
 MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
 # "Chairman of the Bank": the organisation after the title's "of (the)"
@@ -194,7 +194,7 @@ class Organisations:
             last = self._last_spoken(p, pos, person=False) or self._last_spoken_word(p, pos)
             if last is not None:
                 return last[1].name
-            return self._subject_org(p, pos) or (self._introduced_company(p, pos) if head == "company" else "") or phrase
+            return self._subject_org(p, pos) or (self._introduced_company(p, pos) if head in COMPANY_NOUNS else "") or phrase
         field = _FIELD_OFFICE_RE.fullmatch(phrase)
         if field is not None:  # "the trade ministry" where the article names the "Ministry of Trade"
             pattern = office_of_field_re(field.group("office"), field.group("field"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from loaders.people import fold, gender_of_given_name, similar_tail
@@ -66,6 +67,8 @@ class Persons:
         person = self.persons.get(name)
         if person is None:
             person = self.persons[name] = Person(name)
+            for p, pos in self._unsure.get(name, ()):  # "Sergey Poltoratsky" named before anything told a person
+                self._mention(p, pos, name)
             self._keys.append((person, " " + name.casefold(), fold(name), core_count(name), name.split()[0].casefold()))
             self._shorts.clear()
         if role:
@@ -98,7 +101,7 @@ class Persons:
             return fuller if fuller is not None or core_count(short) > 1 else self._fuller_in(self._unsure, short)
         return found[0] if len(found) == 1 else None
 
-    def _fuller_in(self, names: list[str], short: str) -> Person | None:
+    def _fuller_in(self, names: Iterable[str], short: str) -> Person | None:
         """The one name of `names` that ends with `short` and is longer, registered as a person; else None."""
         key = " " + short.casefold()
         fuller = {n for n in names if (" " + n.casefold()).endswith(key) and len(n) > len(short)}
@@ -137,7 +140,7 @@ class Persons:
                                        # "…, bp's Regional President for Azerbaijan, Georgia, and Türkiye, Name, said"
                                        or (text.startswith(", ", start - 2) and text.startswith(",", end)
                                            and SPEAKS_AFTER_RE.match(text, end + 1))):
-                    self._unsure.append(name)  # kept in case a surname form refers to it later
+                    self._unsure.setdefault(name, []).append((p, start))  # in case a surname refers to it later
                     continue
                 # "Mr. De Vigne" after "Luc De Vigne, deputy director … said": the full name written once
                 known = None if (role or name in self.persons) else (

@@ -49,6 +49,11 @@ _OWNER_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['’]s\s+(?=[a-z])")
 # a cue set between commas after a short subject: "Italy, said the minister, has …"
 _INSERTED_RE = re.compile(r"\s+(?P<spk>[^,;:“”«»\"]{2,80}?),")
 _CREDIT_RE = re.compile(r"informs|reports|writes")
+# a time or place said before the subject with no comma: "Recently in the Parliament the Prime Minister (said)";
+# the subject is the run of capitalised words (with "of") that ends the phrase
+_UNCOMMAED_OPENER_RE = re.compile(
+    r"(?:Recently|Earlier|Later|Previously|Meanwhile|Today|Yesterday|Now|Then|In|At|On|During|After|Last|This)\b"
+    r"[^,]*?\s(?P<np>(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+(?:of\s+)?[A-Z][\w’'\-.]*)*)$")
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
 
@@ -72,7 +77,9 @@ class Article(Organisations, Persons):
         self.title = title
         self._titled: list[str] | None = None  # full names in the title, read on first use
         self._shorts: dict[str, Person | None] = {}  # _by_short's answers since the last new person
-        self._unsure: list[str] = []  # full names written with nothing that tells a person (_collect_people)
+        # full names written with nothing that tells a person (_collect_people), with where each is named: a
+        # surname that speaks later makes them a person, named there too
+        self._unsure: dict[str, list[tuple[int, int]]] = {}
         # per person: (person, " name" casefolded, name folded, core words, first word casefolded), for _find_short
         self._keys: list[tuple[Person, str, str, int, str]] = []
         self.spans = scan_spans(paras)
@@ -322,6 +329,9 @@ class Article(Organisations, Persons):
                 lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that", "in which he said"
                 at = m.start("spk") + (lead.end() if lead else 0)
                 speaker = self.resolve(m.group("spk")[at - m.start("spk"):], p, at)
+                fronted = _UNCOMMAED_OPENER_RE.match(m.group("spk")) if speaker is None else None
+                if fronted is not None:
+                    speaker = self.resolve(fronted.group("np"), p, m.start("spk") + fronted.start("np"))
                 if speaker is not None:
                     return m, speaker
             comma = text.find(", ", pos, min(end, pos + 160))

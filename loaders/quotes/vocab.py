@@ -90,7 +90,8 @@ PARAGRAPH_LABEL_RE = re.compile(alternation(_DATA["speakers"]["paragraph_labels"
 
 ORG_WORDS = frozenset(_DATA["organisations"]["words"])
 ORG_KINDS = frozenset(_DATA["organisations"]["kinds"])
-COMPANY_NOUN = alternation(_DATA["organisations"]["company_nouns"])
+COMPANY_NOUNS = frozenset(_DATA["organisations"]["company_nouns"])
+COMPANY_NOUN = alternation(COMPANY_NOUNS)
 CHANNEL = alternation(_DATA["channels"]["phrases"])
 CHANNEL_WORDS = frozenset(_DATA["channels"]["words"])
 
