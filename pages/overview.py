@@ -12,7 +12,7 @@ c = v.corpus
 first, last = c.articles["date"].min(), c.articles["date"].max()
 cols = st.columns([1, 1, 1, 2])
 cols[0].metric("Articles", f"{len(c.articles):,}", help="Articles passing the filters.")
-cols[1].metric("Quotes", f"{len(c.quotes):,}", help="Direct and reported quotes in those articles.")
+cols[1].metric("Quotes", f"{c.count('quotes'):,}", help="Direct and reported quotes in those articles.")
 cols[2].metric("People quoted", f"{len(c.people):,}", help="People quoted by name (one per person, whatever the "
                "spelling); institutions and unnamed sources are not counted.")
 cols[3].metric("Date span", f"{first:%b %Y} – {last:%b %Y}" if first.to_period("M") != last.to_period("M") else f"{first:%b %Y}",

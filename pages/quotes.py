@@ -107,7 +107,8 @@ with tab_people:
             st.plotly_chart(charts.speakers_figure(speakers), key="qt_speakers")
         with right:
             st.subheader("On which value chains")
-            matrix = v.memo("speaker_chains", lambda: charts.speaker_chains(c.quotes, list(speakers["speaker"]), v.chains))
+            matrix = v.memo("speaker_chains", lambda: charts.speaker_chains(v.quote_chains(), list(speakers["speaker"]),
+                                                                            v.chains))
             st.plotly_chart(charts.speaker_chains_figure(matrix), key="qt_speaker_chains")
         st.subheader("EU and Kazakhstan voices by value chain")
         sides = v.memo("side_chains", lambda: charts.side_chains(v.quote_chains(), v.chains))

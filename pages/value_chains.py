@@ -49,7 +49,8 @@ def latest_quotes(chain: str) -> tuple[int, pd.DataFrame]:
     quotes = v.quote_chains()
     about = quotes[quotes["chain"] == chain]
     newest = about.loc[about["date"].sort_values(ascending=False, kind="stable").index[:QUOTES_SHOWN]]
-    return len(about), newest.assign(article=newest["article_id"].map(v.article_info()["title"]),
+    titles = v.article_info()["title"]  # looked up for the rows shown: mapping the categorical maps every article
+    return len(about), newest.assign(article=titles.reindex(newest["article_id"].astype("string")).to_numpy(),
                                      text=v.full.quotes["text"].iloc[newest[ROW].to_numpy()].to_numpy(),
                                      **{col: newest[col].astype("string").fillna("") for col in ("speaker", "side", "kind")})
 

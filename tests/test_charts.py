@@ -9,6 +9,7 @@ import pytest
 
 from loaders import schema
 from ui import charts
+from ui.filters import speaker_key
 from tests.ui_sample import CHAINS, THEMES, tables
 
 CROSS = THEMES[3:]
@@ -265,7 +266,9 @@ def test_speakers_table_and_figure():
 
 
 def test_speaker_chains_and_side_chains():
-    matrix = charts.speaker_chains(tables()["quotes"], ["Aigerim Sadykova", "Pieter Janssen"], CHAINS)
+    quotes = tables()["quotes"]
+    exploded = charts.explode_themes(quotes.assign(**{charts.SPEAKER_KEY: speaker_key(quotes)}))
+    matrix = charts.speaker_chains(exploded, ["Aigerim Sadykova", "Pieter Janssen"], CHAINS)
     assert matrix.values.tolist() == [[2, 1, 0, 0], [0, 0, 1, 0]]
     assert charts.speaker_chains_figure(matrix).data[0].type == "heatmap"
     sides = charts.side_chains(charts.explode_themes(tables()["quotes"]), CHAINS)
@@ -400,3 +403,34 @@ def test_legends_sit_under_the_plot_clear_of_the_mode_bar_and_the_x_axis():
         (564, 36), (404, 36), (316, 36), (216, 36), (384, 36),
     ]
     assert charts.mix_figure(charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS), 4).layout.height == 260  # no legend
+
+
+def test_speakers_table_breaks_ties_a_to_z_takes_the_longest_role_and_skips_unattributed_quotes():
+    q = pd.DataFrame({
+        "person": ["Zed Abay", "Ann Bek", "", "Ann Bek", "Zed Abay", ""],
+        "speaker": ["Zed Abay", "Ann Bek", "Ministry", "Ann Bek", "Zed Abay", ""],
+        "speaker_role": ["minister", "envoy", "", "special envoy", "", ""],
+        "side": ["EU", "Kazakhstan", "other", "Kazakhstan", "EU", ""],
+        "kind": ["direct", "reported", "direct", "direct", "direct", "reported"],
+        "article_id": ["a1", "a1", "a2", "a3", "a1", "a2"],
+    }).astype("category")
+    assert charts.speakers_table(q).values.tolist() == [
+        ["Ann Bek", "special envoy", "Kazakhstan", 2, 1, 1, 2],
+        ["Zed Abay", "minister", "EU", 2, 2, 0, 1],
+        ["Ministry", "", "other", 1, 1, 0, 1],
+    ]
+    assert charts.speakers_table(q, n=1)["speaker"].tolist() == ["Ann Bek"]
+    assert charts.speakers_table(q.iloc[0:0]).empty
+
+
+def test_explode_themes_reads_missing_and_empty_themes_as_unspecified_and_side_chains_skips_missing_sides():
+    q = pd.DataFrame({"side": ["EU", None, "Kazakhstan", "", "EU"],
+                      "themes": ["hydrogen", "batteries,hydrogen", None, "", "raw materials, batteries"]})
+    ex = charts.explode_themes(q)
+    assert list(zip(ex["side"].fillna("-"), ex["chain"].astype(str))) == [
+        ("EU", "hydrogen"), ("-", "batteries"), ("-", "hydrogen"), ("Kazakhstan", "unspecified"), ("", "unspecified"),
+        ("EU", "raw materials"), ("EU", "batteries")]
+    sides = charts.side_chains(ex, CHAINS)
+    assert sides[sides["quotes"] > 0].values.tolist() == [
+        ["EU", "raw materials", 1], ["EU", "batteries", 1], ["EU", "hydrogen", 1], ["Kazakhstan", "unspecified", 1]]
+    assert charts.explode_themes(q.iloc[0:0]).empty

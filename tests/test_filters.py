@@ -157,13 +157,15 @@ def ids(frame):
     return sorted(frame["article_id"].unique().tolist())
 
 
-def test_no_filter_returns_the_tables_unchanged_and_the_articles_without_their_text():
+def test_no_filter_returns_the_tables_unchanged_and_the_articles_and_quotes_without_their_text():
     t = tables()
     out = apply_filters(t, Filters())
-    assert all(out[name] is t[name] for name in t if name != "articles")
-    assert list(out.articles.columns) == [c for c in t["articles"].columns if c != "text"]
-    assert out.articles.equals(t["articles"].drop(columns="text"))
-    assert list(apply_filters(t, Filters(q="lithium")).articles.columns) == list(out.articles.columns)
+    assert all(out[name] is t[name] for name in t if name not in ("articles", "quotes"))
+    for name in ("articles", "quotes"):
+        assert list(out[name].columns) == [c for c in t[name].columns if c != "text"]
+        assert out[name].equals(t[name].drop(columns="text"))
+        assert list(apply_filters(t, Filters(q="lithium"))[name].columns) == list(out[name].columns)
+        assert out.count(name) == len(t[name])
 
 
 def test_date_range_is_inclusive():
@@ -243,6 +245,7 @@ def test_speaker_and_side_narrow_the_quotes_and_the_articles_that_have_them():
     out = apply_filters(tables(), Filters(speakers=("Aigerim Sadykova",)))
     assert ids(out["articles"]) == ["a1", "a3"]
     assert out["quotes"]["quote_id"].tolist() == ["q1", "q3"]  # not q4, the other quote of a3
+    assert (out.count("articles"), out.count("quotes")) == (2, 2)
     assert set(out["mentions"]["article_id"]) == {"a1", "a3"}
     out = apply_filters(tables(), Filters(sides=("EU", "other")))
     assert ids(out["articles"]) == ["a2"]

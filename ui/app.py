@@ -81,15 +81,15 @@ def _empty_state(v: View, *, quotes: bool) -> bool:
                 f"`make run DATA=FOLDER` (or `{loading.DATA_ENV}`) pointing at a folder of articles.",
                 icon=":material/inbox:")
         return True
-    if v.corpus.articles.empty:
+    if not v.corpus.count("articles"):
         index = loading.search_index(v.full) if v.filters.q else None
         hints = uf.loosen_hints(v.full.tables(), v.filters, index)
         tips = [f"clearing **{label}** ({n:,} article{'s' if n != 1 else ''})" for label, n in hints]
         advice = ("Try " + ", or ".join(tips) + ".") if tips else "Try resetting the filters."
         st.info(f"No articles match the current filters. {advice}", icon=":material/filter_alt_off:")
         return True
-    if quotes and v.corpus.quotes.empty:
-        st.info(f"{len(v.corpus.articles):,} articles match, but these articles quote nobody.",
+    if quotes and not v.corpus.count("quotes"):
+        st.info(f"{v.corpus.count('articles'):,} articles match, but these articles quote nobody.",
                 icon=":material/format_quote:")
         return True
     return False

@@ -118,13 +118,13 @@ class View:
         return self._select("article_list", "articles", build)
 
     def quote_chains(self) -> pd.DataFrame:
-        """`charts.explode_themes` of the filtered quotes (a row per value chain a quote mentions), selected from
-        the whole corpus's; without the quote's text (`ROW` finds it in the whole corpus's quotes), which the
+        """`charts.explode_themes` of the filtered quotes (a row per value chain a quote mentions, with the name
+        the speaker is counted by, `charts.SPEAKER_KEY`), selected from the whole corpus's; without the quote's text (`ROW` finds it in the whole corpus's quotes), which the
         counts never read and a selection would copy."""
         quotes = self.full.quotes
         lean = ["quote_id", "article_id", "date", "speaker", "side", "kind", "themes"]
-        return self._select("quote_chains", "quotes",
-                            lambda: charts.explode_themes(quotes[lean].assign(**{ROW: np.arange(len(quotes))})))
+        return self._select("quote_chains", "quotes", lambda: charts.explode_themes(quotes[lean].assign(
+            **{ROW: np.arange(len(quotes)), charts.SPEAKER_KEY: uf.speaker_key(quotes).astype("category")})))
 
     def quote_table(self) -> tuple[pd.DataFrame, np.ndarray]:
         """Every quote of the corpus as the Quotes page lists and exports them, newest first (labels as text, with

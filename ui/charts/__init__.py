@@ -12,7 +12,7 @@ themes), quotes (speakers and sides).
 """
 
 from ui.charts.quotes import (
-    explode_themes, people_figure, quotes_per_chain, side_chains, side_chains_figure, speaker_chains,
+    SPEAKER_KEY, explode_themes, people_figure, quotes_per_chain, side_chains, side_chains_figure, speaker_chains,
     speaker_chains_figure, speakers_figure, speakers_table,
 )
 from ui.charts.style import (
@@ -28,7 +28,7 @@ from ui.charts.timeline import (
 )
 
 __all__ = [
-    "BAR_MS", "CHAIN_COLORS", "FREQS", "NONE", "SEVERAL", "SIDE_COLORS", "SIDE_NAMES", "UNSPECIFIED", "LeftOut",
+    "SPEAKER_KEY", "BAR_MS", "CHAIN_COLORS", "FREQS", "NONE", "SEVERAL", "SIDE_COLORS", "SIDE_NAMES", "UNSPECIFIED", "LeftOut",
     "article_chains", "chain_color", "chain_colors", "chain_mix", "chain_order", "chain_share", "cooccurrence",
     "cooccurrence_figure", "count_axis", "coverage_caption", "coverage_counts", "coverage_figure", "coverage_span",
     "cross_figure", "cross_themes", "default_freq", "event_markers", "explode_themes", "is_precise", "main_chain",
