@@ -22,8 +22,9 @@ def period_name(start: pd.Timestamp) -> str:
 
 
 counts = v.memo(f"coverage_{freq}", lambda: charts.coverage_counts(c.articles, v.main_chain(), v.chains, freq))
-markers, _ = v.memo("event_markers", lambda: charts.event_markers(c.events))
-drawn, left_out = v.memo(f"timeline_markers_{freq}", lambda: charts.timeline_markers(c.events, counts, freq))
+events, event_rows = v.full.events, v.event_rows()  # the whole corpus's events, and which are the filtered articles'
+markers, _ = v.memo("event_markers", lambda: charts.event_markers(events, rows=event_rows))
+drawn, left_out = v.memo(f"timeline_markers_{freq}", lambda: charts.timeline_markers(events, counts, freq, rows=event_rows))
 st.plotly_chart(
     v.memo(f"coverage_figure_{freq}", lambda: charts.coverage_figure(counts, drawn, v.chains, freq)), key=f"tl_chart_{freq}",
     on_select="rerun", selection_mode=("points", "box"),
@@ -69,7 +70,8 @@ if chosen_period is not None:
     wanted |= periods == chosen_period
     described.append(period_name(chosen_period))
 if chosen_event is not None:
-    wanted |= c.articles["article_id"].isin(c.events.loc[c.events["date"] == chosen_event, "article_id"])
+    on_day = events.iloc[event_rows[events["date"].to_numpy()[event_rows] == chosen_event.to_datetime64()]]
+    wanted |= isin(c.articles["article_id"], on_day["article_id"].astype("string")).to_numpy()
     described.append("date " + tables.date_label(chosen_event))
 
 if described:
@@ -84,7 +86,7 @@ if described:
     )
     st.caption("Select a row to read the article.")
     if chosen_event is not None:
-        sentences = c.events[c.events["date"] == chosen_event].merge(c.articles[["article_id", "title"]], on="article_id")
+        sentences = on_day.merge(c.articles[["article_id", "title"]], on="article_id")
         with st.expander(f"The {len(sentences):,} sentences mentioning {tables.date_label(chosen_event)}"):
             st.dataframe(tables.capped(sentences, "sentences")[["expression", "precision", "sentence", "title"]],
                          hide_index=True, width="stretch")

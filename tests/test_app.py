@@ -217,6 +217,9 @@ def test_timeline_lists_the_articles_of_a_chosen_period_and_date(at):
     at.selectbox(key="tl_event").select_index(0).run()
     assert at.subheader[0].value.startswith("1 article behind date ")
     assert set(at.query_params) == {"freq", "date"}
+    sentences = at.dataframe[1].value  # the sentences mentioning the date, with their article's title
+    assert list(sentences.columns) == ["expression", "precision", "sentence", "title"] and len(sentences) >= 1
+    assert sentences["title"].tolist()[0] == at.dataframe[0].value["title"].tolist()[0]
 
 
 def test_quotes_page_table_download_and_highlighted_paragraph(at):

@@ -105,6 +105,13 @@ class View:
         return self.memo("main_chain", lambda: pd.Series(every.reindex(articles["article_id"]).to_numpy(),
                                                          index=articles.index, dtype="string"))
 
+    def event_rows(self) -> np.ndarray:
+        """Positions in the whole corpus's `events` of the events of the filtered articles: what the timeline counts,
+        without copying the events and their sentences."""
+        passing = self.corpus.passing("events")
+        return self.memo("event_rows", lambda: np.arange(len(self.full.events)) if passing is None
+                         else np.flatnonzero(passing))
+
     def article_list(self) -> pd.DataFrame:
         """The filtered articles as the Articles page lists them, newest first: with `chain` (main value chain),
         `source` (labelled), `place` as text and `uploaded`, without the article's text; the whole corpus's list

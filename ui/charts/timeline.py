@@ -66,23 +66,44 @@ def coverage_counts(articles: pd.DataFrame, main: pd.Series, chains: Sequence[st
     return counts.drop(columns="rank").reset_index(drop=True).astype({"articles": "int64"})
 
 
-def event_markers(events: pd.DataFrame, limit: int = 1500) -> tuple[pd.DataFrame, int]:
+def event_markers(events: pd.DataFrame, limit: int = 1500, rows: np.ndarray | None = None) -> tuple[pd.DataFrame, int]:
     """Events grouped by the day they denote: (frame, number of days before the cut to `limit`).
 
     Columns: date, articles (distinct articles mentioning it), mentions, expression and
-    sentence of one mention, precision. Keeps the `limit` days most articles mention.
+    sentence of one mention (the first), precision. Keeps the `limit` days most articles mention.
+    `rows` (positions in `events`; None: all) are the events counted: a filtered view passes the
+    positions of its events in the whole corpus's table rather than a copy of them and their sentences.
+    Counted on integer codes; only the kept days' first mentions are read as text.
     """
     cols = ["date", "articles", "mentions", "expression", "sentence", "precision"]
-    ev = events.dropna(subset=["date"])
-    if ev.empty:
+    rows = _dated(events, rows)
+    if not len(rows):
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(cols, ["datetime64[ns]", "int64", "int64", "string", "string", "string"])}), 0
-    first = ev.drop_duplicates("date").set_index("date")
-    grouped = ev.groupby("date").agg(articles=("article_id", "nunique"), mentions=("article_id", "size"))
-    grouped = grouped.join(first[["expression", "sentence", "precision"]]).reset_index()
-    total = len(grouped)
-    grouped = grouped.sort_values(["articles", "date"], ascending=[False, True]).head(limit)
-    grouped = grouped.sort_values("date").reset_index(drop=True)
-    return grouped.astype({"expression": "string", "sentence": "string", "precision": "string"})[cols], total
+    day, days = pd.factorize(events["date"].to_numpy()[rows], sort=True)
+    pairs = pd.DataFrame({"day": day, "article": _article_codes(events)[rows]}).drop_duplicates()
+    articles = np.bincount(pairs["day"].to_numpy(), minlength=len(days))
+    mentions = np.bincount(day, minlength=len(days))
+    first = np.full(len(days), len(rows))
+    np.minimum.at(first, day, np.arange(len(rows)))
+    keep = np.lexsort((np.arange(len(days)), -articles))[:limit]  # most articles, then the earlier day
+    keep.sort()
+    shown = events.iloc[rows[first[keep]]]
+    out = pd.DataFrame({"date": pd.DatetimeIndex(days[keep]), "articles": articles[keep].astype("int64"),
+                        "mentions": mentions[keep].astype("int64"), "expression": shown["expression"].to_numpy(),
+                        "sentence": shown["sentence"].to_numpy(), "precision": shown["precision"].to_numpy()})
+    return out.astype({"expression": "string", "sentence": "string", "precision": "string"})[cols], len(days)
+
+
+def _dated(events: pd.DataFrame, rows: np.ndarray | None) -> np.ndarray:
+    """The positions `rows` (None: all) of the events that have a date."""
+    rows = np.arange(len(events)) if rows is None else np.asarray(rows)
+    return rows[~np.isnat(events["date"].to_numpy(dtype="datetime64[ns]")[rows])]
+
+
+def _article_codes(events: pd.DataFrame) -> np.ndarray:
+    """An integer per event standing for its article (equal codes, same article)."""
+    ids = events["article_id"]
+    return ids.cat.codes.to_numpy() if isinstance(ids.dtype, pd.CategoricalDtype) else pd.factorize(ids)[0]
 
 
 class LeftOut(NamedTuple):
@@ -102,29 +123,38 @@ def coverage_span(counts: pd.DataFrame, freq: str) -> tuple[pd.Timestamp, pd.Tim
     return counts["period"].min(), (counts["period"].max().to_period(FREQS[freq]) + 1).start_time
 
 
-def is_precise(events: pd.DataFrame) -> pd.Series:
-    """Whether each event's date is known to the day or month (a day, a month or a range under 31 days), not only
-    to its year, quarter or a longer range: those sit at their first day, and years piled up on 1 January."""
-    short = (events["date_end"] - events["date"]).lt(pd.Timedelta(days=31)).fillna(False)
-    return (events["precision"].astype("string").isin(["day", "month"]).fillna(False) | short).astype("bool")
+def is_precise(events: pd.DataFrame, rows: np.ndarray | None = None) -> np.ndarray:
+    """Whether each event (of `rows`, positions in `events`; None: all) has a date known to the day or month (a
+    day, a month or a range under 31 days), not only to its year, quarter or a longer range: those sit at their
+    first day, and years piled up on 1 January."""
+    rows = np.arange(len(events)) if rows is None else np.asarray(rows)
+    start = events["date"].to_numpy(dtype="datetime64[ns]")[rows]
+    end = events["date_end"].to_numpy(dtype="datetime64[ns]")[rows]
+    short = (end - start) < np.timedelta64(31, "D")  # NaT compares False
+    precision = events["precision"].astype("category")  # tested once per category, not per event
+    fine = np.append(precision.cat.categories.isin(["day", "month"]), False)[precision.cat.codes.to_numpy()[rows]]
+    return fine | short
 
 
-def timeline_markers(events: pd.DataFrame, counts: pd.DataFrame, freq: str, limit: int = 500) -> tuple[pd.DataFrame, LeftOut]:
-    """The dates the coverage chart draws: `event_markers` of the events inside `coverage_span`, precise and vague
-    dates apart (column `precise`; each kind cut to its `limit` most mentioned days), and what is left out.
-    500 a kind: more diamonds only overlap on a chart a screen wide, and each costs its hover text on every
-    filter change; every date stays in the page's list."""
+def timeline_markers(events: pd.DataFrame, counts: pd.DataFrame, freq: str, limit: int = 500,
+                     rows: np.ndarray | None = None) -> tuple[pd.DataFrame, LeftOut]:
+    """The dates the coverage chart draws: `event_markers` of the events (of `rows`, as there) inside
+    `coverage_span`, precise and vague dates apart (column `precise`; each kind cut to its `limit` most mentioned
+    days), and what is left out. 500 a kind: more diamonds only overlap on a chart a screen wide, and each costs
+    its hover text on every filter change; every date stays in the page's list."""
     span = coverage_span(counts, freq)
-    ev = events.dropna(subset=["date"])
-    empty = event_markers(ev.iloc[0:0])[0].assign(precise=pd.Series(dtype="bool"))
+    empty = event_markers(events.iloc[0:0])[0].assign(precise=pd.Series(dtype="bool"))
     if span is None:
         return empty, LeftOut(0, 0, 0)
-    start, end = span
-    inside = ev[(ev["date"] >= start) & (ev["date"] < end)]
-    fine = is_precise(inside)
-    kinds = [(event_markers(part, limit), flag) for part, flag in ((inside[fine], True), (inside[~fine], False))]
+    rows = _dated(events, rows)
+    dates = events["date"].to_numpy(dtype="datetime64[ns]")[rows]
+    start, end = (np.datetime64(edge, "ns") for edge in span)
+    inside = (dates >= start) & (dates < end)
+    fine = is_precise(events, rows[inside])
+    kinds = [(event_markers(events, limit, part), flag) for part, flag in ((rows[inside][fine], True),
+                                                                          (rows[inside][~fine], False))]
     drawn = [markers.assign(precise=flag) for (markers, _), flag in kinds if len(markers)]
-    left_out = LeftOut(int(ev.loc[ev["date"] < start, "date"].nunique()), int(ev.loc[ev["date"] >= end, "date"].nunique()),
+    left_out = LeftOut(len(np.unique(dates[dates < start])), len(np.unique(dates[dates >= end])),
                        sum(total for (_, total), _ in kinds))
     return (pd.concat(drawn, ignore_index=True) if drawn else empty), left_out
 
