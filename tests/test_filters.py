@@ -292,3 +292,14 @@ def test_isin_matches_plain_membership_for_every_column_dtype(dtype):
     assert got.tolist() == [False, False, True, False, True]
     assert list(got.index) == [10, 11, 12, 13, 14]
     assert isin(column, []).sum() == 0
+
+
+def test_a_person_quoted_in_several_articles_is_recounted_with_the_span_of_their_quotes():
+    t = tables()
+    out = apply_filters(t, Filters(sides=("Kazakhstan",)))
+    mine = t["quotes"][t["quotes"]["person"].astype("string") == "Aigerim Sadykova"]
+    people = out["people"].set_index("name")
+    assert people.loc["Aigerim Sadykova", ["n_quotes", "n_articles"]].tolist() == [len(mine), mine["article_id"].nunique()]
+    assert (people.loc["Aigerim Sadykova", "first_seen"], people.loc["Aigerim Sadykova", "last_seen"]) == (
+        mine["date"].min(), mine["date"].max())
+    assert mine["date"].min() < mine["date"].max() and mine["article_id"].nunique() == 2

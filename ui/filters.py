@@ -289,16 +289,27 @@ def quote_mask(quotes: pd.DataFrame, article_ids: pd.Series | None, filters: Fil
 
 
 def recount_people(people: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """`people` restricted to the persons quoted in `quotes`, with counts and first/last seen recomputed."""
-    named = quotes[quotes["person"].astype("string").fillna("") != ""]
-    if named.empty:
+    """`people` restricted to the persons quoted in `quotes`, with counts and first/last seen recomputed. Counted
+    on the `person` column's codes: grouping 100,000 articles' quotes by name text cost a tenth of a second."""
+    person = quotes["person"].astype("category")
+    names = person.cat.categories.astype(str)
+    code = person.cat.codes.to_numpy()
+    named = (code >= 0) & np.append(names != "", False)[code]
+    code = code[named]
+    if not len(code):
         return people.iloc[0:0].reset_index(drop=True)
-    stats = (
-        named.assign(person=named["person"].astype("string"))
-        .groupby("person", observed=True)
-        .agg(n_quotes=("quote_id", "size"), n_articles=("article_id", "nunique"),
-             first_seen=("date", "min"), last_seen=("date", "max"))
-    )
+    k = len(names)
+    dates = quotes["date"].to_numpy(dtype="datetime64[ns]")[named].astype("int64")
+    first = np.full(k, np.iinfo(np.int64).max)
+    last = np.full(k, np.iinfo(np.int64).min)
+    np.minimum.at(first, code, dates)
+    np.maximum.at(last, code, dates)
+    pairs = pd.DataFrame({"who": code, "article": pd.factorize(quotes["article_id"].to_numpy()[named])[0]}).drop_duplicates()
+    n_quotes = np.bincount(code, minlength=k)
+    seen = np.flatnonzero(n_quotes)
+    stats = pd.DataFrame({"n_quotes": n_quotes[seen], "n_articles": np.bincount(pairs["who"].to_numpy(), minlength=k)[seen],
+                          "first_seen": first[seen].astype("datetime64[ns]"), "last_seen": last[seen].astype("datetime64[ns]")},
+                         index=pd.Index(names[seen], name="person"))
     out = people.drop(columns=["n_quotes", "n_articles", "first_seen", "last_seen"])
     out = out[isin(out["name"], stats.index)].join(stats, on="name")
     out = out.astype({c: people[c].dtype for c in people.columns})[list(people.columns)]
@@ -365,8 +376,8 @@ class Filtered(Mapping[str, pd.DataFrame]):
             return table.loc[self.passing(name), keep].reset_index(drop=True)
         if not filters.active or name == "rejected":
             return tables[name]
-        if name == "people":
-            return recount_people(tables["people"], self["quotes"])
+        if name == "people":  # recounted from the three columns it reads, not from a cut of every quote column
+            return recount_people(tables["people"], tables["quotes"].loc[self.passing("quotes"), ["person", "article_id", "date"]])
         return tables[name][self.passing(name)].reset_index(drop=True)
 
     articles = property(lambda self: self["articles"], doc="The articles passing the filters, without `text`.")
