@@ -97,7 +97,7 @@ with tab_all:
         reader.render_paragraphs(shown_paras, marks)
 
 with tab_people:
-    speakers = v.memo("speakers", lambda: charts.speakers_table(c.quotes, n=15))
+    speakers = v.memo("speakers", lambda: charts.speakers_table(v.quote_labels(), n=15))
     if speakers.empty:
         st.info("No quote in these articles names its speaker.", icon=":material/person_off:")
     else:

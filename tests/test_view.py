@@ -47,6 +47,9 @@ def test_what_a_view_selects_equals_recounting_the_filtered_tables(filters):
     assert rows(v.theme_pairs(), ["article_id", "theme"]) == rows(
         c.mentions[["article_id", "theme"]].drop_duplicates(), ["article_id", "theme"])
     assert rows(v.quote_chains(), ["quote_id", "chain"]) == rows(charts.explode_themes(c.quotes), ["quote_id", "chain"])
+    assert charts.speakers_table(v.quote_labels()).equals(charts.speakers_table(c.quotes))
+    events = v.full.events.iloc[v.event_rows()]
+    assert rows(events, ["article_id", "expression"]) == rows(c.events, ["article_id", "expression"])
     assert v.article_list()["article_id"].tolist() == (
         c.articles.sort_values(["date", "title"], ascending=[False, True])["article_id"].tolist())
     assert v.main_chain().tolist() == charts.main_chain(c.articles, charts.article_chains(c.mentions, CHAINS)).tolist()

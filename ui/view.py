@@ -133,6 +133,13 @@ class View:
         return self._select("quote_chains", "quotes", lambda: charts.explode_themes(quotes[lean].assign(
             **{ROW: np.arange(len(quotes)), charts.SPEAKER_KEY: uf.speaker_key(quotes).astype("category")})))
 
+    def quote_labels(self) -> pd.DataFrame:
+        """The filtered quotes' label columns (categoricals), selected from the whole corpus's by position: what the
+        speaker counts read, without the quotes' ids and texts that a cut of the quotes table would copy."""
+        quotes = self.full.quotes
+        labels = ["person", "speaker", "speaker_role", "side", "kind", "article_id"]
+        return self._select("quote_labels", "quotes", lambda: quotes[labels].assign(**{ROW: np.arange(len(quotes))}))
+
     def quote_table(self) -> tuple[pd.DataFrame, np.ndarray]:
         """Every quote of the corpus as the Quotes page lists and exports them, newest first (labels as text, with
         its article's full title `article`, source and url; built once per corpus), and which rows pass the
