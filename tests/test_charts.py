@@ -224,10 +224,14 @@ def test_cooccurrence_of_no_mentions_is_all_zero():
     assert matrix.shape == (5, 5) and int(matrix.to_numpy().sum()) == 0
 
 
+def _term_pairs(mentions: pd.DataFrame) -> pd.DataFrame:
+    return mentions[["article_id", "theme", "term"]].drop_duplicates()
+
+
 def test_top_terms_and_their_faceted_altair_chart():
-    terms = charts.top_terms(tables()["mentions"], CHAINS, n=1)
+    terms = charts.top_terms(_term_pairs(tables()["mentions"]), CHAINS, n=1)
     assert terms.values.tolist() == [["raw materials", "ore", 2], ["batteries", "battery", 1], ["hydrogen", "hydrogen", 1]]
-    spec = charts.terms_figure(charts.top_terms(tables()["mentions"], CHAINS), CHAINS).to_dict()
+    spec = charts.terms_figure(charts.top_terms(_term_pairs(tables()["mentions"]), CHAINS), CHAINS).to_dict()
     assert spec["facet"]["column"]["field"] == "chain"
     assert spec["spec"]["mark"]["type"] == "bar"
     assert spec["resolve"]["scale"]["y"] == "independent"
@@ -323,7 +327,7 @@ def test_a_chain_has_one_colour_and_legends_one_order_in_every_chart():
         "mix": [*chains, "none"], "share": list(chains), "cross": list(chains),
     }
     assert all(c == {k: colors[k] for k in c} for c in seen.values())
-    terms = charts.terms_figure(charts.top_terms(t["mentions"], chains), chains).to_dict()["spec"]["encoding"]["color"]
+    terms = charts.terms_figure(charts.top_terms(_term_pairs(t["mentions"]), chains), chains).to_dict()["spec"]["encoding"]["color"]
     assert terms["scale"]["range"] == [colors[c] for c in chains]
     # plotly lists stacked bars' legend bottom-up unless told otherwise
     assert figures["coverage"].layout.legend.traceorder == "normal"
@@ -374,7 +378,7 @@ def test_every_count_axis_has_whole_number_ticks():
     # 7 quotes stacked for one speaker: plotly's own (whole) steps, over at least 0..5
     big = charts.speakers_figure(quotes.assign(quotes=[7, 1]))
     assert _count_axes(big) == [("quotes", None, 5)]
-    terms = charts.terms_figure(charts.top_terms(t["mentions"], CHAINS), CHAINS).to_dict()
+    terms = charts.terms_figure(charts.top_terms(_term_pairs(t["mentions"]), CHAINS), CHAINS).to_dict()
     assert terms["spec"]["encoding"]["x"]["axis"] == {"format": ",d", "tickMinStep": 1}
 
 

@@ -10,7 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders import search
-from ui.filters import UNKNOWN_SOURCE, Filters, apply_filters, loosen_hints, parse_params, source_labels, to_params
+from ui.filters import (
+    UNKNOWN_SOURCE, Filters, apply_filters, article_positions, kept_positions, loosen_hints, parse_params, source_labels,
+    to_params,
+)
 from tests.ui_sample import THEMES, tables
 
 SOURCES = ("Kazinform", "Astana Times", "Reuters")
@@ -303,3 +306,20 @@ def test_a_person_quoted_in_several_articles_is_recounted_with_the_span_of_their
     assert (people.loc["Aigerim Sadykova", "first_seen"], people.loc["Aigerim Sadykova", "last_seen"]) == (
         mine["date"].min(), mine["date"].max())
     assert mine["date"].min() < mine["date"].max() and mine["article_id"].nunique() == 2
+
+
+@pytest.mark.parametrize("dtype", ["string", "category"])
+def test_article_positions_find_each_rows_article_and_minus_one_for_an_unknown_one(dtype):
+    t = {"articles": pd.DataFrame({"article_id": pd.array(["a1", "a2", "a3"], dtype="string")}),
+         "quotes": pd.DataFrame({"article_id": pd.Series(["a3", "zz", "a1", "a3", None], dtype=dtype)})}
+    assert article_positions(t, "quotes").tolist() == [2, -1, 0, 2, -1]
+    store = {}
+    kept = kept_positions(t, store)
+    assert kept("quotes").tolist() == [2, -1, 0, 2, -1] and kept("quotes") is store["quotes"]
+
+
+def test_a_row_whose_article_is_unknown_never_passes_a_filter():
+    t = tables()
+    t = {**t, "quotes": pd.concat([t["quotes"], t["quotes"].iloc[[0]].assign(article_id="nowhere")], ignore_index=True)}
+    out = apply_filters(t, Filters(date_from=dt.date(2000, 1, 1)))
+    assert "nowhere" not in set(out["quotes"]["article_id"].astype(str))

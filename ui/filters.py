@@ -25,7 +25,7 @@ written (`speaker_key`); people are recounted over the remaining quotes. A comma
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -252,8 +252,15 @@ def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters,
         mask &= pd.Series(hit, index=articles.index, dtype=bool)
     if filters.speakers or filters.sides:
         quotes = tables["quotes"]
-        mask &= isin(articles["article_id"], quotes.loc[quote_mask(quotes, None, filters), "article_id"])
+        mask &= isin(articles["article_id"], quotes.loc[quote_mask(quotes, filters), "article_id"])
     return mask
+
+
+def recode(column: pd.Series, labels: Sequence[str]) -> np.ndarray:
+    """The position in `labels` of each row's label (-1: missing or not among them), worked out once per category."""
+    values = column.astype("category")
+    known = pd.Index(list(labels)).get_indexer(values.cat.categories.astype(str))
+    return np.append(known, -1)[values.cat.codes.to_numpy()]
 
 
 def speaker_key(quotes: pd.DataFrame) -> pd.Series:
@@ -275,17 +282,37 @@ def speaker_codes(quotes: pd.DataFrame) -> tuple[np.ndarray, pd.Index]:
     return np.where(by_person > 0, by_person, by_speaker), names
 
 
-def quote_mask(quotes: pd.DataFrame, article_ids: pd.Series | None, filters: Filters) -> pd.Series:
-    """Boolean mask over `quotes`: in the passing articles (None = all), by the speakers and sides."""
+def quote_mask(quotes: pd.DataFrame, filters: Filters) -> pd.Series:
+    """Boolean mask over `quotes`: by the speakers and sides (their articles aside)."""
     mask = pd.Series(True, index=quotes.index)
-    if article_ids is not None:
-        mask &= isin(quotes["article_id"], article_ids)
     if filters.speakers:
         mask &= isin(speaker_key(quotes), filters.speakers)
     if filters.sides:
         side = quotes["side"].astype("string").fillna("")
         mask &= isin(side.replace("", UNKNOWN_SIDE), filters.sides)
     return mask.astype(bool)
+
+
+def article_positions(tables: Mapping[str, pd.DataFrame], name: str) -> np.ndarray:
+    """The position in `tables["articles"]` of each row's article in table `name` (-1: no such article): what
+    selects an article-keyed table's rows by the passing articles with one array lookup. An article_id column
+    that is categorical (as a built dataset's is) is looked up once per category."""
+    ids = tables[name]["article_id"]
+    known = pd.Index(tables["articles"]["article_id"].astype("string"))
+    if isinstance(ids.dtype, pd.CategoricalDtype):
+        codes = ids.cat.codes.to_numpy()
+        return np.append(known.get_indexer(ids.cat.categories.astype("string")), -1)[np.where(codes < 0, -1, codes)]
+    return known.get_indexer(ids.astype("string"))
+
+
+def kept_positions(tables: Mapping[str, pd.DataFrame], store: dict[str, np.ndarray]) -> Callable[[str], np.ndarray]:
+    """`article_positions` of `tables`, each table's worked out once and kept in `store` (shared by every view of
+    the corpus)."""
+    def positions(name: str) -> np.ndarray:
+        if name not in store:
+            store[name] = article_positions(tables, name)
+        return store[name]
+    return positions
 
 
 def recount_people(people: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
@@ -329,8 +356,12 @@ class Filtered(Mapping[str, pd.DataFrame]):
     a corpus is (`out.quotes`)."""
 
     def __init__(self, tables: Mapping[str, pd.DataFrame], filters: Filters,
-                 index: search.SearchIndex | None = None) -> None:
+                 index: search.SearchIndex | None = None,
+                 positions: Callable[[str], np.ndarray] | None = None) -> None:
+        """`positions(name)` gives `article_positions(tables, name)`; a caller that keeps them per corpus passes
+        its keeper, so each view looks its rows up instead of matching article ids."""
         self._tables, self._filters, self._index = tables, filters, index
+        self._positions = positions or (lambda name: article_positions(tables, name))
         self._cut: dict[str, pd.DataFrame] = {}
         self._masks: dict[str, np.ndarray] = {}
 
@@ -354,11 +385,12 @@ class Filtered(Mapping[str, pd.DataFrame]):
         if name not in self._masks:
             tables, filters = self._tables, self._filters
             if name == "articles":
-                mask = article_mask(tables, filters, self._index)
-            else:
-                frame, ids = tables[name], self["articles"]["article_id"]
-                mask = quote_mask(frame, ids, filters) if name == "quotes" else isin(frame["article_id"], ids)
-            self._masks[name] = mask.to_numpy(dtype=bool)
+                mask = article_mask(tables, filters, self._index).to_numpy(dtype=bool)
+            else:  # in a passing article (a position of -1 reads the False appended), and for quotes by speaker and side
+                mask = np.append(self.passing("articles"), False)[self._positions(name)]
+                if name == "quotes" and (filters.speakers or filters.sides):
+                    mask &= quote_mask(tables[name], filters).to_numpy(dtype=bool)
+            self._masks[name] = mask
         return self._masks[name]
 
     def count(self, name: str) -> int:
@@ -390,10 +422,11 @@ class Filtered(Mapping[str, pd.DataFrame]):
     amounts = property(lambda self: self["amounts"], doc="Their amounts.")
 
 
-def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters,
-                  index: search.SearchIndex | None = None) -> Filtered:
-    """Every corpus table restricted by `filters` (`index` as for `article_mask`), cut lazily (`Filtered`)."""
-    return Filtered(tables, filters, index)
+def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters, index: search.SearchIndex | None = None,
+                  positions: Callable[[str], np.ndarray] | None = None) -> Filtered:
+    """Every corpus table restricted by `filters` (`index` as for `article_mask`, `positions` as for `Filtered`),
+    cut lazily (`Filtered`)."""
+    return Filtered(tables, filters, index, positions)
 
 
 def loosen_hints(tables: Mapping[str, pd.DataFrame], filters: Filters,

@@ -182,7 +182,9 @@ def sidebar(page: str) -> View:
         return cached.view
     index = loading.search_index(full) if filters.q else None
     shared = _shared(full.fingerprint) if full is base else _session_shared(full.fingerprint)
-    view = View(corpus=uf.apply_filters(full.tables(), filters, index), full=full, filters=filters,
+    tables = full.tables()
+    positions = uf.kept_positions(tables, shared.setdefault("article_positions", {}))  # with the corpus's aggregates
+    view = View(corpus=uf.apply_filters(tables, filters, index, positions), full=full, filters=filters,
                 chains=full.value_chains, themes=full.themes, shared=shared)
     st.session_state["_view"] = _CachedView(full.fingerprint, filters, view)
     return view

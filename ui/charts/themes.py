@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts.style import NONE, SEVERAL, UNSPECIFIED, chain_colors, count_axis, count_heatmap, style_figure
-from ui.filters import isin
+from ui.filters import isin, recode
 
 
 def chain_mix(articles: pd.DataFrame, pairs: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
@@ -44,7 +44,7 @@ def mix_figure(mix: pd.DataFrame, total: int) -> go.Figure:
 def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
     """Square frame themes × themes: articles mentioning both (diagonal: articles mentioning the theme), from
     mention rows (or their distinct (article_id, theme) pairs: repeats count once)."""
-    theme_codes = pd.Categorical(mentions["theme"], categories=list(themes)).codes  # a recode when categorical
+    theme_codes = recode(mentions["theme"], themes)
     keep = theme_codes >= 0
     article_codes = pd.factorize(mentions["article_id"][keep])[0]
     onehot = np.zeros((article_codes.max() + 1 if len(article_codes) else 0, len(themes)), dtype=np.int64)
@@ -57,17 +57,23 @@ def cooccurrence_figure(matrix: pd.DataFrame) -> go.Figure:
     return count_heatmap(matrix, "Teal", "%{y} & %{x}: %{z} articles", 120 + 42 * len(matrix))
 
 
-def top_terms(mentions: pd.DataFrame, chains: Sequence[str], n: int = 8) -> pd.DataFrame:
-    """The `n` terms found in most articles per chain: columns chain, term, articles; from mention rows (or their
-    distinct (article_id, theme, term) rows: repeats count once)."""
-    m = mentions.loc[isin(mentions["theme"], chains), ["article_id", "theme", "term"]].drop_duplicates()
-    counts = (m.groupby(["theme", "term"], observed=True).size().rename("articles").reset_index()
-              .rename(columns={"theme": "chain"}).astype({"chain": "string", "term": "string"}))
-    counts = counts.sort_values(["chain", "articles", "term"], ascending=[True, False, True])
-    counts = counts.groupby("chain").head(n)
-    order = {c: i for i, c in enumerate(chains)}
-    counts = counts.assign(rank=counts["chain"].map(order)).sort_values(["rank", "articles", "term"], ascending=[True, False, True])
-    return counts.drop(columns="rank").reset_index(drop=True).astype({"articles": "int64"})
+def top_terms(pairs: pd.DataFrame, chains: Sequence[str], n: int = 8) -> pd.DataFrame:
+    """The `n` terms found in most articles per chain: columns chain, term, articles; from the distinct
+    (article_id, theme, term) rows of the mentions (a view keeps them per corpus: `View.term_pairs`). Counted on
+    the theme and term codes."""
+    theme = recode(pairs["theme"], chains)
+    term = pairs["term"].astype("category")
+    keep = (theme >= 0) & (term.cat.codes.to_numpy() >= 0)
+    terms = term.cat.categories.astype(str)
+    counts = np.bincount(theme[keep] * len(terms) + term.cat.codes.to_numpy()[keep],
+                         minlength=len(chains) * len(terms)).reshape(len(chains), len(terms))
+    rows = []
+    for i, chain in enumerate(chains):
+        found = np.flatnonzero(counts[i])
+        best = sorted(found, key=lambda j: (-counts[i, j], terms[j]))[:n]  # most articles, then A–Z
+        rows += [(chain, terms[j], int(counts[i, j])) for j in best]
+    return pd.DataFrame(rows, columns=["chain", "term", "articles"]).astype(
+        {"chain": "string", "term": "string", "articles": "int64"})
 
 
 def terms_figure(terms: pd.DataFrame, chains: Sequence[str]) -> alt.Chart:
