@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from ui.filters import (
     to_params,
 )
 from tests.ui_sample import THEMES, tables
+from ui.codes import distinct_per
 
 SOURCES = ("Kazinform", "Astana Times", "Reuters")
 SPEAKERS = ("Aigerim Sadykova", "Pieter Janssen")
@@ -323,3 +325,10 @@ def test_a_row_whose_article_is_unknown_never_passes_a_filter():
     t = {**t, "quotes": pd.concat([t["quotes"], t["quotes"].iloc[[0]].assign(article_id="nowhere")], ignore_index=True)}
     out = apply_filters(t, Filters(date_from=dt.date(2000, 1, 1)))
     assert "nowhere" not in set(out["quotes"]["article_id"].astype(str))
+
+
+def test_distinct_per_counts_each_codes_distinct_partners():
+    a = np.array([0, 0, 0, 2, 2, 1])
+    b = np.array([5, 5, 3, 0, 0, 7])
+    assert distinct_per(a, b, 4, 8).tolist() == [2, 1, 1, 0]
+    assert distinct_per(a[:0], b[:0], 2, 8).tolist() == [0, 0]

@@ -34,6 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from loaders import query, search
+from ui.codes import codes, distinct_per
 
 # The side filter's values: the sides of quotes.side, then UNKNOWN_SIDE for a quote whose side is empty.
 UNKNOWN_SIDE = "unknown"
@@ -256,13 +257,6 @@ def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters,
     return mask
 
 
-def recode(column: pd.Series, labels: Sequence[str]) -> np.ndarray:
-    """The position in `labels` of each row's label (-1: missing or not among them), worked out once per category."""
-    values = column.astype("category")
-    known = pd.Index(list(labels)).get_indexer(values.cat.categories.astype(str))
-    return np.append(known, -1)[values.cat.codes.to_numpy()]
-
-
 def speaker_key(quotes: pd.DataFrame) -> pd.Series:
     """The name each quote's speaker is filtered and counted by: `person` for a person, else `speaker`
     ("" when unattributed); as text. Worked out once per distinct name, not per quote: the two columns are
@@ -331,10 +325,10 @@ def recount_people(people: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     last = np.full(k, np.iinfo(np.int64).min)
     np.minimum.at(first, code, dates)
     np.maximum.at(last, code, dates)
-    pairs = pd.DataFrame({"who": code, "article": pd.factorize(quotes["article_id"].to_numpy()[named])[0]}).drop_duplicates()
+    article, article_texts = codes(quotes["article_id"], named)
     n_quotes = np.bincount(code, minlength=k)
     seen = np.flatnonzero(n_quotes)
-    stats = pd.DataFrame({"n_quotes": n_quotes[seen], "n_articles": np.bincount(pairs["who"].to_numpy(), minlength=k)[seen],
+    stats = pd.DataFrame({"n_quotes": n_quotes[seen], "n_articles": distinct_per(code, article, k, len(article_texts))[seen],
                           "first_seen": first[seen].astype("datetime64[ns]"), "last_seen": last[seen].astype("datetime64[ns]")},
                          index=pd.Index(names[seen], name="person"))
     out = people.drop(columns=["n_quotes", "n_articles", "first_seen", "last_seen"])

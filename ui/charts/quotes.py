@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts.style import SIDE_COLORS, SIDE_NAMES, UNSPECIFIED, count_axis, count_heatmap, label_texts, style_figure
+from ui.codes import codes, distinct_per, table
 from ui.filters import speaker_codes
 
 SPEAKER_KEY = "speaker_key"  # in exploded quote rows: the name the speaker is counted by (filters.speaker_key)
@@ -19,7 +20,7 @@ def explode_themes(quotes: pd.DataFrame) -> pd.DataFrame:
     """`quotes` with one row per value chain in `themes` (column `chain`, a categorical; "unspecified" for none).
     Each distinct `themes` value is split once, not each quote's: a corpus has a few dozen of them."""
     themes = quotes["themes"].astype("category")
-    code, texts = _codes(themes)
+    code, texts = codes(themes)
     split = [[t.strip() or UNSPECIFIED for t in str(text).split(",")] for text in texts[:-1]] + [[UNSPECIFIED]]
     chains = pd.Index(list(dict.fromkeys(t for parts in split for t in parts)))
     lengths = np.array([len(parts) for parts in split])
@@ -58,46 +59,31 @@ def speakers_table(quotes: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     who = rank[code]
     chosen = who >= 0
     who = who[chosen]
-    kind, kind_texts = _codes(quotes["kind"], chosen)
+    kind, kind_texts = codes(quotes["kind"], chosen)
     direct = np.bincount(who, weights=(kind_texts == "direct")[kind], minlength=k).astype("int64")
-    article, article_texts = _codes(quotes["article_id"], chosen)
-    role, role_texts = _codes(quotes["speaker_role"], chosen)
-    side, side_texts = _codes(quotes["side"], chosen)
+    article, article_texts = codes(quotes["article_id"], chosen)
+    role, role_texts = codes(quotes["speaker_role"], chosen)
+    side, side_texts = codes(quotes["side"], chosen)
     return pd.DataFrame({
         "speaker": pd.array(names[top], dtype="string"),
         "role": pd.array(_first_present(who, role, role_texts, k, key=lambda t: (-len(t), t)), dtype="string"),
         "side": pd.array(_most_frequent(who, side, side_texts, k), dtype="string"),
         "quotes": counts[top].astype("int64"), "direct": direct, "reported": counts[top].astype("int64") - direct,
-        "articles": (_table(who, article, k, len(article_texts)) > 0).sum(axis=1).astype("int64"),
+        "articles": distinct_per(who, article, k, len(article_texts)).astype("int64"),
     })
 
 
-def _codes(column: pd.Series, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes (from 0) of a label column (of its `rows`, a boolean mask, when given) and the text of each
-    code; the last code stands for a missing label and its text is ""."""
-    values = column.astype("category")
-    texts = np.append(values.cat.categories.astype(str).to_numpy(dtype=object), "")
-    codes = values.cat.codes.to_numpy()
-    codes = (codes if rows is None else codes[rows]).astype(np.int64)
-    return np.where(codes < 0, len(texts) - 1, codes), texts
-
-
-def _table(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> np.ndarray:
-    """na × nb matrix: how many rows hold each (a, b) pair of two code arrays."""
-    return np.bincount(a * nb + b, minlength=na * nb).reshape(na, nb)
-
-
-def _first_present(who: np.ndarray, codes: np.ndarray, texts: np.ndarray, k: int, key) -> list[str]:
+def _first_present(who: np.ndarray, found: np.ndarray, texts: np.ndarray, k: int, key) -> list[str]:
     """Per speaker 0..k-1, the first text (in `key` order) of the codes their rows hold."""
     order = sorted(range(len(texts)), key=lambda i: key(texts[i]))
-    present = _table(who, codes, k, len(texts))[:, order] > 0
+    present = table(who, found, k, len(texts))[:, order] > 0
     return [texts[order[i]] if row.any() else "" for i, row in zip(present.argmax(axis=1), present)]
 
 
-def _most_frequent(who: np.ndarray, codes: np.ndarray, texts: np.ndarray, k: int) -> list[str]:
+def _most_frequent(who: np.ndarray, found: np.ndarray, texts: np.ndarray, k: int) -> list[str]:
     """Per speaker 0..k-1, the text their rows hold most often, the first in A–Z order on a tie."""
     order = sorted(range(len(texts)), key=lambda i: texts[i])
-    counts = _table(who, codes, k, len(texts))[:, order]
+    counts = table(who, found, k, len(texts))[:, order]
     return [texts[order[i]] if row.any() else "" for i, row in zip(counts.argmax(axis=1), counts)]
 
 
@@ -136,9 +122,9 @@ def speaker_chains(ex: pd.DataFrame, speakers: Sequence[str], chains: Sequence[s
 def _cross(rows: pd.Series, columns: pd.Series, row_labels: list[str], column_labels: list[str]) -> np.ndarray:
     """Counts of each (row label, column label) pair of two label columns, as a matrix in the order given (a label
     the columns never hold counts 0); counted on codes, never on the texts of each row."""
-    r, r_texts = _codes(rows)
-    c, c_texts = _codes(columns)
-    matrix = _table(r, c, len(r_texts), len(c_texts))
+    r, r_texts = codes(rows)
+    c, c_texts = codes(columns)
+    matrix = table(r, c, len(r_texts), len(c_texts))
     # a label absent from the column reads the missing label's cell of an all-zero row or column appended here
     matrix = np.pad(matrix, ((0, 1), (0, 1)))
     r_at = {text: i for i, text in enumerate(r_texts[:-1])}

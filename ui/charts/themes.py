@@ -12,7 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts.style import NONE, SEVERAL, UNSPECIFIED, chain_colors, count_axis, count_heatmap, style_figure
-from ui.filters import isin, recode
+from ui.codes import recode
+from ui.filters import isin
 
 
 def chain_mix(articles: pd.DataFrame, pairs: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts.style import BAR_MS, FREQS, NONE, SEVERAL, chain_colors, chain_order, count_axis, hover_text, style_figure
+from ui.codes import distinct_per
 from ui.text import counted
 
 
@@ -80,8 +81,8 @@ def event_markers(events: pd.DataFrame, limit: int = 1500, rows: np.ndarray | No
     if not len(rows):
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(cols, ["datetime64[ns]", "int64", "int64", "string", "string", "string"])}), 0
     day, days = pd.factorize(events["date"].to_numpy()[rows], sort=True)
-    pairs = pd.DataFrame({"day": day, "article": _article_codes(events)[rows]}).drop_duplicates()
-    articles = np.bincount(pairs["day"].to_numpy(), minlength=len(days))
+    article = _article_codes(events)[rows]
+    articles = distinct_per(day, article, len(days), int(article.max()) + 1)
     mentions = np.bincount(day, minlength=len(days))
     first = np.full(len(days), len(rows))
     np.minimum.at(first, day, np.arange(len(rows)))
