@@ -975,3 +975,17 @@ def test_a_time_or_place_before_the_subject_without_a_comma_is_not_part_of_the_s
                 "Recently in the Parliament the Prime Minister said that “the copper combine belongs to the people "
                 "of the country”.")
     assert [(k, s) for k, _, s, _ in _got(q) if k == "direct"] == [("direct", "Aram Vardanyan")]
+
+
+def test_the_official_after_a_named_speaker_is_that_speaker_and_an_official_stays_unnamed():
+    q = _quotes("“Exports of aluminium grew by a tenth,” Rustam Nazarov, head of the trade department, said. “We now "
+                "look at buying alumina from India,” the Tajik official said.",
+                "“Prices will fall,” an official said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Rustam Nazarov", "Rustam Nazarov", ""]
+
+
+def test_a_statement_that_reads_is_the_one_its_publisher_was_named_for():
+    q = _quotes("The joint statement, which was published by the press service of the Council of Ministers, "
+                "lists the new sanctions.",
+                "“The parties will meet again in spring to review the measures,” the statement said.")
+    assert [(k, s) for k, _, s, _ in _got(q)] == [("direct", "Council of Ministers")]

@@ -35,6 +35,12 @@ _FIELD_OFFICE_RE = re.compile(r"(?P<field>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s+
 # "luxury automaker Mercedes-Benz", "mining giant Glencore": a company introduced by what it is
 COMPANY_NAMED_RE = re.compile(rf"\b{COMPANY_NOUN}\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
 _THE_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)
+# a text's publisher: "was published by the press service of X", "disseminated by X" (the speaker phrase ends at
+# the clause's end or at a time or place)
+_PUBLISHED_BY_RE = re.compile(
+    r"\b(?:published|issued|released|disseminated|distributed|circulated|posted|spread|made\s+public)\s+by\s+"
+    r"(?P<spk>[^,;:.“”«»\"]{2,120}?(?:\.[A-Z][^,;:.“”«»\"]{0,60}?)?)"
+    r"(?=\s*(?:[,;:.]|$)|\s+(?:on|in|at|after|following|during|earlier|today|yesterday)\b)")
 # Prepositions and adverbs that open a sentence before its subject ("Despite Western …", "Instead, …").
 _OPENING_WORDS = frozenset("""despite instead amid amidst following unlike like given besides through across against
     along beyond toward towards upon via regarding concerning notably additionally separately""".split())
@@ -297,8 +303,27 @@ class Organisations:
         statement), else the last person who did."""
         if owner:
             return self.resolve(owner, p, pos, how == "according_to")
-        last = self._last_spoken(p, pos, person=False) or self._last_spoken(p, pos)
+        last = self._last_spoken(p, pos, person=False)
+        if last is None:  # "The statement was published by the press service of the EU Council. “…,” it reads."
+            by = self._published_by(p, pos)
+            if by is not None:
+                return by._replace(attribution=how)
+            last = self._last_spoken(p, pos)
         return None if last is None else last[1]._replace(attribution=how)
+
+    def _published_by(self, p: int, pos: int) -> Speaker | None:
+        """Who the same or the previous paragraph says published, issued or spread a text before (p, pos)
+        ("This information was disseminated by the press service of JSC NC KazMunayGas", "…, which was published
+        by the press service of the EU Council"), or None."""
+        for q in (p, p - 1):
+            if q < 0:
+                continue
+            text = self.paras[q]
+            found = [m for m in _PUBLISHED_BY_RE.finditer(text, 0, pos if q == p else len(text))
+                     if not self.inside_quote(q, m.start())]
+            if found:
+                return self.resolve(found[-1].group("spk"), q, found[-1].start("spk"))
+        return None
 
     def _expanded(self, role: str) -> str:
         """`role` with the organisation ending it, or owning it, in the fullest form the article gives

@@ -174,11 +174,16 @@ class Article(Organisations, Persons):
             return Speaker(org, member[1], self._side(member[1], org), how)
         if unnamed(raw):
             head = DETERMINER_RE.sub("", raw.strip(" ,"))
-            if not head.endswith("s"):
+            indefinite = raw.strip(" ,").casefold().startswith(("a ", "an ", "one "))  # "an official said": unnamed
+            if not head.endswith("s") and not indefinite:
                 holder = self._role_holder(head, p, pos)
                 if holder is not None:
                     self._mention(p, pos, holder.name)
                     return self._as_speaker(holder, how)
+                # "…,” the Tajik official said: a definite description points back to who just spoke or was named
+                recent = self._recent_speaker(p, pos) if raw.strip(" ,").casefold().startswith("the ") else None
+                if recent is not None:
+                    return recent._replace(attribution=how)
             return UNNAMED
         document = document_owner(raw)
         if document is not None:
