@@ -989,3 +989,11 @@ def test_a_statement_that_reads_is_the_one_its_publisher_was_named_for():
                 "lists the new sanctions.",
                 "“The parties will meet again in spring to review the measures,” the statement said.")
     assert [(k, s) for k, _, s, _ in _got(q)] == [("direct", "Council of Ministers")]
+
+
+def test_a_participle_clause_after_said_name_is_no_apposition_of_the_name():
+    q = _quotes("“The plant will double its output by 2027,” said Tokayev, stressing that the measure will bring jobs.")
+    assert _got(q) == [
+        ("direct", "The plant will double its output by 2027", "Tokayev", "cue_speaker_after"),
+        ("reported", "the measure will bring jobs", "Tokayev", "and_added_that"),
+    ]

@@ -43,7 +43,8 @@ TAIL_SPK_CUE_RE = re.compile(
 # after a closing mark: “…,” cue SPEAKER(, APPOSITION)
 TAIL_CUE_SPK_RE = re.compile(
     rf"[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})\s+(?P<spk>(?:{_HONORIFIC_STOP}|[A-Z]\.(?=[A-Z]|\s)|[^.!?;:“”«»\",]){{1,160}}?)"
-    rf"(?P<app>,\s+[^.!?;:“”«»\",]{{2,120}})?(?=\s*(?:(?!{_HONORIFIC_STOP})[.,;:!?]|$)|\s+(?:on|at|in|during|after|and|while|when"
+    rf"(?P<app>,\s+(?!(?:{PARTICIPLE}|according|who|which)\b)[^.!?;:“”«»\",]{{2,120}})?"
+    rf"(?=\s*(?:(?!{_HONORIFIC_STOP})[.,;:!?]|$)|\s+(?:on|at|in|during|after|and|while|when"
     rf"|as|who|before|following|speaking|addressing|adding|noting|stressing|according|to|from|with|regarding"
     rf"|about|referring|in)\b)",
     re.S,
