@@ -997,3 +997,16 @@ def test_a_participle_clause_after_said_name_is_no_apposition_of_the_name():
         ("direct", "The plant will double its output by 2027", "Tokayev", "cue_speaker_after"),
         ("reported", "the measure will bring jobs", "Tokayev", "and_added_that"),
     ]
+
+
+def test_a_surname_that_is_also_a_given_name_stays_part_of_the_full_name():
+    q = _quotes("“We will open the corridor next year,” said Charles Michel.")
+    assert [s for _, _, s, _ in _got(q)] == ["Charles Michel"]
+
+
+@pytest.mark.parametrize("complement", ["at the invitation of President Nurlan Abenov",
+                                        "during the first visit of Chancellor Peter Brandt"])
+def test_he_skips_a_name_that_complements_a_noun_for_the_sentences_subject(complement):
+    q = _quotes(f"Prime Minister Daniyar Serikov will travel to Berlin {complement}.",
+                "“We are ready to deepen ties in energy and transport,” he said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Daniyar Serikov"]

@@ -95,6 +95,8 @@ def name_in_chunk(chunk: str) -> tuple[str, int]:
         if gender_of_given_name(name_tokens[i][0]):
             if _SURNAME_RE.search(name_tokens[i - 1][0]):  # "Khassenov Askhat": the official surname-first order
                 break
+            if gender_of_given_name(name_tokens[i - 1][0]):  # "Charles Michel": a surname that is also a given name
+                break
             name_tokens = name_tokens[i:]
             break
     core = [t for t, _ in name_tokens if t not in PARTICLES]

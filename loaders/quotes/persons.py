@@ -31,7 +31,8 @@ class Person:
 
 
 _OBJECT_BEFORE_RE = re.compile(
-    r"\b(?:by|with|to|from|for|and|between|met|meets|received|receives|thanked|invited)\s+"
+    r"\b(?:by|with|to|from|for|and|between|met|meets|received|receives|thanked|invited"
+    r"|(?:invitation|behalf|visit|participation|presence|initiative|request)\s+of)\s+"
     r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
 
 
