@@ -438,3 +438,20 @@ def test_explode_themes_reads_missing_and_empty_themes_as_unspecified_and_side_c
     assert sides[sides["quotes"] > 0].values.tolist() == [
         ["EU", "raw materials", 1], ["EU", "batteries", 1], ["EU", "hydrogen", 1], ["Kazakhstan", "unspecified", 1]]
     assert charts.explode_themes(q.iloc[0:0]).empty
+
+
+def test_a_missing_side_counts_with_the_empty_side_not_as_a_side_of_its_own():
+    q = pd.DataFrame({"person": ["Ann Bek"] * 7, "speaker": ["Ann Bek"] * 7, "speaker_role": [""] * 7,
+                      "side": ["", "", None, None, "EU", "EU", "EU"], "kind": ["direct"] * 7,
+                      "article_id": ["a1"] * 7}).astype("category")
+    assert charts.speakers_table(q)["side"].tolist() == [""]  # four quotes without a side, three EU
+
+
+def test_an_event_of_no_article_is_a_mention_not_an_article():
+    events = tables()["events"].copy()
+    ids = events["article_id"].astype("string").tolist()
+    events["article_id"] = pd.Series([None, *ids[1:]], dtype="string").astype("category")
+    markers, _ = charts.event_markers(events)
+    day = markers.set_index("date").loc[events.loc[0, "date"]]
+    same_day = events[events["date"] == events.loc[0, "date"]]
+    assert day["mentions"] == len(same_day) and day["articles"] == same_day["article_id"].nunique()

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from loaders import search
 from ui.filters import (
-    UNKNOWN_SOURCE, Filters, apply_filters, article_positions, kept_positions, loosen_hints, parse_params, source_labels,
+    UNKNOWN_SOURCE, Filters, apply_filters, article_positions, kept_positions, loosen_hints, parse_params, recount_people,
+    source_labels,
     to_params,
 )
 from tests.ui_sample import THEMES, tables
@@ -332,3 +333,15 @@ def test_distinct_per_counts_each_codes_distinct_partners():
     b = np.array([5, 5, 3, 0, 0, 7])
     assert distinct_per(a, b, 4, 8).tolist() == [2, 1, 1, 0]
     assert distinct_per(a[:0], b[:0], 2, 8).tolist() == [0, 0]
+
+
+def test_a_quote_without_a_date_counts_but_never_as_a_first_or_last_sighting():
+    t = tables()
+    quotes = t["quotes"].copy()
+    mine = (quotes["person"].astype("string") == "Aigerim Sadykova").to_numpy()
+    first_row = np.flatnonzero(mine)[0]
+    quotes.loc[first_row, "date"] = pd.NaT
+    people = recount_people(t["people"], quotes).set_index("name")
+    dated = quotes.loc[mine, "date"].dropna()
+    assert people.loc["Aigerim Sadykova", "n_quotes"] == int(mine.sum())
+    assert people.loc["Aigerim Sadykova", "first_seen"] == dated.min()

@@ -1010,3 +1010,48 @@ def test_he_skips_a_name_that_complements_a_noun_for_the_sentences_subject(compl
     q = _quotes(f"Prime Minister Daniyar Serikov will travel to Berlin {complement}.",
                 "“We are ready to deepen ties in energy and transport,” he said.")
     assert [s for _, _, s, _ in _got(q)] == ["Daniyar Serikov"]
+
+
+ANNOUNCED = "The Ministry of Energy issued a statement on the outage on Monday."
+
+
+@pytest.mark.parametrize("paras", [
+    ["“The blackout was caused by a failure at the substation,” according to Deputy Minister Ivan Petrov."],
+    ["“The blackout was caused by a failure at the substation.” Ivan Petrov, the deputy minister, said."],
+    ["“The blackout was caused by a failure at the substation.”", "This was stated by Deputy Minister Ivan Petrov."],
+])
+def test_a_quote_that_names_its_own_speaker_is_not_given_to_a_statement_announced_before(paras):
+    q = _quotes(ANNOUNCED, *paras)
+    assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Ivan Petrov"]
+
+
+@pytest.mark.parametrize("who", ["the source", "the expert", "the European official"])
+def test_a_description_that_does_not_fit_the_last_speaker_is_not_them(who):
+    q = _quotes("“Coal exports rose by a fifth,” Kazakh Trade Minister Arman Shakkaliyev said on Monday. "
+                f"“The minister wants the quotas cut before the summer,” {who} said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Arman Shakkaliyev", ""]
+
+
+def test_the_official_must_have_just_spoken_not_only_been_named():
+    q = _quotes("President Marat Oskenov received the Italian delegation.",
+                "“Our trade will double,” the Italian official said.")
+    assert [s for _, _, s, _ in _got(q)] == [""]
+
+
+def test_a_fronted_time_or_place_never_lends_its_object_to_the_speaker():
+    q = _quotes("President Marat Oskenov hosted the talks in Astana.",
+                "At a press conference with Oskenov Putin said that “the pipeline will run at full capacity”.")
+    assert [s for k, _, s, _ in _got(q) if k == "direct"] == [""]
+
+
+def test_a_fronted_time_keeps_the_whole_subject_after_it():
+    context = "Energy ministers of the region met in Astana on Monday."
+    fronted = _quotes(context, "Last week the head of the Ministry of Energy said that “the grid needs new lines”.")
+    plain = _quotes(context, "The head of the Ministry of Energy said that “the grid needs new lines”.")
+    assert [s for k, _, s, _ in _got(fronted) if k == "direct"] == [s for k, _, s, _ in _got(plain) if k == "direct"]
+
+
+def test_a_run_of_blanks_after_published_by_is_read_once():
+    block = "The text was published by" + "\u2003" * 3000 + "x" * 150 + " today."
+    q = _quotes(block, "“The parties will meet again in the spring to review it,” the statement said.")
+    assert [k for k, _, _, _ in _got(q)] == ["direct"]

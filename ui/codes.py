@@ -12,12 +12,15 @@ import pandas as pd
 
 def codes(column: pd.Series, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes (from 0) of a label column (of its `rows`, a boolean mask, when given) and the text of each
-    code; the last code stands for a missing label and its text is ""."""
+    code; a missing label reads as "" (the column's own "" when it has one, else a last code added for it)."""
     values = column.astype("category")
-    texts = np.append(values.cat.categories.astype(str).to_numpy(dtype=object), "")
+    texts = values.cat.categories.astype(str).to_numpy(dtype=object)
+    empty = np.flatnonzero(texts == "")
+    if not len(empty):
+        texts = np.append(texts, "")
     found = values.cat.codes.to_numpy()
     found = (found if rows is None else found[rows]).astype(np.int64)
-    return np.where(found < 0, len(texts) - 1, found), texts
+    return np.where(found < 0, empty[0] if len(empty) else len(texts) - 1, found), texts
 
 
 def recode(column: pd.Series, labels: Sequence[str]) -> np.ndarray:

@@ -320,11 +320,13 @@ def recount_people(people: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     if not len(code):
         return people.iloc[0:0].reset_index(drop=True)
     k = len(names)
-    dates = quotes["date"].to_numpy(dtype="datetime64[ns]")[named].astype("int64")
+    dates = quotes["date"].to_numpy(dtype="datetime64[ns]")[named]
+    dated = ~np.isnat(dates)  # a quote without a date counts, but never as a first or last sighting
     first = np.full(k, np.iinfo(np.int64).max)
     last = np.full(k, np.iinfo(np.int64).min)
-    np.minimum.at(first, code, dates)
-    np.maximum.at(last, code, dates)
+    np.minimum.at(first, code[dated], dates[dated].astype("int64"))
+    np.maximum.at(last, code[dated], dates[dated].astype("int64"))
+    first = np.where(first == np.iinfo(np.int64).max, np.iinfo(np.int64).min, first)  # never dated: NaT
     article, article_texts = codes(quotes["article_id"], named)
     n_quotes = np.bincount(code, minlength=k)
     seen = np.flatnonzero(n_quotes)

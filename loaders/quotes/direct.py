@@ -330,9 +330,9 @@ RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("called_before", called_before),
     ("subject_of_sentence", subject_of_sentence),
     ("colon_sentence_before", colon_sentence_before),
-    ("statement_before", statement_before),
     ("next_sentence", next_sentence),
     ("according_to_in_sentence", according_to_in_sentence),
+    ("statement_before", statement_before),  # after the rules that read the quote's own or the next sentence
     ("previous_speaker", previous_speaker),
     ("next_quote_speaker", next_quote_speaker),
 ]

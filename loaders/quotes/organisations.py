@@ -37,10 +37,11 @@ COMPANY_NAMED_RE = re.compile(rf"\b{COMPANY_NOUN}\s+(?P<name>[{UP}][\w\-]*(?:\s+
 _THE_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)
 # a text's publisher: "was published by the press service of X", "disseminated by X" (the speaker phrase ends at
 # the clause's end or at a time or place)
+# (words of the phrase are separated by single spaces: a run of blanks cannot be split in many ways)
 _PUBLISHED_BY_RE = re.compile(
     r"\b(?:published|issued|released|disseminated|distributed|circulated|posted|spread|made\s+public)\s+by\s+"
-    r"(?P<spk>[^,;:.“”«»\"]{2,120}?(?:\.[A-Z][^,;:.“”«»\"]{0,60}?)?)"
-    r"(?=\s*(?:[,;:.]|$)|\s+(?:on|in|at|after|following|during|earlier|today|yesterday)\b)")
+    r"(?P<spk>[^\s,;:.“”«»\"]+(?:\s[^\s,;:.“”«»\"]+){0,15}?)"
+    r"(?=\s*(?:[,;:.]|$)|\s(?:on|in|at|after|following|during|earlier|today|yesterday)\b)")
 # Prepositions and adverbs that open a sentence before its subject ("Despite Western …", "Instead, …").
 _OPENING_WORDS = frozenset("""despite instead amid amidst following unlike like given besides through across against
     along beyond toward towards upon via regarding concerning notably additionally separately""".split())

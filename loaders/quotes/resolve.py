@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from loaders.people import gender_of_given_name, person_side, side_in_article, side_of
+from loaders.people import gender_of_given_name, is_country_word, person_side, side_in_article, side_of
 from loaders.quotes.cues import SUBJ_CUE_RE, cue_positions
 from loaders.quotes.marks import overlaps, scan_spans
 from loaders.quotes.organisations import Organisations, document_owner, group_org, post_name
@@ -52,8 +52,9 @@ _CREDIT_RE = re.compile(r"informs|reports|writes")
 # a time or place said before the subject with no comma: "Recently in the Parliament the Prime Minister (said)";
 # the subject is the run of capitalised words (with "of") that ends the phrase
 _UNCOMMAED_OPENER_RE = re.compile(
-    r"(?:Recently|Earlier|Later|Previously|Meanwhile|Today|Yesterday|Now|Then|In|At|On|During|After|Last|This)\b"
-    r"[^,]*?\s(?P<np>(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+(?:of\s+)?[A-Z][\w’'\-.]*)*)$")
+    r"(?:Recently|Earlier|Later|Previously|Meanwhile|Today|Yesterday|Now|Then|In|At|On|During|After|Last|This)\b")
+# where a subject can start after such an opener: each "the" not part of an "of the" inside a name or role
+_SUBJECT_THE_RE = re.compile(r"(?<!\bof )\bthe\s+")
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
 
@@ -180,8 +181,7 @@ class Article(Organisations, Persons):
                 if holder is not None:
                     self._mention(p, pos, holder.name)
                     return self._as_speaker(holder, how)
-                # "…,” the Tajik official said: a definite description points back to who just spoke or was named
-                recent = self._recent_speaker(p, pos) if raw.strip(" ,").casefold().startswith("the ") else None
+                recent = self._official_just_quoted(raw, p, pos)
                 if recent is not None:
                     return recent._replace(attribution=how)
             return UNNAMED
@@ -238,6 +238,20 @@ class Article(Organisations, Persons):
             org = self._org(phrase.head, p, pos)
             return Speaker(org, phrase.app, self._side(phrase.app, org), how)
         return None
+
+    def _official_just_quoted(self, raw: str, p: int, pos: int) -> Speaker | None:
+        """“…,” Name said. “…,” the Tajik official said: "the … official" right after a person spoke (in the same
+        paragraph or the one before) is that person, when the words before "official" do not give another side ("the European
+        official" after a Kazakh minister is someone else); never "the source", "the expert"."""
+        words = raw.strip(" ,").split()
+        if len(words) < 2 or words[0].casefold() != "the" or words[-1].casefold() != "official":
+            return None
+        last = self._last_spoken(p, pos)
+        if last is None or last[0] < p - 1 or not last[1].person:
+            return None
+        if not any(is_country_word(w) for w in words[1:-1]):  # "the government official": no side of its own
+            return last[1]
+        return last[1] if side_of(" ".join(words[1:])) == last[1].side else None
 
     def last_speaker_in(self, p: int, before: int | None = None) -> Speaker | None:
         """The named speaker who spoke last in paragraph `p` (before offset `before` when given), or None."""
@@ -314,6 +328,17 @@ class Article(Organisations, Persons):
             side = next((s for s in map(side_of, roles) if s in ("EU", "Kazakhstan")), side)
         return person.role, side
 
+    def _fronted_subject(self, phrase: str, p: int, at: int) -> Speaker | None:
+        """The speaker of "Recently in the Parliament the Prime Minister" or "Last week the head of the Ministry":
+        the first "the …" phrase after the opener that runs to the end with no other "the" of its own (so "the
+        Parliament the Prime Minister" is passed over); None when there is none ("At a press conference with
+        Tokayev Putin": no subject that can be told from the opener's object)."""
+        for the in _SUBJECT_THE_RE.finditer(phrase, 1):
+            rest = phrase[the.end():]
+            if _SUBJECT_THE_RE.search(rest) is None:
+                return self.resolve(phrase[the.start():], p, at + the.start())
+        return None
+
     def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], Speaker] | None:
         """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases."""
         text = self.paras[p]
@@ -334,9 +359,8 @@ class Article(Organisations, Persons):
                 lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that", "in which he said"
                 at = m.start("spk") + (lead.end() if lead else 0)
                 speaker = self.resolve(m.group("spk")[at - m.start("spk"):], p, at)
-                fronted = _UNCOMMAED_OPENER_RE.match(m.group("spk")) if speaker is None else None
-                if fronted is not None:
-                    speaker = self.resolve(fronted.group("np"), p, m.start("spk") + fronted.start("np"))
+                if speaker is None and _UNCOMMAED_OPENER_RE.match(m.group("spk")):
+                    speaker = self._fronted_subject(m.group("spk"), p, m.start("spk"))
                 if speaker is not None:
                     return m, speaker
             comma = text.find(", ", pos, min(end, pos + 160))

@@ -21,7 +21,7 @@ def explode_themes(quotes: pd.DataFrame) -> pd.DataFrame:
     Each distinct `themes` value is split once, not each quote's: a corpus has a few dozen of them."""
     themes = quotes["themes"].astype("category")
     code, texts = codes(themes)
-    split = [[t.strip() or UNSPECIFIED for t in str(text).split(",")] for text in texts[:-1]] + [[UNSPECIFIED]]
+    split = [[t.strip() or UNSPECIFIED for t in str(text).split(",")] for text in texts]  # "": none, "unspecified"
     chains = pd.Index(list(dict.fromkeys(t for parts in split for t in parts)))
     lengths = np.array([len(parts) for parts in split])
     flat = np.concatenate([chains.get_indexer(parts) for parts in split])
@@ -127,8 +127,8 @@ def _cross(rows: pd.Series, columns: pd.Series, row_labels: list[str], column_la
     matrix = table(r, c, len(r_texts), len(c_texts))
     # a label absent from the column reads the missing label's cell of an all-zero row or column appended here
     matrix = np.pad(matrix, ((0, 1), (0, 1)))
-    r_at = {text: i for i, text in enumerate(r_texts[:-1])}
-    c_at = {text: i for i, text in enumerate(c_texts[:-1])}
+    r_at = {text: i for i, text in enumerate(r_texts) if text}  # "" (missing) is never a label asked for
+    c_at = {text: i for i, text in enumerate(c_texts) if text}
     return matrix[np.ix_([r_at.get(t, len(r_texts)) for t in row_labels], [c_at.get(t, len(c_texts)) for t in column_labels])]
 
 

@@ -82,7 +82,8 @@ def event_markers(events: pd.DataFrame, limit: int = 1500, rows: np.ndarray | No
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(cols, ["datetime64[ns]", "int64", "int64", "string", "string", "string"])}), 0
     day, days = pd.factorize(events["date"].to_numpy()[rows], sort=True)
     article = _article_codes(events)[rows]
-    articles = distinct_per(day, article, len(days), int(article.max()) + 1)
+    known = article >= 0  # an event of no article counts as a mention, not as an article
+    articles = distinct_per(day[known], article[known], len(days), int(article.max(initial=0)) + 1)
     mentions = np.bincount(day, minlength=len(days))
     first = np.full(len(days), len(rows))
     np.minimum.at(first, day, np.arange(len(rows)))
