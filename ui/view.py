@@ -100,9 +100,10 @@ class View:
         return self.once("main_chain", lambda: charts.main_chain(full, self.every_chain_pair()).set_axis(full["article_id"]))
 
     def main_chain(self) -> pd.Series:
-        """Main value chain of each filtered article (aligned with corpus.articles)."""
-        every, articles = self.every_main_chain(), self.corpus.articles
-        return self.memo("main_chain", lambda: pd.Series(every.reindex(articles["article_id"]).to_numpy(),
+        """Main value chain of each filtered article (aligned with corpus.articles), selected by position: the
+        filtered articles are the passing rows of the whole table, in its order."""
+        every, articles, passing = self.every_main_chain(), self.corpus.articles, self.corpus.passing("articles")
+        return self.memo("main_chain", lambda: pd.Series(every.to_numpy() if passing is None else every.to_numpy()[passing],
                                                          index=articles.index, dtype="string"))
 
     def event_rows(self) -> np.ndarray:
