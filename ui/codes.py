@@ -11,7 +11,7 @@ import pandas as pd
 
 
 def codes(column: pd.Series, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes (from 0) of a label column (of its `rows`, a boolean mask, when given) and the text of each
+    """Integer codes (from 0) of a label column (of its `rows`, a boolean mask or positions, when given) and the text of each
     code; a missing label reads as "" (the column's own "" when it has one, else a last code added for it)."""
     values = column.astype("category")
     texts = values.cat.categories.astype(str).to_numpy(dtype=object)
@@ -23,10 +23,11 @@ def codes(column: pd.Series, rows: np.ndarray | None = None) -> tuple[np.ndarray
     return np.where(found < 0, empty[0] if len(empty) else len(texts) - 1, found), texts
 
 
-def recode(column: pd.Series, labels: Sequence[str]) -> np.ndarray:
-    """The position in `labels` of each row's label (-1: missing or not among them), worked out once per category."""
+def recode(column: pd.Series, labels: Sequence[str] | pd.Series) -> np.ndarray:
+    """The position in `labels` of each row's label (-1: missing or not among them), worked out once per category
+    (a label column of a built dataset is categorical; another is made so first)."""
     values = column.astype("category")
-    known = pd.Index(list(labels)).get_indexer(values.cat.categories.astype(str))
+    known = pd.Index(pd.array(labels, dtype="string")).get_indexer(values.cat.categories.astype("string"))
     return np.append(known, -1)[values.cat.codes.to_numpy()]
 
 

@@ -34,7 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from loaders import query, search
-from ui.codes import codes, distinct_per
+from ui.codes import codes, distinct_per, recode
 
 # The side filter's values: the sides of quotes.side, then UNKNOWN_SIDE for a quote whose side is empty.
 UNKNOWN_SIDE = "unknown"
@@ -291,12 +291,7 @@ def article_positions(tables: Mapping[str, pd.DataFrame], name: str) -> np.ndarr
     """The position in `tables["articles"]` of each row's article in table `name` (-1: no such article): what
     selects an article-keyed table's rows by the passing articles with one array lookup. An article_id column
     that is categorical (as a built dataset's is) is looked up once per category."""
-    ids = tables[name]["article_id"]
-    known = pd.Index(tables["articles"]["article_id"].astype("string"))
-    if isinstance(ids.dtype, pd.CategoricalDtype):
-        codes = ids.cat.codes.to_numpy()
-        return np.append(known.get_indexer(ids.cat.categories.astype("string")), -1)[np.where(codes < 0, -1, codes)]
-    return known.get_indexer(ids.astype("string"))
+    return recode(tables[name]["article_id"], tables["articles"]["article_id"])
 
 
 def kept_positions(tables: Mapping[str, pd.DataFrame], store: dict[str, np.ndarray]) -> Callable[[str], np.ndarray]:

@@ -13,6 +13,7 @@ import pandas as pd
 from loaders import Corpus
 from ui import charts
 from ui import filters as uf
+from ui.codes import recode
 
 UPLOAD_PREFIX = "upload:"  # the origin of every article and rejected row that came from the uploader
 # In a table derived once from the whole corpus: each row's position in the whole articles or quotes table.
@@ -72,7 +73,7 @@ class View:
     def _with_article_rows(self, frame: pd.DataFrame) -> pd.DataFrame:
         """`frame` (keyed by article_id) with ROW, each row's article's position in the whole corpus (a row
         of no article of the corpus is left out: -1 would select by the last article)."""
-        rows = pd.Index(self.full.articles["article_id"]).get_indexer(frame["article_id"].astype("string"))
+        rows = recode(frame["article_id"], self.full.articles["article_id"])
         return frame.assign(**{ROW: rows})[rows >= 0]
 
     def every_chain_pair(self) -> pd.DataFrame:

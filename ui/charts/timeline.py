@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts.style import BAR_MS, FREQS, NONE, SEVERAL, chain_colors, chain_order, count_axis, hover_text, style_figure
-from ui.codes import distinct_per
+from ui.codes import codes, distinct_per
 from ui.text import counted
 
 
@@ -81,9 +81,9 @@ def event_markers(events: pd.DataFrame, limit: int = 1500, rows: np.ndarray | No
     if not len(rows):
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(cols, ["datetime64[ns]", "int64", "int64", "string", "string", "string"])}), 0
     day, days = pd.factorize(events["date"].to_numpy()[rows], sort=True)
-    article = _article_codes(events)[rows]
-    known = article >= 0  # an event of no article counts as a mention, not as an article
-    articles = distinct_per(day[known], article[known], len(days), int(article.max(initial=0)) + 1)
+    article, article_texts = codes(events["article_id"], rows)
+    known = article_texts[article] != ""  # an event of no article counts as a mention, not as an article
+    articles = distinct_per(day[known], article[known], len(days), len(article_texts))
     mentions = np.bincount(day, minlength=len(days))
     first = np.full(len(days), len(rows))
     np.minimum.at(first, day, np.arange(len(rows)))
@@ -100,12 +100,6 @@ def _dated(events: pd.DataFrame, rows: np.ndarray | None) -> np.ndarray:
     """The positions `rows` (None: all) of the events that have a date."""
     rows = np.arange(len(events)) if rows is None else np.asarray(rows)
     return rows[~np.isnat(events["date"].to_numpy(dtype="datetime64[ns]")[rows])]
-
-
-def _article_codes(events: pd.DataFrame) -> np.ndarray:
-    """An integer per event standing for its article (equal codes, same article)."""
-    ids = events["article_id"]
-    return ids.cat.codes.to_numpy() if isinstance(ids.dtype, pd.CategoricalDtype) else pd.factorize(ids)[0]
 
 
 class LeftOut(NamedTuple):
