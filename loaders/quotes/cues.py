@@ -118,9 +118,11 @@ AS_BY_RE = re.compile(
     rf"(?P<spk>[^,;:“”«»\"]{{2,100}}?),\s+(?P<clause>\S.*?)[.!?]?\s*$",
     re.S,
 )
+# an outlet's credit opening a sentence: "Azernews reports that …"
+_CREDIT_THAT = r"(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes)\s+that\s+)?"
 # the sentence after a clause that only says who said it: "This was announced … by the Minister X."
 THIS_WAS_BY_RE = re.compile(
-    rf"(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes)\s+that\s+)?"  # "Azernews reports that …"
+    rf"{_CREDIT_THAT}"
     rf"(?:[Tt]he|[Tt]his|[Tt]hat|It)\s+(?:statement\s+|remark\s+|comment\s+)?(?:(?:was|has\s+been|had\s+been)\s+"
     rf"(?P<cue>{CUE}|made|voiced)\b[^;:“”«»\"]{{0,100}}?\s+by|came\s+from)\s+"
     rf"(?:the\s+)?(?P<spk>[^;:“”«»\"]{{2,160}}?)"
@@ -172,7 +174,7 @@ PARTICIPLE_BEFORE_RE = re.compile(rf",\s*(?P<cue>{PARTICIPLE})(?:\s+that)?\s*[:,
 # a sentence announcing a statement that the next paragraph quotes: "The Ministry … issued a statement on …",
 # "APA reports that the press secretary … released a statement about this."
 STATEMENT_BEFORE_RE = re.compile(
-    r"(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes)\s+that\s+)?"
+    rf"{_CREDIT_THAT}"
     r"(?P<spk>[^,;:“”«»\"]{1,160}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
     r"(?:issued|released|published|made|adopted|circulated|posted|shared|delivered|gave|spread)\s+"
     r"(?:a|an|the|its|his|her|their)\s+(?:[\w\-]+\s+){0,2}?"

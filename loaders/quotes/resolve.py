@@ -50,7 +50,7 @@ _OWNER_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['’]s\s+(?=[a-z])")
 _INSERTED_RE = re.compile(r"\s+(?P<spk>[^,;:“”«»\"]{2,80}?),")
 _CREDIT_RE = re.compile(r"informs|reports|writes")
 # a time or place said before the subject with no comma: "Recently in the Parliament the Prime Minister (said)";
-# the subject is the run of capitalised words (with "of") that ends the phrase
+# the subject is the last "the …" phrase of the speaker phrase (_fronted_subject)
 _UNCOMMAED_OPENER_RE = re.compile(
     r"(?:Recently|Earlier|Later|Previously|Meanwhile|Today|Yesterday|Now|Then|In|At|On|During|After|Last|This)\b")
 # where a subject can start after such an opener: each "the" not part of an "of the" inside a name or role
@@ -330,14 +330,11 @@ class Article(Organisations, Persons):
 
     def _fronted_subject(self, phrase: str, p: int, at: int) -> Speaker | None:
         """The speaker of "Recently in the Parliament the Prime Minister" or "Last week the head of the Ministry":
-        the first "the …" phrase after the opener that runs to the end with no other "the" of its own (so "the
-        Parliament the Prime Minister" is passed over); None when there is none ("At a press conference with
-        Tokayev Putin": no subject that can be told from the opener's object)."""
-        for the in _SUBJECT_THE_RE.finditer(phrase, 1):
-            rest = phrase[the.end():]
-            if _SUBJECT_THE_RE.search(rest) is None:
-                return self.resolve(phrase[the.start():], p, at + the.start())
-        return None
+        the last "the …" phrase after the opener, an "of the" inside a name or role aside (so "the Parliament the
+        Prime Minister" gives "the Prime Minister"); None when there is none ("At a press conference with Tokayev
+        Putin": no subject that can be told from the opener's object)."""
+        found = [the.start() for the in _SUBJECT_THE_RE.finditer(phrase, 1)]
+        return self.resolve(phrase[found[-1]:], p, at + found[-1]) if found else None
 
     def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], Speaker] | None:
         """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases."""
