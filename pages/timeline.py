@@ -22,9 +22,10 @@ def period_name(start: pd.Timestamp) -> str:
 
 
 counts = v.memo(f"coverage_{freq}", lambda: charts.coverage_counts(c.articles, v.main_chain(), v.chains, freq))
-events, event_rows = v.full.events, v.event_rows()  # the whole corpus's events, and which are the filtered articles'
-markers, _ = v.memo("event_markers", lambda: charts.event_markers(events, rows=event_rows))
-drawn, left_out = v.memo(f"timeline_markers_{freq}", lambda: charts.timeline_markers(events, counts, freq, rows=event_rows))
+events, passing, index = v.full.events, v.corpus.passing("events"), v.date_index()  # the whole corpus's, and which pass
+markers, _ = v.memo("event_markers", lambda: charts.event_markers(events, passing=passing, index=index))
+drawn, left_out = v.memo(f"timeline_markers_{freq}", lambda: charts.timeline_markers(events, counts, freq, passing=passing,
+                                                                                   index=index))
 st.plotly_chart(
     v.memo(f"coverage_figure_{freq}", lambda: charts.coverage_figure(counts, drawn, v.chains, freq)), key=f"tl_chart_{freq}",
     on_select="rerun", selection_mode=("points", "box"),
@@ -70,6 +71,7 @@ if chosen_period is not None:
     wanted |= periods == chosen_period
     described.append(period_name(chosen_period))
 if chosen_event is not None:
+    event_rows = v.event_rows()
     on_day = events.iloc[event_rows[events["date"].to_numpy()[event_rows] == chosen_event.to_datetime64()]]
     wanted |= isin(c.articles["article_id"], on_day["article_id"].astype("string")).to_numpy()
     described.append("date " + tables.date_label(chosen_event))

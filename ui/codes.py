@@ -40,6 +40,11 @@ def distinct_per(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> np.ndarray:
     """For each code 0..na-1 of `a`, how many distinct codes of `b` (0..nb-1) its rows hold: one sort of the pairs,
     a tenth of what dropping duplicate rows of a frame costs."""
     key = np.sort(a.astype(np.int64) * nb + b)
-    first = np.ones(len(key), dtype=bool)
-    first[1:] = key[1:] != key[:-1]
-    return np.bincount(key[first] // nb, minlength=na)
+    return np.bincount(key[first_of_run(key)] // nb, minlength=na)
+
+
+def first_of_run(sorted_keys: np.ndarray) -> np.ndarray:
+    """Whether each of the sorted keys differs from the one before it: the first row of each run of equal keys."""
+    first = np.ones(len(sorted_keys), dtype=bool)
+    first[1:] = sorted_keys[1:] != sorted_keys[:-1]
+    return first

@@ -107,6 +107,10 @@ class View:
         return self.memo("main_chain", lambda: pd.Series(every.to_numpy() if passing is None else every.to_numpy()[passing],
                                                          index=articles.index, dtype="string"))
 
+    def date_index(self) -> charts.DateIndex:
+        """`charts.date_index` of the whole corpus's events, built once per corpus: the timeline selects its groups."""
+        return self.once("date_index", lambda: charts.date_index(self.full.events))
+
     def event_rows(self) -> np.ndarray:
         """Positions in the whole corpus's `events` of the events of the filtered articles: what the timeline counts,
         without copying the events and their sentences."""

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import NamedTuple
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts.style import BAR_MS, FREQS, NONE, SEVERAL, chain_colors, chain_order, count_axis, hover_text, style_figure
-from ui.codes import codes, distinct_per
-from ui.text import counted
 
 
 def article_chains(mentions: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
@@ -67,48 +63,6 @@ def coverage_counts(articles: pd.DataFrame, main: pd.Series, chains: Sequence[st
     return counts.drop(columns="rank").reset_index(drop=True).astype({"articles": "int64"})
 
 
-def event_markers(events: pd.DataFrame, limit: int = 1500, rows: np.ndarray | None = None) -> tuple[pd.DataFrame, int]:
-    """Events grouped by the day they denote: (frame, number of days before the cut to `limit`).
-
-    Columns: date, articles (distinct articles mentioning it), mentions, expression and
-    sentence of one mention (the first), precision. Keeps the `limit` days most articles mention.
-    `rows` (positions in `events`; None: all) are the events counted: a filtered view passes the
-    positions of its events in the whole corpus's table rather than a copy of them and their sentences.
-    Counted on integer codes; only the kept days' first mentions are read as text.
-    """
-    cols = ["date", "articles", "mentions", "expression", "sentence", "precision"]
-    rows = _dated(events, rows)
-    if not len(rows):
-        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(cols, ["datetime64[ns]", "int64", "int64", "string", "string", "string"])}), 0
-    day, days = pd.factorize(events["date"].to_numpy()[rows], sort=True)
-    article, article_texts = codes(events["article_id"], rows)
-    known = article_texts[article] != ""  # an event of no article counts as a mention, not as an article
-    articles = distinct_per(day[known], article[known], len(days), len(article_texts))
-    mentions = np.bincount(day, minlength=len(days))
-    first = np.full(len(days), len(rows))
-    np.minimum.at(first, day, np.arange(len(rows)))
-    keep = np.lexsort((np.arange(len(days)), -articles))[:limit]  # most articles, then the earlier day
-    keep.sort()
-    shown = events.iloc[rows[first[keep]]]
-    out = pd.DataFrame({"date": pd.DatetimeIndex(days[keep]), "articles": articles[keep].astype("int64"),
-                        "mentions": mentions[keep].astype("int64"), "expression": shown["expression"].to_numpy(),
-                        "sentence": shown["sentence"].to_numpy(), "precision": shown["precision"].to_numpy()})
-    return out.astype({"expression": "string", "sentence": "string", "precision": "string"})[cols], len(days)
-
-
-def _dated(events: pd.DataFrame, rows: np.ndarray | None) -> np.ndarray:
-    """The positions `rows` (None: all) of the events that have a date."""
-    rows = np.arange(len(events)) if rows is None else np.asarray(rows)
-    return rows[~np.isnat(events["date"].to_numpy(dtype="datetime64[ns]")[rows])]
-
-
-class LeftOut(NamedTuple):
-    """What the coverage chart does not draw of the dates the articles mention."""
-
-    before: int  # distinct dates before the coverage span
-    after: int  # distinct dates after it
-    days: int  # dates inside it (precise and vague apart), of which the chart draws the `limit` most mentioned
-
 
 def coverage_span(counts: pd.DataFrame, freq: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """The coverage chart's x range: first day of the first period with articles, first day after the last one
@@ -117,66 +71,6 @@ def coverage_span(counts: pd.DataFrame, freq: str) -> tuple[pd.Timestamp, pd.Tim
     if counts.empty:
         return None
     return counts["period"].min(), (counts["period"].max().to_period(FREQS[freq]) + 1).start_time
-
-
-def is_precise(events: pd.DataFrame, rows: np.ndarray | None = None) -> np.ndarray:
-    """Whether each event (of `rows`, positions in `events`; None: all) has a date known to the day or month (a
-    day, a month or a range under 31 days), not only to its year, quarter or a longer range: those sit at their
-    first day, and years piled up on 1 January."""
-    rows = np.arange(len(events)) if rows is None else np.asarray(rows)
-    start = events["date"].to_numpy(dtype="datetime64[ns]")[rows]
-    end = events["date_end"].to_numpy(dtype="datetime64[ns]")[rows]
-    short = (end - start) < np.timedelta64(31, "D")  # NaT compares False
-    precision = events["precision"].astype("category")  # tested once per category, not per event
-    fine = np.append(precision.cat.categories.isin(["day", "month"]), False)[precision.cat.codes.to_numpy()[rows]]
-    return fine | short
-
-
-def timeline_markers(events: pd.DataFrame, counts: pd.DataFrame, freq: str, limit: int = 500,
-                     rows: np.ndarray | None = None) -> tuple[pd.DataFrame, LeftOut]:
-    """The dates the coverage chart draws: `event_markers` of the events (of `rows`, as there) inside
-    `coverage_span`, precise and vague dates apart (column `precise`; each kind cut to its `limit` most mentioned
-    days), and what is left out. 500 a kind: more diamonds only overlap on a chart a screen wide, and each costs
-    its hover text on every filter change; every date stays in the page's list."""
-    span = coverage_span(counts, freq)
-    empty = event_markers(events.iloc[0:0])[0].assign(precise=pd.Series(dtype="bool"))
-    if span is None:
-        return empty, LeftOut(0, 0, 0)
-    rows = _dated(events, rows)
-    dates = events["date"].to_numpy(dtype="datetime64[ns]")[rows]
-    start, end = (np.datetime64(edge, "ns") for edge in span)
-    inside = (dates >= start) & (dates < end)
-    fine = is_precise(events, rows[inside])
-    kinds = [(event_markers(events, limit, part), flag) for part, flag in ((rows[inside][fine], True),
-                                                                          (rows[inside][~fine], False))]
-    drawn = [markers.assign(precise=flag) for (markers, _), flag in kinds if len(markers)]
-    left_out = LeftOut(len(np.unique(dates[dates < start])), len(np.unique(dates[dates >= end])),
-                       sum(total for (_, total), _ in kinds))
-    return (pd.concat(drawn, ignore_index=True) if drawn else empty), left_out
-
-
-def coverage_caption(markers: pd.DataFrame, left_out: LeftOut) -> str:
-    """What the coverage chart shows and leaves out, for its caption (`markers`, `left_out`: `timeline_markers`)."""
-    note = "Bars: articles per period, coloured by the value chain each article mentions most (“several” where chains tie)."
-    precise = markers["precise"] if len(markers) else pd.Series(dtype="bool")
-    if precise.any():
-        note += (" Diamonds (lower row): the dates the articles mention to the day or month, height = articles "
-                 "mentioning the date; hover for the sentence.")
-    if vague := int((~precise).sum()):
-        note += (f" Hidden: {counted(vague, 'date')} known only to the year or a longer span (drawn at the first "
-                 "day); click “years, long spans” in the legend to show them.")
-    if left_out.days > len(markers):
-        note += f" Showing the {len(markers):,} dates most articles mention, of {left_out.days:,}."
-    before, after = left_out.before, left_out.after
-    if before and after:
-        note += f" Not drawn: {counted(before, 'mentioned date')} before the coverage span and {after:,} after it"
-    elif before or after:
-        note += f" Not drawn: {counted(before or after, 'mentioned date')} {'before' if before else 'after'} the coverage span"
-    if before or after:
-        note += "; choose them in the list below."
-    elif markers.empty:
-        note += " These articles mention no dates."
-    return note
 
 
 # Two rows on one x axis: the coverage bars over the date markers (what make_subplots(rows=2, shared_xaxes=True,
