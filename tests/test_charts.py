@@ -17,23 +17,23 @@ CROSS = THEMES[3:]
 
 def coverage(articles, mentions, chains, freq):
     """coverage_counts of `articles` with their main chains taken from `mentions`, as the Timeline page has them."""
-    return charts.coverage_counts(articles, charts.main_chain(articles, charts.article_chains(mentions, chains)),
+    return charts.coverage_counts(articles, charts.main_chain(articles, charts.article_chains(mentions, articles, chains)),
                                   chains, freq)
 
 
 def test_main_chain_is_the_most_mentioned_chain_and_several_on_a_tie():
     t = tables()
     # a1: raw materials 2 vs batteries 1; a2: hydrogen alone; a3: raw materials 1, batteries 1 (a tie); a4: none
-    assert charts.main_chain(t["articles"], charts.article_chains(t["mentions"], CHAINS)).tolist() == ["raw materials", "hydrogen", "several", "none"]
+    assert charts.main_chain(t["articles"], charts.article_chains(t["mentions"], t["articles"], CHAINS)).tolist() == ["raw materials", "hydrogen", "several", "none"]
 
 
 def test_main_chain_ties_only_among_the_top_chains():
     t = tables()
     three = pd.DataFrame({"article_id": ["a1"] * 5, "theme": ["hydrogen", "hydrogen", "batteries", "batteries", "raw materials"]})
     # a1: hydrogen 2 and batteries 2 tie above raw materials 1 -> several; the other articles mention nothing
-    assert charts.main_chain(t["articles"], charts.article_chains(three, CHAINS)).tolist() == ["several", "none", "none", "none"]
+    assert charts.main_chain(t["articles"], charts.article_chains(three, t["articles"], CHAINS)).tolist() == ["several", "none", "none", "none"]
     one = three[three["theme"] != "batteries"]
-    assert charts.main_chain(t["articles"], charts.article_chains(one, CHAINS)).tolist() == ["hydrogen", "none", "none", "none"]
+    assert charts.main_chain(t["articles"], charts.article_chains(one, t["articles"], CHAINS)).tolist() == ["hydrogen", "none", "none", "none"]
 
 
 def test_coverage_counts_per_month():
@@ -175,7 +175,7 @@ def test_coverage_figure_without_events_has_one_row():
 
 def test_chain_mix_counts_each_chain_and_articles_without_any():
     t = tables()
-    mix = charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS)
+    mix = charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], t["articles"], CHAINS), CHAINS)
     assert mix.values.tolist() == [["raw materials", 2], ["batteries", 2], ["hydrogen", 1], ["none", 1]]
     fig = charts.mix_figure(mix, total=4)
     assert list(fig.data[0].text) == ["2 (50%)", "2 (50%)", "1 (25%)", "1 (25%)"]
@@ -184,7 +184,7 @@ def test_chain_mix_counts_each_chain_and_articles_without_any():
 
 def test_chain_share_per_quarter():
     t = tables()
-    share = charts.chain_share(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS, "quarter")
+    share = charts.chain_share(t["articles"], charts.article_chains(t["mentions"], t["articles"], CHAINS), CHAINS, "quarter")
     q1_2025 = share[share["period"] == pd.Timestamp("2025-01-01")]
     assert q1_2025[["chain", "articles", "total", "share"]].values.tolist() == [
         ["raw materials", 1, 2, 0.5], ["batteries", 1, 2, 0.5], ["hydrogen", 0, 2, 0.0],
@@ -196,7 +196,7 @@ def test_chain_share_per_quarter():
 
 def test_a_period_without_articles_is_a_gap_in_the_share_not_zero_or_full():
     t = tables()
-    share = charts.chain_share(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS, "quarter")
+    share = charts.chain_share(t["articles"], charts.article_chains(t["mentions"], t["articles"], CHAINS), CHAINS, "quarter")
     raw = share[share["chain"] == "raw materials"]
     # articles in 2024 Q1, Q2 and 2025 Q1; none in 2024 Q3 and Q4
     assert raw["period"].dt.strftime("%Y-%m").tolist() == ["2024-01", "2024-04", "2024-07", "2024-10", "2025-01"]
@@ -205,7 +205,7 @@ def test_a_period_without_articles_is_a_gap_in_the_share_not_zero_or_full():
     fig = charts.share_figure(share, CHAINS)
     assert [y if y == y else None for y in fig.data[0].y] == [1.0, 0.0, None, None, 0.5]
     assert {d.connectgaps for d in fig.data} == {False}
-    assert charts.chain_share(t["articles"].iloc[0:0], charts.article_chains(t["mentions"], CHAINS), CHAINS, "quarter").empty
+    assert charts.chain_share(t["articles"].iloc[0:0], charts.article_chains(t["mentions"], t["articles"], CHAINS), CHAINS, "quarter").empty
 
 
 def test_cooccurrence_matrix_and_heatmap():
@@ -317,8 +317,8 @@ def test_a_chain_has_one_colour_and_legends_one_order_in_every_chart():
     counts = coverage(t["articles"], t["mentions"], chains, "month")
     figures = {
         "coverage": charts.coverage_figure(counts, charts.event_markers(t["events"].iloc[0:0])[0], chains),
-        "mix": charts.mix_figure(charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], chains), chains), 4),
-        "share": charts.share_figure(charts.chain_share(t["articles"], charts.article_chains(t["mentions"], chains), chains, "month"), chains),
+        "mix": charts.mix_figure(charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], t["articles"], chains), chains), 4),
+        "share": charts.share_figure(charts.chain_share(t["articles"], charts.article_chains(t["mentions"], t["articles"], chains), chains, "month"), chains),
         "cross": charts.cross_figure(charts.cross_themes(charts.cooccurrence(t["mentions"], [*chains, "research & skills"]), chains, ["research & skills"]), chains),
     }
     seen = {name: _colours(fig) for name, fig in figures.items()}
@@ -364,7 +364,7 @@ def test_every_count_axis_has_whole_number_ticks():
     quotes = charts.speakers_table(t["quotes"])
     small = {
         "coverage": charts.coverage_figure(counts, charts.timeline_markers(_events(), counts, "quarter")[0], CHAINS, "quarter"),
-        "mix": charts.mix_figure(charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS), 4),
+        "mix": charts.mix_figure(charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], t["articles"], CHAINS), CHAINS), 4),
         "cross": charts.cross_figure(charts.cross_themes(charts.cooccurrence(t["mentions"], [*CHAINS, *CROSS]), CHAINS, CROSS), CHAINS),
         "speakers": charts.speakers_figure(quotes),
         "people": charts.people_figure(t["people"]),
@@ -387,7 +387,7 @@ def test_legends_sit_under_the_plot_clear_of_the_mode_bar_and_the_x_axis():
     counts = coverage(t["articles"], t["mentions"], CHAINS, "quarter")
     figures = {
         "coverage": charts.coverage_figure(counts, charts.timeline_markers(_events(), counts, "quarter")[0], CHAINS, "quarter"),
-        "share": charts.share_figure(charts.chain_share(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS, "quarter"), CHAINS),
+        "share": charts.share_figure(charts.chain_share(t["articles"], charts.article_chains(t["mentions"], t["articles"], CHAINS), CHAINS, "quarter"), CHAINS),
         "cross": charts.cross_figure(charts.cross_themes(charts.cooccurrence(t["mentions"], [*CHAINS, *CROSS]), CHAINS, CROSS), CHAINS),
         "speakers": charts.speakers_figure(charts.speakers_table(t["quotes"])),
         "sides": charts.side_chains_figure(charts.side_chains(charts.explode_themes(t["quotes"]), CHAINS)),
@@ -406,7 +406,7 @@ def test_legends_sit_under_the_plot_clear_of_the_mode_bar_and_the_x_axis():
     assert [(f.layout.height, f.layout.margin.t) for f in figures.values()] == [
         (564, 36), (404, 36), (316, 36), (216, 36), (384, 36),
     ]
-    assert charts.mix_figure(charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], CHAINS), CHAINS), 4).layout.height == 260  # no legend
+    assert charts.mix_figure(charts.chain_mix(t["articles"], charts.article_chains(t["mentions"], t["articles"], CHAINS), CHAINS), 4).layout.height == 260  # no legend
 
 
 def test_speakers_table_breaks_ties_a_to_z_takes_the_longest_role_and_skips_unattributed_quotes():

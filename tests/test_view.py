@@ -43,7 +43,7 @@ def test_what_a_view_selects_equals_recounting_the_filtered_tables(filters):
     v = view(filters, shared)
     c = v.corpus
     assert rows(v.chain_pairs(), ["article_id", "chain", "n"]) == rows(
-        charts.article_chains(c.mentions, CHAINS), ["article_id", "chain", "n"])
+        charts.article_chains(c.mentions, c.articles, CHAINS), ["article_id", "chain", "n"])
     assert rows(v.theme_pairs(), ["article_id", "theme"]) == rows(
         c.mentions[["article_id", "theme"]].drop_duplicates(), ["article_id", "theme"])
     assert rows(v.quote_chains(), ["quote_id", "chain"]) == rows(charts.explode_themes(c.quotes), ["quote_id", "chain"])
@@ -52,7 +52,7 @@ def test_what_a_view_selects_equals_recounting_the_filtered_tables(filters):
     assert rows(events, ["article_id", "expression"]) == rows(c.events, ["article_id", "expression"])
     assert v.article_list()["article_id"].tolist() == (
         c.articles.sort_values(["date", "title"], ascending=[False, True])["article_id"].tolist())
-    assert v.main_chain().tolist() == charts.main_chain(c.articles, charts.article_chains(c.mentions, CHAINS)).tolist()
+    assert v.main_chain().tolist() == charts.main_chain(c.articles, charts.article_chains(c.mentions, c.articles, CHAINS)).tolist()
     every, keep = v.quote_table()
     assert every.loc[keep, "quote_id"].tolist() == (
         c.quotes.sort_values(["date", "quote_id"], ascending=[False, True])["quote_id"].tolist())

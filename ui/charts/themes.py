@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts.style import NONE, SEVERAL, UNSPECIFIED, chain_colors, count_axis, count_heatmap, style_figure
-from ui.codes import recode
+from ui.codes import codes, recode
 from ui.filters import isin
 
 
@@ -47,10 +47,10 @@ def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
     mention rows (or their distinct (article_id, theme) pairs: repeats count once)."""
     theme_codes = recode(mentions["theme"], themes)
     keep = theme_codes >= 0
-    article_codes = pd.factorize(mentions["article_id"][keep])[0]
-    onehot = np.zeros((article_codes.max() + 1 if len(article_codes) else 0, len(themes)), dtype=np.int64)
-    onehot[article_codes, theme_codes[keep]] = 1
-    return pd.DataFrame(onehot.T @ onehot, index=list(themes), columns=list(themes))
+    article, texts = codes(mentions["article_id"], keep)
+    onehot = np.zeros((len(texts), len(themes)))  # floats: the product runs in BLAS, exact far beyond any count
+    onehot[article, theme_codes[keep]] = 1
+    return pd.DataFrame((onehot.T @ onehot).round().astype(np.int64), index=list(themes), columns=list(themes))
 
 
 def cooccurrence_figure(matrix: pd.DataFrame) -> go.Figure:

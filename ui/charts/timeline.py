@@ -12,8 +12,9 @@ import plotly.graph_objects as go
 from ui.charts.style import BAR_MS, FREQS, NONE, SEVERAL, chain_colors, chain_order, count_axis, hover_text, style_figure
 
 
-def article_chains(mentions: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
-    """One row per (article_id, chain) for each value chain an article mentions, with its mention count."""
+def article_chains(mentions: pd.DataFrame, articles: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
+    """One row per (article_id, chain) for each value chain an article mentions, with its mention count `n` and
+    the article's `date` (NaT for an article not in `articles`), which the share over time counts by."""
     m = mentions[mentions["theme"].astype("string").isin(chains).fillna(False)]
     out = (
         m.assign(chain=m["theme"].astype("string"))
@@ -22,7 +23,9 @@ def article_chains(mentions: pd.DataFrame, chains: Sequence[str]) -> pd.DataFram
         .rename("n")
         .reset_index()
     )
-    return out.astype({"article_id": "string", "chain": "string", "n": "int64"})
+    out = out.astype({"article_id": "string", "chain": "string", "n": "int64"})
+    dates = pd.Series(articles["date"].to_numpy(dtype="datetime64[ns]"), index=articles["article_id"].astype("string"))
+    return out.assign(date=dates.reindex(out["article_id"]).to_numpy())
 
 
 def main_chain(articles: pd.DataFrame, pairs: pd.DataFrame) -> pd.Series:
@@ -136,16 +139,15 @@ def coverage_figure(counts: pd.DataFrame, markers: pd.DataFrame, chains: Sequenc
 
 
 def chain_share(articles: pd.DataFrame, pairs: pd.DataFrame, chains: Sequence[str], freq: str) -> pd.DataFrame:
-    """From the articles' `article_chains` rows `pairs`, per (period, chain), every period from the first article's to the last's: articles mentioning the chain, all
-    articles of the period and their share; the share is NaN (a gap, not 0 %) in a period without articles."""
-    periods = pd.DataFrame({"article_id": articles["article_id"], "period": period_start(articles["date"], freq)})
-    periods = periods.dropna(subset=["period"])
-    total = periods.groupby("period").size().rename("total")
+    """From the articles' `article_chains` rows `pairs`, per (period, chain), every period from the first article's
+    to the last's: articles mentioning the chain, all articles of the period and their share; the share is NaN (a
+    gap, not 0 %) in a period without articles. Counted by the pairs' own dates: no join on article ids."""
+    total = period_start(articles["date"], freq).dropna().value_counts().rename("total").rename_axis("period").sort_index()
     if len(total):
         every = pd.period_range(total.index.min(), total.index.max(), freq=FREQS[freq]).start_time
         total = total.reindex(pd.Index(every, name="period"), fill_value=0)
-    pairs = pairs.merge(periods, on="article_id")
-    hits = pairs.groupby(["period", "chain"]).size().rename("articles")
+    hits = pd.DataFrame({"period": period_start(pairs["date"], freq), "chain": pairs["chain"]}).groupby(
+        ["period", "chain"]).size().rename("articles")
     grid = pd.MultiIndex.from_product([total.index, list(chains)], names=["period", "chain"])
     out = hits.reindex(grid, fill_value=0).reset_index().join(total, on="period")
     out["share"] = (out["articles"] / out["total"].where(out["total"] > 0)).astype("float64")
