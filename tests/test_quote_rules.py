@@ -1055,3 +1055,20 @@ def test_a_run_of_blanks_after_published_by_is_read_once():
     block = "The text was published by" + "\u2003" * 3000 + "x" * 150 + " today."
     q = _quotes(block, "“The parties will meet again in the spring to review it,” the statement said.")
     assert [k for k, _, _, _ in _got(q)] == ["direct"]
+
+
+@pytest.mark.parametrize("adverbial", [
+    "after meeting Dutch Prime Minister Pieter Smit in Vilnius",
+    "after talks with the chief executive of the state gas company, Pieter Smit",
+    "during a press conference with Pieter Smit",
+])
+def test_he_after_a_quote_goes_on_about_the_speaker_not_a_name_in_the_cues_adverbial(adverbial):
+    q = _quotes(f"“The new terminal frees us from pipeline gas,” Lithuanian President Gitas Noreika said {adverbial}.",
+                "“Our grid joins the continental one next year,” he said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Gitas Noreika", "Gitas Noreika"]
+
+
+def test_it_is_the_organisation_opening_an_earlier_sentence_never_a_preposition_or_a_named_persons_title():
+    q = _quotes("Orelith Mining said on Monday that its refinery would open in May. Orelith CEO Jan Vos said: “We are ready.”",
+                "Of the 500 million euros the plant costs, 200 million is in hand. “The rest will be borrowed,” it said.")
+    assert [(s, r) for k, t, s, r in _got(q) if t == "The rest will be borrowed"] == [("Orelith Mining", "speaker_cue_after")]

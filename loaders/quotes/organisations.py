@@ -44,7 +44,8 @@ _PUBLISHED_BY_RE = re.compile(
     r"(?=\s*(?:[,;:.]|$)|\s(?:on|in|at|after|following|during|earlier|today|yesterday)\b)")
 # Prepositions and adverbs that open a sentence before its subject ("Despite Western …", "Instead, …").
 _OPENING_WORDS = frozenset("""despite instead amid amidst following unlike like given besides through across against
-    along beyond toward towards upon via regarding concerning notably additionally separately""".split())
+    along beyond toward towards upon via regarding concerning notably additionally separately of in at on for from
+    with by after before during since under over within without about among between into per""".split())
 _CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
              r"|July|August|September|October|November|December)")
 
@@ -283,19 +284,22 @@ class Organisations:
         return Speaker(org, "", self._side("", org), "pronoun") if org else None
 
     def _subject_org(self, p: int, pos: int) -> str:
-        """The capitalised subject, not a person named in the article, opening the sentence that holds (p, pos)
-        or else the sentence before it ("NAC Kazatomprom will cut output, the company said"), or ""."""
+        """The capitalised subject, not a person named in the article, opening the nearest sentence that does, from
+        the one holding (p, pos) back to the first of the paragraph before ("NAC Kazatomprom will cut output, the
+        company said"; "Orelith said … . Of the €500m, … . “…,” it said"), or ""."""
         s, _ = self.sentence(p, pos)
-        q, at = (p, s - 1) if s > 0 else (p - 1, len(self.paras[p - 1]) - 1) if p > 0 else (-1, -1)
-        for para, start in ((p, s), (q, self.sentence(q, max(at, 0))[0]) if q >= 0 else (-1, -1)):
-            m = CHUNK_RE.match(self.paras[para], start) if para >= 0 and (para, start) < (p, pos) else None
-            if m is None or m.group() in self.persons or self._by_short(m.group()) is not None:
-                continue
-            words = m.group().casefold().split()
-            if words[0] in _OPENING_WORDS or self.paras[para][m.end():m.end() + 1] == "," or (
-                    words[0] in NON_NAME_WORDS and not (is_known_org(m.group()) or words[-1] in ORG_WORDS)):
-                continue  # "Earlier in the day, …", "Despite Western sanctions …": an opener, not a subject
-            return self._org(DETERMINER_RE.sub("", m.group()), para, start)
+        here = [start for start in self.starts(p) if start < s] + [s]
+        for para, starts in ((p, here), (p - 1, self.starts(p - 1) if p > 0 else [])):
+            for start in reversed(starts):
+                m = CHUNK_RE.match(self.paras[para], start)
+                if m is None or m.group() in self.persons or self._by_short(m.group()) is not None or any(
+                        m.group().endswith(" " + name) for name in self.persons):  # "Orelith CEO Jan Vos said"
+                    continue
+                words = m.group().casefold().split()
+                if words[0] in _OPENING_WORDS or self.paras[para][m.end():m.end() + 1] == "," or (
+                        words[0] in NON_NAME_WORDS and not (is_known_org(m.group()) or words[-1] in ORG_WORDS)):
+                    continue  # "Earlier in the day, …", "Despite Western sanctions …", "Of the €588m …": an opener
+                return self._org(DETERMINER_RE.sub("", m.group()), para, start)
         return ""
 
     def _issuer(self, owner: str, p: int, pos: int, how: str) -> Speaker | None:

@@ -36,6 +36,10 @@ _OBJECT_BEFORE_RE = re.compile(
     r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
 
 
+# A name in the adverbial after a speech cue: "X said after meeting Y", "X said after talks with the chief of Z, Y",
+# "X said during a press conference with Y": the cue's subject X is who the next "he" goes on about.
+_AFTER_CUE_RE = re.compile(r"\b(?:said|says|told|noted|stated|added|stressed|emphasi[sz]ed|announced|declared|explained)"
+                           r"\s+(?:[^.;:“”\"]*\s)?(?:after|during|at|following|before|while|when|in|with)\s+[^.;:“”\"]*$")
 _PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en|led|held|made)\s+by\s+"
                                r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
 
@@ -53,6 +57,8 @@ def _is_object(text: str, start: int) -> bool:
     if name is not None and text.startswith(("’s ", "'s ", "’ ", "' "), name.end()):
         return True
     before = text[max(0, start - 60):start]
+    if start >= 0 and _AFTER_CUE_RE.search(text, max(0, start - 160), start):
+        return True
     return (start >= 0 and not any(c in before for c in ".;") and bool(_OBJECT_BEFORE_RE.search(before))
             and not _PASSIVE_AGENT_RE.search(before))
 
