@@ -1072,3 +1072,12 @@ def test_it_is_the_organisation_opening_an_earlier_sentence_never_a_preposition_
     q = _quotes("Orelith Mining said on Monday that its refinery would open in May. Orelith CEO Jan Vos said: “We are ready.”",
                 "Of the 500 million euros the plant costs, 200 million is in hand. “The rest will be borrowed,” it said.")
     assert [(s, r) for k, t, s, r in _got(q) if t == "The rest will be borrowed"] == [("Orelith Mining", "speaker_cue_after")]
+
+
+def test_a_report_and_a_bare_press_service_speak_for_whoever_was_said_to_report():
+    q = _quotes("Talks on the grid took place in Astana. This was reported on Friday by the press service of the "
+                "Ministry of Energy.",
+                "“The sides discussed the new lines in detail,” the report says.",
+                "“They agreed to meet again in the spring,” the press service explained.")
+    assert [(k, s) for k, _, s, _ in _got(q)] == [("reported", "Ministry of Energy"), ("direct", "Ministry of Energy"),
+                                                  ("direct", "Ministry of Energy")]

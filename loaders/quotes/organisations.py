@@ -35,11 +35,12 @@ _FIELD_OFFICE_RE = re.compile(r"(?P<field>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s+
 # "luxury automaker Mercedes-Benz", "mining giant Glencore": a company introduced by what it is
 COMPANY_NAMED_RE = re.compile(rf"\b{COMPANY_NOUN}\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
 _THE_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)
-# a text's publisher: "was published by the press service of X", "disseminated by X" (the speaker phrase ends at
+# a text's publisher: "was published by the press service of X", "This was reported on Friday by X" (the speaker phrase ends at
 # the clause's end or at a time or place)
 # (words of the phrase are separated by single spaces: a run of blanks cannot be split in many ways)
 _PUBLISHED_BY_RE = re.compile(
-    r"\b(?:published|issued|released|disseminated|distributed|circulated|posted|spread|made\s+public)\s+by\s+"
+    r"\b(?:published|issued|released|disseminated|distributed|circulated|posted|spread|made\s+public|reported|announced)"
+    r"(?:\s(?:on|this|last)\s[A-Z]?[a-z]+)?\s+by\s+"
     r"(?P<spk>[^\s,;:.“”«»\"]+(?:\s[^\s,;:.“”«»\"]+){0,15}?)"
     r"(?=\s*(?:[,;:.]|$)|\s(?:on|in|at|after|following|during|earlier|today|yesterday)\b)")
 # Prepositions and adverbs that open a sentence before its subject ("Despite Western …", "Instead, …").

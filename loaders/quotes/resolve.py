@@ -234,10 +234,23 @@ class Article(Organisations, Persons):
             described = self._described(raw, p, pos, how)
             if described is not None:
                 return described
+        if phrase.org_like and CHANNEL_RE.fullmatch(phrase.head):  # "the press service explained": whose it is
+            owner = self._channel_owner(p, pos)
+            if owner is not None:
+                return Speaker(owner.name, phrase.head, owner.side, how)
         if phrase.org_like:
             org = self._org(phrase.head, p, pos)
             return Speaker(org, phrase.app, self._side(phrase.app, org), how)
         return None
+
+    def _channel_owner(self, p: int, pos: int) -> Speaker | None:
+        """The organisation a bare channel ("the press service") speaks for: the one that spoke last in the same or
+        the previous paragraph, else the one they say published the text ("This was reported by the press service
+        of the foreign ministry"); None when neither."""
+        last = self._last_spoken(p, pos, person=False)
+        if last is not None and last[0] >= p - 1:
+            return last[1]
+        return self._published_by(p, pos)
 
     def _official_just_quoted(self, raw: str, p: int, pos: int) -> Speaker | None:
         """“…,” Name said. “…,” the Tajik official said: "the … official" right after a person spoke (in the same
