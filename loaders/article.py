@@ -33,9 +33,11 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _SPACE = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
-_MONTH = (
+_MONTH = (  # as datelines write them, capitals too ("YEREVAN, MARCH 27")
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    r"|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?"
 )
 _DAY_DATE = (
     rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
@@ -49,14 +51,19 @@ _DATELINE = re.compile(
     rf"""\A(?:
         (?P<city>{_UPPER_CITY})
             (?:,\s*(?P<region>[A-Z][A-Za-z]+))?(?:[,.]\s*(?P<date>{_DAY_DATE}))?
-            (?:\s*\((?P<src1>[^()\n]{{2,40}})\))?
-            (?:\s*{_DASH}|\.\s+(?P<src2>[A-Z][A-Z0-9.\-]{{2,}}(?=\s))(?:\s+{_DASH})?|(?(date)\.|(?!)))
+            (?:\s*\((?P<src1>[^()\n]{{2,60}})\))?
+            (?:\s*{_DASH}(?:\s+(?P<src6>[A-Z][A-Za-z\-]+(?:\s[A-Z][A-Za-z\-]+){{0,2}})\.(?=\s))?
+               |\.\s+(?P<src2>[A-Z][A-Z0-9.\-]{{2,}}(?=\s))(?:\s+{_DASH})?
+               |(?(date),\s*(?P<src5>[A-Z][A-Z0-9\-]{{2,}})\.|(?!))
+               |(?(date)\.|(?!))
+               |(?(src1)(?<=\d\d\d\d\))|(?!)))
       | (?P<tcity>{_TITLE_CITY})
             (?:,\s*{_DAY_DATE}(?:\s*\((?P<src3>[^()\n]{{2,40}})\))?|\s*\((?P<src4>[^()\n]{{2,40}})\))
             \s*{_DASH}
     )\s+(?=\S)""",
     re.VERBOSE,
 )
+_SOURCE_DATE = re.compile(r"\s*[–—-]\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}\Z")
 _NOT_PLACES = frozenset({"EU", "THE", "UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "NEWS"})
 _CREDIT = re.compile(
     r"\A(?P<label>photos?|photograph|images?|video|source|credits?|author|foto|фото|источник)"
@@ -126,7 +133,8 @@ def _draft(date: dt.date, blocks: list[str], *, title: str, source: str, url: st
         dateline = _DATELINE.match(blocks[0])
         if dateline and (dateline["city"] or "").upper() not in _NOT_PLACES:
             place = _place_name(dateline["city"] or dateline["tcity"])
-            named = next((s for s in (dateline[k] for k in ("src1", "src2", "src3", "src4")) if s), "")
+            named = next((s for s in (dateline[k] for k in ("src1", "src2", "src3", "src4", "src5", "src6")) if s), "")
+            named = _SOURCE_DATE.sub("", named)  # "(UrduPoint News / Sputnik - 31st May, 2023)": the outlets
             source = source or _outlet_name(named)
             blocks[0] = blocks[0][dateline.end():]
     paragraphs = []

@@ -49,6 +49,9 @@ def test_encodings_and_line_endings_give_the_same_article(write_files, encode):
     ("ATYRAU, Kazakhstan, October 2. ", "Atyrau", ""),
     ("ALMATY. Mar 9 (Interfax-Kazakhstan) - ", "Almaty", "Interfax-Kazakhstan"),
     ("TASHKENT/ASTANA, Uzbekistan, June 11. ", "Tashkent/Astana", ""),
+    ("YEREVAN, MARCH 27, ARMENPRESS. ", "Yerevan", "Armenpress"),
+    ("WASHINGTON, February 14 - RIA Novosti. ", "Washington", "RIA Novosti"),
+    ("MOSCOW (UrduPoint News / Sputnik - 31st May, 2023) ", "Moscow", "UrduPoint News / Sputnik"),
 ])
 def test_dateline_shapes_split_off_place_and_source(dateline, place, source):
     draft = from_record("2024-01-01", dateline + "The ministry announced a lithium tender.")
@@ -63,6 +66,7 @@ def test_dateline_shapes_split_off_place_and_source(dateline, place, source):
     "The EU said: talks will go on.",
     "ASTANA. The capital hosted the forum.",
     "NATO. A word that opens a sentence.",
+    "NATO (the alliance) said it would help.",
 ])
 def test_text_without_a_dateline_is_left_alone(opening):
     draft = from_record("2024-01-01", opening)
