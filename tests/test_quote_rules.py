@@ -1081,3 +1081,10 @@ def test_a_report_and_a_bare_press_service_speak_for_whoever_was_said_to_report(
                 "“They agreed to meet again in the spring,” the press service explained.")
     assert [(k, s) for k, _, s, _ in _got(q)] == [("reported", "Ministry of Energy"), ("direct", "Ministry of Energy"),
                                                   ("direct", "Ministry of Energy")]
+
+
+@pytest.mark.parametrize("introduced", ["UK mining company Orelith Resources", "Start-up Orelith Resources"])
+def test_an_organisation_introduced_by_what_it_is_is_named_by_its_name_alone(introduced):
+    q = _quotes(f"{introduced} said on Wednesday that regulators had approved its lithium mine.",
+                "“This is an important step for the project,” the company stated.")
+    assert [(k, s) for k, _, s, _ in _got(q)] == [("reported", "Orelith Resources"), ("direct", "Orelith Resources")]

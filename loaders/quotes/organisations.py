@@ -33,7 +33,7 @@ GROUP_OF_RE = re.compile(
 # "the energy ministry": a field in lower case before an office word
 _FIELD_OFFICE_RE = re.compile(r"(?P<field>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s+(?P<office>ministry|agency|committee|department)")
 # "luxury automaker Mercedes-Benz", "mining giant Glencore": a company introduced by what it is
-COMPANY_NAMED_RE = re.compile(rf"\b{COMPANY_NOUN}\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
+COMPANY_NAMED_RE = re.compile(rf"\b(?i:{COMPANY_NOUN})\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
 _THE_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)
 # a text's publisher: "was published by the press service of X", "This was reported on Friday by X" (the speaker phrase ends at
 # the clause's end or at a time or place)
@@ -170,7 +170,11 @@ class Organisations:
         return ""
 
     def _org(self, phrase: str, p: int, pos: int) -> str:
-        """Full name of an organisation phrase, expanding "the ministry" from earlier text."""
+        """Full name of an organisation phrase, expanding "the ministry" from earlier text; an organisation
+        introduced by what it is ("UK mining company Savannah Resources", "Start-up Vulcan") is its name alone."""
+        introduced = COMPANY_NAMED_RE.search(phrase)
+        if introduced is not None and introduced.end() == len(phrase.rstrip()):
+            phrase = introduced.group("name")
         country = _THE_COUNTRYS_RE.match(phrase)
         if country is not None:  # "the country's energy ministry": the country named last before it, else home
             named = self._country_before(p, pos) or (self.home if self.home == "Kazakhstan" else "")

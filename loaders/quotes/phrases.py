@@ -18,6 +18,7 @@ from loaders.quotes.names import CHUNK_RE, core_count, name_in_chunk
 from loaders.quotes.vocab import (
     CHANNEL,
     CHANNEL_WORDS,
+    COMPANY_NOUNS,
     CONNECTORS,
     CUE,
     MODIFIER_WORDS,
@@ -320,7 +321,7 @@ def read_phrase(raw: str) -> Phrase | None:
     words = [fold_token(w) for w in head.split()]
     if is_role_word(head_noun(head)):  # "head of the Ministry of X", "the agency's interlocutor": a person
         return Phrase(head, app)
-    org_like = is_known_org(head) or any(w in ORG_WORDS for w in words) or bool(_ACRONYM_ORG_RE.fullmatch(head)) or (
+    org_like = is_known_org(head) or any(w in ORG_WORDS or w in COMPANY_NOUNS for w in words) or bool(_ACRONYM_ORG_RE.fullmatch(head)) or (
         len(words) <= 3 and side_of("", head) in ("EU", "Kazakhstan") and not role_like(head)
         and head[:1].isupper()
     )
