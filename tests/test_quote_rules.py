@@ -30,6 +30,7 @@ def test_every_row_names_the_rule_that_found_it():
 @pytest.mark.parametrize("tail", [
     "the agency quoted Nurlan Abenov as saying.",
     "Nurlan Abenov was quoted as saying.",
+    "pipeline chief Nurlan Abenov was quoted in the company's statement as saying.",
 ])
 def test_quoted_as_saying_names_the_speaker(tail):
     q = _quotes("Nurlan Abenov heads the pipeline operator.", f"“We will keep the pipeline open to all partners,” {tail}")

@@ -75,8 +75,9 @@ SPEAKS_AFTER_RE = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\
 SPOKEN_BEFORE_RE = re.compile(rf"\b(?:{CUE}|[Aa]ccording\s+to)\s+$")
 # after a closing mark: “…,” AGENCY quoted SPEAKER as saying / “…,” SPEAKER was quoted as saying
 QUOTED_AS_RE = re.compile(
-    r"[\s,]*(?:[—–-]\s*)?(?:[^.!?;:“”«»\"]{1,80}?\s+quoted\s+(?P<spk>[^.!?;:“”«»\",]{1,120}?)"
-    r"|(?P<subj>[^.!?;:“”«»\",]{1,120}?)\s+(?:was|is|has\s+been|had\s+been)\s+quoted)\s+as\s+saying\b",
+    r"[\s,]*(?:[—–-]\s*)?(?:[^.!?;:“”«»\"]{1,80}?\s+quoted\s+(?!(?:in|by)\s)(?P<spk>[^.!?;:“”«»\",]{1,120}?)"
+    r"|(?P<subj>[^.!?;:“”«»\",]{1,120}?)\s+(?:was|is|has\s+been|had\s+been)\s+quoted)"
+    r"(?:\s+(?:in|by)\s+[^.!?;:“”«»\",]{1,60}?)?\s+as\s+saying\b",  # "quoted in the statement as saying"
     re.S,
 )
 OBJECT_THAT_RE = re.compile(r"\s+(?:[^\s,;:]+\s+){1,5}?that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
