@@ -72,7 +72,8 @@ def build_batch(inputs: Sequence[Input], max_bytes: int = DEFAULT_MAX_BYTES, lex
 def _analyse_one_by_one(tables: Tables, lexicon_path: str | None, error: Exception) -> Tables:
     """The batch analysed article by article; an article an extractor fails on becomes a rejected row.
 
-    Re-raises `error` when every article fails: that is a broken extractor, not bad input.
+    Re-raises `error` when every article of a batch of several fails: that is a broken extractor, not bad input.
+    A batch of one article that fails is that article's rejection (a folder of one file, an upload).
     """
     articles, paragraphs = tables["articles"], tables["paragraphs"]
     kept, failed, parts = [], [], []
@@ -83,7 +84,7 @@ def _analyse_one_by_one(tables: Tables, lexicon_path: str | None, error: Excepti
             kept.append(aid)
         except Exception as err:
             failed.append((origin, f"could not be analysed: {type(err).__name__} in an extractor"))
-    if failed and not kept:
+    if len(failed) > 1 and not kept:
         raise error
     keep = articles["article_id"].isin(kept)
     out = {

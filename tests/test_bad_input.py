@@ -124,3 +124,37 @@ def test_utf16_without_bom_is_not_guessed(write_files, bom):
 ])
 def test_record_file_without_records(write_files, name, content):
     assert _reasons(_load(write_files, {name: content})) == {name: "no records in file"}
+
+
+def _failing_quotes(monkeypatch, marker):
+    """Make the quotes extractor fail on every article whose text holds `marker`, as an extractor bug would."""
+    import loaders.quotes as quotes
+
+    real = quotes.quotes_table
+
+    def quotes_table(articles, paragraphs):
+        if paragraphs["text"].str.contains(marker).any():
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(articles, paragraphs)
+
+    monkeypatch.setattr(quotes, "quotes_table", quotes_table)
+
+
+def test_an_article_an_extractor_fails_on_is_rejected_and_the_others_load(write_files, monkeypatch):
+    _failing_quotes(monkeypatch, "TRIGGER")
+    corpus = _load(write_files, {"good.txt": GOOD, "bad.txt": GOOD.replace("Officials", "TRIGGER officials")})
+    assert corpus.articles["origin"].map(lambda o: o.rsplit("/", 1)[-1]).tolist() == ["good.txt"]
+    assert _reasons(corpus) == {"bad.txt": "could not be analysed: RecursionError in an extractor"}
+
+
+def test_a_single_article_an_extractor_fails_on_is_rejected_not_raised(write_files, monkeypatch):
+    _failing_quotes(monkeypatch, "TRIGGER")
+    corpus = _load(write_files, {"bad.txt": GOOD.replace("Officials", "TRIGGER officials")})
+    assert corpus.articles.empty
+    assert _reasons(corpus) == {"bad.txt": "could not be analysed: RecursionError in an extractor"}
+
+
+def test_an_extractor_that_fails_on_every_article_of_a_batch_is_a_bug_and_raises(write_files, monkeypatch):
+    _failing_quotes(monkeypatch, "Officials")
+    with pytest.raises(RecursionError):
+        _load(write_files, {"a.txt": GOOD, "b.txt": GOOD.replace("battery plants", "solar parks")})
