@@ -1089,3 +1089,12 @@ def test_an_organisation_introduced_by_what_it_is_is_named_by_its_name_alone(int
     q = _quotes(f"{introduced} said on Wednesday that regulators had approved its lithium mine.",
                 "“This is an important step for the project,” the company stated.")
     assert [(k, s) for k, _, s, _ in _got(q)] == [("reported", "Orelith Resources"), ("direct", "Orelith Resources")]
+
+
+@pytest.mark.parametrize("opening", ["Company officials will open a plant.", "The Corporation opened a plant.",
+                                     "Corporation staff opened a plant."])
+def test_a_sentence_opened_by_a_bare_head_noun_names_no_organisation_and_ends_the_search(opening):
+    # "the company" looks for the organisation opening an earlier sentence; "Company …" there is no name, and
+    # reading it as one sent the search back to the same sentence until the stack ran out
+    q = _quotes(opening, "“We are ready to start,” the company said.")
+    assert [(k, t) for k, t, _, _ in _got(q)] == [("direct", "We are ready to start")]

@@ -300,6 +300,8 @@ class Organisations:
                 if m is None or m.group() in self.persons or self._by_short(m.group()) is not None or any(
                         m.group().endswith(" " + name) for name in self.persons):  # "Orelith CEO Jan Vos said"
                     continue
+                if DETERMINER_RE.sub("", m.group()).casefold() in ORG_WORDS:
+                    continue  # "The Company said …": a head noun, which would send `_org` back here for its name
                 words = m.group().casefold().split()
                 if words[0] in _OPENING_WORDS or self.paras[para][m.end():m.end() + 1] == "," or (
                         words[0] in NON_NAME_WORDS and not (is_known_org(m.group()) or words[-1] in ORG_WORDS)):
