@@ -2,6 +2,8 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from loaders.quotes import quotes_table
 
@@ -1098,3 +1100,26 @@ def test_a_sentence_opened_by_a_bare_head_noun_names_no_organisation_and_ends_th
     # reading it as one sent the search back to the same sentence until the stack ran out
     q = _quotes(opening, "“We are ready to start,” the company said.")
     assert [(k, t) for k, t, _, _ in _got(q)] == [("direct", "We are ready to start")]
+
+
+# Sentences as news writes them, from parts: any order and mix of them is something an article may hold.
+_SUBJECTS = ["The Company", "Company officials", "The company", "The Corporation", "Corporation staff", "The ministry",
+             "The Ministry of Energy", "Energy Minister Aida Sarsen", "Sarsen", "She", "He", "It", "The press service",
+             "Orelith Mining", "Orelith CEO Jan Vos", "The minister", "A spokesman", "The statement", "Of the 5 billion"]
+_CUES = ["said", "said that the plant will open", "noted that exports grew", "told reporters on Monday",
+         "was quoted as saying", "announced", "said after meeting Jan Vos", "added"]
+_QUOTES = ["“We are ready to start.”", "“Exports will grow,”", "“The plant is ready.”"]
+_sentence = st.one_of(
+    st.builds(lambda s, c: f"{s} {c}.", st.sampled_from(_SUBJECTS), st.sampled_from(_CUES)),
+    st.builds(lambda q, s, c: f"{q} {s.lower() if s[0] in 'TA' else s} {c}.", st.sampled_from(_QUOTES),
+              st.sampled_from(_SUBJECTS), st.sampled_from(_CUES)),
+    st.builds(lambda s, q: f"{s} said: {q}", st.sampled_from(_SUBJECTS), st.sampled_from(_QUOTES)),
+    st.builds(lambda s: f"According to {s.lower()}, the talks went well.", st.sampled_from(_SUBJECTS)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_sentence, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=4))
+def test_any_mix_of_news_sentences_is_read_without_error(paras):
+    q = _quotes(*paras)
+    assert set(q["kind"].astype(str)) <= {"direct", "reported"}
