@@ -38,8 +38,9 @@ _OBJECT_BEFORE_RE = re.compile(
 
 # A name in the adverbial after a speech cue: "X said after meeting Y", "X said after talks with the chief of Z, Y",
 # "X said during a press conference with Y": the cue's subject X is who the next "he" goes on about.
-_AFTER_CUE_RE = re.compile(r"\b(?:said|says|told|noted|stated|added|stressed|emphasi[sz]ed|announced|declared|explained)"
-                           r"\s+(?:[^.;:“”\"]*\s)?(?:after|during|at|following|before|while|when|in|with)\s+[^.;:“”\"]*$")
+_CUE_VERB_RE = re.compile(r"\b(?:said|says|told|noted|stated|added|stressed|emphasi[sz]ed|announced|declared|explained)\b")
+_ADVERBIAL_RE = re.compile(r"\s(?:after|during|at|following|before|while|when|in|with)\s")
+_CLAUSE_END = ".;:“”\""
 _PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en|led|held|made)\s+by\s+"
                                r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
 
@@ -47,6 +48,16 @@ _PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en|
 # an outlet's credit closing a sentence after the name: "…, Azernews reports." / "…, Trend reports citing X."
 _CREDITED_RE = re.compile(r"\s+(?:reports|informs|writes|reported|informed|wrote)"
                           r"(?:\s+(?:citing|quoting|with\s+reference\s+to)\b[^,;:.]*)?\s*(?:[.!?]|$)")
+
+
+def _in_cue_adverbial(before: str) -> bool:
+    """Whether the text `before` a name, within its clause, holds a speech cue and after it a preposition: the name
+    is in the cue's adverbial. Two plain scans: a pattern spanning both read a run of blanks many ways."""
+    clause = before[max(before.rfind(c) for c in _CLAUSE_END) + 1:]
+    cue = None
+    for cue in _CUE_VERB_RE.finditer(clause):
+        pass
+    return cue is not None and _ADVERBIAL_RE.search(clause, cue.end() - 1) is not None
 
 
 def _is_object(text: str, start: int) -> bool:
@@ -57,7 +68,7 @@ def _is_object(text: str, start: int) -> bool:
     if name is not None and text.startswith(("’s ", "'s ", "’ ", "' "), name.end()):
         return True
     before = text[max(0, start - 60):start]
-    if start >= 0 and _AFTER_CUE_RE.search(text, max(0, start - 160), start):
+    if start >= 0 and _in_cue_adverbial(text[max(0, start - 160):start]):
         return True
     return (start >= 0 and not any(c in before for c in ".;") and bool(_OBJECT_BEFORE_RE.search(before))
             and not _PASSIVE_AGENT_RE.search(before))
