@@ -21,7 +21,8 @@ st.caption("For each period, the share of its articles that mention the chain; s
 left, right = st.columns(2)
 with left:
     st.subheader("Themes mentioned together")
-    matrix = v.memo("cooccurrence", lambda: charts.cooccurrence(v.theme_pairs(), v.themes))
+    pairs, passing = v.theme_pairs()
+    matrix = v.memo("cooccurrence", lambda: charts.cooccurrence(pairs, v.themes, rows=passing))
     st.plotly_chart(charts.cooccurrence_figure(matrix), key="vc_cooc")
     st.caption("Articles mentioning both themes; the diagonal counts articles mentioning the theme at all.")
 with right:
@@ -30,7 +31,8 @@ with right:
     st.plotly_chart(charts.cross_figure(cross, v.chains), key="vc_cross")
 
 st.subheader("Terms driving each chain")
-terms = v.memo("terms", lambda: charts.top_terms(v.term_pairs(), v.chains, n=8))
+term_pairs, term_passing = v.term_pairs()
+terms = v.memo("terms", lambda: charts.top_terms(term_pairs, v.chains, n=8, rows=term_passing))
 if terms.empty:
     st.info("These articles mention no value-chain term.", icon=":material/search_off:")
 else:

@@ -44,8 +44,13 @@ def test_what_a_view_selects_equals_recounting_the_filtered_tables(filters):
     c = v.corpus
     assert rows(v.chain_pairs(), ["article_id", "chain", "n"]) == rows(
         charts.article_chains(c.mentions, c.articles, CHAINS), ["article_id", "chain", "n"])
-    assert rows(v.theme_pairs(), ["article_id", "theme"]) == rows(
+    pairs, passing = v.theme_pairs()
+    assert rows(pairs if passing is None else pairs[passing], ["article_id", "theme"]) == rows(
         c.mentions[["article_id", "theme"]].drop_duplicates(), ["article_id", "theme"])
+    assert charts.cooccurrence(pairs, THEMES, rows=passing).equals(charts.cooccurrence(c.mentions, THEMES))
+    terms, passing = v.term_pairs()
+    assert charts.top_terms(terms, CHAINS, rows=passing).equals(
+        charts.top_terms(c.mentions[["article_id", "theme", "term"]].drop_duplicates(), CHAINS))
     assert rows(v.quote_chains(), ["quote_id", "chain"]) == rows(charts.explode_themes(c.quotes), ["quote_id", "chain"])
     assert charts.speakers_table(v.quote_labels()).equals(charts.speakers_table(c.quotes))
     events = v.full.events.iloc[v.event_rows()]

@@ -84,14 +84,16 @@ class View:
         """The filtered articles' rows of `every_chain_pair`."""
         return self._select("chain_pairs", "articles", lambda: self._with_article_rows(self.every_chain_pair()))
 
-    def theme_pairs(self) -> pd.DataFrame:
-        """One row per (article_id, theme) a filtered article mentions: what co-occurrence counts."""
-        return self._select("theme_pairs", "articles", lambda: self._with_article_rows(
+    def theme_pairs(self) -> tuple[pd.DataFrame, np.ndarray | None]:
+        """One row per (article_id, theme) an article of the whole corpus mentions, and which rows are the filtered
+        articles' (None: all): what co-occurrence counts, without copying the rows that pass."""
+        return self._passing_rows("theme_pairs", "articles", lambda: self._with_article_rows(
             self.full.mentions[["article_id", "theme"]].drop_duplicates()))
 
-    def term_pairs(self) -> pd.DataFrame:
-        """One row per (article_id, theme, term) a filtered article mentions: what the term charts count."""
-        return self._select("term_pairs", "articles", lambda: self._with_article_rows(
+    def term_pairs(self) -> tuple[pd.DataFrame, np.ndarray | None]:
+        """One row per (article_id, theme, term) an article of the whole corpus mentions, and which rows are the
+        filtered articles' (None: all): what the term charts count."""
+        return self._passing_rows("term_pairs", "articles", lambda: self._with_article_rows(
             self.full.mentions[["article_id", "theme", "term"]].drop_duplicates()))
 
     def every_main_chain(self) -> pd.Series:

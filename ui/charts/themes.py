@@ -42,11 +42,12 @@ def mix_figure(mix: pd.DataFrame, total: int) -> go.Figure:
     return style_figure(fig, 260, legend=False)
 
 
-def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
+def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str], rows: np.ndarray | None = None) -> pd.DataFrame:
     """Square frame themes × themes: articles mentioning both (diagonal: articles mentioning the theme), from
-    mention rows (or their distinct (article_id, theme) pairs: repeats count once)."""
+    mention rows (or their distinct (article_id, theme) pairs: repeats count once); of the `rows` a boolean mask
+    keeps (None: all), so a view counts the whole corpus's pairs it passes without copying them."""
     theme_codes = recode(mentions["theme"], themes)
-    keep = theme_codes >= 0
+    keep = theme_codes >= 0 if rows is None else (theme_codes >= 0) & rows
     article, texts = codes(mentions["article_id"], keep)
     onehot = np.zeros((len(texts), len(themes)))  # floats: the product runs in BLAS, exact far beyond any count
     onehot[article, theme_codes[keep]] = 1
@@ -58,13 +59,14 @@ def cooccurrence_figure(matrix: pd.DataFrame) -> go.Figure:
     return count_heatmap(matrix, "Teal", "%{y} & %{x}: %{z} articles", 120 + 42 * len(matrix))
 
 
-def top_terms(pairs: pd.DataFrame, chains: Sequence[str], n: int = 8) -> pd.DataFrame:
+def top_terms(pairs: pd.DataFrame, chains: Sequence[str], n: int = 8, rows: np.ndarray | None = None) -> pd.DataFrame:
     """The `n` terms found in most articles per chain: columns chain, term, articles; from the distinct
-    (article_id, theme, term) rows of the mentions (a view keeps them per corpus: `View.term_pairs`). Counted on
-    the theme and term codes."""
+    (article_id, theme, term) rows of the mentions (a view keeps them per corpus: `View.term_pairs`), of the
+    `rows` a boolean mask keeps (None: all). Counted on the theme and term codes."""
     theme = recode(pairs["theme"], chains)
     term = pairs["term"].astype("category")
     keep = (theme >= 0) & (term.cat.codes.to_numpy() >= 0)
+    keep = keep if rows is None else keep & rows
     terms = term.cat.categories.astype(str)
     counts = np.bincount(theme[keep] * len(terms) + term.cat.codes.to_numpy()[keep],
                          minlength=len(chains) * len(terms)).reshape(len(chains), len(terms))
