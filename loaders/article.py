@@ -47,23 +47,24 @@ _UP = r"A-ZÀ-ÖØ-Þ\u0400-\u042f"
 _UPPER_CITY = rf"(?:ST\.\s)?[{_UP}][{_UP}'’\-]{{2,}}(?:[ /][{_UP}][{_UP}'’\-]+){{0,3}}"
 _TITLE_CITY = r"[A-Z][a-zà-ÿ]+(?:[ \-][A-Z][a-zà-ÿ]+){0,2}"
 _DASH = r"(?:--|[–—-])"
+# Words written with a full stop that end no outlet's name: "NEW YORK - Apple Inc. said", "LONDON - Mr. Smith said".
+_ABBREVIATED = r"(?:Inc|Plc|Ltd|Corp|Co|Gen|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Sen|Rep|Gov|Col|Lt|Capt)\.\s"
 _DATELINE = re.compile(
     rf"""\A(?:
         (?P<city>{_UPPER_CITY})
             (?:,\s*(?P<region>[A-Z][A-Za-z]+))?(?:[,.]\s*(?P<date>{_DAY_DATE}))?
-            (?:\s*\((?P<src1>[^()\n]{{2,60}})\))?
-            (?:\s*{_DASH}(?:\s+(?P<src6>[A-Z][A-Za-z\-]+(?:\s[A-Z][A-Za-z\-]+){{0,2}})\.(?=\s))?
-               |\.\s+(?P<src2>[A-Z][A-Z0-9.\-]{{2,}}(?=\s))(?:\s+{_DASH})?
-               |(?(date),\s*(?P<src5>[A-Z][A-Z0-9\-]{{2,}})\.|(?!))
-               |(?(date)\.|(?!))
-               |(?(src1)(?<=\d\d\d\d\))|(?!)))
+            (?:\s*\((?P<src7>[^()\n]{{2,40}}?)\s{_DASH}\s\d{{1,2}}(?:st|nd|rd|th)?\s[A-Za-z]{{3,9}},?\s\d{{4}}\)(?=\s)
+             |(?:\s*\((?P<src1>[^()\n]{{2,40}})\))?
+              (?:\s*{_DASH}(?:\s+(?P<src6>(?!{_ABBREVIATED})[A-Z][A-Za-z\-]+(?:\s(?!{_ABBREVIATED})[A-Z][A-Za-z\-]+){{0,2}})\.(?=\s))?
+                |\.\s+(?P<src2>[A-Z][A-Z0-9.\-]{{2,}}(?=\s))(?:\s+{_DASH})?
+                |(?(date),\s*(?P<src5>[A-Z][A-Z0-9\-]{{2,}})\.|(?!))
+                |(?(date)\.|(?!))))
       | (?P<tcity>{_TITLE_CITY})
             (?:,\s*{_DAY_DATE}(?:\s*\((?P<src3>[^()\n]{{2,40}})\))?|\s*\((?P<src4>[^()\n]{{2,40}})\))
             \s*{_DASH}
     )\s+(?=\S)""",
     re.VERBOSE,
 )
-_SOURCE_DATE = re.compile(r"\s*[–—-]\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}\Z")
 _NOT_PLACES = frozenset({"EU", "THE", "UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "NEWS"})
 _CREDIT = re.compile(
     r"\A(?P<label>photos?|photograph|images?|video|source|credits?|author|foto|фото|источник)"
@@ -133,8 +134,8 @@ def _draft(date: dt.date, blocks: list[str], *, title: str, source: str, url: st
         dateline = _DATELINE.match(blocks[0])
         if dateline and (dateline["city"] or "").upper() not in _NOT_PLACES:
             place = _place_name(dateline["city"] or dateline["tcity"])
-            named = next((s for s in (dateline[k] for k in ("src1", "src2", "src3", "src4", "src5", "src6")) if s), "")
-            named = _SOURCE_DATE.sub("", named)  # "(UrduPoint News / Sputnik - 31st May, 2023)": the outlets
+            named = next((s for s in (dateline[k] for k in ("src1", "src2", "src3", "src4", "src5", "src6", "src7"))
+                          if s), "")
             source = source or _outlet_name(named)
             blocks[0] = blocks[0][dateline.end():]
     paragraphs = []

@@ -59,6 +59,15 @@ def test_dateline_shapes_split_off_place_and_source(dateline, place, source):
     assert draft.paragraphs == ("The ministry announced a lithium tender.",)
 
 
+@pytest.mark.parametrize("dateline, rest", [
+    ("NEW YORK - ", "Apple Inc. said on Tuesday that sales grew."),
+    ("LONDON - ", "Mr. Smith said the talks went on."),
+])
+def test_an_abbreviation_after_a_dateline_is_the_sentences_not_an_outlet(dateline, rest):
+    draft = from_record("2024-01-01", dateline + rest)
+    assert (draft.source, draft.paragraphs) == ("", (rest,))
+
+
 @pytest.mark.parametrize("opening", [
     "Kazakhstan – a country rich in metals – wants partners.",
     "EU – Kazakhstan trade grew last year.",
@@ -67,6 +76,7 @@ def test_dateline_shapes_split_off_place_and_source(dateline, place, source):
     "ASTANA. The capital hosted the forum.",
     "NATO. A word that opens a sentence.",
     "NATO (the alliance) said it would help.",
+    "NATO (founded in 1949) said it would help.",
 ])
 def test_text_without_a_dateline_is_left_alone(opening):
     draft = from_record("2024-01-01", opening)

@@ -1077,13 +1077,11 @@ def test_it_is_the_organisation_opening_an_earlier_sentence_never_a_preposition_
     assert [(s, r) for k, t, s, r in _got(q) if t == "The rest will be borrowed"] == [("Orelith Mining", "speaker_cue_after")]
 
 
-def test_a_report_and_a_bare_press_service_speak_for_whoever_was_said_to_report():
+def test_a_bare_press_service_speaks_for_whoever_was_said_to_report():
     q = _quotes("Talks on the grid took place in Astana. This was reported on Friday by the press service of the "
                 "Ministry of Energy.",
-                "“The sides discussed the new lines in detail,” the report says.",
                 "“They agreed to meet again in the spring,” the press service explained.")
-    assert [(k, s) for k, _, s, _ in _got(q)] == [("reported", "Ministry of Energy"), ("direct", "Ministry of Energy"),
-                                                  ("direct", "Ministry of Energy")]
+    assert [(k, s) for k, _, s, _ in _got(q)] == [("reported", "Ministry of Energy"), ("direct", "Ministry of Energy")]
 
 
 @pytest.mark.parametrize("introduced", ["UK mining company Orelith Resources", "Start-up Orelith Resources"])
@@ -1105,7 +1103,8 @@ def test_a_sentence_opened_by_a_bare_head_noun_names_no_organisation_and_ends_th
 # Sentences as news writes them, from parts: any order and mix of them is something an article may hold.
 _SUBJECTS = ["The Company", "Company officials", "The company", "The Corporation", "Corporation staff", "The ministry",
              "The Ministry of Energy", "Energy Minister Aida Sarsen", "Sarsen", "She", "He", "It", "The press service",
-             "Orelith Mining", "Orelith CEO Jan Vos", "The minister", "A spokesman", "The statement", "Of the 5 billion"]
+             "Orelith Mining", "Orelith CEO Jan Vos", "The minister", "A spokesman", "The statement", "Of the 5 billion",
+             "Ford Motor Company Fund", "Giant Group", "The Producer Price Index"]
 _CUES = ["said", "said that the plant will open", "noted that exports grew", "told reporters on Monday",
          "was quoted as saying", "announced", "said after meeting Jan Vos", "added"]
 _QUOTES = ["“We are ready to start.”", "“Exports will grow,”", "“The plant is ready.”"]
@@ -1123,3 +1122,35 @@ _sentence = st.one_of(
 def test_any_mix_of_news_sentences_is_read_without_error(paras):
     q = _quotes(*paras)
     assert set(q["kind"].astype(str)) <= {"direct", "reported"}
+
+
+@pytest.mark.parametrize("paras", [
+    ("Ford Motor Company Fund said on Monday that it would fund the school.",),
+    ("The Oil Producer Union said on Monday that exports would grow.",),
+    ("Giant Group opened a plant.", "“We are ready to start,” it said."),
+])
+def test_a_name_made_of_organisation_words_ends_the_search_for_its_organisation(paras):
+    assert [k for k, _, _, _ in _got(_quotes(*paras))] == ["reported"] if len(paras) == 1 else ["direct"]
+
+
+def test_he_after_said_that_y_is_y_the_subject_of_the_clause_not_an_adverbials_object():
+    q = _quotes("Prime Minister Olzhas Bektenov met investors on Monday.",
+                "The government said in a statement that Energy Minister Almas Satkali would lead the talks. "
+                "“We are ready to start,” he said.")
+    assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["Almas Satkali"]
+
+
+def test_a_press_service_after_a_text_reported_by_unnamed_people_is_no_speaker_called_empty():
+    q = _quotes("The figures were reported by analysts on Monday.", "“Exports grew by a tenth,” the press service said.")
+    assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["press service"]  # as before: no organisation named
+
+
+def test_a_capitalised_term_holding_a_company_noun_names_no_company():
+    q = _quotes("The Producer Price Index rose in May.", "“Costs fell,” the company said.")
+    assert [s for k, _, s, _ in _got(q) if k == "direct"] == ["company"]  # as before: no company named
+
+
+def test_quoted_as_saying_reads_a_run_of_blanks_in_one_way():
+    blanks = "\u2003" * 110
+    para = "“We will keep the pipeline open,” a quoted" + blanks + "Ab" + ("\u2003" * 60 + "in") * 3 + " x. "
+    assert len(_quotes(para * 4)) <= 4  # finishes (it took 44 s with the backtracking pattern)

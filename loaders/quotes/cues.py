@@ -77,7 +77,8 @@ SPOKEN_BEFORE_RE = re.compile(rf"\b(?:{CUE}|[Aa]ccording\s+to)\s+$")
 QUOTED_AS_RE = re.compile(
     r"[\s,]*(?:[—–-]\s*)?(?:[^.!?;:“”«»\"]{1,80}?\s+quoted\s+(?!(?:in|by)\s)(?P<spk>[^.!?;:“”«»\",]{1,120}?)"
     r"|(?P<subj>[^.!?;:“”«»\",]{1,120}?)\s+(?:was|is|has\s+been|had\s+been)\s+quoted)"
-    r"(?:\s+(?:in|by)\s+[^.!?;:“”«»\",]{1,60}?)?\s+as\s+saying\b",  # "quoted in the statement as saying"
+    # "quoted in the statement as saying": the phrase read word by word, single spaces, so blanks split one way
+    r"(?:\s(?:in|by)\s[^\s.!?;:“”«»\",]+(?:\s[^\s.!?;:“”«»\",]+){0,8}?)?\s+as\s+saying\b",
     re.S,
 )
 OBJECT_THAT_RE = re.compile(r"\s+(?:[^\s,;:]+\s+){1,5}?that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)

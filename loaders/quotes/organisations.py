@@ -33,7 +33,7 @@ GROUP_OF_RE = re.compile(
 # "the energy ministry": a field in lower case before an office word
 _FIELD_OFFICE_RE = re.compile(r"(?P<field>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s+(?P<office>ministry|agency|committee|department)")
 # "luxury automaker Mercedes-Benz", "mining giant Glencore": a company introduced by what it is
-COMPANY_NAMED_RE = re.compile(rf"\b(?i:{COMPANY_NOUN})\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
+COMPANY_NAMED_RE = re.compile(rf"\b(?:{COMPANY_NOUN}|Start-?up)\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
 _THE_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)
 # a text's publisher: "was published by the press service of X", "This was reported on Friday by X" (the speaker phrase ends at
 # the clause's end or at a time or place)
@@ -44,6 +44,7 @@ _PUBLISHED_BY_RE = re.compile(
     r"(?P<spk>[^\s,;:.“”«»\"]+(?:\s[^\s,;:.“”«»\"]+){0,15}?)"
     r"(?=\s*(?:[,;:.]|$)|\s(?:on|in|at|after|following|during|earlier|today|yesterday)\b)")
 # Prepositions and adverbs that open a sentence before its subject ("Despite Western …", "Instead, …").
+SUBJECT_REACH = 4  # sentences of a paragraph "it said" looks back over for its organisation
 _OPENING_WORDS = frozenset("""despite instead amid amidst following unlike like given besides through across against
     along beyond toward towards upon via regarding concerning notably additionally separately of in at on for from
     with by after before during since under over within without about among between into per""".split())
@@ -173,7 +174,8 @@ class Organisations:
         """Full name of an organisation phrase, expanding "the ministry" from earlier text; an organisation
         introduced by what it is ("UK mining company Savannah Resources", "Start-up Vulcan") is its name alone."""
         introduced = COMPANY_NAMED_RE.search(phrase)
-        if introduced is not None and introduced.end() == len(phrase.rstrip()):
+        if introduced is not None and introduced.end() == len(phrase.rstrip()) and (
+                introduced.group("name").casefold() not in ORG_WORDS):  # "Company Fund" names no company "Fund"
             phrase = introduced.group("name")
         country = _THE_COUNTRYS_RE.match(phrase)
         if country is not None:  # "the country's energy ministry": the country named last before it, else home
@@ -290,15 +292,25 @@ class Organisations:
 
     def _subject_org(self, p: int, pos: int) -> str:
         """The capitalised subject, not a person named in the article, opening the nearest sentence that does, from
-        the one holding (p, pos) back to the first of the paragraph before ("NAC Kazatomprom will cut output, the
-        company said"; "Orelith said … . Of the €500m, … . “…,” it said"), or ""."""
+        the one holding (p, pos) back over SUBJECT_REACH sentences of it and of the paragraph before ("NAC Kazatomprom
+        will cut output, the company said"; "Orelith said … . Of the €500m, … . “…,” it said"), or ""."""
+        if (p, pos) in self._seeking:  # an organisation word sent `_org` back here: nothing to find
+            return ""
+        self._seeking.add((p, pos))
+        try:
+            return self._nearest_subject_org(p, pos)
+        finally:
+            self._seeking.discard((p, pos))
+
+    def _nearest_subject_org(self, p: int, pos: int) -> str:
         s, _ = self.sentence(p, pos)
-        here = [start for start in self.starts(p) if start < s] + [s]
-        for para, starts in ((p, here), (p - 1, self.starts(p - 1) if p > 0 else [])):
+        here = [start for start in self.starts(p) if start < s][-SUBJECT_REACH:] + [s]
+        for para, starts in ((p, here), (p - 1, self.starts(p - 1)[-SUBJECT_REACH:] if p > 0 else [])):
             for start in reversed(starts):
                 m = CHUNK_RE.match(self.paras[para], start)
+                words = m.group().split() if m is not None else []
                 if m is None or m.group() in self.persons or self._by_short(m.group()) is not None or any(
-                        m.group().endswith(" " + name) for name in self.persons):  # "Orelith CEO Jan Vos said"
+                        " ".join(words[k:]) in self.persons for k in range(1, len(words))):  # "Orelith CEO Jan Vos"
                     continue
                 if DETERMINER_RE.sub("", m.group()).casefold() in ORG_WORDS:
                     continue  # "The Company said …": a head noun, which would send `_org` back here for its name
@@ -318,7 +330,7 @@ class Organisations:
         last = self._last_spoken(p, pos, person=False)
         if last is None:  # "The statement was published by the press service of the EU Council. “…,” it reads."
             by = self._published_by(p, pos)
-            if by is not None:
+            if by is not None and by.name:  # "published by officials": nobody named
                 return by._replace(attribution=how)
             last = self._last_spoken(p, pos)
         return None if last is None else last[1]._replace(attribution=how)

@@ -41,6 +41,7 @@ _OBJECT_BEFORE_RE = re.compile(
 _CUE_VERB_RE = re.compile(r"\b(?:said|says|told|noted|stated|added|stressed|emphasi[sz]ed|announced|declared|explained)\b")
 _ADVERBIAL_RE = re.compile(r"\s(?:after|during|at|following|before|while|when|in|with)\s")
 _CLAUSE_END = ".;:“”\""
+_THAT_RE = re.compile(r"\sthat\s|,\s(?:and|but)\s")
 _PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en|led|held|made)\s+by\s+"
                                r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
 
@@ -57,7 +58,9 @@ def _in_cue_adverbial(before: str) -> bool:
     cue = None
     for cue in _CUE_VERB_RE.finditer(clause):
         pass
-    return cue is not None and _ADVERBIAL_RE.search(clause, cue.end() - 1) is not None
+    if cue is None or _THAT_RE.search(clause, cue.end()):  # "said in a statement that Y would …": Y is a subject
+        return False
+    return _ADVERBIAL_RE.search(clause, cue.end() - 1) is not None
 
 
 def _is_object(text: str, start: int) -> bool:

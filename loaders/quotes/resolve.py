@@ -97,6 +97,7 @@ class Article(Organisations, Persons):
         self.mentions: list[tuple[int, int, str]] = []
         self.spoken: list[tuple[int, int, Speaker]] = []  # named speakers by position, for "the statement said"
         self.fullest: dict[str, str] = {}  # organisation name -> its fullest form in the article
+        self._seeking: set[tuple[int, int]] = set()  # where `_subject_org` is looking now: it never re-enters there
         self._collected = False
 
     def _side(self, role: str, org: str = "") -> str:
@@ -246,11 +247,12 @@ class Article(Organisations, Persons):
     def _channel_owner(self, p: int, pos: int) -> Speaker | None:
         """The organisation a bare channel ("the press service") speaks for: the one that spoke last in the same or
         the previous paragraph, else the one they say published the text ("This was reported by the press service
-        of the foreign ministry"); None when neither."""
+        of the foreign ministry"); None when neither names one."""
         last = self._last_spoken(p, pos, person=False)
         if last is not None and last[0] >= p - 1:
             return last[1]
-        return self._published_by(p, pos)
+        by = self._published_by(p, pos)
+        return by if by is not None and by.name else None  # "reported by analysts": no organisation
 
     def _official_just_quoted(self, raw: str, p: int, pos: int) -> Speaker | None:
         """“…,” Name said. “…,” the Tajik official said: "the … official" right after a person spoke (in the same
