@@ -77,7 +77,7 @@ class View:
         return frame.assign(**{ROW: rows})[rows >= 0]
 
     def every_chain_pair(self) -> pd.DataFrame:
-        """`charts.article_chains` of the whole corpus: (article_id, chain, n) per chain an article mentions."""
+        """`charts.article_chains` of the whole corpus: (article_id, chain, n, date) per chain an article mentions."""
         return self.once("every_chain_pair", lambda: charts.article_chains(self.full.mentions, self.full.articles, self.chains))
 
     def chain_pairs(self) -> pd.DataFrame:
