@@ -308,17 +308,20 @@ class Organisations:
         for para, starts in ((p, here), (p - 1, self.starts(p - 1)[-SUBJECT_REACH:] if p > 0 else [])):
             for start in reversed(starts):
                 m = CHUNK_RE.match(self.paras[para], start)
-                words = m.group().split() if m is not None else []
-                if m is None or m.group() in self.persons or self._by_short(m.group()) is not None or any(
-                        " ".join(words[k:]) in self.persons for k in range(1, len(words))):  # "Orelith CEO Jan Vos"
+                if m is None:
                     continue
-                if DETERMINER_RE.sub("", m.group()).casefold() in ORG_WORDS:
+                chunk, bare = m.group(), DETERMINER_RE.sub("", m.group())
+                tokens = chunk.split()
+                if chunk in self.persons or self._by_short(chunk) is not None or any(
+                        " ".join(tokens[k:]) in self.persons for k in range(1, len(tokens))):  # "Orelith CEO Jan Vos"
+                    continue
+                if bare.casefold() in ORG_WORDS:
                     continue  # "The Company said …": a head noun, which would send `_org` back here for its name
-                words = m.group().casefold().split()
-                if words[0] in _OPENING_WORDS or self.paras[para][m.end():m.end() + 1] == "," or (
-                        words[0] in NON_NAME_WORDS and not (is_known_org(m.group()) or words[-1] in ORG_WORDS)):
+                first, last = tokens[0].casefold(), tokens[-1].casefold()
+                if first in _OPENING_WORDS or self.paras[para][m.end():m.end() + 1] == "," or (
+                        first in NON_NAME_WORDS and not (is_known_org(chunk) or last in ORG_WORDS)):
                     continue  # "Earlier in the day, …", "Despite Western sanctions …", "Of the €588m …": an opener
-                return self._org(DETERMINER_RE.sub("", m.group()), para, start)
+                return self._org(bare, para, start)
         return ""
 
     def _issuer(self, owner: str, p: int, pos: int, how: str) -> Speaker | None:
@@ -330,7 +333,7 @@ class Organisations:
         last = self._last_spoken(p, pos, person=False)
         if last is None:  # "The statement was published by the press service of the EU Council. “…,” it reads."
             by = self._published_by(p, pos)
-            if by is not None and by.name:  # "published by officials": nobody named
+            if by is not None:
                 return by._replace(attribution=how)
             last = self._last_spoken(p, pos)
         return None if last is None else last[1]._replace(attribution=how)
@@ -338,7 +341,7 @@ class Organisations:
     def _published_by(self, p: int, pos: int) -> Speaker | None:
         """Who the same or the previous paragraph says published, issued or spread a text before (p, pos)
         ("This information was disseminated by the press service of JSC NC KazMunayGas", "…, which was published
-        by the press service of the EU Council"), or None."""
+        by the press service of the EU Council"), or None (also for a text "published by officials": nobody named)."""
         for q in (p, p - 1):
             if q < 0:
                 continue
@@ -346,7 +349,8 @@ class Organisations:
             found = [m for m in _PUBLISHED_BY_RE.finditer(text, 0, pos if q == p else len(text))
                      if not self.inside_quote(q, m.start())]
             if found:
-                return self.resolve(found[-1].group("spk"), q, found[-1].start("spk"))
+                by = self.resolve(found[-1].group("spk"), q, found[-1].start("spk"))
+                return by if by is not None and by.name else None
         return None
 
     def _expanded(self, role: str) -> str:

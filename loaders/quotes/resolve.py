@@ -251,8 +251,7 @@ class Article(Organisations, Persons):
         last = self._last_spoken(p, pos, person=False)
         if last is not None and last[0] >= p - 1:
             return last[1]
-        by = self._published_by(p, pos)
-        return by if by is not None and by.name else None  # "reported by analysts": no organisation
+        return self._published_by(p, pos)
 
     def _official_just_quoted(self, raw: str, p: int, pos: int) -> Speaker | None:
         """“…,” Name said. “…,” the Tajik official said: "the … official" right after a person spoke (in the same

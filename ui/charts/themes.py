@@ -70,12 +70,12 @@ def top_terms(pairs: pd.DataFrame, chains: Sequence[str], n: int = 8, rows: np.n
     terms = term.cat.categories.astype(str)
     counts = np.bincount(theme[keep] * len(terms) + term.cat.codes.to_numpy()[keep],
                          minlength=len(chains) * len(terms)).reshape(len(chains), len(terms))
-    rows = []
+    top = []
     for i, chain in enumerate(chains):
         found = np.flatnonzero(counts[i])
         best = sorted(found, key=lambda j: (-counts[i, j], terms[j]))[:n]  # most articles, then A–Z
-        rows += [(chain, terms[j], int(counts[i, j])) for j in best]
-    return pd.DataFrame(rows, columns=["chain", "term", "articles"]).astype(
+        top += [(chain, terms[j], int(counts[i, j])) for j in best]
+    return pd.DataFrame(top, columns=["chain", "term", "articles"]).astype(
         {"chain": "string", "term": "string", "articles": "int64"})
 
 

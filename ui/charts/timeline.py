@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -64,7 +65,6 @@ def coverage_counts(articles: pd.DataFrame, main: pd.Series, chains: Sequence[st
     order = {c: i for i, c in enumerate(chain_order(chains))}
     counts = counts.assign(rank=counts["chain"].map(order)).sort_values(["period", "rank"])
     return counts.drop(columns="rank").reset_index(drop=True).astype({"articles": "int64"})
-
 
 
 def coverage_span(counts: pd.DataFrame, freq: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
