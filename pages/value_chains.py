@@ -1,6 +1,7 @@
 """Value chains: each chain's share of coverage over time, which themes occur together, the terms and
 cross-cutting themes driving each chain, and the quotes about each."""
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -47,10 +48,11 @@ QUOTES_SHOWN = 500
 
 
 def latest_quotes(chain: str) -> tuple[int, pd.DataFrame]:
-    """How many filtered quotes mention `chain`, and the newest QUOTES_SHOWN of them with their article titles."""
+    """How many filtered quotes mention `chain`, and the newest QUOTES_SHOWN of them (`View.quote_chains` is newest
+    first) with their article titles and texts."""
     quotes = v.quote_chains()
-    about = quotes[quotes["chain"] == chain]
-    newest = about.loc[about["date"].sort_values(ascending=False, kind="stable").index[:QUOTES_SHOWN]]
+    about = np.flatnonzero((quotes["chain"] == chain).to_numpy())
+    newest = quotes.iloc[about[:QUOTES_SHOWN]]
     titles = v.article_info()["title"]  # looked up for the rows shown: mapping the categorical maps every article
     return len(about), newest.assign(article=titles.reindex(newest["article_id"].astype("string")).to_numpy(),
                                      text=v.full.quotes["text"].iloc[newest[ROW].to_numpy()].to_numpy(),
@@ -60,19 +62,18 @@ def latest_quotes(chain: str) -> tuple[int, pd.DataFrame]:
 if not v.chains:
     st.info("The lexicon these articles were built with has no value chain.", icon=":material/format_quote:")
     st.stop()
-for tab, chain in zip(st.tabs(list(v.chains)), v.chains):
-    with tab:
-        total, table = v.memo(f"quotes_about_{chain}", lambda: latest_quotes(chain))
-        if not total:
-            st.info(f"No quote in these articles mentions {chain}.", icon=":material/format_quote:")
-            continue
-        table = tables.capped(table, "quotes", limit=QUOTES_SHOWN, total=total)
-        tables.article_table(
-            table, ["date", "speaker", "text", "side", "kind", "article"],
-            column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", width="small"),
-                           "speaker": "Speaker", "text": st.column_config.TextColumn("Quote", width="large"),
-                           "side": st.column_config.TextColumn("Side", width="small"),
-                           "kind": st.column_config.TextColumn("Kind", width="small"), "article": "Article"},
-            key=f"vc_quotes_{chain}",
-        )
-        st.caption("Select a row to read the quote's article.")
+chain = st.segmented_control("Quotes about", list(v.chains), default=v.chains[0], required=True, key="vc_chain",
+                             persist_state="session")
+total, table = v.memo(f"quotes_about_{chain}", lambda: latest_quotes(chain))
+if not total:
+    st.info(f"No quote in these articles mentions {chain}.", icon=":material/format_quote:")
+else:
+    tables.article_table(
+        tables.capped(table, "quotes", limit=QUOTES_SHOWN, total=total), ["date", "speaker", "text", "side", "kind", "article"],
+        column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", width="small"),
+                       "speaker": "Speaker", "text": st.column_config.TextColumn("Quote", width="large"),
+                       "side": st.column_config.TextColumn("Side", width="small"),
+                       "kind": st.column_config.TextColumn("Kind", width="small"), "article": "Article"},
+        key=f"vc_quotes_{chain}",
+    )
+    st.caption("Select a row to read the quote's article.")

@@ -569,9 +569,15 @@ def test_value_chains_lists_each_chains_quotes_with_their_own_text(at, seed_corp
     at.run()
     no_exception(at)
     quotes = seed_corpus.quotes
-    tabs = {tab.label: tab for tab in at.tabs}
+    assert at.segmented_control(key="vc_chain").options == list(seed_corpus.value_chains)
     for chain in seed_corpus.value_chains:
+        at.segmented_control(key="vc_chain").set_value(chain).run()
+        no_exception(at)
         about = quotes[quotes["themes"].astype(str).apply(lambda themes, c=chain: c in [t.strip() for t in themes.split(",")])]
-        shown = tabs[chain].dataframe[0].value if len(about) else pd.DataFrame({"speaker": [], "text": []})
+        if not len(about):
+            assert at.info[-1].value == f"No quote in these articles mentions {chain}."
+            continue
+        shown = at.dataframe[-1].value
+        assert list(shown["date"]) == sorted(shown["date"], reverse=True), chain  # newest first
         assert sorted(zip(shown["speaker"].astype(str), shown["text"].astype(str))) == sorted(
             zip(about["speaker"].astype(str), about["text"].astype(str))), chain

@@ -6,6 +6,8 @@ import html
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from loaders import schema
 from ui import charts
@@ -66,6 +68,15 @@ def test_default_freq_without_dates_is_month_and_never_draws_more_than_80_bars_i
         dates = pd.Series([start, start + pd.Timedelta(days=days)])
         bars = charts.period_start(dates, charts.default_freq(dates))
         assert len(pd.period_range(bars[0], bars[1], freq=charts.FREQS[charts.default_freq(dates)])) <= 80, days
+
+
+@given(st.lists(st.one_of(st.none(), st.datetimes(min_value=pd.Timestamp("1700-01-01").to_pydatetime(),
+                                                max_value=pd.Timestamp("2200-12-31").to_pydatetime())), max_size=30),
+       st.sampled_from(list(charts.FREQS)))
+def test_period_start_is_the_calendar_periods_first_day_for_any_date(days, freq):
+    dates = pd.Series(pd.to_datetime(days), dtype="datetime64[ns]", name="date")
+    expected = dates.dt.to_period(charts.FREQS[freq]).dt.start_time.astype("datetime64[ns]")
+    assert charts.period_start(dates, freq).equals(expected)
 
 
 def test_week_periods_start_on_monday_and_quarters_on_the_first_month():

@@ -96,7 +96,7 @@ def test_the_app_offers_and_charts_the_themes_of_the_dataset_it_serves(built, ap
     assert at.query_params == {"theme": "copper"}
     at.switch_page("pages/value_chains.py").run()
     assert not at.exception, [e.value for e in at.exception]
-    assert [tab.label for tab in at.tabs] == ["copper"]
+    assert at.segmented_control(key="vc_chain").options == ["copper"]
 
 
 def test_a_manifest_without_themes_falls_back_to_the_default_lexicon_quietly(built, caplog):
@@ -140,4 +140,4 @@ def test_the_value_chains_page_says_so_when_the_lexicon_has_no_value_chain(tmp_p
     assert not at.exception, [e.value for e in at.exception]
     assert at.multiselect(key="f_theme").options == ["water"]
     assert [i.value for i in at.info][-1] == "The lexicon these articles were built with has no value chain."
-    assert not at.tabs
+    assert [b.key for b in at.get("button_group")] == ["vc_freq"]  # no chain to choose quotes by

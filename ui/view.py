@@ -91,10 +91,13 @@ class View:
             self.full.mentions[["article_id", "theme"]].drop_duplicates()))
 
     def term_pairs(self) -> tuple[pd.DataFrame, np.ndarray | None]:
-        """One row per (article_id, theme, term) an article of the whole corpus mentions, and which rows are the
-        filtered articles' (None: all): what the term charts count."""
-        return self._passing_rows("term_pairs", "articles", lambda: self._with_article_rows(
-            self.full.mentions[["article_id", "theme", "term"]].drop_duplicates()))
+        """One row per (article_id, theme, term) an article of the whole corpus mentions for a value chain (the term
+        charts count no other theme: half the rows), and which rows are the filtered articles' (None: all)."""
+        def build() -> pd.DataFrame:
+            mentions = self.full.mentions
+            chain = recode(mentions["theme"], self.chains) >= 0
+            return self._with_article_rows(mentions.loc[chain, ["article_id", "theme", "term"]].drop_duplicates())
+        return self._passing_rows("term_pairs", "articles", build)
 
     def every_main_chain(self) -> pd.Series:
         """`charts.main_chain` of every article of the whole corpus, indexed by article_id: an article's main
@@ -133,13 +136,15 @@ class View:
         return self._select("article_list", "articles", build)
 
     def quote_chains(self) -> pd.DataFrame:
-        """`charts.explode_themes` of the filtered quotes (a row per value chain a quote mentions, with the name
-        the speaker is counted by, `charts.SPEAKER_KEY`), selected from the whole corpus's; without the quote's text (`ROW` finds it in the whole corpus's quotes), which the
-        counts never read and a selection would copy."""
+        """`charts.explode_themes` of the filtered quotes, newest first (a row per value chain a quote mentions, with
+        the name the speaker is counted by, `charts.SPEAKER_KEY`), selected from the whole corpus's; without the
+        quote's text (`ROW` finds it in the whole corpus's quotes), which the counts never read and a selection
+        would copy."""
         quotes = self.full.quotes
         lean = ["quote_id", "article_id", "date", "speaker", "side", "kind", "themes"]
-        return self._select("quote_chains", "quotes", lambda: charts.explode_themes(quotes[lean].assign(
-            **{ROW: np.arange(len(quotes)), charts.SPEAKER_KEY: uf.speaker_key(quotes).astype("category")})))
+        return self._select("quote_chains", "quotes", lambda: charts.explode_themes(
+            quotes[lean].assign(**{ROW: np.arange(len(quotes)), charts.SPEAKER_KEY: uf.speaker_key(quotes).astype("category")})
+            .sort_values("date", ascending=False, kind="stable")))
 
     def quote_labels(self) -> pd.DataFrame:
         """The filtered quotes' label columns (categoricals), selected from the whole corpus's by position: what the

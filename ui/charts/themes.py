@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts.style import NONE, SEVERAL, UNSPECIFIED, chain_colors, count_axis, count_heatmap, style_figure
-from ui.codes import codes, recode
+from ui.codes import recode
 from ui.filters import isin
 
 
@@ -45,12 +45,18 @@ def mix_figure(mix: pd.DataFrame, total: int) -> go.Figure:
 def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str], rows: np.ndarray | None = None) -> pd.DataFrame:
     """Square frame themes × themes: articles mentioning both (diagonal: articles mentioning the theme), from
     mention rows (or their distinct (article_id, theme) pairs: repeats count once); of the `rows` a boolean mask
-    keeps (None: all), so a view counts the whole corpus's pairs it passes without copying them."""
+    keeps (None: all), so a view counts the whole corpus's pairs it passes without copying them. One row per
+    article id of the column's categories (rows left out go to a sink row and column, dropped)."""
     theme_codes = recode(mentions["theme"], themes)
-    keep = theme_codes >= 0 if rows is None else (theme_codes >= 0) & rows
-    article, texts = codes(mentions["article_id"], keep)
-    onehot = np.zeros((len(texts), len(themes)))  # floats: the product runs in BLAS, exact far beyond any count
-    onehot[article, theme_codes[keep]] = 1
+    ids = mentions["article_id"].astype("category")
+    article = ids.cat.codes.to_numpy()
+    keep = (theme_codes >= 0) & (article >= 0)
+    keep = keep if rows is None else keep & rows
+    n_articles, n_themes = len(ids.cat.categories), len(themes)
+    cells = np.maximum(article, 0).astype(np.int64) * n_themes + np.maximum(theme_codes, 0)
+    # rows left out weigh 0: weighing them out costs a fraction of selecting the kept rows
+    onehot = np.bincount(cells, weights=keep, minlength=n_articles * n_themes).reshape(n_articles, n_themes) > 0
+    onehot = onehot.astype(np.float64)  # floats: the product runs in BLAS, exact far beyond any count
     return pd.DataFrame((onehot.T @ onehot).round().astype(np.int64), index=list(themes), columns=list(themes))
 
 
@@ -65,11 +71,13 @@ def top_terms(pairs: pd.DataFrame, chains: Sequence[str], n: int = 8, rows: np.n
     `rows` a boolean mask keeps (None: all). Counted on the theme and term codes."""
     theme = recode(pairs["theme"], chains)
     term = pairs["term"].astype("category")
-    keep = (theme >= 0) & (term.cat.codes.to_numpy() >= 0)
-    keep = keep if rows is None else keep & rows
+    term_codes = term.cat.codes.to_numpy()
     terms = term.cat.categories.astype(str)
-    counts = np.bincount(theme[keep] * len(terms) + term.cat.codes.to_numpy()[keep],
-                         minlength=len(chains) * len(terms)).reshape(len(chains), len(terms))
+    keep = (theme >= 0) & (term_codes >= 0)
+    keep = keep if rows is None else keep & rows
+    cells = np.maximum(theme, 0) * len(terms) + np.maximum(term_codes, 0)  # rows left out weigh 0, as in cooccurrence
+    counts = np.bincount(cells, weights=keep, minlength=len(chains) * len(terms)).round().astype(np.int64)
+    counts = counts.reshape(len(chains), len(terms))
     top = []
     for i, chain in enumerate(chains):
         found = np.flatnonzero(counts[i])
