@@ -46,7 +46,7 @@ def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str], rows: np.ndarray
     """Square frame themes × themes: articles mentioning both (diagonal: articles mentioning the theme), from
     mention rows (or their distinct (article_id, theme) pairs: repeats count once); of the `rows` a boolean mask
     keeps (None: all), so a view counts the whole corpus's pairs it passes without copying them. One row per
-    article id of the column's categories (rows left out go to a sink row and column, dropped)."""
+    article id of the column's categories."""
     theme_codes = recode(mentions["theme"], themes)
     ids = mentions["article_id"].astype("category")
     article = ids.cat.codes.to_numpy()
