@@ -27,12 +27,21 @@ under the work folder, then every figure is taken in fresh child processes
   follow a new search (the full-text search and the filtering it triggers included);
   null when the dashboard or its pages are missing.
 
+- build_stages: where the build process's time went (`loaders.stages`), wall seconds per
+  stage (listing, fingerprint, map, merge, write, index), `map_cpu` (the build process's own
+  CPU while the workers map: receiving their tables) and `serial` (every stage but the map,
+  plus map_cpu): the part of a build more workers cannot shrink. Target: 10 s at 100,000.
+
+Then the scaling section ("scaling", unless --no-scaling): the cold build of a corpus of
+--scaling-articles (default 10,000) with `--workers 1` (serial) and with `--workers 2` (a pool
+of two processes), medians as above, and the speedup (target 1.8).
+
 Then the pathological-input section (benchmarks.pathological): seconds and peak RSS of
 loading one hostile file alone (runs of initials, percentages, quotes, `{}` lines, CSV
 rows, ...) at 10 KB, 100 KB and 1 MB, and their growth per 10× size. `--pathological`
 runs only that section, `--no-pathological` skips it. `--json` writes one object:
-"sizes" (the list, one object per corpus size, exactly KEYS) and "pathological" (one
-object per input kind), each present when its section ran.
+"sizes" (the list, one object per corpus size, exactly KEYS), "scaling" and "pathological"
+(one object per input kind), each present when its section ran.
 """
 
 from __future__ import annotations
@@ -52,6 +61,7 @@ from benchmarks.measure import PAGES, ROOT, page_labels, run_child
 KEYS = (
     "articles", "words", "build_s", "scan_s", "build_scan_ratio", "words_per_second",
     "warm_start_s", "peak_rss_mb", "held_rss_mb", "index_build_s", "index_mb", "search_s", "page_rerun_s",
+    "build_stages",
 )
 TARGETS = {
     "build_scan_ratio": ("<= 5", 5.0),
@@ -59,9 +69,12 @@ TARGETS = {
     "peak_rss_mb": ("<= 1.5 GiB", 1536.0),
     "held_rss_mb": ("<= 1 GiB", 1024.0),
     "page": ("<= 0.3 s", 0.3),
+    "serial": ("<= 10 s", 10.0),
+    "speedup": (">= 1.8", 1.8),
 }
 TARGET_SIZE = 100_000
 DEFAULT_SIZES = "1000,10000,100000"
+SCALING_SIZE = 10_000  # the --workers 1 against --workers 2 comparison, by default
 
 
 def parse_sizes(text: str) -> list[int]:
@@ -147,7 +160,47 @@ def measure_size(n: int, folder: Path, workdir: Path, args, log) -> dict:
         "held_rss_mb": statistics.median(h["rss_mb"] for h in held),
         **{key: statistics.median(s[key] for s in searches) for key in ("index_build_s", "index_mb", "search_s")},
         "page_rerun_s": pages,
+        "build_stages": {key: statistics.median(b["stages"][key] for b in builds) for key in builds[0]["stages"]},
     }
+
+
+def measure_scaling(workdir: Path, args, log) -> dict:
+    """Cold build seconds of the --scaling-articles corpus with one worker (a serial build) and with two (a pool
+    of two processes, whatever the size), and the speedup: what a second core buys on this machine."""
+    n = args.scaling_articles
+    folder = ensure_corpus(workdir, n, args.seed)
+    figures = {}
+    for workers in (1, 2):
+        def build(i: int, workers: int = workers) -> float:
+            cache = workdir / f"scaling-{workers}-run{i}"
+            shutil.rmtree(cache, ignore_errors=True)
+            log(f"[scaling] {n} articles, --workers {workers}, run {i + 1}/{args.runs + args.warmups}")
+            try:
+                return run_child("build", folder, cache, workers, "processes" if workers > 1 else "serial").result["seconds"]
+            finally:
+                shutil.rmtree(cache, ignore_errors=True)
+        figures[f"workers{workers}_s"] = statistics.median(_repeat(args.runs, args.warmups, build))
+    return {"articles": n, **figures, "speedup": figures["workers1_s"] / figures["workers2_s"]}
+
+
+def format_stages(rows: list[dict]) -> str:
+    """The build's stages per size (wall seconds), its parent's CPU in the map and the serial part (every stage
+    but the map, plus that CPU), with its target."""
+    names = list(rows[0]["build_stages"])
+    lines = [f"{'articles':>9} " + " ".join(f"{name:>11}" for name in names[:-1])
+             + f" {'serial s (' + TARGETS['serial'][0] + ')':>20}"]
+    for r in rows:
+        stages = r["build_stages"]
+        lines.append(f"{r['articles']:>9,} " + " ".join(f"{stages[name]:>11.2f}" for name in names[:-1])
+                     + f" {stages['serial']:>18.2f}{_mark(stages['serial'], 'serial') if r['articles'] >= TARGET_SIZE else '  '}")
+    return "build stages, wall s (map_cpu: the build process's own CPU while the workers map)\n" + "\n".join(lines)
+
+
+def format_scaling(row: dict) -> str:
+    """The --workers 1 / --workers 2 comparison as two lines."""
+    return (f"scaling at {row['articles']:,} articles: --workers 1 {row['workers1_s']:.2f} s, --workers 2 "
+            f"{row['workers2_s']:.2f} s, speedup {row['speedup']:.2f} ({TARGETS['speedup'][0]})"
+            + ("!" if row["speedup"] < TARGETS["speedup"][1] else ""))
 
 
 def _mark(value: float, key: str) -> str:
@@ -208,6 +261,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--app", type=Path, default=ROOT / "dashboard.py", help="dashboard entry script (default dashboard.py)")
     parser.add_argument("--no-pages", dest="pages", action="store_false", help="skip the page rerun figures")
+    parser.add_argument("--no-scaling", dest="scaling", action="store_false",
+                        help="skip the --workers 1 against --workers 2 builds")
+    parser.add_argument("--scaling-articles", type=int, default=SCALING_SIZE,
+                        help=f"corpus size of the --workers 1 against --workers 2 builds (default {SCALING_SIZE:,})")
     section = parser.add_mutually_exclusive_group()
     section.add_argument("--pathological", action="store_true",
                          help="run only the pathological-input section (one hostile file per kind and size)")
@@ -224,10 +281,13 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    figures: dict[str, list[dict]] = {}
+    figures: dict[str, list[dict] | dict] = {}
     if not args.pathological:
         figures["sizes"] = measure_sizes(sizes, args, log)
-        print(format_table(figures["sizes"]), flush=True)
+        print(format_table(figures["sizes"]) + "\n\n" + format_stages(figures["sizes"]), flush=True)
+        if args.scaling:
+            figures["scaling"] = with_workdir(args, lambda workdir: measure_scaling(workdir, args, log))
+            print("\n" + format_scaling(figures["scaling"]), flush=True)
     if not args.no_pathological:
         figures["pathological"] = pathological.run(log=log)
         print(("\n" if "sizes" in figures else "") + "pathological inputs\n" + pathological.format_table(figures["pathological"]))
@@ -241,17 +301,25 @@ def measure_sizes(sizes: list[int], args, log) -> list[dict]:
     if args.pages and (missing := dashboard_missing(args.app)):
         print("page figures absent: the dashboard is missing " + ", ".join(missing), file=sys.stderr)
         args.pages = False
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="benchmarks-"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    rows = []
-    try:
+
+    def measure(workdir: Path) -> list[dict]:
+        rows = []
         for n in sizes:
             log(f"[{n}] corpus in {workdir}")
             rows.append(measure_size(n, ensure_corpus(workdir, n, args.seed), workdir, args, log))
+        return rows
+    return with_workdir(args, measure)
+
+
+def with_workdir(args, measure):
+    """`measure(workdir)` in --workdir, or in a temporary folder removed afterwards."""
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="benchmarks-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        return measure(workdir)
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
-    return rows
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@
 result as one JSON object on the last line of stdout:
 
 - `scan DIR`: read every file and count `\\w+` words (the floor a build is compared with).
-- `build DIR CACHE`: `load_corpus(DIR, cache_dir=CACHE)` with CACHE empty, every table touched.
+- `build DIR CACHE [WORKERS [ENGINE]]`: `load_corpus(DIR, cache_dir=CACHE)` with CACHE empty, every table touched;
+  with its stage seconds (`loaders.stages`).
 - `warm DIR CACHE`: the same call once CACHE holds the build.
 - `held DIR CACHE`: RSS after loading through CACHE with the dashboard's imports, after gc.
 - `search DIR CACHE`: seconds to build the corpus's search index, its size, and the slowest of NEW_SEARCHES.
@@ -160,12 +161,16 @@ def _touch_tables(corpus) -> int:
     return sum(len(getattr(corpus, name)) for name in schema.TABLES)
 
 
-def task_build(folder: str, cache: str) -> dict:
-    """Cold build seconds plus the build process's own and its largest worker's peak RSS (MiB)."""
+def task_build(folder: str, cache: str, workers: str = "", engine: str = "auto") -> dict:
+    """Cold build seconds (with `workers` processes and `engine` when given), where the build process's time
+    went (`loaders.stages`), and its own and its largest worker's peak RSS (MiB)."""
     from loaders import load_corpus
+    from loaders.stages import Stages
 
+    stages = Stages()
     start = time.perf_counter()
-    corpus = load_corpus(folder, cache_dir=cache)
+    corpus = load_corpus(folder, cache_dir=cache, workers=int(workers) if workers else None, engine=engine,
+                         stages=stages)
     rows = _touch_tables(corpus)
     seconds = time.perf_counter() - start
     return {
@@ -173,6 +178,7 @@ def task_build(folder: str, cache: str) -> dict:
         "articles": len(corpus.articles),
         "rejected": len(corpus.rejected),
         "rows": rows,
+        "stages": stages.as_dict(),
         "self_maxrss_mb": _maxrss_mb(resource.RUSAGE_SELF),
         "children_maxrss_mb": _maxrss_mb(resource.RUSAGE_CHILDREN),
     }

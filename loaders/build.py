@@ -22,6 +22,7 @@ from pandas.api.types import union_categoricals
 
 from loaders import schema
 from loaders.inputs import DEFAULT_MAX_BYTES, Input, read_input
+from loaders.stages import Stages
 
 Tables = dict[str, pd.DataFrame]
 Progress = Callable[[int, int], None]
@@ -177,26 +178,31 @@ def build_tables(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    stages: Stages | None = None,
 ) -> Tables:
-    """Every table of a corpus built from `inputs` with the chosen engine.
+    """Every table of a corpus built from `inputs` with the chosen engine (its time charged to `stages`' map
+    and merge).
 
     `auto` uses local processes for large inputs and stays serial for small ones,
     where starting workers would cost more than it saves.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    stages = stages or Stages()
     workers = workers or os.cpu_count() or 1
     if engine == "auto":
         engine = "processes" if workers > 1 and len(inputs) >= PARALLEL_MIN_INPUTS else "serial"
     batches = _batches(inputs, 1 if engine == "serial" else workers)
     task = partial(build_batch, max_bytes=max_bytes, lexicon_path=lexicon_path)
-    if engine == "serial":
-        results = map(task, batches)
-    elif engine == "processes":
-        return finish(_with_pool(task, batches, workers, progress))
-    else:
-        results = _dask_map(task, batches, workers, scheduler)
-    return finish(merge(_reporting(results, batches, progress)))
+    with stages.stage("map"):
+        if engine == "serial":
+            parts = collect(_reporting(map(task, batches), batches, progress))
+        elif engine == "processes":
+            parts = _with_pool(task, batches, workers, progress)
+        else:
+            parts = collect(_reporting(_dask_map(task, batches, workers, scheduler), batches, progress))
+    with stages.stage("merge"):
+        return finish(join(parts))
 
 
 def _batches(inputs: Sequence[Input], workers: int) -> list[list[Input]]:
@@ -213,12 +219,13 @@ def _reporting(results: Iterable[Tables], batches: list[list[Input]], progress: 
         yield result
 
 
-def _with_pool(task, batches, workers, progress) -> Tables:
+def _with_pool(task, batches, workers, progress) -> dict[str, list[pd.DataFrame]]:
+    """`collect` of the batches built by a pool of `workers` processes, returned after the workers have exited:
+    their memory is back before the caller stacks the tables."""
     # fork is fast and needs no importable __main__, but is unsafe beside other threads (a server).
     context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        parts = collect(_reporting(pool.map(task, batches), batches, progress))
-    return join(parts)  # after the workers have exited: their memory is back before the tables are stacked
+        return collect(_reporting(pool.map(task, batches), batches, progress))
 
 
 def _dask_map(task, batches, workers, scheduler) -> Iterable[Tables]:

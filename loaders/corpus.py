@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from loaders import build, schema, search, store
+from loaders.stages import Stages
 from loaders.inputs import DEFAULT_MAX_BYTES, Input, Source, resolve
 from loaders.themes import KINDS, load_lexicon
 
@@ -85,12 +86,14 @@ class Corpus:
         fingerprint = _digest([self.fingerprint, other.fingerprint])
         return Corpus.from_tables(build.finish(build.merge(batch_tables)), fingerprint, self.theme_kinds)
 
-    def save(self, folder: str | os.PathLike) -> Path:
+    def save(self, folder: str | os.PathLike, stages: Stages | None = None) -> Path:
         """Writes every table to `folder` as a Parquet dataset that `load_corpus(folder)` serves, with the
-        themes in its manifest and the search index beside the tables."""
+        themes in its manifest and the search index beside the tables (its time charged to `stages`' index)."""
+        def write_index(version: Path) -> None:
+            with (stages or Stages()).stage("index"):
+                search.write(self, version / search.INDEX_DIR)
         return store.save(self.tables(), folder, self.fingerprint,
-                          {THEMES_KEY: [list(pair) for pair in self.theme_kinds]},
-                          lambda version: search.write(self, version / search.INDEX_DIR))
+                          {THEMES_KEY: [list(pair) for pair in self.theme_kinds]}, write_index)
 
 
 def load_corpus(
@@ -105,6 +108,7 @@ def load_corpus(
     progress: build.Progress | None = None,
     fingerprint: str | None = None,
     content_hash: bool | None = None,
+    stages: Stages | None = None,
 ) -> Corpus:
     """The corpus in `source`: a folder, a file, a list of paths, or a list of (file_name, bytes).
 
@@ -115,23 +119,25 @@ def load_corpus(
 
     `fingerprint` is `corpus_fingerprint(source)` if the caller has just computed it:
     a cache hit then needs no second pass over the files. `content_hash` is passed to
-    `corpus_fingerprint`.
+    `corpus_fingerprint`. `stages`, when given, records where a build's time goes (`loaders.stages`).
     """
     corpus = _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler, progress, fingerprint,
-                   content_hash)
+                   content_hash, stages or Stages())
     _trim_heap()
     return corpus
 
 
 def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler, progress, fingerprint,
-          content_hash) -> Corpus:
+          content_hash, stages: Stages) -> Corpus:
     if _is_stored(source):
         return _load_dataset(Path(source))
     inputs = None
     if fingerprint is None:
-        inputs = resolve(source)
-        fingerprint = corpus_fingerprint(inputs, max_bytes=max_bytes, lexicon_path=lexicon_path,
-                                         content_hash=content_hash)
+        with stages.stage("listing"):
+            inputs = resolve(source)
+        with stages.stage("fingerprint"):
+            fingerprint = corpus_fingerprint(inputs, max_bytes=max_bytes, lexicon_path=lexicon_path,
+                                             content_hash=content_hash)
     cache = _cache_folder(cache_dir, fingerprint)
     if cache is not None and store.is_dataset(cache):
         try:
@@ -141,14 +147,17 @@ def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler
         except store.Unusable as err:
             log.warning("discarding unusable cache: %s", err)
             store.remove(cache)
-    inputs = resolve(source) if inputs is None else inputs
+    if inputs is None:
+        with stages.stage("listing"):
+            inputs = resolve(source)
     theme_kinds = load_lexicon(lexicon_path).theme_kinds
     tables = build.build_tables(inputs, max_bytes=max_bytes, lexicon_path=lexicon_path, engine=engine,
-                                workers=workers, scheduler=scheduler, progress=progress)
+                                workers=workers, scheduler=scheduler, progress=progress, stages=stages)
     corpus = Corpus.from_tables(tables, fingerprint, theme_kinds)
     if cache is not None:
         try:
-            corpus.save(cache)
+            with stages.stage("write"):
+                corpus.save(cache, stages)
             corpus = replace(corpus, folder=os.path.realpath(cache))
             store.evict(cache.parent, keep=cache_keep())
         except OSError as err:

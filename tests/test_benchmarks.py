@@ -12,6 +12,7 @@ import pytest
 from benchmarks import __main__ as harness
 from benchmarks import corpus, pathological
 from benchmarks.measure import PAGES, SEARCH, page_labels, scan
+from loaders.stages import STAGES
 
 NAME = re.compile(r"^(\d{6})_[0-9a-f]{16}\.txt$")
 HEADER = re.compile(r"^ date (\d{4}-\d{2}-\d{2})")
@@ -172,7 +173,7 @@ def test_harness_end_to_end_writes_exactly_the_contract_keys(tmp_path, monkeypat
     monkeypatch.setenv("FAKE_APP_LOG", str(log))
     out = tmp_path / "bench.json"
     argv = ["--articles", "30", "--runs", "1", "--warmups", "0", "--json", str(out),
-            "--workdir", str(tmp_path / "work"), "--app", str(app), "--no-pathological"]
+            "--workdir", str(tmp_path / "work"), "--app", str(app), "--no-pathological", "--no-scaling"]
     assert harness.main(argv) == 0
     figures = json.loads(out.read_text())
     assert list(figures) == ["sizes"]
@@ -202,6 +203,23 @@ def test_harness_end_to_end_writes_exactly_the_contract_keys(tmp_path, monkeypat
     table = capsys.readouterr().out
     assert "<= 5" in table and "Quotes (theme=hydrogen)" in table and f"Articles (q={SEARCH})" in table
     assert "slowest search s" in table
+    stages = row["build_stages"]
+    assert list(stages) == [*STAGES, "map_cpu", "serial"]
+    assert stages["map"] > 0 and stages["write"] > 0 and stages["index"] > 0  # 30 files: one serial batch
+    assert stages["serial"] == pytest.approx(sum(stages[s] for s in STAGES if s != "map") + stages["map_cpu"])
+    assert "build stages" in table and "serial s (<= 10 s)" in table
+
+
+def test_scaling_compares_one_worker_with_two_on_a_corpus_of_its_own(tmp_path, capsys):
+    argv = ["--articles", "20", "--runs", "1", "--warmups", "0", "--json", str(tmp_path / "bench.json"), "--no-pages",
+            "--workdir", str(tmp_path / "work"), "--no-pathological", "--scaling-articles", "40"]
+    assert harness.main(argv) == 0
+    scaling = json.loads((tmp_path / "bench.json").read_text())["scaling"]
+    assert list(scaling) == ["articles", "workers1_s", "workers2_s", "speedup"]
+    assert scaling["articles"] == 40 and (tmp_path / "work" / "corpus-40-seed0").is_dir()
+    assert scaling["speedup"] == pytest.approx(scaling["workers1_s"] / scaling["workers2_s"])
+    assert f"scaling at 40 articles: --workers 1 {scaling['workers1_s']:.2f} s" in capsys.readouterr().out
+    assert not list((tmp_path / "work").glob("scaling-*"))  # each build's cache is removed after it
 
 
 def test_pathological_inputs_have_their_exact_size_and_stay_text():
