@@ -106,6 +106,22 @@ def test_duplicate_across_parallel_batches_is_still_rejected(write_files):
     assert list(corpus.rejected["reason"].str.rsplit("/", n=1).str[-1]) == ["0003.txt"]
 
 
+@pytest.mark.parametrize("engine", ["serial", "processes"])
+def test_every_later_copy_names_the_first_even_beside_a_copy_in_its_own_batch(write_files, engine):
+    """With two processes, batches of 32 files: the copies in the second and the third batch each name the first
+    batch's file, the third batch's second copy included (which that batch rejected as a copy of its first)."""
+    files = {f"{n:04d}.txt": f"date 2024-01-01\n\nArticle number {n} about hydrogen." for n in range(90)}
+    for copy in ("0040a.txt", "0070a.txt", "0070b.txt"):
+        files[copy] = files["0003.txt"]
+    folder = write_files(files)
+    corpus = load_corpus(folder, cache_dir=False, engine=engine, workers=2)
+    assert len(corpus.articles) == 90
+    reasons = dict(zip(corpus.rejected["origin"].str.rsplit("/", n=1).str[-1], corpus.rejected["reason"]))
+    assert reasons == {"0040a.txt": f"duplicate of {folder / '0003.txt'}",
+                       "0070a.txt": f"duplicate of {folder / '0003.txt'}",
+                       "0070b.txt": f"duplicate of {folder / '0003.txt'}"}
+
+
 def test_missing_path_raises_naming_it(tmp_path):
     with pytest.raises(FileNotFoundError, match="nowhere.txt"):
         load_corpus([tmp_path / "nowhere.txt"], cache_dir=False)
