@@ -17,7 +17,8 @@ under the work folder, then every figure is taken in fresh child processes
   getrusage cannot sum workers (RUSAGE_CHILDREN gives the largest one), hence the
   sampling. Shared pages count once per process, so this errs high.
 - held_rss_mb: RSS of a fresh process holding the corpus loaded through the cache,
-  after importing streamlit, plotly, altair and every ui module, after gc.collect().
+  after importing streamlit, plotly, altair and every ui module and choosing Arrow's
+  allocator as the dashboard's entrypoint does (the system pool), after gc.collect().
 - index_build_s, index_mb, search_s: seconds to build the full-text search index of the
   loaded corpus (part of build_s: a build stores it with the tables), its size on disk in
   MiB, and the seconds of the slowest search of measure.NEW_SEARCHES on the stored index.
