@@ -141,7 +141,7 @@ def _draft(date: dt.date, blocks: list[str], *, title: str, source: str, url: st
     paragraphs = []
     for block in blocks:
         credit = _CREDIT.match(block)
-        if credit and len(block.split()) <= 20:
+        if credit and len(block.split()) <= 20 and not _is_informant(credit):
             if credit["label"].lower() in ("source", "источник") and not source:
                 source = _outlet_name(credit["value"])
             continue
@@ -150,6 +150,15 @@ def _draft(date: dt.date, blocks: list[str], *, title: str, source: str, url: st
     if not paragraphs:
         raise Rejected("empty body: no text after the header")
     return Draft(date, title or first_sentence_title(paragraphs[0]), source, place, tuple(paragraphs), url)
+
+
+def _is_informant(credit: re.Match) -> bool:
+    """A "Source:" line that names the story's informant, not the outlet: a name with an apposition and how it
+    was heard ("Source: Name, EU Ambassador to Ukraine, in an interview with …", as European and Ukrainska
+    Pravda open a story before its "Details:" and "Quote:" paragraphs). An outlet credit is a name or two
+    ("Source: Reuters, AFP"); the informant line stays a paragraph, where the people it names are found."""
+    value = credit["value"]
+    return credit["label"].lower() in ("source", "источник") and "," in value and len(value.split()) > 6
 
 
 def _blocks(body: str) -> list[str]:

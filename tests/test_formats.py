@@ -111,6 +111,16 @@ def test_credit_lines_are_dropped_and_a_source_line_names_the_outlet():
     assert draft.source == "The Astana Times"
 
 
+def test_a_source_line_naming_the_informant_stays_a_paragraph_and_names_no_outlet():
+    draft = from_seed_text("date 2025-04-11\n\nThe bloc still plans to open the clusters.\n\n"
+                           "Source: Anna Kovacs, EU envoy to Moldova, speaking to a radio station, as relayed by a paper\n\n"
+                           "Details: Kovacs said the plan \"still stands\".\n\nSource: Reuters, AFP\n")
+    assert draft.paragraphs == ("The bloc still plans to open the clusters.",
+                                "Source: Anna Kovacs, EU envoy to Moldova, speaking to a radio station, as relayed by a paper",
+                                'Details: Kovacs said the plan "still stands".')
+    assert draft.source == "Reuters, AFP"
+
+
 def test_json_list_json_object_jsonl_and_csv(write_files):
     record = {"date": "2024-05-01", "text": "Lithium talks.\n\nSecond part.", "title": "T", "source": "Trend",
               "url": "https://example.org/a"}
