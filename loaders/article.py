@@ -71,6 +71,9 @@ _CREDIT = re.compile(
     r"(?:\s+credit)?\s*[:：]\s*(?P<value>\S.{0,200})\Z",
     re.IGNORECASE | re.DOTALL,
 )
+# How an informant was heard, in a "Source:" line: an interview, a statement, a speech, a post.
+_HEARD_RE = re.compile(r"\b(?:interview|speaking|spoke|told|said|says|stated|statement|speech|remarks|briefing"
+                       r"|comments?|post(?:ed)?|wrote|quoted)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«„‘(]?[A-Z0-9\u0400-\u042f])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|Gen|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co|Corp))\.\S*\s+\Z")
 _TITLE_END = re.compile(r"[.!…:;,][\"”»’)]*\Z")
@@ -153,12 +156,12 @@ def _draft(date: dt.date, blocks: list[str], *, title: str, source: str, url: st
 
 
 def _is_informant(credit: re.Match) -> bool:
-    """A "Source:" line that names the story's informant, not the outlet: a name with an apposition and how it
-    was heard ("Source: Name, EU Ambassador to Ukraine, in an interview with …", as European and Ukrainska
-    Pravda open a story before its "Details:" and "Quote:" paragraphs). An outlet credit is a name or two
-    ("Source: Reuters, AFP"); the informant line stays a paragraph, where the people it names are found."""
-    value = credit["value"]
-    return credit["label"].lower() in ("source", "источник") and "," in value and len(value.split()) > 6
+    """A "Source:" line that names the story's informant, not the outlet: a name and how it was heard ("Source:
+    Name, EU Ambassador to Ukraine, in an interview with …", as European and Ukrainska Pravda open a story before
+    its "Details:" and "Quote:" paragraphs). An outlet credit names who published, not how anyone spoke ("Source:
+    Press service of the Ministry of Energy, Kazakhstan"); the informant line stays a paragraph, where the people
+    it names are found."""
+    return credit["label"].lower() in ("source", "источник") and bool(_HEARD_RE.search(credit["value"]))
 
 
 def _blocks(body: str) -> list[str]:

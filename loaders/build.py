@@ -145,8 +145,10 @@ def collect(batches: Iterable[Tables]) -> dict[str, list[pd.DataFrame]]:
             batch = {name: (table[~table["article_id"].isin(dupe_ids)] if name in ARTICLE_KEYED else table)
                      for name, table in batch.items()}
             # a copy the batch rejected itself names the batch's first copy, now rejected too: name the original
+            # (by origin, so only for an origin one article of the batch has: two uploads may share a file name)
+            single = articles["origin"].value_counts()
             renamed = {f"duplicate of {origin}": f"duplicate of {first_origin[aid]}"
-                       for aid, origin in zip(dupes["article_id"], dupes["origin"])}
+                       for aid, origin in zip(dupes["article_id"], dupes["origin"]) if single[origin] == 1}
             reasons = batch["rejected"]["reason"]
             batch["rejected"] = batch["rejected"].assign(reason=reasons.map(lambda r: renamed.get(r, r)).astype(reasons.dtype))
             ids = [aid for aid, dupe in zip(ids, seen) if not dupe]

@@ -122,6 +122,19 @@ def test_every_later_copy_names_the_first_even_beside_a_copy_in_its_own_batch(wr
                        "0070b.txt": f"duplicate of {folder / '0003.txt'}"}
 
 
+def test_a_copy_keeps_naming_its_own_first_when_two_files_share_that_first_ones_name():
+    """Two uploads called a.txt (A, then B) and b.txt (B), combined with a folder holding A: the first a.txt is a
+    copy of the folder's file, and b.txt still names the a.txt that holds B (an origin is not unique here)."""
+    a_text = b"date 2024-01-01\n\nArticle A about hydrogen in Astana.\n"
+    b_text = b"date 2024-01-02\n\nArticle B about lithium in Almaty.\n"
+    base = load_corpus([("data/x.txt", a_text)], cache_dir=False)
+    uploads = load_corpus([("upload:a.txt", a_text), ("upload:a.txt", b_text), ("upload:b.txt", b_text)], cache_dir=False)
+    both = base.combine(uploads)
+    assert sorted(zip(both.rejected["origin"], both.rejected["reason"])) == [
+        ("upload:a.txt", "duplicate of data/x.txt"), ("upload:b.txt", "duplicate of upload:a.txt")]
+    assert list(both.articles["origin"]) == ["data/x.txt", "upload:a.txt"]
+
+
 def test_missing_path_raises_naming_it(tmp_path):
     with pytest.raises(FileNotFoundError, match="nowhere.txt"):
         load_corpus([tmp_path / "nowhere.txt"], cache_dir=False)

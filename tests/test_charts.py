@@ -79,6 +79,17 @@ def test_period_start_is_the_calendar_periods_first_day_for_any_date(days, freq)
     assert charts.period_start(dates, freq).equals(expected)
 
 
+def test_an_unknown_period_is_refused():
+    with pytest.raises(ValueError, match="unknown period 'year'"):
+        charts.period_start(pd.Series(pd.to_datetime(["2025-02-13"])), "year")
+
+
+def test_no_theme_counts_nothing_rather_than_failing():
+    mentions = tables()["mentions"]
+    assert charts.cooccurrence(mentions, []).shape == (0, 0)
+    assert charts.top_terms(mentions, []).empty
+
+
 def test_week_periods_start_on_monday_and_quarters_on_the_first_month():
     dates = pd.Series(pd.to_datetime(["2025-02-13", "2025-05-30"]))
     assert charts.period_start(dates, "week").dt.strftime("%Y-%m-%d").tolist() == ["2025-02-10", "2025-05-26"]

@@ -121,6 +121,13 @@ def test_a_source_line_naming_the_informant_stays_a_paragraph_and_names_no_outle
     assert draft.source == "Reuters, AFP"
 
 
+def test_a_long_source_line_naming_a_publisher_is_still_the_outlet_credit():
+    draft = from_seed_text("date 2025-04-11\n\nThe deal was signed.\n\n"
+                           "Source: Press service of the Ministry of Energy, Republic of Kazakhstan\n")
+    assert draft.paragraphs == ("The deal was signed.",)
+    assert draft.source == "Press service of the Ministry of Energy, Republic of Kazakhstan"
+
+
 def test_json_list_json_object_jsonl_and_csv(write_files):
     record = {"date": "2024-05-01", "text": "Lithium talks.\n\nSecond part.", "title": "T", "source": "Trend",
               "url": "https://example.org/a"}

@@ -45,8 +45,7 @@ def mix_figure(mix: pd.DataFrame, total: int) -> go.Figure:
 def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str], rows: np.ndarray | None = None) -> pd.DataFrame:
     """Square frame themes × themes: articles mentioning both (diagonal: articles mentioning the theme), from
     mention rows (or their distinct (article_id, theme) pairs: repeats count once); of the `rows` a boolean mask
-    keeps (None: all), so a view counts the whole corpus's pairs it passes without copying them. One row per
-    article id of the column's categories."""
+    keeps (None: all), so a view counts the whole corpus's pairs it passes without copying them."""
     theme_codes = recode(mentions["theme"], themes)
     ids = mentions["article_id"].astype("category")
     article = ids.cat.codes.to_numpy()
@@ -55,7 +54,8 @@ def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str], rows: np.ndarray
     n_articles, n_themes = len(ids.cat.categories), len(themes)
     cells = np.maximum(article, 0).astype(np.int64) * n_themes + np.maximum(theme_codes, 0)
     # rows left out weigh 0: weighing them out costs a fraction of selecting the kept rows
-    onehot = np.bincount(cells, weights=keep, minlength=n_articles * n_themes).reshape(n_articles, n_themes) > 0
+    counts = np.bincount(cells, weights=keep, minlength=n_articles * n_themes)[:n_articles * n_themes]
+    onehot = counts.reshape(n_articles, n_themes) > 0
     onehot = onehot.astype(np.float64)  # floats: the product runs in BLAS, exact far beyond any count
     return pd.DataFrame((onehot.T @ onehot).round().astype(np.int64), index=list(themes), columns=list(themes))
 
@@ -76,7 +76,8 @@ def top_terms(pairs: pd.DataFrame, chains: Sequence[str], n: int = 8, rows: np.n
     keep = (theme >= 0) & (term_codes >= 0)
     keep = keep if rows is None else keep & rows
     cells = np.maximum(theme, 0) * len(terms) + np.maximum(term_codes, 0)  # rows left out weigh 0, as in cooccurrence
-    counts = np.bincount(cells, weights=keep, minlength=len(chains) * len(terms)).round().astype(np.int64)
+    size = len(chains) * len(terms)
+    counts = np.bincount(cells, weights=keep, minlength=size)[:size].round().astype(np.int64)
     counts = counts.reshape(len(chains), len(terms))
     top = []
     for i, chain in enumerate(chains):

@@ -52,6 +52,8 @@ def period_start(dates: pd.Series, freq: str) -> pd.Series:
 def _period_numbers(dates: np.ndarray, freq: str) -> tuple[np.ndarray, np.ndarray]:
     """Each date's period as a count of weeks, months or quarters since 1970 (consecutive periods, consecutive
     numbers: a period's position on a timeline is a subtraction), and which dates are known (not NaT)."""
+    if freq not in FREQS:
+        raise ValueError(f"unknown period {freq!r}; choose one of {', '.join(FREQS)}")
     known = ~np.isnat(dates)
     day = dates.view(np.int64) // 86_400_000_000_000  # whole days since 1970-01-01 (a Thursday), rounded down
     if freq == "week":
