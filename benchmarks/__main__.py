@@ -284,11 +284,7 @@ def main(argv: list[str] | None = None) -> int:
 
     figures: dict[str, list[dict] | dict] = {}
     if not args.pathological:
-        figures["sizes"] = measure_sizes(sizes, args, log)
-        print(format_table(figures["sizes"]) + "\n\n" + format_stages(figures["sizes"]), flush=True)
-        if args.scaling:
-            figures["scaling"] = with_workdir(args, lambda workdir: measure_scaling(workdir, args, log))
-            print("\n" + format_scaling(figures["scaling"]), flush=True)
+        with_workdir(args, lambda workdir: measure_corpora(workdir, sizes, args, log, figures))
     if not args.no_pathological:
         figures["pathological"] = pathological.run(log=log)
         print(("\n" if "sizes" in figures else "") + "pathological inputs\n" + pathological.format_table(figures["pathological"]))
@@ -297,19 +293,26 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def measure_sizes(sizes: list[int], args, log) -> list[dict]:
+def measure_corpora(workdir: Path, sizes: list[int], args, log, figures: dict) -> None:
+    """The corpus-size section, then the scaling section (sharing `workdir`, so a corpus both use is written
+    once), each printed as it finishes and stored in `figures`."""
+    figures["sizes"] = measure_sizes(workdir, sizes, args, log)
+    print(format_table(figures["sizes"]) + "\n\n" + format_stages(figures["sizes"]), flush=True)
+    if args.scaling:
+        figures["scaling"] = measure_scaling(workdir, args, log)
+        print("\n" + format_scaling(figures["scaling"]), flush=True)
+
+
+def measure_sizes(workdir: Path, sizes: list[int], args, log) -> list[dict]:
     """The rows of the corpus-size section, one per size."""
     if args.pages and (missing := dashboard_missing(args.app)):
         print("page figures absent: the dashboard is missing " + ", ".join(missing), file=sys.stderr)
         args.pages = False
-
-    def measure(workdir: Path) -> list[dict]:
-        rows = []
-        for n in sizes:
-            log(f"[{n}] corpus in {workdir}")
-            rows.append(measure_size(n, ensure_corpus(workdir, n, args.seed), workdir, args, log))
-        return rows
-    return with_workdir(args, measure)
+    rows = []
+    for n in sizes:
+        log(f"[{n}] corpus in {workdir}")
+        rows.append(measure_size(n, ensure_corpus(workdir, n, args.seed), workdir, args, log))
+    return rows
 
 
 def with_workdir(args, measure):
