@@ -1154,3 +1154,26 @@ def test_quoted_as_saying_reads_a_run_of_blanks_in_one_way():
     blanks = "\u2003" * 110
     para = "“We will keep the pipeline open,” a quoted" + blanks + "Ab" + ("\u2003" * 60 + "in") * 3 + " x. "
     assert len(_quotes(para * 4)) <= 4  # finishes (it took 44 s with the backtracking pattern)
+
+
+def test_a_double_barrelled_word_is_a_company_and_its_first_part_its_short_name():
+    """A person is introduced by a full name, never by a bare "Orelith-Vance": that is a company, which "it"
+    stands for later, and "Orelith" after it is the same company's short name, not a person's surname."""
+    q = _quotes("Orelith-Vance said it had started building a nickel plant in Norway, which will cost €300 million.",
+                "According to Orelith, the plant will supply nickel to European battery makers from 2027. "
+                "\u201cThe plant gives us a cost edge over our rivals,\u201d it said.")
+    assert _got(q) == [
+        ("reported", "it had started building a nickel plant in Norway, which will cost €300 million", "Orelith-Vance",
+         "speaker_cue_clause"),
+        ("reported", "the plant will supply nickel to European battery makers from 2027", "Orelith-Vance",
+         "according_to_before"),
+        ("direct", "The plant gives us a cost edge over our rivals", "Orelith-Vance", "speaker_cue_after"),
+    ]
+    assert q["side"].astype(str).tolist() == ["other"] * 3
+
+
+def test_a_double_barrelled_surname_after_the_full_name_is_still_the_person():
+    q = _quotes("Anna Kovacs-Horvath, head of the mining agency, spoke in Astana.",
+                "Kovacs-Horvath said the agency would publish new licences in May.")
+    assert _got(q) == [("reported", "the agency would publish new licences in May", "Anna Kovacs-Horvath",
+                        "speaker_cue_clause")]

@@ -46,6 +46,7 @@ CHANNEL_RE = re.compile(CHANNEL, re.I)
 # a conjunction, or a relative lead ("a speech, in which he emphasised"), before a frame's speaker
 _CONJUNCTION_RE = re.compile(r"(?:but|and|while|whereas|yet|so|(?:in|during|at)\s+which|where)\s+", re.I)
 _OWNER_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['’]s\s+(?=[a-z])")
+_COMPOUND_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Sibanye-Stillwater", "Rolls-Royce"
 # a cue set between commas after a short subject: "Italy, said the minister, has …"
 _INSERTED_RE = re.compile(r"\s+(?P<spk>[^,;:“”«»\"]{2,80}?),")
 _CREDIT_RE = re.compile(r"informs|reports|writes")
@@ -221,6 +222,14 @@ class Article(Organisations, Persons):
             return self._as_speaker(holder, how)
         if phrase.name:
             person = self.persons.get(phrase.name) or self._by_short(phrase.name)
+            short_of = self._org_short(phrase.name, p, pos) if person is None else None
+            if short_of is not None:  # "According to Sibanye" after "Sibanye-Stillwater announced …"
+                return short_of._replace(attribution=how)
+            if person is None and _COMPOUND_NAME_RE.fullmatch(phrase.name):
+                # "Sibanye-Stillwater announced": a person is introduced by a full name, never by a bare
+                # double-barrelled word; such a word is a company's name
+                org = self._org(phrase.name, p, pos)
+                return Speaker(org, "", self._side("", org), how)
             if person is None:
                 person = self._register(phrase.name, phrase.name_role, gender_of_given_name(phrase.name.split()[0]))
             elif phrase.name_role:
@@ -242,6 +251,16 @@ class Article(Organisations, Persons):
         if phrase.org_like:
             org = self._org(phrase.head, p, pos)
             return Speaker(org, phrase.app, self._side(phrase.app, org), how)
+        return None
+
+    def _org_short(self, name: str, p: int, pos: int) -> Speaker | None:
+        """The organisation that spoke before (p, pos) whose name opens with the one word `name`, a company's short
+        name ("Sibanye" after "Sibanye-Stillwater announced …", "Kazakhmys" after "Kazakhmys Corporation said"), or None."""
+        if " " in name:
+            return None
+        for q, at, speaker in reversed(self.spoken):
+            if (q, at) < (p, pos) and not speaker.person and speaker.name.startswith((name + "-", name + " ")):
+                return speaker
         return None
 
     def _channel_owner(self, p: int, pos: int) -> Speaker | None:
