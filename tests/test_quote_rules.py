@@ -974,10 +974,10 @@ def test_the_corporation_is_the_company_introduced_by_what_it_is():
 
 
 def test_a_time_or_place_before_the_subject_without_a_comma_is_not_part_of_the_speaker():
-    q = _quotes("Prime Minister Aram Vardanyan spoke to reporters in Yerevan.",
+    q = _quotes("Prime Minister Garnik Vardanyan spoke to reporters in Yerevan.",
                 "Recently in the Parliament the Prime Minister said that “the copper combine belongs to the people "
                 "of the country”.")
-    assert [(k, s) for k, _, s, _ in _got(q) if k == "direct"] == [("direct", "Aram Vardanyan")]
+    assert [(k, s) for k, _, s, _ in _got(q) if k == "direct"] == [("direct", "Garnik Vardanyan")]
 
 
 def test_the_official_after_a_named_speaker_is_that_speaker_and_an_official_stays_unnamed():
@@ -1177,3 +1177,12 @@ def test_a_double_barrelled_surname_after_the_full_name_is_still_the_person():
                 "Kovacs-Horvath said the agency would publish new licences in May.")
     assert _got(q) == [("reported", "the agency would publish new licences in May", "Anna Kovacs-Horvath",
                         "speaker_cue_clause")]
+
+
+def test_the_word_after_and_in_an_office_ends_the_office_not_starts_the_name():
+    """"Minister of Urban Development and Infrastructures Garnik Vardanyan": "Infrastructures" ends the ministry's
+    field, so the person is Garnik Vardanyan, in the sentence that names him and where "the minister" speaks later."""
+    q = _quotes("Minister of Urban Development and Infrastructures Garnik Vardanyan told reporters on Monday that a new "
+                "rail link would open in 2027.",
+                "\u201cThe line will halve the time freight takes to reach the border,\u201d the minister said.")
+    assert [row[2] for row in _got(q)] == ["Garnik Vardanyan", "Garnik Vardanyan"]

@@ -43,6 +43,16 @@ def name_chunks(text: str) -> Iterator[re.Match[str]]:
     return _CAPITAL_CHUNK_RE.finditer(text)
 
 
+def office_word_count(before: str, chunk: str) -> int:
+    """How many first words of a capitalised chunk of three words or more end an office's title rather than
+    start a name: one after "of" ("President of Azerbaijan Ilham Aliyev") or after "and" in the office's field
+    ("Minister of Territorial Administration and Infrastructures Suren Papikyan"); else 0. `before` is the text
+    before the chunk."""
+    if chunk.count(" ") < 2:
+        return 0
+    return int(before.endswith(" of ") or (before.endswith(" and ") and " of " in before[-80:]))
+
+
 HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dr|Prof)\.?\s+$")
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f"}
 # Surname endings of Central Asian and Slavic names, written first in official style ("Khassenov Askhat").

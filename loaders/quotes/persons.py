@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from loaders.people import fold, gender_of_given_name, similar_tail
 from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE
-from loaders.quotes.names import CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core_count, name_chunks, name_in_chunk
+from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core_count, name_chunks, name_in_chunk,
+                                  office_word_count)
 from loaders.quotes.phrases import apposition_after, gender_of_role, is_role_word, role_like, role_tokens, title_before
 from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS, ROLE_WORDS
 
@@ -141,7 +142,12 @@ class Persons:
         for p, text in enumerate(self.paras):
             regions = self.regions[p]
             for m in name_chunks(text):
-                name, start = name_in_chunk(m.group())
+                chunk, offset = m.group(), 0
+                before = text[max(0, m.start() - 80):m.start()]
+                if before.endswith(" and ") and office_word_count(before, chunk):  # "… and Infrastructures Suren Papikyan"
+                    offset = chunk.index(" ") + 1  # only after "and": a chunk after "of" is left to name_in_chunk
+                name, start = name_in_chunk(chunk[offset:])
+                start += offset if name else 0
                 if not name or (regions and self.inside_quote(p, m.start())):
                     continue
                 start += m.start()

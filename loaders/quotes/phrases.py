@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from loaders.people import PARTICLES, is_known_org, side_of
 from loaders.quotes.cues import SPOKE_WHEN_RE
-from loaders.quotes.names import CHUNK_RE, core_count, name_in_chunk
+from loaders.quotes.names import CHUNK_RE, core_count, name_in_chunk, office_word_count
 from loaders.quotes.vocab import (
     CHANNEL,
     CHANNEL_WORDS,
@@ -307,8 +307,7 @@ def read_phrase(raw: str) -> Phrase | None:
             continue  # "the Russian embassy in Washington": a place, never a person
         if head.startswith(("'s ", "’s "), offset + len(chunk)):
             continue  # "Indonesia's investment chief": the owner of the role, not the speaker
-        if head[:offset].endswith(" of ") and chunk.count(" ") >= 2:
-            # "President of Azerbaijan Ilham Aliyev": the word after "of" ends the title, it starts no name
+        if office_word_count(head[:offset], chunk):  # "President of Azerbaijan Ilham Aliyev": a title's last word
             first = chunk.index(" ") + 1
             chunk, offset = chunk[first:], offset + first
         name, start = name_in_chunk(chunk)
