@@ -21,8 +21,8 @@ from pathlib import Path
 import pandas as pd
 
 from loaders import build, schema, search, store
-from loaders.stages import Stages
 from loaders.inputs import DEFAULT_MAX_BYTES, Input, Source, resolve
+from loaders.stages import Stages
 from loaders.themes import KINDS, load_lexicon
 
 log = logging.getLogger(__name__)

@@ -31,9 +31,15 @@ def recode(column: pd.Series, labels: Sequence[str] | pd.Series) -> np.ndarray:
     return np.append(known, -1)[values.cat.codes.to_numpy()]
 
 
-def table(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> np.ndarray:
-    """na × nb matrix: how many rows hold each (a, b) pair of two code arrays."""
-    return np.bincount(a * nb + b, minlength=na * nb).reshape(na, nb)
+def table(a: np.ndarray, b: np.ndarray, na: int, nb: int, keep: np.ndarray | None = None) -> np.ndarray:
+    """na × nb matrix: how many rows hold each (a, b) pair of two code arrays; of the rows a boolean mask `keep`
+    marks, when given (their codes may then be out of range: a row left out weighs 0, which costs a fraction of
+    selecting the kept rows of arrays of a million)."""
+    if keep is None:
+        return np.bincount(a * nb + b, minlength=na * nb).reshape(na, nb)
+    cells = np.clip(a, 0, max(na - 1, 0)).astype(np.int64) * nb + np.clip(b, 0, max(nb - 1, 0))
+    counts = np.bincount(cells, weights=keep, minlength=na * nb)[:na * nb]
+    return counts.round().astype(np.int64).reshape(na, nb)
 
 
 def distinct_per(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> np.ndarray:

@@ -43,8 +43,8 @@ _PUBLISHED_BY_RE = re.compile(
     r"(?:\s(?:on|this|last)\s[A-Z]?[a-z]+)?\s+by\s+"
     r"(?P<spk>[^\s,;:.“”«»\"]+(?:\s[^\s,;:.“”«»\"]+){0,15}?)"
     r"(?=\s*(?:[,;:.]|$)|\s(?:on|in|at|after|following|during|earlier|today|yesterday)\b)")
-# Prepositions and adverbs that open a sentence before its subject ("Despite Western …", "Instead, …").
 SUBJECT_REACH = 4  # sentences of a paragraph "it said" looks back over for its organisation
+# Prepositions and adverbs that open a sentence before its subject ("Despite Western …", "Instead, …").
 _OPENING_WORDS = frozenset("""despite instead amid amidst following unlike like given besides through across against
     along beyond toward towards upon via regarding concerning notably additionally separately of in at on for from
     with by after before during since under over within without about among between into per""".split())

@@ -142,12 +142,12 @@ class Persons:
         for p, text in enumerate(self.paras):
             regions = self.regions[p]
             for m in name_chunks(text):
-                chunk, offset = m.group(), 0
-                before = text[max(0, m.start() - 80):m.start()]
-                if before.endswith(" and ") and office_word_count(before, chunk):  # "… and Infrastructures Suren Papikyan"
-                    offset = chunk.index(" ") + 1  # only after "and": a chunk after "of" is left to name_in_chunk
-                name, start = name_in_chunk(chunk[offset:])
-                start += offset if name else 0
+                chunk, before = m.group(), text[max(0, m.start() - 80):m.start()]
+                # "… and Infrastructures Suren Papikyan": the office's last word; only after "and" (a chunk after
+                # "of" is left to name_in_chunk)
+                skip = chunk.index(" ") + 1 if before.endswith(" and ") and office_word_count(before, chunk) else 0
+                name, start = name_in_chunk(chunk[skip:])
+                start += skip
                 if not name or (regions and self.inside_quote(p, m.start())):
                     continue
                 start += m.start()

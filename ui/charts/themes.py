@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts.style import NONE, SEVERAL, UNSPECIFIED, chain_colors, count_axis, count_heatmap, style_figure
-from ui.codes import recode
+from ui.codes import recode, table
 from ui.filters import isin
 
 
@@ -51,11 +51,7 @@ def cooccurrence(mentions: pd.DataFrame, themes: Sequence[str], rows: np.ndarray
     article = ids.cat.codes.to_numpy()
     keep = (theme_codes >= 0) & (article >= 0)
     keep = keep if rows is None else keep & rows
-    n_articles, n_themes = len(ids.cat.categories), len(themes)
-    cells = np.maximum(article, 0).astype(np.int64) * n_themes + np.maximum(theme_codes, 0)
-    # rows left out weigh 0: weighing them out costs a fraction of selecting the kept rows
-    counts = np.bincount(cells, weights=keep, minlength=n_articles * n_themes)[:n_articles * n_themes]
-    onehot = counts.reshape(n_articles, n_themes) > 0
+    onehot = table(article, theme_codes, len(ids.cat.categories), len(themes), keep) > 0
     onehot = onehot.astype(np.float64)  # floats: the product runs in BLAS, exact far beyond any count
     return pd.DataFrame((onehot.T @ onehot).round().astype(np.int64), index=list(themes), columns=list(themes))
 
@@ -75,10 +71,7 @@ def top_terms(pairs: pd.DataFrame, chains: Sequence[str], n: int = 8, rows: np.n
     terms = term.cat.categories.astype(str)
     keep = (theme >= 0) & (term_codes >= 0)
     keep = keep if rows is None else keep & rows
-    cells = np.maximum(theme, 0) * len(terms) + np.maximum(term_codes, 0)  # rows left out weigh 0, as in cooccurrence
-    size = len(chains) * len(terms)
-    counts = np.bincount(cells, weights=keep, minlength=size)[:size].round().astype(np.int64)
-    counts = counts.reshape(len(chains), len(terms))
+    counts = table(theme, term_codes, len(chains), len(terms), keep)
     top = []
     for i, chain in enumerate(chains):
         found = np.flatnonzero(counts[i])

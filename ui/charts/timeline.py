@@ -11,12 +11,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts.style import BAR_MS, FREQS, NONE, SEVERAL, chain_colors, chain_order, count_axis, hover_text, style_figure
-from ui.codes import recode
+from ui.codes import recode, table
 
 
 def article_chains(mentions: pd.DataFrame, articles: pd.DataFrame, chains: Sequence[str]) -> pd.DataFrame:
     """One row per (article_id, chain) for each value chain an article mentions (`chain` a categorical of `chains`,
-    which the counts read as codes), with its mention count `n` and the article's `date` (NaT for an article not in `articles`), which the share over time counts by."""
+    which the counts read as codes), with its mention count `n` and the article's `date` (NaT for an article not in
+    `articles`), which the share over time counts by."""
     m = mentions[mentions["theme"].astype("string").isin(chains).fillna(False)]
     out = (
         m.assign(chain=m["theme"].astype("string"))
@@ -178,13 +179,11 @@ def chain_share(articles: pd.DataFrame, pairs: pd.DataFrame, chains: Sequence[st
     chain = recode(pairs["chain"], chains)
     at, dated = _period_numbers(pairs["date"].to_numpy(dtype="datetime64[ns]"), freq)
     at -= first
-    inside = dated & (chain >= 0) & (at >= 0) & (at < periods)
-    cells = np.clip(at, 0, max(periods - 1, 0)) * len(chains) + np.maximum(chain, 0)  # rows outside weigh 0
-    hits = np.bincount(cells, weights=inside, minlength=periods * len(chains))[:periods * len(chains)]
+    hits = table(at, chain, periods, len(chains), dated & (chain >= 0) & (at >= 0) & (at < periods))
     starts = _period_starts(np.arange(first, first + periods), freq).astype("datetime64[ns]")
     out = pd.DataFrame({"period": np.repeat(starts, len(chains)),
                         "chain": pd.array(np.tile(np.asarray(chains, dtype=object), periods), dtype="string"),
-                        "articles": hits.round().astype("int64"), "total": np.repeat(total, len(chains)).astype("int64")})
+                        "articles": hits.ravel(), "total": np.repeat(total, len(chains)).astype("int64")})
     out["share"] = (out["articles"] / out["total"].where(out["total"] > 0)).astype("float64")
     return out
 
