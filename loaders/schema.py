@@ -15,6 +15,7 @@ Conventions:
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 
 TEXT = "string[pyarrow]"
 LABEL = "category"
@@ -132,6 +133,16 @@ def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         raise KeyError(f"{name} table lacks columns {missing}")
     out = frame.loc[:, columns(name)].reset_index(drop=True)
     return out.astype(dtypes(name))
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    """The Arrow schema table `name` is stored with: the same for every part of a table, so parts written
+    batch by batch stack (a label's dictionary indices are int32 whatever a batch's number of categories)."""
+    return pa.schema([(col, _ARROW[dtype]) for col, dtype in dtypes(name).items()])
+
+
+_ARROW = {TEXT: pa.large_string(), LABEL: pa.dictionary(pa.int32(), pa.large_string()), DATE: pa.timestamp("ns"),
+          "int32": pa.int32(), "float64": pa.float64()}
 
 
 def describe(name: str) -> str:

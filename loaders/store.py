@@ -1,9 +1,11 @@
-"""Tables on disk as a Parquet dataset: one file per table plus a manifest written last.
+"""Tables on disk as a Parquet dataset: each table in one or more part files, plus a manifest written last.
 
-The same layout serves the build cache and `python -m loaders --out DIR`. The
-manifest records each file's size, row count and BLAKE2 checksum, so a partial or
-corrupt dataset is detected on reading (`Unusable`) rather than trusted, plus what the
-caller adds (a corpus's themes).
+The same layout serves the build cache and `python -m loaders --out DIR`. A table is one
+part (`articles.parquet`) when one process wrote it, or several (`articles-0.parquet`,
+`articles-1.parquet`, ...) when build workers each wrote theirs (`loaders.parts`); its rows
+are its parts' rows in part order. The manifest records each part's size, row count and
+BLAKE2 checksum, so a partial or corrupt dataset is detected on reading (`Unusable`) rather
+than trusted, plus what the caller adds (a corpus's themes).
 
 Replacing a dataset is atomic for readers: `DIR` is a symbolic link to a sibling
 version folder `.DIR.v-…`; a save writes a new version beside it and switches the link
@@ -18,6 +20,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -38,7 +41,9 @@ except ImportError:  # Windows: saves are not locked against each other there
     fcntl = None
 
 MANIFEST = "manifest.json"
-FORMAT = "eu-kz-corpus/1"
+FORMAT = "eu-kz-corpus/2"
+# A part's file name as the manifest may give it: a table name, maybe a part number, nothing that leaves the folder.
+_PART_FILE = re.compile(r"[a-z]+(?:-\d{1,6})?\.parquet\Z")
 MANIFEST_MAX_BYTES = 1 << 20
 # Arrow reads without the GIL, so the two big text tables (first in schema order) decode side by
 # side. More threads buy little and cost held memory: each one's malloc arena keeps freed pages.
@@ -60,15 +65,28 @@ def is_dataset(path: str | os.PathLike) -> bool:
 def lacks_manifest(path: str | os.PathLike) -> bool:
     """Whether `path` looks like a stored dataset whose manifest is gone (its tables without manifest.json)."""
     path = Path(path)
-    return path.is_dir() and (path / "articles.parquet").is_file() and not is_dataset(path)
+    return path.is_dir() and any(_PART_FILE.match(p.name) for p in path.glob("articles*.parquet")) and not is_dataset(path)
 
 
 def save(tables: dict[str, pd.DataFrame], folder: str | os.PathLike, fingerprint: str,
          extra: Mapping[str, Any] | None = None, write_more: Callable[[Path], None] | None = None) -> Path:
-    """Writes `tables` as the dataset `folder`, replacing any dataset there atomically for its readers.
+    """Writes `tables` (each as one part) as the dataset `folder`, replacing any dataset there atomically for
+    its readers; `write_more(version_folder)` adds files beside the tables (a search index). See `create`."""
+    def fill(staging: Path) -> dict[str, list[dict]]:
+        entries = {name: [write_part(frame, name, staging / part_file(name, 0, 1))] for name, frame in tables.items()}
+        if write_more is not None:
+            write_more(staging)
+        return entries
+    return create(folder, fingerprint, fill, extra)
 
-    `extra` adds entries (JSON values, such as the corpus's themes) to the manifest, for `load_version`;
-    `write_more(version_folder)` adds files beside the tables (a search index) before the version is published.
+
+def create(folder: str | os.PathLike, fingerprint: str, fill: Callable[[Path], dict[str, list[dict]]],
+           extra: Mapping[str, Any] | None = None) -> Path:
+    """Publishes as the dataset `folder` what `fill(staging_folder)` writes, replacing any dataset there
+    atomically for its readers.
+
+    `fill` writes the parts and returns, per table, its parts' manifest entries (`part_entry`) in row order;
+    `extra` adds entries (JSON values, such as the corpus's themes) to the manifest, for `load_version`.
     Raises FileExistsError if `folder` is a non-empty folder that is not a dataset: it is never emptied.
     """
     folder = Path(folder)
@@ -76,13 +94,8 @@ def save(tables: dict[str, pd.DataFrame], folder: str | os.PathLike, fingerprint
     remove_stale_staging(folder.parent)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-{os.getpid()}-", dir=folder.parent))
     try:
-        entries = {}
-        for name, frame in tables.items():
-            path = staging / f"{name}.parquet"
-            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, compression="zstd")
-            entries[name] = {"rows": len(frame), "bytes": path.stat().st_size, "blake2b": _checksum(path)}
-        if write_more is not None:
-            write_more(staging)
+        entries = {name: {"rows": sum(part["rows"] for part in parts), "parts": parts}
+                   for name, parts in fill(staging).items()}
         manifest = {**(extra or {}), "format": FORMAT, "fingerprint": fingerprint, "tables": entries}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1))
         with _locked(folder):
@@ -91,6 +104,51 @@ def save(tables: dict[str, pd.DataFrame], folder: str | os.PathLike, fingerprint
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return folder
+
+
+def part_file(name: str, part: int, parts: int) -> str:
+    """File name of part `part` of table `name` stored in `parts` parts."""
+    return f"{name}.parquet" if parts == 1 else f"{name}-{part}.parquet"
+
+
+def part_entry(path: Path, rows: int) -> dict:
+    """The manifest entry of the part file `path` holding `rows` rows."""
+    return {"file": path.name, "rows": rows, "bytes": path.stat().st_size, "blake2b": _checksum(path)}
+
+
+def write_part(frame: pd.DataFrame, name: str, path: Path) -> dict:
+    """Writes `frame` (table `name`) as one part file; returns its manifest entry."""
+    with PartWriter(name, path) as part:
+        part.write(frame)
+    return part.entry
+
+
+class PartWriter:
+    """One part file of table `name`, written frame by frame (a Parquet row group each) so a worker never holds
+    its whole part; `entry` is its manifest entry once closed."""
+
+    def __init__(self, name: str, path: Path):
+        self.name, self.path, self.rows, self.entry = name, path, 0, None
+        self._schema = schema.arrow_schema(name)
+        self._writer = pq.ParquetWriter(path, self._schema, compression="zstd")
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Appends the rows of `frame` (a frame of this table's columns and dtypes)."""
+        if len(frame):
+            self._writer.write_table(pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False))
+            self.rows += len(frame)
+
+    def close(self) -> dict:
+        """Finishes the file; returns its manifest entry."""
+        self._writer.close()
+        self.entry = part_entry(self.path, self.rows)
+        return self.entry
+
+    def __enter__(self) -> PartWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def _publish(staging: Path, folder: Path) -> None:
@@ -227,32 +285,50 @@ def _manifest(folder: Path) -> dict:
     if not isinstance(fingerprint, str) or not isinstance(entries, dict):
         raise Unusable(f"{folder}: manifest lacks a fingerprint or a tables object")
     for name, entry in entries.items():
-        if not (isinstance(entry, dict) and _is_count(entry.get("rows")) and _is_count(entry.get("bytes"))
-                and isinstance(entry.get("blake2b"), str)):
-            raise Unusable(f"{folder}: manifest entry for {name!r} lacks rows, bytes or blake2b")
+        parts = entry.get("parts") if isinstance(entry, dict) else None
+        if not (_is_count(entry.get("rows") if isinstance(entry, dict) else None) and isinstance(parts, list)
+                and parts and all(map(_is_part, parts)) and sum(p["rows"] for p in parts) == entry["rows"]):
+            raise Unusable(f"{folder}: manifest entry for {name!r} lacks rows or parts (each a file, rows, bytes "
+                           "and blake2b)")
     return manifest
 
 
+def _is_part(part: object) -> bool:
+    return (isinstance(part, dict) and isinstance(part.get("file"), str) and bool(_PART_FILE.match(part["file"]))
+            and _is_count(part.get("rows")) and _is_count(part.get("bytes")) and isinstance(part.get("blake2b"), str))
+
+
 def read_table(folder: Path, name: str, entry: dict | None) -> pd.DataFrame:
-    """One stored table, checked against its manifest entry and the schema; raises Unusable otherwise."""
-    path = folder / f"{name}.parquet"
+    """One stored table (its parts in order), checked against its manifest entry and the schema; raises
+    Unusable otherwise."""
     if entry is None:
         raise Unusable(f"{folder}: manifest lists no {name} table")
+    pieces = [_read_part(folder / part["file"], part) for part in entry["parts"]]
     try:
-        if path.stat().st_size != entry["bytes"] or _checksum(path) != entry["blake2b"]:
-            raise Unusable(f"{path}: checksum mismatch")
-        frame = pq.ParquetFile(path).read().to_pandas()  # not read_table: its dataset layer costs 0.3 s to import
-    except (OSError, pa.ArrowException) as err:
-        raise Unusable(f"{path}: {err}") from None
+        frame = (pieces[0] if len(pieces) == 1 else pa.concat_tables(pieces)).to_pandas()
+    except pa.ArrowException as err:
+        raise Unusable(f"{folder}: the parts of {name} do not stack ({err})") from None
+    path = folder / entry["parts"][0]["file"]
     if list(frame.columns) != schema.columns(name):
         raise Unusable(f"{path}: columns differ from this version's tables (built by another version? "
                        "build it again with python -m loaders)")
-    if len(frame) != entry["rows"]:
-        raise Unusable(f"{path}: rows differ from the manifest")
     try:
         return schema.conform(name, frame)
     except (TypeError, ValueError) as err:
         raise Unusable(f"{path}: values do not fit the schema ({err})") from None
+
+
+def _read_part(path: Path, part: dict) -> pa.Table:
+    """One part file as Arrow, checked against its manifest entry; raises Unusable otherwise."""
+    try:
+        if path.stat().st_size != part["bytes"] or _checksum(path) != part["blake2b"]:
+            raise Unusable(f"{path}: checksum mismatch")
+        table = pq.ParquetFile(path).read()  # not read_table: its dataset layer costs 0.3 s to import
+    except (OSError, pa.ArrowException) as err:
+        raise Unusable(f"{path}: {err}") from None
+    if table.num_rows != part["rows"]:
+        raise Unusable(f"{path}: rows differ from the manifest")
+    return table
 
 
 def stored_fingerprint(folder: str | os.PathLike) -> str:

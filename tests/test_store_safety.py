@@ -142,12 +142,25 @@ def test_a_dataset_is_a_link_to_a_sibling_version_and_at_most_two_versions_remai
 # c. and d. A manifest of the wrong shape, or none, is one rejected row
 
 
+LACKS = "manifest entry for 'articles' lacks rows or parts (each a file, rows, bytes and blake2b)"
+
+
 def _wrong_shape(manifest):
-    return json.dumps({"format": "eu-kz-corpus/1", "fingerprint": "x", "tables": {"articles": "zzz"}}).encode()
+    return json.dumps({"format": store.FORMAT, "fingerprint": "x", "tables": {"articles": "zzz"}}).encode()
 
 
-def _entry_without_bytes(manifest):
-    del manifest["tables"]["articles"]["bytes"]
+def _part_without_bytes(manifest):
+    del manifest["tables"]["articles"]["parts"][0]["bytes"]
+    return json.dumps(manifest).encode()
+
+
+def _part_outside_the_folder(manifest):
+    manifest["tables"]["articles"]["parts"][0]["file"] = "../articles.parquet"
+    return json.dumps(manifest).encode()
+
+
+def _parts_short_of_the_rows(manifest):
+    manifest["tables"]["articles"]["rows"] += 1
     return json.dumps(manifest).encode()
 
 
@@ -164,12 +177,15 @@ def _two_megabytes(manifest):
 
 
 @pytest.mark.parametrize("damage, reason", [
-    (_wrong_shape, "manifest entry for 'articles' lacks rows, bytes or blake2b"),
-    (_entry_without_bytes, "manifest entry for 'articles' lacks rows, bytes or blake2b"),
-    (_a_list, "format 'list', expected 'eu-kz-corpus/1'"),
+    (_wrong_shape, LACKS),
+    (_part_without_bytes, LACKS),
+    (_part_outside_the_folder, LACKS),
+    (_parts_short_of_the_rows, LACKS),
+    (_a_list, "format 'list', expected 'eu-kz-corpus/2'"),
     (_nested_deep, "unreadable manifest (RecursionError)"),
     (_two_megabytes, "manifest over 1024 KB"),
-], ids=["tables of the wrong shape", "entry without bytes", "a list", "nested 100,000 deep", "2 MB"])
+], ids=["tables of the wrong shape", "part without bytes", "part outside the folder", "parts short of the rows",
+        "a list", "nested 100,000 deep", "2 MB"])
 def test_a_manifest_of_the_wrong_shape_is_unusable_and_one_rejected_row(tmp_path, two_sets, damage, reason):
     out = store.save(two_sets["A"], tmp_path / "out", "A")
     manifest = json.loads((out / store.MANIFEST).read_text())
