@@ -29,9 +29,10 @@ under the work folder, then every figure is taken in fresh child processes
   null when the dashboard or its pages are missing.
 
 - build_stages: where the build process's time went (`loaders.stages`), wall seconds per
-  stage (listing, fingerprint, map, merge, write, index), `map_cpu` (the build process's own
-  CPU while the workers map: receiving their tables) and `serial` (every stage but the map,
-  plus map_cpu): the part of a build more workers cannot shrink. Target: 10 s at 100,000.
+  stage (listing, fingerprint, map, merge, write, publish, read; the workers run map and
+  write), `parent_cpu` (the build process's own CPU while the workers run) and `serial`
+  (every stage but the workers', plus parent_cpu): the part of a build more workers cannot
+  shrink. Target: 10 s at 100,000.
 
 Then the scaling section ("scaling", unless --no-scaling): the cold build of a corpus of
 --scaling-articles (default 10,000) with `--workers 1` (serial) and with `--workers 2` (a pool
@@ -185,8 +186,8 @@ def measure_scaling(workdir: Path, args, log) -> dict:
 
 
 def format_stages(rows: list[dict]) -> str:
-    """The build's stages per size (wall seconds), its parent's CPU in the map and the serial part (every stage
-    but the map, plus that CPU), with its target."""
+    """The build's stages per size (wall seconds), its parent's CPU in the workers' stages and the serial part
+    (every stage but the workers', plus that CPU), with its target."""
     names = list(rows[0]["build_stages"])
     lines = [f"{'articles':>9} " + " ".join(f"{name:>11}" for name in names[:-1])
              + f" {'serial s (' + TARGETS['serial'][0] + ')':>20}"]
@@ -194,7 +195,8 @@ def format_stages(rows: list[dict]) -> str:
         stages = r["build_stages"]
         lines.append(f"{r['articles']:>9,} " + " ".join(f"{stages[name]:>11.2f}" for name in names[:-1])
                      + f" {stages['serial']:>18.2f}{_mark(stages['serial'], 'serial') if r['articles'] >= TARGET_SIZE else '  '}")
-    return "build stages, wall s (map_cpu: the build process's own CPU while the workers map)\n" + "\n".join(lines)
+    return ("build stages, wall s (workers run map and write; parent_cpu: the build process's own CPU meanwhile)\n"
+            + "\n".join(lines))
 
 
 def format_scaling(row: dict) -> str:

@@ -1,29 +1,29 @@
-"""From inputs to tables: one pure batch function, mapped serially, over local processes or over Dask.
+"""From inputs to tables: one pure batch function, and the engines that map it (serially, over local
+processes or over Dask).
 
-`build_batch` turns a list of inputs into every article-level table; `merge` joins the
-batches in input order, turning articles already seen in an earlier batch into
-`rejected` rows; `finish` adds the corpus-level `people` table. Each engine maps the
-same batch function, so their results are identical row for row.
+`build_batch` turns a list of inputs into every article-level table; `FirstCopies` decides, batch after
+batch in input order, which articles copy one seen in an earlier batch (they become `rejected` rows);
+`merge` joins batches held in memory and `finish` adds the corpus-level `people` table. A build from
+files goes through `loaders.parts`, whose workers write their own parts of the dataset; each engine maps
+the same functions, so their results are identical row for row.
 """
 
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
 from loaders import schema
 from loaders.inputs import DEFAULT_MAX_BYTES, Input, read_input
-from loaders.stages import Stages
 
 Tables = dict[str, pd.DataFrame]
 Progress = Callable[[int, int], None]
@@ -117,45 +117,63 @@ def analyse(articles: pd.DataFrame, paragraphs: pd.DataFrame, lexicon_path: str 
 
 def merge(batches: Iterable[Tables]) -> Tables:
     """The batches joined in order; an article seen in an earlier batch becomes a rejected row."""
-    return join(collect(batches))
-
-
-def join(parts: dict[str, list[pd.DataFrame]]) -> Tables:
-    """Each table's batch frames stacked, emptying `parts` as it goes so only one table is ever held twice."""
-    return {name: concat(name, parts.pop(name)) for name in list(parts)}
-
-
-def collect(batches: Iterable[Tables]) -> dict[str, list[pd.DataFrame]]:
-    """Each table's batch frames in order, with articles seen in an earlier batch turned into rejected rows."""
-    first_origin: dict[str, str] = {}
+    first = FirstCopies()
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in BATCH_TABLES}
     for batch in batches:
-        articles = batch["articles"]
-        ids = articles["article_id"].tolist()
-        # one set lookup per article of the batch: matching the batch against every id seen so far (isin) cost
-        # a pass over all of them per batch, 30 s of the parent's time at 100,000 articles
-        seen = np.fromiter((aid in first_origin for aid in ids), dtype=bool, count=len(ids))
-        if seen.any():
-            dupes = articles.loc[seen]
-            parts["rejected"].append(schema.conform("rejected", pd.DataFrame({
-                "origin": dupes["origin"].to_numpy(),
-                "reason": [f"duplicate of {first_origin[aid]}" for aid in dupes["article_id"]],
-            })))
-            dupe_ids = set(dupes["article_id"])
-            batch = {name: (table[~table["article_id"].isin(dupe_ids)] if name in ARTICLE_KEYED else table)
-                     for name, table in batch.items()}
-            # a copy the batch rejected itself names the batch's first copy, now rejected too: name the original
-            # (by origin, so only for an origin one article of the batch has: two uploads may share a file name)
-            single = articles["origin"].value_counts()
-            renamed = {f"duplicate of {origin}": f"duplicate of {first_origin[aid]}"
-                       for aid, origin in zip(dupes["article_id"], dupes["origin"]) if single[origin] == 1}
-            reasons = batch["rejected"]["reason"]
-            batch["rejected"] = batch["rejected"].assign(reason=reasons.map(lambda r: renamed.get(r, r)).astype(reasons.dtype))
-            ids = [aid for aid, dupe in zip(ids, seen) if not dupe]
-        first_origin.update(zip(ids, batch["articles"]["origin"].tolist()))
+        batch = first.admit(batch["articles"]).apply(batch)
         for name in BATCH_TABLES:
             parts[name].append(batch[name])
-    return parts
+    return {name: concat(name, parts.pop(name)) for name in BATCH_TABLES}
+
+
+@dataclass(frozen=True)
+class Copies:
+    """The articles of a batch that copy an article of an earlier batch: their ids, their rejected rows, and
+    the batch's own rejections that named one of them renamed to name the original."""
+
+    ids: frozenset[str] = frozenset()
+    rejected: pd.DataFrame | None = None
+    renamed: dict[str, str] = field(default_factory=dict)
+
+    def keep(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The rows of `frame` (a table keyed by article_id) that are not the copies'."""
+        return frame[~frame["article_id"].isin(self.ids)] if self.ids else frame
+
+    def apply(self, batch: Tables) -> Tables:
+        """`batch` without the copies' rows, their rejections before the batch's own."""
+        if not self.ids:
+            return batch
+        out = {name: self.keep(table) if name in ARTICLE_KEYED else table for name, table in batch.items()}
+        reasons = batch["rejected"]["reason"]
+        own = batch["rejected"].assign(reason=reasons.map(lambda r: self.renamed.get(r, r)).astype(reasons.dtype))
+        return out | {"rejected": concat("rejected", [self.rejected, own])}
+
+
+class FirstCopies:
+    """The origin of every article admitted so far, batch after batch: which articles of the next batch are
+    copies of an earlier one."""
+
+    def __init__(self) -> None:
+        self._origin: dict[str, str] = {}
+
+    def admit(self, articles: pd.DataFrame) -> Copies:
+        """The copies among a batch's `articles` (article_id and origin suffice); the others are admitted."""
+        ids, origins = articles["article_id"].tolist(), articles["origin"].tolist()
+        # one set lookup per article of the batch: matching the batch against every id seen so far (isin) cost
+        # a pass over all of them per batch, 30 s of the parent's time at 100,000 articles
+        seen = [aid in self._origin for aid in ids]
+        copies = Copies()
+        if any(seen):
+            dupes = [(aid, origin) for aid, origin, dupe in zip(ids, origins, seen) if dupe]
+            rejected = schema.conform("rejected", pd.DataFrame(
+                {"origin": [o for _, o in dupes], "reason": [f"duplicate of {self._origin[a]}" for a, _ in dupes]}))
+            # a copy the batch rejected itself names the batch's first copy, now rejected too: name the original
+            # (by origin, so only for an origin one article of the batch has: two uploads may share a file name)
+            single = pd.Series(origins).value_counts()
+            renamed = {f"duplicate of {o}": f"duplicate of {self._origin[a]}" for a, o in dupes if single[o] == 1}
+            copies = Copies(frozenset(a for a, _ in dupes), rejected, renamed)
+        self._origin.update((aid, origin) for aid, origin, dupe in zip(ids, origins, seen) if not dupe)
+        return copies
 
 
 def concat(name: str, frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
@@ -181,83 +199,57 @@ def finish(tables: Tables) -> Tables:
     return {**tables, "quotes": quotes, "people": people}
 
 
-def build_tables(
-    inputs: Sequence[Input],
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    lexicon_path: str | None = None,
-    engine: str = "auto",
-    workers: int | None = None,
-    scheduler: str | None = None,
-    progress: Progress | None = None,
-    stages: Stages | None = None,
-) -> Tables:
-    """Every table of a corpus built from `inputs` with the chosen engine (its time charged to `stages`' map
-    and merge).
-
-    `auto` uses local processes for large inputs and stays serial for small ones,
-    where starting workers would cost more than it saves.
-    """
-    if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    stages = stages or Stages()
-    workers = workers or os.cpu_count() or 1
-    if engine == "auto":
-        engine = "processes" if workers > 1 and len(inputs) >= PARALLEL_MIN_INPUTS else "serial"
-    batches = _batches(inputs, 1 if engine == "serial" else workers)
-    task = partial(build_batch, max_bytes=max_bytes, lexicon_path=lexicon_path)
-    with stages.stage("map"):
-        if engine == "serial":
-            parts = collect(_reporting(map(task, batches), batches, progress))
-        elif engine == "processes":
-            parts = _with_pool(task, batches, workers, progress)
-        else:
-            parts = collect(_reporting(_dask_map(task, batches, workers, scheduler), batches, progress))
-    with stages.stage("merge"):
-        return finish(join(parts))
-
-
-def _batches(inputs: Sequence[Input], workers: int) -> list[list[Input]]:
+def batches(inputs: Sequence[Input], workers: int) -> list[list[Input]]:
+    """`inputs` cut into batches: about eight per worker, so a slow batch does not hold the others up."""
     size = max(32, min(1000, len(inputs) // (workers * 8) + 1))
     return [list(inputs[i:i + size]) for i in range(0, len(inputs), size)] or [[]]
 
 
-def _reporting(results: Iterable[Tables], batches: list[list[Input]], progress: Progress | None) -> Iterable[Tables]:
-    total, done = sum(map(len, batches)), 0
-    for batch, result in zip(batches, results):
-        done += len(batch)
-        if progress:
-            progress(done, total)
-        yield result
+def choose_engine(engine: str, workers: int, n_inputs: int) -> str:
+    """The engine `engine` names; for `auto`, local processes for large inputs and serial for small ones,
+    where starting workers would cost more than it saves. Raises ValueError for an unknown engine."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if engine == "auto":
+        return "processes" if workers > 1 and n_inputs >= PARALLEL_MIN_INPUTS else "serial"
+    return engine
 
 
-def _with_pool(task, batches, workers, progress) -> dict[str, list[pd.DataFrame]]:
-    """`collect` of the batches built by a pool of `workers` processes, returned after the workers have exited:
-    their memory is back before the caller stacks the tables."""
-    # fork is fast and needs no importable __main__, but is unsafe beside other threads (a server).
-    context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return collect(_reporting(pool.map(task, batches), batches, progress))
+Mapper = Callable[..., Iterator]
 
 
-def _dask_map(task, batches, workers, scheduler) -> Iterable[Tables]:
+@contextmanager
+def mapper(engine: str, workers: int, scheduler: str | None = None) -> Iterator[Mapper]:
+    """A `map(function, *iterables)` running on `engine` (serial, processes or dask; see `choose_engine`),
+    yielding results in order; its workers live until the block ends.
+
+    Dask runs on the cluster at `scheduler` (tcp://host:8786), else on a local cluster of `workers` processes.
+    """
+    if engine == "serial":
+        yield map
+    elif engine == "processes":
+        # fork is fast and needs no importable __main__, but is unsafe beside other threads (a server).
+        context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield pool.map
+    else:
+        with _dask_client(workers, scheduler) as client:
+            yield lambda function, *iterables: (f.result() for f in client.map(function, *iterables, pure=False))
+
+
+@contextmanager
+def _dask_client(workers: int, scheduler: str | None):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as err:
         raise RuntimeError("the dask engine needs the 'dask' extra: pip install -e '.[dask]'") from err
     if scheduler:
-        client, cluster = Client(scheduler), None
+        with Client(scheduler) as client:
+            yield client
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-        client = Client(cluster)
-    try:
-        futures = client.map(task, batches, pure=False)
-        for future in futures:
-            yield future.result()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            yield client
 
 
 def code_version() -> str:

@@ -15,12 +15,12 @@ import logging
 import os
 import stat
 import tempfile
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pandas as pd
 
-from loaders import build, schema, search, store
+from loaders import build, parts, schema, search, store
 from loaders.inputs import DEFAULT_MAX_BYTES, Input, Source, resolve
 from loaders.stages import Stages
 from loaders.themes import KINDS, load_lexicon
@@ -86,14 +86,11 @@ class Corpus:
         fingerprint = _digest([self.fingerprint, other.fingerprint])
         return Corpus.from_tables(build.finish(build.merge(batch_tables)), fingerprint, self.theme_kinds)
 
-    def save(self, folder: str | os.PathLike, stages: Stages | None = None) -> Path:
+    def save(self, folder: str | os.PathLike) -> Path:
         """Writes every table to `folder` as a Parquet dataset that `load_corpus(folder)` serves, with the
-        themes in its manifest and the search index beside the tables (its time charged to `stages`' index)."""
-        def write_index(version: Path) -> None:
-            with (stages or Stages()).stage("index"):
-                search.write(self, version / search.INDEX_DIR)
-        return store.save(self.tables(), folder, self.fingerprint,
-                          {THEMES_KEY: [list(pair) for pair in self.theme_kinds]}, write_index)
+        themes in its manifest and the search index beside the tables."""
+        return store.save(self.tables(), folder, self.fingerprint, _themes_entry(self.theme_kinds),
+                          lambda version: search.write(self, version / search.INDEX_DIR))
 
 
 def load_corpus(
@@ -150,19 +147,28 @@ def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler
     if inputs is None:
         with stages.stage("listing"):
             inputs = resolve(source)
+    build_options = dict(max_bytes=max_bytes, lexicon_path=lexicon_path, engine=engine,
+                         workers=workers or os.cpu_count() or 1, scheduler=scheduler, progress=progress, stages=stages)
     theme_kinds = load_lexicon(lexicon_path).theme_kinds
-    tables = build.build_tables(inputs, max_bytes=max_bytes, lexicon_path=lexicon_path, engine=engine,
-                                workers=workers, scheduler=scheduler, progress=progress, stages=stages)
-    corpus = Corpus.from_tables(tables, fingerprint, theme_kinds)
     if cache is not None:
         try:
-            with stages.stage("write"):
-                corpus.save(cache, stages)
-            corpus = replace(corpus, folder=os.path.realpath(cache))
+            parts.build_dataset(inputs, cache, fingerprint, extra=_themes_entry(theme_kinds), **build_options)
+            with stages.stage("read"):
+                tables, _, version = store.load_version(cache)
             store.evict(cache.parent, keep=cache_keep())
-        except OSError as err:
-            log.warning("cannot write cache %s: %s", cache, err)
-    return corpus
+            return Corpus.from_tables(tables, fingerprint, theme_kinds, str(version))
+        except (OSError, store.Unusable) as err:
+            log.warning("cannot build into the cache %s (%s); building in a temporary folder", cache, err)
+    with tempfile.TemporaryDirectory(prefix="eu-kz-build-") as scratch:
+        built = parts.build_dataset(inputs, Path(scratch) / "corpus", fingerprint, index=False, **build_options)
+        with stages.stage("read"):
+            tables, _, _ = store.load_version(built)
+    return Corpus.from_tables(tables, fingerprint, theme_kinds)
+
+
+def _themes_entry(theme_kinds: ThemeKinds) -> dict:
+    """The manifest entry recording a corpus's themes (read back by `_stored_themes`)."""
+    return {THEMES_KEY: [list(pair) for pair in theme_kinds]}
 
 
 def _is_stored(source: object) -> bool:

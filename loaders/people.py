@@ -387,18 +387,30 @@ def people_table(quotes: pd.DataFrame) -> pd.DataFrame:
     return schema.conform("people", out)
 
 
+# The quotes columns `resolve_people` reads: what a build's workers send their parent for the corpus-wide step.
+PEOPLE_COLUMNS = ["article_id", "date", "speaker", "person", "speaker_role", "side"]
+
+
+def resolve_people(quotes: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
+    """(person, side, people) for a whole corpus's quotes (PEOPLE_COLUMNS suffice): `quotes.person` made
+    canonical, the people table built from it, and `quotes.side` with a person's known side carried to their
+    quotes in articles that give them no role, and OTHER for a speaker nothing shows to be EU or Kazakhstan
+    (tests/devset/CONVENTIONS.md: "other" is everyone else who is identified; only an unattributed quote has
+    no side)."""
+    if not len(quotes):
+        return quotes["person"], quotes["side"], schema.empty("people")
+    person = canonical_persons(quotes)
+    people = people_table(quotes.assign(person=person))
+    side, person = _text(quotes["side"]), _text(person)
+    if len(people):
+        known = dict(zip(_text(people["name"]), _text(people["side"])))
+        missing = (side == "") & (person != "")
+        side = side.mask(missing, person[missing].map(known).fillna(""))
+    side = side.mask((side == "") & (_text(quotes["speaker"]) != ""), "other")
+    return person, side, people
+
+
 def with_people(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(quotes, people) for a whole corpus: `quotes.person` made canonical, the people table built from it,
-    a person's known side carried to their quotes in articles that give them no role, and OTHER for a
-    speaker nothing shows to be EU or Kazakhstan (tests/devset/CONVENTIONS.md: "other" is everyone else who
-    is identified; only an unattributed quote has no side)."""
-    quotes = quotes.assign(person=canonical_persons(quotes)) if len(quotes) else quotes
-    people = people_table(quotes)
-    if len(quotes):
-        side, person = _text(quotes["side"]), _text(quotes["person"])
-        if len(people):
-            known = dict(zip(_text(people["name"]), _text(people["side"])))
-            missing = (side == "") & (person != "")
-            side = side.mask(missing, person[missing].map(known).fillna(""))
-        quotes = quotes.assign(side=side.mask((side == "") & (_text(quotes["speaker"]) != ""), "other"))
-    return schema.conform("quotes", quotes), people
+    """(quotes, people) for a whole corpus's quotes: `resolve_people` applied to the quotes table."""
+    person, side, people = resolve_people(quotes)
+    return schema.conform("quotes", quotes.assign(person=person, side=side)), people

@@ -7,8 +7,10 @@ quote documents share no text field, so a search over article fields never retur
 document carries its row in the corpus table as a fast field (ARTICLE_ROW / QUOTE_ROW); hits are ordered
 by it, so a search returns row positions without reading anything back.
 
-The index is written with the dataset (`Corpus.save` puts it in INDEX_DIR of the version folder) and
-stamped (STAMP: format, fingerprint, row counts) to the tables it was built from. `for_corpus` opens it;
+The index is written with the dataset, in INDEX_DIR of the version folder, as one or more shards: each
+build worker indexes the batches it writes (`ShardWriter`, in `loaders.parts`), and `Corpus.save` writes
+one. Shard k holds the rows after those of shard k-1, so a search concatenates the shards' hits in shard
+order. INDEX_DIR is stamped (STAMP: format, fingerprint, row counts, shards) to the tables it was built from. `for_corpus` opens it;
 when it is missing (a dataset saved before search existed) it is built once into that folder, and a
 corpus without a folder (uploads combined in a session) or with an unwritable one is indexed in memory.
 """
@@ -40,8 +42,10 @@ log = logging.getLogger(__name__)
 
 INDEX_DIR = "search"
 STAMP = "corpus.json"
-FORMAT = "eu-kz-search/1"
+FORMAT = "eu-kz-search/2"
 STAMP_MAX_BYTES = 4096
+# More shards than a stamp may name: one per build worker, and no machine has this many cores.
+MAX_SHARDS = 4096
 # The index writer's memory budget and threads: twice the budget or a second thread saved no time at
 # 100,000 articles (15-18 s either way on 2 cores), and the build holds the tables already.
 WRITER_HEAP = 64 * 2**20
@@ -68,12 +72,13 @@ SCHEMA = _schema()
 
 
 class SearchIndex:
-    """An open index and the row counts of the articles and quotes tables it was built from."""
+    """The open shards of an index and the row counts of the articles and quotes tables it was built from."""
 
-    def __init__(self, index: tantivy.Index, n_articles: int, n_quotes: int):
-        index.register_tokenizer(TOKENIZER, ANALYZER)
-        index.config_reader("manual")  # no watcher thread: an index never changes once written
-        self._index = index
+    def __init__(self, shards: Sequence[tantivy.Index], n_articles: int, n_quotes: int):
+        for index in shards:
+            index.register_tokenizer(TOKENIZER, ANALYZER)
+            index.config_reader("manual")  # no watcher thread: an index never changes once written
+        self._shards = list(shards)
         self.n_articles = n_articles
         self.n_quotes = n_quotes
 
@@ -92,9 +97,13 @@ class SearchIndex:
             return np.arange(total, dtype=np.int64)
         if total == 0:
             return np.empty(0, dtype=np.int64)
-        hits = self._index.searcher().search(_compile(query, fields, kind), limit=total, count=False,
-                                             order_by_field=kind, order=tantivy.Order.Asc).hits
-        return np.fromiter((row for row, _ in hits), dtype=np.int64, count=len(hits))
+        compiled = _compile(query, fields, kind)
+        rows = []
+        for index in self._shards:
+            hits = index.searcher().search(compiled, limit=total, count=False, order_by_field=kind,
+                                           order=tantivy.Order.Asc).hits
+            rows.append(np.fromiter((row for row, _ in hits), dtype=np.int64, count=len(hits)))
+        return rows[0] if len(rows) == 1 else np.concatenate(rows)
 
 
 def _compile(query: Query, fields: Sequence[str], kind: str) -> tantivy.Query:
@@ -122,26 +131,54 @@ def _clause(clause: Clause, field: str) -> tantivy.Query:
     return tantivy.Query.phrase_query(SCHEMA, field, list(clause.words))
 
 
+class ShardWriter:
+    """One shard of an index, written to the new or empty `folder` (None: held in memory) batch by batch:
+    `add` the corpus's tables a batch at a time, in row order, then `close`."""
+
+    def __init__(self, folder: str | os.PathLike | None):
+        if folder is not None:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+        self.index = tantivy.Index(SCHEMA, path=None if folder is None else str(folder), reuse=False)
+        self.index.register_tokenizer(TOKENIZER, ANALYZER)
+        self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=WRITER_THREADS)
+
+    def add(self, articles: pd.DataFrame, quotes: pd.DataFrame, first_article: int, first_quote: int) -> None:
+        """Indexes `articles` and `quotes`, whose first rows are rows `first_article` and `first_quote` of the
+        corpus's tables."""
+        for doc in _article_docs(articles, first_article):
+            self._writer.add_document(doc)
+        for doc in _quote_docs(quotes, first_quote):
+            self._writer.add_document(doc)
+
+    def close(self) -> tantivy.Index:
+        """Commits the shard; returns it."""
+        self._writer.commit()
+        self._writer.wait_merging_threads()
+        return self.index
+
+
 def build(articles: pd.DataFrame, quotes: pd.DataFrame, folder: str | os.PathLike | None = None,
           fingerprint: str = "") -> SearchIndex:
-    """The index of `articles` and `quotes` (corpus tables), written to the empty or new `folder` with its
-    stamp, or held in memory when `folder` is None."""
-    path = None
+    """The one-shard index of `articles` and `quotes` (corpus tables), written to the empty or new `folder`
+    with its stamp, or held in memory when `folder` is None."""
+    shard = ShardWriter(None if folder is None else Path(folder) / "0")
+    shard.add(articles, quotes, 0, 0)
+    index = shard.close()
     if folder is not None:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        path = str(folder)
-    index = tantivy.Index(SCHEMA, path=path, reuse=False)
-    index.register_tokenizer(TOKENIZER, ANALYZER)
-    writer = index.writer(heap_size=WRITER_HEAP, num_threads=WRITER_THREADS)
-    for docs in (_article_docs(articles), _quote_docs(quotes)):
-        for doc in docs:
-            writer.add_document(doc)
-    writer.commit()
-    writer.wait_merging_threads()
-    if path is not None:
-        stamp = {"format": FORMAT, "fingerprint": fingerprint, "articles": len(articles), "quotes": len(quotes)}
-        (Path(path) / STAMP).write_text(json.dumps(stamp))
-    return SearchIndex(index, len(articles), len(quotes))
+        write_stamp(folder, fingerprint, len(articles), len(quotes), 1)
+    return SearchIndex([index], len(articles), len(quotes))
+
+
+def shard_folder(folder: str | os.PathLike, shard: int) -> Path:
+    """Where shard number `shard` of the index in `folder` is written."""
+    return Path(folder) / str(shard)
+
+
+def write_stamp(folder: str | os.PathLike, fingerprint: str, n_articles: int, n_quotes: int, shards: int) -> None:
+    """Stamps the index in `folder` (its `shards` shards written) as built from tables of these row counts."""
+    stamp = {"format": FORMAT, "fingerprint": fingerprint, "articles": n_articles, "quotes": n_quotes,
+             "shards": shards}
+    (Path(folder) / STAMP).write_text(json.dumps(stamp))
 
 
 def _text_chunks(frame: pd.DataFrame, columns: Sequence[str]) -> Iterator[tuple[int, list[list[str]]]]:
@@ -155,9 +192,9 @@ def _text_chunks(frame: pd.DataFrame, columns: Sequence[str]) -> Iterator[tuple[
         yield start, [part[col].astype("string").fillna("").tolist() for col in columns]
 
 
-def _article_docs(articles: pd.DataFrame) -> Iterator[tantivy.Document]:
+def _article_docs(articles: pd.DataFrame, first: int) -> Iterator[tantivy.Document]:
     for start, (titles, texts) in _text_chunks(articles, ("title", "text")):
-        for row, title, text in zip(range(start, start + len(titles)), titles, texts):
+        for row, title, text in zip(range(first + start, first + start + len(titles)), titles, texts):
             doc = tantivy.Document()
             doc.add_unsigned(ARTICLE_ROW, row)
             doc.add_text("title", title)
@@ -166,9 +203,9 @@ def _article_docs(articles: pd.DataFrame) -> Iterator[tantivy.Document]:
             yield doc
 
 
-def _quote_docs(quotes: pd.DataFrame) -> Iterator[tantivy.Document]:
+def _quote_docs(quotes: pd.DataFrame, first: int) -> Iterator[tantivy.Document]:
     for start, (texts, *who) in _text_chunks(quotes, ("text", "speaker", "person", "speaker_role")):
-        for row, text, *names in zip(range(start, start + len(texts)), texts, *who):
+        for row, text, *names in zip(range(first + start, first + start + len(texts)), texts, *who):
             doc = tantivy.Document()
             doc.add_unsigned(QUOTE_ROW, row)
             doc.add_text("quote", text)
@@ -190,9 +227,11 @@ def open_stored(folder: str | os.PathLike, corpus: Corpus) -> SearchIndex | None
     try:
         with open(folder / STAMP, "rb") as handle:
             stamp = json.loads(handle.read(STAMP_MAX_BYTES + 1))
-        if stamp != expected:
+        shards = stamp.pop("shards", None) if isinstance(stamp, dict) else None
+        if stamp != expected or not isinstance(shards, int) or not 1 <= shards <= MAX_SHARDS:
             return None
-        return SearchIndex(tantivy.Index.open(str(folder)), expected["articles"], expected["quotes"])
+        indexes = [tantivy.Index.open(str(shard_folder(folder, k))) for k in range(shards)]
+        return SearchIndex(indexes, expected["articles"], expected["quotes"])
     except FileNotFoundError:
         return None
     except (OSError, ValueError, RecursionError) as err:  # unreadable stamp or index: build another

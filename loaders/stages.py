@@ -1,10 +1,11 @@
 """Where a build's time goes in the process that runs it: wall and own-CPU seconds per named stage.
 
-A build's parent lists the inputs, fingerprints them, maps the batches (the workers' part), merges
-what they return and writes the dataset. Whatever the parent does itself does not shrink with more
-workers, so `python -m benchmarks` prints these figures per corpus size: the serial part is the
-wall seconds of every stage but `map`, plus the parent's own CPU seconds during `map` (receiving and
-unpickling the batches' tables).
+A build's parent lists the inputs and fingerprints them; its workers build and stage the batches (`map`);
+the parent decides copies and people and plans the shards (`merge`); its workers write their parts
+(`write`); the parent publishes the dataset (`publish`) and reads it back (`read`). Whatever the parent
+does itself does not shrink with more workers, so `python -m benchmarks` prints these figures per corpus
+size: the serial part is the wall seconds of the parent's stages, plus its own CPU seconds during the
+workers' stages (sending tasks, receiving results).
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 # The stages a build records, in the order it runs them.
-STAGES = ("listing", "fingerprint", "map", "merge", "write", "index")
-PARALLEL = "map"  # the stage the workers run; the parent's CPU in it is its serial share
+STAGES = ("listing", "fingerprint", "map", "merge", "write", "publish", "read")
+PARALLEL = ("map", "write")  # the stages the workers run; the parent's CPU in them is its serial share
 
 
 @dataclass
 class Stages:
-    """Wall and parent-CPU seconds per stage. Each second is charged to the innermost stage open at the time
-    (the search index is written inside the dataset's write: its seconds count as `index`, not `write`)."""
+    """Wall and parent-CPU seconds per stage. Each second is charged to the innermost stage open at the time."""
 
     wall: dict[str, float] = field(default_factory=dict)
     cpu: dict[str, float] = field(default_factory=dict)
@@ -43,15 +43,19 @@ class Stages:
             self._open.pop()
 
     def serial_s(self) -> float:
-        """Seconds of the build the parent spends itself: every stage's wall time but the map's, plus the
-        parent's CPU during the map."""
-        return sum(s for name, s in self.wall.items() if name != PARALLEL) + self.cpu.get(PARALLEL, 0.0)
+        """Seconds of the build the parent spends itself: the wall time of every stage but the workers', plus
+        the parent's CPU during the workers' stages."""
+        return sum(s for name, s in self.wall.items() if name not in PARALLEL) + self.parallel_cpu_s()
+
+    def parallel_cpu_s(self) -> float:
+        """The parent's own CPU seconds while the workers ran (the PARALLEL stages)."""
+        return sum(self.cpu.get(name, 0.0) for name in PARALLEL)
 
     def as_dict(self) -> dict[str, float]:
-        """Wall seconds per stage (STAGES order, 0 for a stage not run), the map's parent CPU as `map_cpu` and
-        `serial` (`serial_s`): what a benchmark reports."""
+        """Wall seconds per stage (STAGES order, 0 for a stage not run), the parent's CPU during the workers'
+        stages as `parent_cpu` and `serial` (`serial_s`): what a benchmark reports."""
         return {**{name: self.wall.get(name, 0.0) for name in STAGES},
-                "map_cpu": self.cpu.get(PARALLEL, 0.0), "serial": self.serial_s()}
+                "parent_cpu": self.parallel_cpu_s(), "serial": self.serial_s()}
 
     def _charge(self) -> None:
         now = (time.perf_counter(), time.process_time())

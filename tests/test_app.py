@@ -61,7 +61,7 @@ def test_every_page_renders_on_the_seed_corpus(at, page):
 
 
 def test_a_built_dataset_is_served_without_parsing(monkeypatch, tmp_path, seed_corpus):
-    from loaders import build
+    from loaders import parts
 
     built = seed_corpus.save(tmp_path / "built")
     monkeypatch.setenv("DASHBOARD_DATA", str(built))
@@ -70,7 +70,7 @@ def test_a_built_dataset_is_served_without_parsing(monkeypatch, tmp_path, seed_c
     def no_build(*args, **kwargs):
         raise AssertionError("the built dataset was parsed again")
 
-    monkeypatch.setattr(build, "build_tables", no_build)
+    monkeypatch.setattr(parts, "build_dataset", no_build)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
     no_exception(at)
     assert metric(at, "Articles") == "2"

@@ -12,7 +12,7 @@ import pytest
 from benchmarks import __main__ as harness
 from benchmarks import corpus, pathological
 from benchmarks.measure import PAGES, SEARCH, page_labels, scan
-from loaders.stages import STAGES
+from loaders.stages import PARALLEL, STAGES
 
 NAME = re.compile(r"^(\d{6})_[0-9a-f]{16}\.txt$")
 HEADER = re.compile(r"^ date (\d{4}-\d{2}-\d{2})")
@@ -204,9 +204,9 @@ def test_harness_end_to_end_writes_exactly_the_contract_keys(tmp_path, monkeypat
     assert "<= 5" in table and "Quotes (theme=hydrogen)" in table and f"Articles (q={SEARCH})" in table
     assert "slowest search s" in table
     stages = row["build_stages"]
-    assert list(stages) == [*STAGES, "map_cpu", "serial"]
-    assert stages["map"] > 0 and stages["write"] > 0 and stages["index"] > 0  # 30 files: one serial batch
-    assert stages["serial"] == pytest.approx(sum(stages[s] for s in STAGES if s != "map") + stages["map_cpu"])
+    assert list(stages) == [*STAGES, "parent_cpu", "serial"]
+    assert all(stages[s] > 0 for s in STAGES if s != "listing")  # 30 files: one serial batch
+    assert stages["serial"] == pytest.approx(sum(stages[s] for s in STAGES if s not in PARALLEL) + stages["parent_cpu"])
     assert "build stages" in table and "serial s (<= 10 s)" in table
 
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from loaders import build, load_corpus, store
+from loaders import load_corpus, parts, store
 from tests.conftest import SEED_000, SEED_004
 
 
@@ -14,13 +14,13 @@ from tests.conftest import SEED_000, SEED_004
 def builds(monkeypatch):
     """Counts the real builds that load_corpus runs."""
     calls = []
-    real = build.build_tables
+    real = parts.build_dataset
 
-    def counting(inputs, **kwargs):
+    def counting(inputs, *args, **kwargs):
         calls.append(len(inputs))
-        return real(inputs, **kwargs)
+        return real(inputs, *args, **kwargs)
 
-    monkeypatch.setattr(build, "build_tables", counting)
+    monkeypatch.setattr(parts, "build_dataset", counting)
     return calls
 
 

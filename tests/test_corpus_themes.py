@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import build, load_corpus
+from loaders import load_corpus, parts
 from loaders.__main__ import main
 from loaders.themes import load_lexicon
 
@@ -73,7 +73,7 @@ def test_a_cache_hit_and_uploads_keep_the_themes_of_the_build(tmp_path, write_fi
     def no_build(*args, **kwargs):
         raise AssertionError("the cached corpus was built again")
 
-    monkeypatch.setattr(build, "build_tables", no_build)
+    monkeypatch.setattr(parts, "build_dataset", no_build)
     hit = load_corpus(folder, lexicon_path=str(other_lexicon), cache_dir=tmp_path / "cache")
     assert first.theme_kinds == hit.theme_kinds == OTHER_THEMES
     monkeypatch.undo()

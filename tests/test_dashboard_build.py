@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from loaders import build, corpus_fingerprint, is_built
+from loaders import corpus_fingerprint, is_built, parts
 from ui import loading
 
 ARTICLE = "date 2025-03-0{n}\nElectrolyser tender number {n}\n\nThe ministry said tender {n} would open in Pavlodar.\n"
@@ -51,6 +51,6 @@ def test_the_dashboard_loads_an_unbuilt_folder_without_building_in_its_own_proce
     def refuse(*args, **kwargs):
         raise AssertionError("built inside the server process")
 
-    monkeypatch.setattr(build, "build_tables", refuse)
+    monkeypatch.setattr(parts, "build_dataset", refuse)
     corpus = loading.load_cached(str(folder), corpus_fingerprint(folder))
     assert sorted(corpus.articles["title"]) == [f"Electrolyser tender number {n}" for n in range(1, 4)]
