@@ -162,7 +162,7 @@ def _read_staged(staging: Path, number: int) -> dict[str, pd.DataFrame]:
     tables = {}
     for name in build.BATCH_TABLES:
         with pa.OSFile(str(folder / f"{name}.arrow"), "rb") as source:
-            tables[name] = schema.conform(name, pa.ipc.open_file(source).read_all().to_pandas())
+            tables[name] = schema.from_arrow(name, pa.ipc.open_file(source).read_all())
     shutil.rmtree(folder, ignore_errors=True)
     return tables
 

@@ -132,7 +132,13 @@ def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     if missing:
         raise KeyError(f"{name} table lacks columns {missing}")
     out = frame.loc[:, columns(name)].reset_index(drop=True)
-    return out.astype(dtypes(name))
+    cast = {col: dtype for col, dtype in dtypes(name).items() if out[col].dtype != dtype}
+    return out.astype(cast) if cast else out
+
+
+def from_arrow(name: str, table: pa.Table) -> pd.DataFrame:
+    """A stored Arrow table of table `name` as its frame, conformed: text straight to Arrow-backed strings."""
+    return conform(name, table.to_pandas(types_mapper=_PANDAS.get))
 
 
 def arrow_schema(name: str) -> pa.Schema:
@@ -141,6 +147,7 @@ def arrow_schema(name: str) -> pa.Schema:
     return pa.schema([(col, _ARROW[dtype]) for col, dtype in dtypes(name).items()])
 
 
+_PANDAS = {pa.large_string(): pd.StringDtype("pyarrow"), pa.string(): pd.StringDtype("pyarrow")}
 _ARROW = {TEXT: pa.large_string(), LABEL: pa.dictionary(pa.int32(), pa.large_string()), DATE: pa.timestamp("ns"),
           "int32": pa.int32(), "float64": pa.float64()}
 

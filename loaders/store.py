@@ -304,16 +304,14 @@ def read_table(folder: Path, name: str, entry: dict | None) -> pd.DataFrame:
     if entry is None:
         raise Unusable(f"{folder}: manifest lists no {name} table")
     pieces = [_read_part(folder / part["file"], part) for part in entry["parts"]]
-    try:
-        frame = (pieces[0] if len(pieces) == 1 else pa.concat_tables(pieces)).to_pandas()
-    except pa.ArrowException as err:
-        raise Unusable(f"{folder}: the parts of {name} do not stack ({err})") from None
     path = folder / entry["parts"][0]["file"]
-    if list(frame.columns) != schema.columns(name):
+    if any(piece.column_names != schema.columns(name) for piece in pieces):
         raise Unusable(f"{path}: columns differ from this version's tables (built by another version? "
                        "build it again with python -m loaders)")
     try:
-        return schema.conform(name, frame)
+        return schema.from_arrow(name, pieces[0] if len(pieces) == 1 else pa.concat_tables(pieces))
+    except pa.ArrowException as err:
+        raise Unusable(f"{folder}: the parts of {name} do not stack ({err})") from None
     except (TypeError, ValueError) as err:
         raise Unusable(f"{path}: values do not fit the schema ({err})") from None
 

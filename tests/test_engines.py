@@ -1,10 +1,15 @@
-"""Serial, multi-process and Dask builds give the same tables, row for row."""
+"""Serial, multi-process and Dask builds give the same tables, row for row, and the workers write the dataset."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
 import pytest
 
-from loaders import load_corpus
+from loaders import load_corpus, schema, search, store
+from loaders.query import parse
 from tests.conftest import SEEDS
 
 
@@ -45,3 +50,42 @@ def test_process_pool_build_equals_serial_build(varied_folder, serial):
 def test_dask_build_equals_serial_build(varied_folder, serial):
     pytest.importorskip("dask.distributed", reason="the dask extra is not installed: pip install -e '.[dask]'")
     _assert_same(serial, load_corpus(varied_folder, cache_dir=False, engine="dask", workers=2))
+
+
+# Workers write the dataset: one part of each table and one index shard per worker
+
+
+def _layout(folder):
+    manifest = json.loads((folder / store.MANIFEST).read_text())
+    return {name: [part["file"] for part in entry["parts"]] for name, entry in manifest["tables"].items()}
+
+
+@pytest.mark.parametrize("engine", ["processes", "dask"])
+def test_each_worker_writes_its_own_part_of_every_table_and_its_own_index_shard(varied_folder, serial, tmp_path,
+                                                                                engine):
+    if engine == "dask":
+        pytest.importorskip("dask.distributed", reason="the dask extra is not installed: pip install -e '.[dask]'")
+    built = load_corpus(varied_folder, cache_dir=tmp_path / "cache", engine=engine, workers=2)
+    _assert_same(serial, built)
+    folder = Path(built.folder)
+    assert _layout(folder) == {name: ["people.parquet"] if name == "people" else [f"{name}-0.parquet",
+                                                                                  f"{name}-1.parquet"]
+                               for name in schema.TABLES}
+    assert sorted(p.name for p in (folder / search.INDEX_DIR).iterdir()) == ["0", "1", search.STAMP]
+    assert not list(folder.parent.glob(".*tmp-*")), "the staging folder is gone once the dataset is published"
+    first_part = pq.ParquetFile(folder / "articles-0.parquet").metadata.num_rows
+    assert 0 < first_part < len(built.articles)
+
+
+def test_a_search_over_two_shards_finds_the_rows_a_single_index_finds(varied_folder, tmp_path):
+    built = load_corpus(varied_folder, cache_dir=tmp_path / "cache", engine="processes", workers=2)
+    sharded = search.for_corpus(built)
+    single = search.build(built.articles, built.quotes)
+    for text in ("lithium", "battery plants", "Kowalska", "note*", "hydrogen -lithium", "\"Note 149\""):
+        query = parse(text)
+        articles, quotes = sharded.articles(query), sharded.quotes(query)
+        assert articles.tolist() == single.articles(query).tolist(), text
+        assert quotes.tolist() == single.quotes(query).tolist(), text
+        assert articles.tolist() == sorted(articles.tolist())
+    assert len(sharded.articles(parse("\"Note 149\""))) == 1  # an article of the second worker's shard
+    assert len(sharded.quotes(parse("Abenov"))) == 75  # the odd notes of 150
