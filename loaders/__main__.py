@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
             args.paths if len(args.paths) > 1 else args.paths[0],
             max_bytes=int(args.max_mb * 2**20),
             cache_dir=False if args.no_cache else args.cache_dir,
+            out=args.out,
             lexicon_path=args.lexicon,
             engine=args.engine,
             workers=args.workers,
@@ -54,16 +55,16 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except OSError as err:  # --out cannot take the dataset (a build into the cache falls back to a temporary folder)
+        where = f"cannot write {printable(args.out)}: " if args.out else ""
+        print(f"error: {where}{printable(err)}", file=sys.stderr)
+        return 2
     finally:
         if bar is not None:
             bar.close()
     print(summary(corpus))
     if args.out:
-        try:
-            print(f"wrote {printable(corpus.save(args.out))}")
-        except (FileExistsError, OSError) as err:
-            print(f"error: cannot write {printable(args.out)}: {printable(err)}", file=sys.stderr)
-            return 2
+        print(f"wrote {printable(args.out)}")
     return 0 if len(corpus.articles) else 1
 
 
@@ -95,7 +96,7 @@ def summary(corpus: Corpus) -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="+", help="article files or folders (.txt, .json, .jsonl, .csv), or a built dataset")
-    parser.add_argument("--out", metavar="DIR", help="write every table as a Parquet dataset to DIR")
+    parser.add_argument("--out", metavar="DIR", help="build into DIR, a Parquet dataset (the build's workers write their parts there)")
     parser.add_argument("--engine", choices=build.ENGINES, default="auto", help="how to map the batch build")
     parser.add_argument("--workers", type=int, help="worker processes (default: every core)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, with --engine dask")

@@ -15,7 +15,7 @@ import logging
 import os
 import stat
 import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import pandas as pd
@@ -98,6 +98,7 @@ def load_corpus(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: str | os.PathLike | None | bool = None,
+    out: str | os.PathLike | None = None,
     lexicon_path: str | None = None,
     engine: str = "auto",
     workers: int | None = None,
@@ -111,56 +112,68 @@ def load_corpus(
 
     A folder holding a built dataset (`python -m loaders ... --out DIR`) is served as
     it is, with the themes of the lexicon it was built with. `cache_dir=None` uses $DASHBOARD_CACHE_DIR or a temp folder; `False` turns
-    caching off. Raises FileNotFoundError for a missing path; bad content never raises:
-    it becomes `rejected` rows.
+    caching off. `out` names the dataset folder to build into (or to serve, when it already holds this
+    build) instead of the cache: the build's workers write their parts there, so for Dask workers on
+    other machines it must be a path they share. Raises FileNotFoundError for a missing path, and
+    FileExistsError or OSError when `out` cannot take the dataset; bad content never raises: it becomes
+    `rejected` rows.
 
     `fingerprint` is `corpus_fingerprint(source)` if the caller has just computed it:
     a cache hit then needs no second pass over the files. `content_hash` is passed to
     `corpus_fingerprint`. `stages`, when given, records where a build's time goes (`loaders.stages`).
     """
-    corpus = _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler, progress, fingerprint,
-                   content_hash, stages or Stages())
+    stages = stages or Stages()
+    options = dict(max_bytes=max_bytes, lexicon_path=lexicon_path, engine=engine, workers=workers or os.cpu_count() or 1,
+                   scheduler=scheduler, progress=progress, stages=stages)
+    if _is_stored(source):
+        corpus = _load_dataset(Path(source))
+        if out is not None:
+            corpus = replace(corpus, folder=os.path.realpath(corpus.save(out)))
+    else:
+        corpus = _load(source, cache_dir, out, fingerprint, content_hash, options)
     _trim_heap()
     return corpus
 
 
-def _load(source, max_bytes, cache_dir, lexicon_path, engine, workers, scheduler, progress, fingerprint,
-          content_hash, stages: Stages) -> Corpus:
-    if _is_stored(source):
-        return _load_dataset(Path(source))
+def _load(source: Source, cache_dir, out, fingerprint: str | None, content_hash: bool | None, options: dict) -> Corpus:
+    """The corpus of the article files in `source`, from the dataset `out` or the cache when it holds this
+    build, else built there (or, with neither, in a temporary folder)."""
+    stages: Stages = options["stages"]
     inputs = None
     if fingerprint is None:
         with stages.stage("listing"):
             inputs = resolve(source)
         with stages.stage("fingerprint"):
-            fingerprint = corpus_fingerprint(inputs, max_bytes=max_bytes, lexicon_path=lexicon_path,
-                                             content_hash=content_hash)
-    cache = _cache_folder(cache_dir, fingerprint)
-    if cache is not None and store.is_dataset(cache):
+            fingerprint = corpus_fingerprint(inputs, max_bytes=options["max_bytes"],
+                                             lexicon_path=options["lexicon_path"], content_hash=content_hash)
+    home = Path(out) if out is not None else _cache_folder(cache_dir, fingerprint)
+    if home is not None and store.stored_fingerprint(home) == fingerprint:
         try:
-            tables, manifest, version = store.load_version(cache)
-            store.touch(cache)
-            return Corpus.from_tables(tables, fingerprint, _stored_themes(manifest, cache, lexicon_path), str(version))
+            tables, manifest, version = store.load_version(home)
+            store.touch(home)
+            return Corpus.from_tables(tables, fingerprint, _stored_themes(manifest, home, options["lexicon_path"]),
+                                      str(version))
         except store.Unusable as err:
-            log.warning("discarding unusable cache: %s", err)
-            store.remove(cache)
+            log.warning("discarding unusable dataset: %s", err)
+            store.remove(home)
     if inputs is None:
         with stages.stage("listing"):
             inputs = resolve(source)
-    build_options = dict(max_bytes=max_bytes, lexicon_path=lexicon_path, engine=engine,
-                         workers=workers or os.cpu_count() or 1, scheduler=scheduler, progress=progress, stages=stages)
-    theme_kinds = load_lexicon(lexicon_path).theme_kinds
-    if cache is not None:
+    theme_kinds = load_lexicon(options["lexicon_path"]).theme_kinds
+    if home is not None:
         try:
-            parts.build_dataset(inputs, cache, fingerprint, extra=_themes_entry(theme_kinds), **build_options)
+            parts.build_dataset(inputs, home, fingerprint, extra=_themes_entry(theme_kinds), **options)
             with stages.stage("read"):
-                tables, _, version = store.load_version(cache)
-            store.evict(cache.parent, keep=cache_keep())
+                tables, _, version = store.load_version(home)
+            if out is None:
+                store.evict(home.parent, keep=cache_keep())
             return Corpus.from_tables(tables, fingerprint, theme_kinds, str(version))
         except (OSError, store.Unusable) as err:
-            log.warning("cannot build into the cache %s (%s); building in a temporary folder", cache, err)
+            if out is not None:
+                raise
+            log.warning("cannot build into the cache %s (%s); building in a temporary folder", home, err)
     with tempfile.TemporaryDirectory(prefix="eu-kz-build-") as scratch:
-        built = parts.build_dataset(inputs, Path(scratch) / "corpus", fingerprint, index=False, **build_options)
+        built = parts.build_dataset(inputs, Path(scratch) / "corpus", fingerprint, index=False, **options)
         with stages.stage("read"):
             tables, _, _ = store.load_version(built)
     return Corpus.from_tables(tables, fingerprint, theme_kinds)

@@ -20,7 +20,7 @@ machines, the dataset's folder must be on a path they share.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
@@ -34,7 +34,6 @@ from loaders.inputs import DEFAULT_MAX_BYTES, Input
 from loaders.people import PEOPLE_COLUMNS, resolve_people
 from loaders.stages import Stages
 
-Progress = Callable[[int, int], None]
 # The staged batches, inside the staging folder; removed before the dataset is published.
 STAGED_DIR = ".batches"
 
@@ -70,7 +69,7 @@ def build_dataset(
     engine: str = "auto",
     workers: int = 1,
     scheduler: str | None = None,
-    progress: Progress | None = None,
+    progress: build.Progress | None = None,
     stages: Stages | None = None,
 ) -> Path:
     """Builds `inputs` as the dataset `folder` (replacing any there atomically, see `store.create`), with
@@ -171,7 +170,7 @@ def _staged(staging: Path, number: int) -> Path:
     return staging / STAGED_DIR / str(number)
 
 
-def _reporting(results: Iterable[Staged], cut: list[list[Input]], progress: Progress | None) -> Iterator[Staged]:
+def _reporting(results: Iterable[Staged], cut: list[list[Input]], progress: build.Progress | None) -> Iterator[Staged]:
     total, done = sum(map(len, cut)), 0
     for batch, result in zip(cut, results):
         done += len(batch)

@@ -90,6 +90,7 @@ def create(folder: str | os.PathLike, fingerprint: str, fill: Callable[[Path], d
     Raises FileExistsError if `folder` is a non-empty folder that is not a dataset: it is never emptied.
     """
     folder = Path(folder)
+    _refuse_foreign(folder)  # before the work of filling it, and again when publishing
     folder.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(folder.parent)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-{os.getpid()}-", dir=folder.parent))
@@ -153,9 +154,8 @@ class PartWriter:
 
 def _publish(staging: Path, folder: Path) -> None:
     """Makes `staging` the current version of `folder` and drops all but the previous version (under the lock)."""
+    _refuse_foreign(folder)
     plain = folder.is_dir() and not folder.is_symlink()  # a plain folder: from an older save, or the user's
-    if plain and any(folder.iterdir()) and not is_dataset(folder):
-        raise FileExistsError(f"{folder} holds files that are not a dataset; not replacing it")
     version = staging.with_name(f".{folder.name}.v-{staging.name.rsplit('-', 1)[-1]}")
     os.rename(staging, version)
     if plain:
@@ -169,6 +169,12 @@ def _publish(staging: Path, folder: Path) -> None:
     for old in _versions(folder):
         if old.name not in keep:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _refuse_foreign(folder: Path) -> None:
+    """Raises FileExistsError when `folder` is a plain folder holding anything but a dataset: never replaced."""
+    if folder.is_dir() and not folder.is_symlink() and any(folder.iterdir()) and not is_dataset(folder):
+        raise FileExistsError(f"{folder} holds files that are not a dataset; not replacing it")
 
 
 def remove(folder: str | os.PathLike) -> None:

@@ -47,3 +47,23 @@ def test_out_writes_a_dataset_that_loads_without_reparsing(tmp_path, seed_corpus
 def test_progress_lines_report_each_batch_on_stderr(tmp_path, capsys):
     assert main([str(SEEDS), "--no-cache", "--progress", "lines"]) == 0
     assert capsys.readouterr().err.splitlines() == ["progress 2 2"]
+
+
+def test_out_refuses_a_folder_of_other_files_before_building(tmp_path, capsys, monkeypatch):
+    from loaders import build
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me")
+    monkeypatch.setattr(build, "build_batch", None)  # the build must not start
+    assert main([str(SEEDS), "--no-cache", "--out", str(mine)]) == 2
+    assert capsys.readouterr().err == f"error: cannot write {mine}: {mine} holds files that are not a dataset; not replacing it\n"
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+
+
+def test_out_serves_its_own_build_again_without_building(tmp_path, monkeypatch):
+    from loaders import parts
+
+    assert main([str(SEEDS), "--no-cache", "--out", str(tmp_path / "built")]) == 0
+    monkeypatch.setattr(parts, "build_dataset", None)
+    assert main([str(SEEDS), "--no-cache", "--out", str(tmp_path / "built")]) == 0
