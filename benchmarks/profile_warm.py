@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{'table, read alone':<14}{'rows':>12}{'Parquet MiB':>13}{'memory MiB':>12}{'seconds':>9}")
     for name in schema.TABLES:
         _, seconds = _timed(store.read_table, folder, name, entries.get(name))
-        on_disk = (folder / f"{name}.parquet").stat().st_size / 2**20
+        on_disk = sum(part["bytes"] for part in entries[name]["parts"]) / 2**20
         print(f"{name:<14}{rows[name]:>12,}{on_disk:>13.1f}{memory[name]:>12.1f}{seconds:>9.3f}")
     return 0
 

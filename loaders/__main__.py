@@ -55,9 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    except OSError as err:  # --out cannot take the dataset (a build into the cache falls back to a temporary folder)
+    except OSError as err:  # --out cannot take the dataset (an unwritable cache falls back to a temporary folder)
         where = f"cannot write {printable(args.out)}: " if args.out else ""
         print(f"error: {where}{printable(err)}", file=sys.stderr)
+        return 2
+    except RuntimeError as err:  # the dask engine without its extra, or workers that cannot see the dataset's folder
+        print(f"error: {printable(err)}", file=sys.stderr)
         return 2
     finally:
         if bar is not None:

@@ -9,6 +9,7 @@ manifest, so whoever serves it names the themes its mentions use.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import logging
@@ -146,37 +147,45 @@ def _load(source: Source, cache_dir, out, fingerprint: str | None, content_hash:
         with stages.stage("fingerprint"):
             fingerprint = corpus_fingerprint(inputs, max_bytes=options["max_bytes"],
                                              lexicon_path=options["lexicon_path"], content_hash=content_hash)
-    home = Path(out) if out is not None else _cache_folder(cache_dir, fingerprint)
+    # absolute, for workers with another working folder; not resolved: a dataset folder is a link to its version
+    home = Path(os.path.abspath(out)) if out is not None else _cache_folder(cache_dir, fingerprint)
     if home is not None and store.stored_fingerprint(home) == fingerprint:
         try:
             tables, manifest, version = store.load_version(home)
             store.touch(home)
             return Corpus.from_tables(tables, fingerprint, _stored_themes(manifest, home, options["lexicon_path"]),
                                       str(version))
-        except store.Unusable as err:
-            log.warning("discarding unusable dataset: %s", err)
-            store.remove(home)
+        except store.Unusable as err:  # the build below replaces it
+            log.warning("rebuilding an unusable dataset: %s", err)
     if inputs is None:
         with stages.stage("listing"):
             inputs = resolve(source)
     theme_kinds = load_lexicon(options["lexicon_path"]).theme_kinds
-    if home is not None:
-        try:
-            parts.build_dataset(inputs, home, fingerprint, extra=_themes_entry(theme_kinds), **options)
+    if home is not None and out is None and not _writable(home.parent):
+        log.warning("cannot write the cache %s; building in a temporary folder", home.parent)
+        home = None
+    if home is None:
+        with tempfile.TemporaryDirectory(prefix="eu-kz-build-") as scratch:
+            built = parts.build_dataset(inputs, Path(scratch) / "corpus", fingerprint, index=False, **options)
             with stages.stage("read"):
-                tables, _, version = store.load_version(home)
-            if out is None:
-                store.evict(home.parent, keep=cache_keep())
-            return Corpus.from_tables(tables, fingerprint, theme_kinds, str(version))
-        except (OSError, store.Unusable) as err:
-            if out is not None:
-                raise
-            log.warning("cannot build into the cache %s (%s); building in a temporary folder", home, err)
-    with tempfile.TemporaryDirectory(prefix="eu-kz-build-") as scratch:
-        built = parts.build_dataset(inputs, Path(scratch) / "corpus", fingerprint, index=False, **options)
-        with stages.stage("read"):
-            tables, _, _ = store.load_version(built)
-    return Corpus.from_tables(tables, fingerprint, theme_kinds)
+                tables, _, _ = store.load_version(built)
+        return Corpus.from_tables(tables, fingerprint, theme_kinds)
+    parts.build_dataset(inputs, home, fingerprint, extra=_themes_entry(theme_kinds), **options)
+    with stages.stage("read"):
+        tables, _, version = store.load_version(home)
+    if out is None:
+        with contextlib.suppress(OSError):  # a cache entry another user owns stays; this build is served
+            store.evict(home.parent, keep=cache_keep())
+    return Corpus.from_tables(tables, fingerprint, theme_kinds, str(version))
+
+
+def _writable(folder: Path) -> bool:
+    """Whether `folder` exists (made now if need be) and this process may create files in it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def _themes_entry(theme_kinds: ThemeKinds) -> dict:
@@ -270,7 +279,7 @@ def _cache_folder(cache_dir: str | os.PathLike | None | bool, fingerprint: str) 
     if cache_dir is False:
         return None
     root = default_cache_dir() if cache_dir in (None, True) else Path(cache_dir)
-    return root / fingerprint
+    return Path(os.path.abspath(root)) / fingerprint
 
 
 def _load_dataset(folder: Path) -> Corpus:

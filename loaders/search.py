@@ -44,8 +44,8 @@ INDEX_DIR = "search"
 STAMP = "corpus.json"
 FORMAT = "eu-kz-search/2"
 STAMP_MAX_BYTES = 4096
-# More shards than a stamp may name: one per build worker, and no machine has this many cores.
-MAX_SHARDS = 4096
+# The most shards a stamp may name: one per build worker, as many as a table's parts.
+MAX_SHARDS = store.MAX_PARTS
 # The index writer's memory budget and threads: twice the budget or a second thread saved no time at
 # 100,000 articles (15-18 s either way on 2 cores), and the build holds the tables already.
 WRITER_HEAP = 64 * 2**20
@@ -228,7 +228,7 @@ def open_stored(folder: str | os.PathLike, corpus: Corpus) -> SearchIndex | None
         with open(folder / STAMP, "rb") as handle:
             stamp = json.loads(handle.read(STAMP_MAX_BYTES + 1))
         shards = stamp.pop("shards", None) if isinstance(stamp, dict) else None
-        if stamp != expected or not isinstance(shards, int) or not 1 <= shards <= MAX_SHARDS:
+        if stamp != expected or type(shards) is not int or not 1 <= shards <= MAX_SHARDS:
             return None
         indexes = [tantivy.Index.open(str(shard_folder(folder, k))) for k in range(shards)]
         return SearchIndex(indexes, expected["articles"], expected["quotes"])

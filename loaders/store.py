@@ -42,8 +42,13 @@ except ImportError:  # Windows: saves are not locked against each other there
 
 MANIFEST = "manifest.json"
 FORMAT = "eu-kz-corpus/2"
-# A part's file name as the manifest may give it: a table name, maybe a part number, nothing that leaves the folder.
-_PART_FILE = re.compile(r"[a-z]+(?:-\d{1,6})?\.parquet\Z")
+# Rows a part file gathers into one Parquet row group, in Arrow bytes: few row groups read faster, and a
+# build worker holds at most this much per table.
+ROW_GROUP_BYTES = 16 * 2**20
+# Parts a table may have in a manifest: one per build worker, and no machine has this many cores.
+MAX_PARTS = 4096
+# A part file's name (`part_file`): a table name, maybe a part number.
+_PART_FILE = re.compile(r"[a-z]+(?:-[0-9]{1,4})?\.parquet\Z")
 MANIFEST_MAX_BYTES = 1 << 20
 # Arrow reads without the GIL, so the two big text tables (first in schema order) decode side by
 # side. More threads buy little and cost held memory: each one's malloc arena keeps freed pages.
@@ -58,8 +63,14 @@ class Unusable(ValueError):
 
 
 def is_dataset(path: str | os.PathLike) -> bool:
-    """Whether `path` is a folder holding a stored dataset's manifest."""
-    return (Path(path) / MANIFEST).is_file()
+    """Whether `path` is a folder holding a stored dataset's manifest: a JSON object whose format names this
+    project's datasets (of any version), not just any file called manifest.json."""
+    try:
+        with open(Path(path) / MANIFEST, "rb") as handle:
+            manifest = json.loads(handle.read(MANIFEST_MAX_BYTES + 1))
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(manifest, dict) and str(manifest.get("format", "")).startswith(FORMAT.split("/")[0] + "/")
 
 
 def lacks_manifest(path: str | os.PathLike) -> bool:
@@ -125,31 +136,50 @@ def write_part(frame: pd.DataFrame, name: str, path: Path) -> dict:
 
 
 class PartWriter:
-    """One part file of table `name`, written frame by frame (a Parquet row group each) so a worker never holds
-    its whole part; `entry` is its manifest entry once closed."""
+    """One part file of table `name`, written frame by frame so a worker never holds its whole part; frames are
+    gathered into row groups of about ROW_GROUP_BYTES (a row group per batch made reading 50 dictionaries per
+    column dearer). `entry` is its manifest entry once closed."""
 
     def __init__(self, name: str, path: Path):
         self.name, self.path, self.rows, self.entry = name, path, 0, None
         self._schema = schema.arrow_schema(name)
         self._writer = pq.ParquetWriter(path, self._schema, compression="zstd")
+        self._held: list[pa.Table] = []
 
     def write(self, frame: pd.DataFrame) -> None:
         """Appends the rows of `frame` (a frame of this table's columns and dtypes)."""
         if len(frame):
-            self._writer.write_table(pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False))
+            self._held.append(pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False))
             self.rows += len(frame)
+            if sum(t.nbytes for t in self._held) >= ROW_GROUP_BYTES:
+                self._flush()
+
+    def _flush(self) -> None:
+        if self._held:
+            self._writer.write_table(pa.concat_tables(self._held), row_group_size=2**31 - 1)
+            self._held = []
 
     def close(self) -> dict:
         """Finishes the file; returns its manifest entry."""
+        self._flush()
         self._writer.close()
         self.entry = part_entry(self.path, self.rows)
         return self.entry
 
+    def discard(self) -> None:
+        """Closes the file if `close` has not, after an error: its handle is not left to the garbage collector."""
+        if self.entry is None and self._writer.is_open:
+            with contextlib.suppress(Exception):
+                self._writer.close()
+
     def __enter__(self) -> PartWriter:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.discard()
 
 
 def _publish(staging: Path, folder: Path) -> None:
@@ -158,14 +188,15 @@ def _publish(staging: Path, folder: Path) -> None:
     plain = folder.is_dir() and not folder.is_symlink()  # a plain folder: from an older save, or the user's
     version = staging.with_name(f".{folder.name}.v-{staging.name.rsplit('-', 1)[-1]}")
     os.rename(staging, version)
-    if plain:
+    keep = {version.name}
+    if plain:  # kept as the previous version, for readers still on it
         aside = folder.with_name(f".{folder.name}.v-{os.getpid()}plain")
         os.rename(folder, aside)
+        keep.add(aside.name)
     link = folder.with_name(f".{folder.name}.link-{os.getpid()}-{time.monotonic_ns()}")
     os.symlink(version.name, link)
-    previous = _target(folder)
+    keep.add(_target(folder))
     os.replace(link, folder)
-    keep = {version.name, previous}
     for old in _versions(folder):
         if old.name not in keep:
             shutil.rmtree(old, ignore_errors=True)
@@ -293,15 +324,20 @@ def _manifest(folder: Path) -> dict:
     for name, entry in entries.items():
         parts = entry.get("parts") if isinstance(entry, dict) else None
         if not (_is_count(entry.get("rows") if isinstance(entry, dict) else None) and isinstance(parts, list)
-                and parts and all(map(_is_part, parts)) and sum(p["rows"] for p in parts) == entry["rows"]):
+                and 1 <= len(parts) <= MAX_PARTS and all(map(_is_part, parts))
+                and sum(p["rows"] for p in parts) == entry["rows"]):
             raise Unusable(f"{folder}: manifest entry for {name!r} lacks rows or parts (each a file, rows, bytes "
                            "and blake2b)")
+        expected = [part_file(name, k, len(parts)) for k in range(len(parts))]
+        if [p["file"] for p in parts] != expected:
+            names = expected[0] if len(expected) == 1 else f"{expected[0]} to {expected[-1]}"
+            raise Unusable(f"{folder}: the parts of {name!r} are not {names}, in order")
     return manifest
 
 
 def _is_part(part: object) -> bool:
-    return (isinstance(part, dict) and isinstance(part.get("file"), str) and bool(_PART_FILE.match(part["file"]))
-            and _is_count(part.get("rows")) and _is_count(part.get("bytes")) and isinstance(part.get("blake2b"), str))
+    return (isinstance(part, dict) and isinstance(part.get("file"), str) and _is_count(part.get("rows"))
+            and _is_count(part.get("bytes")) and isinstance(part.get("blake2b"), str))
 
 
 def read_table(folder: Path, name: str, entry: dict | None) -> pd.DataFrame:

@@ -179,7 +179,7 @@ def _two_megabytes(manifest):
 @pytest.mark.parametrize("damage, reason", [
     (_wrong_shape, LACKS),
     (_part_without_bytes, LACKS),
-    (_part_outside_the_folder, LACKS),
+    (_part_outside_the_folder, "the parts of 'articles' are not articles.parquet, in order"),
     (_parts_short_of_the_rows, LACKS),
     (_a_list, "format 'list', expected 'eu-kz-corpus/2'"),
     (_nested_deep, "unreadable manifest (RecursionError)"),
@@ -356,3 +356,37 @@ def test_a_folder_of_other_files_is_never_replaced_and_a_refused_save_leaves_not
         store.save(two_sets["A"], mine, "A")
     assert (mine / "notes.txt").read_text() == "keep me"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".out.lock") == ["out"]
+
+
+def _a_part_listed_twice(manifest):
+    part = manifest["tables"]["rejected"]["parts"][0]
+    manifest["tables"]["rejected"] = {"rows": 2 * part["rows"], "parts": [part, dict(part)]}
+    return json.dumps(manifest).encode()
+
+
+def _parts_out_of_order(manifest):
+    manifest["tables"]["articles"]["parts"][0]["file"] = "articles-1.parquet"
+    return json.dumps(manifest).encode()
+
+
+@pytest.mark.parametrize("damage, reason", [
+    (_a_part_listed_twice, "the parts of 'rejected' are not rejected-0.parquet to rejected-1.parquet, in order"),
+    (_parts_out_of_order, "the parts of 'articles' are not articles.parquet, in order"),
+], ids=["a part listed twice", "a part named out of order"])
+def test_a_manifest_cannot_make_the_reader_read_a_part_twice_or_out_of_order(tmp_path, two_sets, damage, reason):
+    out = store.save(two_sets["A"], tmp_path / "out", "A")
+    (out / store.MANIFEST).write_bytes(damage(json.loads((out / store.MANIFEST).read_text())))
+    with pytest.raises(store.Unusable) as raised:
+        store.load(out)
+    assert str(raised.value) == f"{os.path.realpath(out)}: {reason}"
+
+
+@pytest.mark.parametrize("manifest", [b'{"name": "my-web-app"}', b"not json"], ids=["another program's", "not JSON"])
+def test_a_folder_with_someone_elses_manifest_is_never_replaced(tmp_path, two_sets, manifest):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / store.MANIFEST).write_bytes(manifest)
+    (mine / "notes.txt").write_text("keep me")
+    with pytest.raises(FileExistsError, match="holds files that are not a dataset"):
+        store.save(two_sets["A"], mine, "A")
+    assert sorted(p.name for p in mine.iterdir()) == [store.MANIFEST, "notes.txt"]
