@@ -31,6 +31,7 @@ Progress = Callable[[int, int], None]
 BATCH_TABLES = ("articles", "paragraphs", "rejected", "quotes", "mentions", "events", "amounts")
 ARTICLE_KEYED = ("articles", "paragraphs", "quotes", "mentions", "events", "amounts")
 PARALLEL_MIN_INPUTS = 2000
+BATCHES = 64
 ENGINES = ("auto", "serial", "processes", "dask")
 
 
@@ -57,7 +58,7 @@ def build_batch(inputs: Sequence[Input], max_bytes: int = DEFAULT_MAX_BYTES, lex
                 continue
             first_origin[aid] = origin
             article_rows.append((aid, draft.date, draft.title, draft.source, draft.place, body,
-                                 len(body.split()), draft.url, origin))
+                                 len(body.split()), draft.url, origin, aid))  # its own story until `finish`
             paragraph_rows.extend((aid, no, text) for no, text in enumerate(draft.paragraphs))
     articles = pd.DataFrame(article_rows, columns=schema.columns("articles"))
     articles["date"] = pd.to_datetime(articles["date"])
@@ -192,16 +193,22 @@ def concat(name: str, frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
 
 
 def finish(tables: Tables) -> Tables:
-    """The merged tables plus the corpus-level `people` table, with `quotes.person` one name per person."""
+    """The merged tables plus the corpus-level `people` table, with `quotes.person` one name per person and
+    `articles.story_id` grouping the copies of one story."""
+    from loaders import stories
     from loaders.people import with_people
 
     quotes, people = with_people(tables["quotes"])
-    return {**tables, "quotes": quotes, "people": people}
+    articles = tables["articles"]
+    story = stories.group(articles["article_id"].tolist(), stories.signatures(articles["text"].tolist()))
+    articles = schema.conform("articles", articles.assign(story_id=story))
+    return {**tables, "articles": articles, "quotes": quotes, "people": people}
 
 
-def batches(inputs: Sequence[Input], workers: int) -> list[list[Input]]:
-    """`inputs` cut into batches: about eight per worker, so a slow batch does not hold the others up."""
-    size = max(32, min(1000, len(inputs) // (workers * 8) + 1))
+def batches(inputs: Sequence[Input]) -> list[list[Input]]:
+    """`inputs` cut into batches of 32 to 1,000, about BATCHES of them: enough that a slow batch does not hold up
+    a dozen workers; the same cut for every engine and number of workers, so every build gives the same rows."""
+    size = max(32, min(1000, len(inputs) // BATCHES + 1))
     return [list(inputs[i:i + size]) for i in range(0, len(inputs), size)] or [[]]
 
 

@@ -377,7 +377,7 @@ def people_table(quotes: pd.DataFrame) -> pd.DataFrame:
         "first_seen": grouped["date"].min(),
         "last_seen": grouped["date"].max(),
     }).reset_index()
-    out["role"] = out["name"].map(roles).fillna("")
+    out["role"] = [roles.get(name, "") for name in out["name"]]  # map() of no roles gives floats
     quoted_side = (
         frame.loc[frame["side"] != "", ["name", "side"]].value_counts().reset_index()
         .drop_duplicates("name").set_index("name")["side"]

@@ -37,6 +37,9 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "n_words": ("int32", "number of words in text"),
         "url": (TEXT, "link given by a JSON/CSV record; else empty"),
         "origin": (TEXT, "file path; for a JSON/CSV record, path plus ':row'"),
+        "story_id": (TEXT, "article_id of the first article (in corpus order) of the story this article is a copy "
+                           "of, the same story republished and lightly edited (loaders/stories.py); its own id "
+                           "when it has no copy"),
     },
     "paragraphs": {
         "article_id": (ARTICLE_KEY, "article the paragraph belongs to"),

@@ -29,6 +29,7 @@ def tables() -> dict[str, pd.DataFrame]:
         "n_words": [19, 17, 16, 11],
         "url": ["", "", "", ""],
         "origin": ["a1.txt", "a2.txt", "a3.txt", "a4.txt"],
+        "story_id": ["a1", "a2", "a3", "a4"],
     })
     paragraphs = pd.DataFrame(
         [(a, i, t) for a, paras in _PARAS.items() for i, t in enumerate(paras)],
