@@ -43,6 +43,10 @@ meta = [tables.date_label(article["date"]), str(article["source"]), str(article[
         f"{int(article['n_words']):,} words", f"main chain: {article['chain']}",
         "uploaded in this session" if article["uploaded"] else ""]
 st.caption(md_escape(" · ".join(m for m in meta if m)))
+copies = reader.copies_of(v, chosen)
+if len(copies):
+    with st.expander(f"Also published: {len(copies):,} other {'copy' if len(copies) == 1 else 'copies'} of this story"):
+        st.dataframe(copies, hide_index=True, width="stretch")
 link = web_url(str(article["url"] or ""))  # checked again here: a dataset built by older code may hold any link
 if link:
     st.link_button("Open the original", link, icon=":material/open_in_new:")

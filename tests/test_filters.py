@@ -42,6 +42,13 @@ def test_round_trip_of_every_parameter():
     assert parse(to_params(filters)) == (filters, [])
 
 
+def test_count_story_round_trips_and_any_other_count_is_dropped_with_a_warning():
+    assert parse({"count": "story"}) == (Filters(per_story=True), [])
+    assert to_params(Filters(per_story=True)) == {"count": "story"}
+    assert parse({"count": "Story "}) == (Filters(per_story=True), [])
+    assert parse({"count": "articles"}) == (Filters(), ['count: "articles" is not \'story\'; each article counts.'])
+
+
 def test_empty_filters_serialise_to_no_parameters():
     assert to_params(Filters()) == {}
     assert parse({}) == (Filters(), [])
@@ -145,7 +152,7 @@ def test_search_text_whitespace_is_collapsed():
 
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(
-    st.sampled_from(["from", "to", "theme", "source", "speaker", "side", "q", "other"]) | st.text(max_size=5),
+    st.sampled_from(["from", "to", "theme", "source", "speaker", "side", "q", "count", "other"]) | st.text(max_size=5),
     st.text(max_size=40) | st.lists(st.text(max_size=20), max_size=3),
     max_size=8,
 ))
@@ -345,3 +352,16 @@ def test_a_quote_without_a_date_counts_but_never_as_a_first_or_last_sighting():
     dated = quotes.loc[mine, "date"].dropna()
     assert people.loc["Aigerim Sadykova", "n_quotes"] == int(mine.sum())
     assert people.loc["Aigerim Sadykova", "first_seen"] == dated.min()
+
+
+def test_count_story_keeps_the_first_passing_copy_of_each_story_and_only_its_quotes():
+    t = tables()
+    t["articles"] = t["articles"].assign(story_id=["a1", "a2", "a1", "a4"])  # a3 is a copy of a1's story
+    out = apply_filters(t, Filters(per_story=True))
+    assert out["articles"]["article_id"].tolist() == ["a1", "a2", "a4"]
+    assert out["quotes"]["quote_id"].tolist() == ["q1", "q2"]
+    assert ids(out["mentions"]) == ["a1", "a2"]
+    later = apply_filters(t, Filters(per_story=True, date_from=dt.date(2025, 1, 1)))
+    assert later["articles"]["article_id"].tolist() == ["a3", "a4"]  # a1 does not pass: its copy a3 stands in
+    assert apply_filters(t, Filters(date_from=dt.date(2024, 1, 1)))["articles"]["article_id"].tolist() == [
+        "a1", "a2", "a3", "a4"]

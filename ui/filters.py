@@ -10,11 +10,14 @@ URL contract (all optional, canonical form written by `to_params`):
   speaker    comma-separated speaker names
   side       comma-separated of EU, Kazakhstan, other, unknown (a quote whose side is not known)
   q          a search (loaders.query syntax: whole words, "phrase", OR, -exclude, prefix*) over titles and texts
+  count      "story": every count takes the copies of one story once (COUNT_STORY); absent: each article counts
 
 Semantics, the same on every page: an article passes when its date is in [from, to], its source is one of
 `source` (a missing or blank source counting as UNKNOWN_SOURCE), it mentions ANY of `theme`, the search `q`
 matches it in the corpus's full-text index, and, when `speaker` or `side` is set, it has at least one quote
-by one of those speakers and on one of those sides. Paragraphs, mentions, events and amounts follow the
+by one of those speakers and on one of those sides. With count=story, of the articles that pass, only the
+first of each story (`articles.story_id`, in corpus order) is kept, so a wire story republished by five
+outlets, and each quote in it, counts once. Paragraphs, mentions, events and amounts follow the
 passing articles (theme is an article-level filter: a mention, date or amount sentence rarely names the theme
 itself, so cutting them at sentence level would hide the context an analyst filters for). Quotes follow the
 passing articles and are further restricted by `speaker` and `side`; a speaker is a person's one name through
@@ -39,7 +42,9 @@ from ui.codes import codes, distinct_per, recode
 # The side filter's values: the sides of quotes.side, then UNKNOWN_SIDE for a quote whose side is empty.
 UNKNOWN_SIDE = "unknown"
 SIDES: tuple[str, ...] = ("EU", "Kazakhstan", "other", UNKNOWN_SIDE)
-PARAMS: tuple[str, ...] = ("from", "to", "theme", "source", "speaker", "side", "q")
+PARAMS: tuple[str, ...] = ("from", "to", "theme", "source", "speaker", "side", "q", "count")
+# The one value of `count`: take the copies of a story once.
+COUNT_STORY = "story"
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
 MAX_Q = 200
@@ -59,6 +64,7 @@ class Filters:
     speakers: tuple[str, ...] = ()
     sides: tuple[str, ...] = ()
     q: str = ""
+    per_story: bool = False
 
     @property
     def active(self) -> bool:
@@ -141,7 +147,7 @@ def parse_params(
         clean[name] = kept
 
     single: dict[str, str] = {}
-    for name in ("from", "to", "q"):
+    for name in ("from", "to", "q", "count"):
         given = [v for v in clean.get(name, []) if v.strip()]
         if len(given) > 1:
             warnings.append(f"{name}: given {len(given)} times; using the first, {shown(given[0])}.")
@@ -161,6 +167,9 @@ def parse_params(
         warnings.append(f"q: longer than {MAX_Q} characters; cut to the first {MAX_Q}.")
         q = q[:MAX_Q].rstrip()
 
+    count = single.get("count", "").strip().lower()
+    if count and count != COUNT_STORY:
+        warnings.append(f"count: {shown(count)} is not {COUNT_STORY!r}; each article counts.")
     filters = Filters(
         date_from=date_from,
         date_to=date_to,
@@ -169,6 +178,7 @@ def parse_params(
         speakers=_parse_names("speaker", clean.get("speaker", []), speakers, warnings),
         sides=_parse_names("side", clean.get("side", []), SIDES, warnings),
         q=q,
+        per_story=count == COUNT_STORY,
     )
     return filters, warnings
 
@@ -190,6 +200,8 @@ def to_params(filters: Filters) -> dict[str, str]:
             out[name] = ",".join(values)
     if filters.q:
         out["q"] = filters.q
+    if filters.per_story:
+        out["count"] = COUNT_STORY
     return out
 
 
@@ -254,6 +266,11 @@ def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters,
     if filters.speakers or filters.sides:
         quotes = tables["quotes"]
         mask &= isin(articles["article_id"], quotes.loc[quote_mask(quotes, filters), "article_id"])
+    if filters.per_story:
+        passing = np.flatnonzero(mask.to_numpy())
+        keep = np.zeros(len(articles), dtype=bool)
+        keep[passing[~articles["story_id"].iloc[passing].duplicated().to_numpy()]] = True
+        mask = pd.Series(keep, index=articles.index, dtype=bool)
     return mask
 
 

@@ -12,8 +12,10 @@ import streamlit as st
 
 from loaders import schema
 from loaders.query import Query, hit_spans, parse
-from ui.view import View
+from ui.filters import source_labels
+from ui.tables import date_labels
 from ui.text import highlight, md_escape, quote_spans
+from ui.view import View
 
 HIGHLIGHT_KINDS = {"quote": "quotes", "term": "theme terms", "date": "dates", "amount": "amounts",
                    "search": "search hits"}
@@ -93,7 +95,8 @@ def article_spans(v: View, article_id: str, title: str, paragraphs: Sequence[str
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _article_rows(fingerprint: str, table: str, _ids: pd.Series) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
-    """(article id -> group number, row positions grouped by article, group bounds) of one table of the corpus `fingerprint`.
+    """(key -> group number, row positions grouped by key, group bounds) of one key column (`table` names it)
+    of the corpus `fingerprint`: its rows by article id, or its articles by story.
 
     Built once per corpus and shared by every session, so opening an article reads a
     slice instead of comparing every row of a multi-million-row table.
@@ -108,14 +111,32 @@ def rows_of(v: View, table: str, article_id: str) -> pd.DataFrame:
     """The rows of the whole corpus's `table` (paragraphs, quotes, mentions, events, amounts) that belong
     to one article, in table order."""
     frame = getattr(v.full, table)
-    ids, order, bounds = _article_rows(v.full.fingerprint, table, frame["article_id"])
-    at = ids.get(article_id)
-    if at is None:
+    rows = rows_of_key(v.full.fingerprint, table, frame["article_id"], article_id)
+    if not len(rows):
         return frame.iloc[0:0]
-    rows = order[bounds[at]:bounds[at + 1]]
     if rows[-1] - rows[0] == len(rows) - 1:  # one run of rows (how the build writes them): a zero-copy slice
         return frame.iloc[rows[0]:rows[-1] + 1]
     return frame.iloc[rows]
+
+
+def copies_of(v: View, article_id: str) -> pd.DataFrame:
+    """Where else the story of `article_id` was published: the date, source and title of each other copy of it
+    in the whole corpus, in corpus order (the first copy first)."""
+    articles = v.full.articles
+    rows = rows_of_key(v.full.fingerprint, "articles", articles["article_id"], article_id)
+    same = rows_of_key(v.full.fingerprint, "stories", articles["story_id"], str(articles["story_id"].iloc[rows[0]])) \
+        if len(rows) else rows
+    copies = articles.iloc[[r for r in same.tolist() if r != rows[0]]]
+    return pd.DataFrame({"date": date_labels(copies["date"]), "source": source_labels(copies["source"]),
+                         "title": copies["title"]}).reset_index(drop=True)
+
+
+def rows_of_key(fingerprint: str, name: str, keys: pd.Series, key: str) -> np.ndarray:
+    """Positions of the rows of `keys` (a column of the corpus `fingerprint`, named `name` for the cache) equal to
+    `key`, ascending."""
+    ids, order, bounds = _article_rows(fingerprint, name, keys)
+    at = ids.get(key)
+    return order[bounds[at]:bounds[at + 1]] if at is not None else order[0:0]
 
 
 def paragraphs_of(v: View, article_id: str) -> list[str]:

@@ -15,13 +15,15 @@ from ui.text import counted, md_escape
 from ui.view import View, uploaded
 
 KEYS = {"from": "f_from", "to": "f_to", "theme": "f_theme", "source": "f_source",
-        "speaker": "f_speaker", "side": "f_side", "q": "f_q"}
+        "speaker": "f_speaker", "side": "f_side", "q": "f_q", "count": "f_count"}
 SEARCH_HELP = ('Whole words, any case: `lithium battery` (both) · `"green hydrogen"` (phrase) · '
                '`lithium OR cobalt` · `-coal` (exclude) · `electroly*` (prefix).')
 # Streamlit 1.67's date field takes a typed date when the focus leaves it, not on Enter: say so.
 DATE_HELP = "Pick a day in the calendar, or type it and click outside the box to apply it."
 NARROWS = ("Dates, themes, sources and the search choose articles; speakers and side choose quotes and the "
            "articles that have them. Every page counts what passes.")
+STORY_HELP = ("The same wire story republished by several outlets, lightly edited, is one story. On: only the first "
+              "copy of each story that passes the filters is kept, so the story and each quote in it count once.")
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def _set_widgets(filters: uf.Filters) -> None:
     st.session_state.update({
         KEYS["from"]: filters.date_from, KEYS["to"]: filters.date_to, KEYS["theme"]: list(filters.themes),
         KEYS["source"]: list(filters.sources), KEYS["speaker"]: list(filters.speakers),
-        KEYS["side"]: list(filters.sides), KEYS["q"]: filters.q,
+        KEYS["side"]: list(filters.sides), KEYS["q"]: filters.q, KEYS["count"]: filters.per_story,
     })
 
 
@@ -139,12 +141,13 @@ def _filter_widgets(full: Corpus, options: dict[str, list[str]]) -> uf.Filters:
     ss = st.session_state
     q = " ".join((ss[KEYS["q"]] or "").split())
     search_notes(q)
+    st.toggle("Count each story once", key=KEYS["count"], help=STORY_HELP)
     if date_from and date_to and date_from > date_to:
         st.warning("From is after To: the date range is ignored.")
         date_from = date_to = None
     return uf.Filters(
         date_from=date_from, date_to=date_to, themes=tuple(ss[KEYS["theme"]]), sources=tuple(ss[KEYS["source"]]),
-        speakers=tuple(ss[KEYS["speaker"]]), sides=tuple(ss[KEYS["side"]]), q=q,
+        speakers=tuple(ss[KEYS["speaker"]]), sides=tuple(ss[KEYS["side"]]), q=q, per_story=bool(ss[KEYS["count"]]),
     )
 
 
