@@ -14,66 +14,98 @@ threshold and costs).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # Words per shingle: long enough that two stories on one event rarely share one by chance.
 SHINGLE = 5
 # Signature length and its LSH bands (BANDS × ROWS = PERMUTATIONS): a pair at Jaccard J shares a band
-# with probability 1 - (1 - J**ROWS)**BANDS: 0.94 at J = 0.5, over 0.999 at J = 0.7.
+# with probability 1 - (1 - J**ROWS)**BANDS: 0.87 at J = 0.25, 0.95 at J = 0.3, 0.9996 at J = 0.5.
 PERMUTATIONS = 64
-BANDS, ROWS = 21, 3
-# Two articles are copies of one story when their signatures agree on at least this share of positions.
-THRESHOLD = 0.5
-# Articles hashed at once: bounds the shingles-by-permutations matrix of a batch.
-CHUNK_SHINGLES = 200_000
+BANDS, ROWS = 32, 2
+# Two articles are copies of one story when their signatures agree on at least this share of positions:
+# republished copies of real articles (new headline and dateline, the last paragraphs cut, a paragraph of
+# background added) agreed on 0.27-0.53 (5th percentile, median), other stories on the same event and from
+# the same outlet on at most 0.06 (python -m benchmarks.story_pairs, docs/tables.md).
+THRESHOLD = 0.25
 
 # The signature of a text without words.
 EMPTY = np.uint32(2**32 - 1)
 
-_WORD = re.compile(r"\w+")
-_MASK = np.uint64(2**64 - 1)
-_SEEDS = np.random.default_rng(20241127).integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+_SEED = np.uint64(0x5DEECE66D2024)
+_NON_WORD = r"[^\w\s]+"
 _POWERS = np.array([0x9E3779B97F4A7C15 ** j % 2**64 for j in range(SHINGLE)], dtype=np.uint64)
 
 
 def signatures(texts: Sequence[str]) -> np.ndarray:
     """(len(texts), PERMUTATIONS) uint32 MinHash signatures of the texts' lower-cased word shingles.
 
-    A text of fewer than SHINGLE words is one shingle of all its words; a text without words has the
-    all-ones signature (EMPTY), which `group` never joins to anything.
+    One-permutation MinHash: each shingle is hashed once, and its hash both picks one of PERMUTATIONS bins
+    and gives the value whose minimum the bin keeps; an empty bin takes the value of the next filled bin
+    (rotation densification). Agreeing positions of two signatures estimate the Jaccard similarity of the
+    two shingle sets as K independent hash functions would, at one hash per shingle instead of K. A text of
+    fewer than SHINGLE words is one shingle of all its words; a text without words has the all-ones
+    signature (EMPTY), which `group` never joins to anything.
     """
-    words = [_WORD.findall(text.lower()) for text in texts]
-    counts = np.fromiter((len(w) for w in words), dtype=np.int64, count=len(words))
-    total = int(counts.sum())
-    low = np.full((len(texts), PERMUTATIONS), _MASK, dtype=np.uint64)
-    if total:
-        hashed = pd.util.hash_array(np.fromiter((w for ws in words for w in ws), dtype=object, count=total))
-        ends = np.cumsum(counts)
-        pieces, owners = [], []
-        for row in np.flatnonzero(counts).tolist():
-            h = hashed[ends[row] - counts[row]:ends[row]]
-            n = max(1, len(h) - SHINGLE + 1)
-            combined = np.zeros(n, dtype=np.uint64)
-            with np.errstate(over="ignore"):
-                for j in range(min(SHINGLE, len(h))):
-                    combined += h[j:j + n] * _POWERS[j]
-            pieces.append(combined)
-            owners.append(np.full(n, row, dtype=np.int64))
-        shingles, owner = np.concatenate(pieces), np.concatenate(owners)
-        for start in range(0, len(shingles), CHUNK_SHINGLES):  # owners ascend: each text is one run per chunk
-            who = owner[start:start + CHUNK_SHINGLES]
-            firsts = np.flatnonzero(np.r_[True, who[1:] != who[:-1]])
-            mins = np.minimum.reduceat(_mix(shingles[start:start + CHUNK_SHINGLES, None] ^ _SEEDS), firsts, axis=0)
-            low[who[firsts]] = np.minimum(low[who[firsts]], mins)
-    return (low >> np.uint64(32)).astype(np.uint32)
+    n = len(texts)
+    if not n:
+        return np.empty((0, PERMUTATIONS), dtype=np.uint32)
+    words = pc.utf8_split_whitespace(pc.replace_substring_regex(
+        pc.utf8_lower(pa.array(texts, type=pa.large_string())), _NON_WORD, " "))
+    counts = pc.list_value_length(words).to_numpy(zero_copy_only=False).astype(np.int64)
+    flat = pc.dictionary_encode(pc.list_flatten(words))
+    hashed = pd.util.hash_array(flat.dictionary.to_numpy(zero_copy_only=False))[flat.indices.to_numpy()]
+    ends = np.cumsum(counts)
+    starts = ends - counts
+    owner = np.repeat(np.arange(n), counts)
+    width = max(len(hashed) - SHINGLE + 1, 0)  # shingle starts over the whole batch, cut at texts' ends below
+    combined = np.zeros(width, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(SHINGLE):
+            combined += hashed[j:j + width] * _POWERS[j]
+        # a shingle starts where SHINGLE words of its own text follow; a short text is one shingle of its words
+        valid = (np.arange(width) - starts[owner[:width]]) <= (counts[owner[:width]] - SHINGLE)
+        values, owners = [combined[valid]], [owner[:width][valid]]
+        short = np.flatnonzero((counts > 0) & (counts < SHINGLE))
+        if len(short):
+            whole = np.zeros(len(short), dtype=np.uint64)
+            for j in range(SHINGLE - 1):
+                has = counts[short] > j
+                whole[has] += hashed[starts[short][has] + j] * _POWERS[j]
+            values.append(whole)
+            owners.append(short)
+        mixed = _mix(np.concatenate(values) ^ _SEED)
+    owner = np.concatenate(owners)
+    low = np.full(n * PERMUTATIONS, 2**32 - 1, dtype=np.uint64)
+    np.minimum.at(low, owner * PERMUTATIONS + (mixed & np.uint64(PERMUTATIONS - 1)).astype(np.int64),
+                  mixed >> np.uint64(32))
+    return _densify(low.reshape(n, PERMUTATIONS).astype(np.uint32))
+
+
+def _densify(sigs: np.ndarray) -> np.ndarray:
+    """`sigs` with each empty bin (EMPTY) given the value of the next filled bin to its right, circularly, offset
+    by the distance, so that two texts agree on it only when they agree on that bin; a row with no filled bin
+    stays EMPTY."""
+    out = sigs.copy()
+    empty = out == EMPTY
+    filled_rows = ~empty.all(axis=1)
+    step = 0
+    while (todo := empty & filled_rows[:, None]).any():
+        step += 1
+        source = np.roll(sigs, -step, axis=1)
+        take = todo & (source != EMPTY)
+        out[take] = (source[take].astype(np.uint64) * np.uint64(0x9E3779B1) + np.uint64(step)).astype(np.uint32) \
+            % np.uint32(EMPTY)
+        empty &= ~take
+    return out
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
-    """splitmix64's finaliser, element-wise: a different random-looking permutation of 64-bit values per seed."""
+    """splitmix64's finaliser, element-wise: a random-looking permutation of 64-bit values."""
     with np.errstate(over="ignore"):
         x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
         x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
