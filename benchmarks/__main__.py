@@ -22,6 +22,10 @@ under the work folder, then every figure is taken in fresh child processes
 - index_build_s, index_mb, search_s: seconds to build the full-text search index of the
   loaded corpus (part of build_s: a build stores it with the tables), its size on disk in
   MiB, and the seconds of the slowest search of measure.NEW_SEARCHES on the stored index.
+- build_cpu_s, stories_cpu_s, stories_share: the CPU seconds of a cold build (its process and
+  its workers), those of grouping the copies of one story over the built corpus on one core
+  (every signature and the grouping, as the build does them), and their share of the build's
+  CPU (target 10%).
 - page_rerun_s: AppTest reruns of each page of the dashboard pointed at the corpus
   (DASHBOARD_DATA, DASHBOARD_CACHE_DIR = the filled cache): unfiltered, with the theme
   filter set to hydrogen, with the search box set to measure.SEARCH, and runs that each
@@ -62,8 +66,8 @@ from benchmarks.measure import PAGES, ROOT, page_labels, run_child
 
 KEYS = (
     "articles", "words", "build_s", "scan_s", "build_scan_ratio", "words_per_second",
-    "warm_start_s", "peak_rss_mb", "held_rss_mb", "index_build_s", "index_mb", "search_s", "page_rerun_s",
-    "build_stages",
+    "warm_start_s", "peak_rss_mb", "held_rss_mb", "index_build_s", "index_mb", "search_s", "build_cpu_s",
+    "stories_cpu_s", "stories_share", "page_rerun_s", "build_stages",
 )
 TARGETS = {
     "build_scan_ratio": ("<= 5", 5.0),
@@ -73,6 +77,7 @@ TARGETS = {
     "page": ("<= 0.3 s", 0.3),
     "serial": ("<= 10 s", 10.0),
     "speedup": (">= 1.8", 1.8),
+    "stories_share": ("<= 10%", 0.10),
 }
 TARGET_SIZE = 100_000
 DEFAULT_SIZES = "1000,10000,100000"
@@ -142,6 +147,10 @@ def measure_size(n: int, folder: Path, workdir: Path, args, log) -> dict:
     held = _repeat(args.runs, args.warmups, lambda _: run_child("held", folder, cache).result)
     log(f"[{n}] search index")
     searches = _repeat(args.runs, args.warmups, lambda _: run_child("search", folder, cache).result)
+    log(f"[{n}] story grouping")
+    grouping = _repeat(args.runs, args.warmups, lambda _: run_child("stories", folder, cache).result)
+    build_cpu_s = statistics.median(b["cpu_s"] for b in builds)
+    stories_cpu_s = statistics.median(g["seconds"] for g in grouping)
 
     pages = None
     if args.pages:
@@ -161,6 +170,9 @@ def measure_size(n: int, folder: Path, workdir: Path, args, log) -> dict:
         "peak_rss_mb": statistics.median(b["peak_mb"] for b in builds),
         "held_rss_mb": statistics.median(h["rss_mb"] for h in held),
         **{key: statistics.median(s[key] for s in searches) for key in ("index_build_s", "index_mb", "search_s")},
+        "build_cpu_s": build_cpu_s,
+        "stories_cpu_s": stories_cpu_s,
+        "stories_share": stories_cpu_s / build_cpu_s,
         "page_rerun_s": pages,
         "build_stages": {key: statistics.median(b["stages"][key] for b in builds) for key in builds[0]["stages"]},
     }
@@ -233,8 +245,11 @@ def format_table(rows: list[dict]) -> str:
             f" {r['peak_rss_mb']:>8.0f}{_mark(r['peak_rss_mb'], 'peak_rss_mb')}"
             f" {r['held_rss_mb']:>8.0f}{_mark(r['held_rss_mb'], 'held_rss_mb')} {slowest}"
         )
-    lines += ["", f"{'articles':>9} {'index build s':>14} {'index MiB':>10} {'slowest search s':>17}"]
-    lines += [f"{r['articles']:>9,} {r['index_build_s']:>14.2f} {r['index_mb']:>10.1f} {r['search_s']:>17.4f}" for r in rows]
+    lines += ["", f"{'articles':>9} {'index build s':>14} {'index MiB':>10} {'slowest search s':>17}"
+                  f" {'build CPU s':>12} {'stories CPU s':>14} {'stories share (' + TARGETS['stories_share'][0] + ')':>21}"]
+    lines += [f"{r['articles']:>9,} {r['index_build_s']:>14.2f} {r['index_mb']:>10.1f} {r['search_s']:>17.4f}"
+              f" {r['build_cpu_s']:>12.1f} {r['stories_cpu_s']:>14.2f} {r['stories_share']:>19.1%}"
+              f"{_mark(r['stories_share'], 'stories_share') if r['articles'] >= TARGET_SIZE else '  '}" for r in rows]
     measured = [r for r in rows if r["page_rerun_s"]]
     if measured:
         names = [label for name in PAGES for label in page_labels(name)]

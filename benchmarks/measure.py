@@ -173,8 +173,10 @@ def task_build(folder: str, cache: str, workers: str = "", engine: str = "auto")
                          stages=stages)
     rows = _touch_tables(corpus)
     seconds = time.perf_counter() - start
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "seconds": seconds,
+        "cpu_s": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
         "articles": len(corpus.articles),
         "rejected": len(corpus.rejected),
         "rows": rows,
@@ -350,6 +352,18 @@ def task_search(folder: str, cache: str) -> dict:
     return {"index_build_s": build_s, "index_mb": size / MIB, "search_s": max(times)}
 
 
+def task_stories(folder: str, cache: str) -> dict:
+    """CPU seconds (one core) of grouping the copies of one story over the corpus in CACHE, as a build does it:
+    every article's signature (the workers' share) and the grouping (the parent's)."""
+    from loaders import load_corpus, stories
+
+    corpus = load_corpus(folder, cache_dir=cache)
+    texts, ids = corpus.articles["text"].tolist(), corpus.articles["article_id"].tolist()
+    start = time.process_time()
+    story = stories.group(ids, stories.signatures(texts))
+    return {"seconds": time.process_time() - start, "stories": len(set(story.tolist()))}
+
+
 def task_scan(folder: str) -> dict:
     """Words and seconds of the plain scan."""
     words, seconds = scan(folder)
@@ -357,6 +371,7 @@ def task_scan(folder: str) -> dict:
 
 
 TASKS = {"scan": task_scan, "build": task_build, "warm": task_warm, "held": task_held, "search": task_search,
+         "stories": task_stories,
          "pages": task_pages}
 
 

@@ -186,7 +186,8 @@ def test_harness_end_to_end_writes_exactly_the_contract_keys(tmp_path, monkeypat
     assert row["build_scan_ratio"] == pytest.approx(row["build_s"] / row["scan_s"])
     assert row["words_per_second"] == pytest.approx(row["words"] / row["build_s"])
     assert all(row[k] > 0 for k in ("build_s", "scan_s", "warm_start_s", "peak_rss_mb", "held_rss_mb",
-                                    "index_build_s", "index_mb", "search_s"))
+                                    "index_build_s", "index_mb", "search_s", "build_cpu_s", "stories_cpu_s"))
+    assert row["stories_share"] == pytest.approx(row["stories_cpu_s"] / row["build_cpu_s"])
     assert row["held_rss_mb"] > 50
     expected_pages = [key for name in PAGES for key in (name, f"{name} (theme=hydrogen)", f"{name} (q={SEARCH})",
                                                         f"{name} (a new search each run)")]
