@@ -121,41 +121,35 @@ def group(article_ids: Sequence[str], sigs: np.ndarray) -> np.ndarray:
     """The story_id of each article (object array, corpus order): the id of the first article of its story.
 
     Candidate pairs are articles whose signatures are equal on one of BANDS bands; within a band's bucket,
-    each article is checked against the next one in corpus order, and joined when they agree on THRESHOLD
-    of their signature. Checking neighbours rather than every pair keeps a bucket of k articles at k-1 checks
-    (many texts sharing one boilerplate paragraph make large buckets); a story is still found whole when
-    its copies chain through any band.
+    each article is checked against the one before it in corpus order (a bucket of k articles costs k-1
+    checks, however many texts share a boilerplate paragraph). In corpus order, an article joins the story
+    of its earliest candidate that agrees with it on THRESHOLD of the signature, provided it also agrees that
+    much with the story's first article: a copy of a copy joins the original's story, but a chain of texts
+    each sharing a paragraph with the next never grows into one story.
     """
     n = len(article_ids)
     wide = sigs.astype(np.uint64)
     blank = (sigs == EMPTY).all(axis=1)
+    need = int(np.ceil(THRESHOLD * PERMUTATIONS))
     left, right = [], []
     for band in range(BANDS):
         key = np.zeros(n, dtype=np.uint64)
         with np.errstate(over="ignore"):
             for row in range(band * ROWS, (band + 1) * ROWS):
                 key = key * np.uint64(0x100000001B3) + wide[:, row]
-        order = np.argsort(key, kind="stable")
+        order = np.argsort(key, kind="stable")  # equal keys stay in corpus order: the earlier is first
         same = key[order[1:]] == key[order[:-1]]
         a, b = order[:-1][same], order[1:][same]
-        keep = ~blank[a]
-        a, b = a[keep], b[keep]
-        agree = (sigs[a] == sigs[b]).mean(axis=1) >= THRESHOLD
-        left.append(a[agree])
-        right.append(b[agree])
-    label = _components(n, np.concatenate(left), np.concatenate(right))
-    return np.asarray(article_ids, dtype=object)[label]
-
-
-def _components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """The smallest index of each node's connected component, for the undirected edges (left[i], right[i])."""
-    label = np.arange(n)
-    while True:
-        low = np.minimum(label[left], label[right])
-        new = label.copy()
-        np.minimum.at(new, left, low)
-        np.minimum.at(new, right, low)
-        new = new[new]  # a label is a smaller member of the same component: follow it
-        if np.array_equal(new, label):
-            return label
-        label = new
+        keep = ~blank[a] & (np.count_nonzero(sigs[a] == sigs[b], axis=1) >= need)
+        left.append(a[keep])
+        right.append(b[keep])
+    left, right = np.concatenate(left), np.concatenate(right)
+    order = np.lexsort((left, right))
+    story = np.arange(n)
+    for a, b in zip(left[order].tolist(), right[order].tolist()):
+        if story[b] != b:
+            continue  # joined already, through an earlier candidate
+        lead = story[a]
+        if lead == a or np.count_nonzero(sigs[b] == sigs[lead]) >= need:
+            story[b] = lead
+    return np.asarray(article_ids, dtype=object)[story]
