@@ -126,7 +126,8 @@ def copies_of(v: View, article_id: str) -> pd.DataFrame:
     rows = rows_of_key(v.full.fingerprint, "articles", articles["article_id"], article_id)
     same = rows_of_key(v.full.fingerprint, "stories", articles["story_id"], str(articles["story_id"].iloc[rows[0]])) \
         if len(rows) else rows
-    copies = articles.iloc[[r for r in same.tolist() if r != rows[0]]]
+    # three columns before the rows: a take over the whole table would copy its text column
+    copies = articles[["date", "source", "title"]].iloc[[r for r in same.tolist() if r != rows[0]]]
     return pd.DataFrame({"date": date_labels(copies["date"]), "source": source_labels(copies["source"]),
                          "title": copies["title"]}).reset_index(drop=True)
 
