@@ -12,7 +12,7 @@ import sys
 
 from tqdm import tqdm
 
-from loaders import build
+from loaders import build, store
 from loaders.corpus import Corpus, load_corpus
 from loaders.inputs import DEFAULT_MAX_BYTES
 
@@ -61,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except RuntimeError as err:  # the dask engine without its extra, or workers that cannot see the dataset's folder
         print(f"error: {printable(err)}", file=sys.stderr)
+        return 2
+    except store.Unusable as err:  # the dataset just built did not read back (another save replaced it meanwhile)
+        print(f"error: the dataset built could not be read back: {printable(err)}", file=sys.stderr)
         return 2
     finally:
         if bar is not None:

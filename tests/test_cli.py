@@ -67,3 +67,15 @@ def test_out_serves_its_own_build_again_without_building(tmp_path, monkeypatch):
     assert main([str(SEEDS), "--no-cache", "--out", str(tmp_path / "built")]) == 0
     monkeypatch.setattr(parts, "build_dataset", None)
     assert main([str(SEEDS), "--no-cache", "--out", str(tmp_path / "built")]) == 0
+
+
+def test_a_dataset_that_does_not_read_back_after_its_build_is_one_error_line(tmp_path, capsys, monkeypatch):
+    from loaders import store
+
+    def unreadable(folder):
+        raise store.Unusable(f"{folder}: checksum mismatch")
+
+    monkeypatch.setattr(store, "load_version", unreadable)
+    assert main([str(SEEDS), "--no-cache", "--out", str(tmp_path / "built")]) == 2
+    assert capsys.readouterr().err == (f"error: the dataset built could not be read back: {tmp_path / 'built'}: "
+                                       "checksum mismatch\n")
