@@ -82,10 +82,12 @@ class Corpus:
 
     def combine(self, other: Corpus) -> Corpus:
         """This corpus plus `other`, under this corpus's themes; an article of `other` already here becomes a
-        rejected row."""
+        rejected row. This corpus's articles keep their stories; `other`'s are grouped among themselves
+        (`build.finish`)."""
         batch_tables = [{n: t for n, t in c.tables().items() if n != "people"} for c in (self, other)]
         fingerprint = _digest([self.fingerprint, other.fingerprint])
-        return Corpus.from_tables(build.finish(build.merge(batch_tables)), fingerprint, self.theme_kinds)
+        return Corpus.from_tables(build.finish(build.merge(batch_tables), grouped=len(self.articles)), fingerprint,
+                                  self.theme_kinds)
 
     def save(self, folder: str | os.PathLike) -> Path:
         """Writes every table to `folder` as a Parquet dataset that `load_corpus(folder)` serves, with the

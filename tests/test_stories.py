@@ -146,3 +146,19 @@ def test_count_story_in_the_url_counts_a_story_once_and_the_reader_names_the_oth
     assert copies.to_dict("records") == [{"date": "2024-06-05", "source": "Wire",  # its dateline names it
                                           "title": "EU to fund lithium studies"}]
     assert at.query_params["count"] == "story"
+
+
+def test_uploads_keep_the_corpus_stories_and_are_grouped_among_themselves(write_files, monkeypatch):
+    base = load_corpus(write_files(FILES), cache_dir=False)
+    note = "\n\n".join(SAME_EVENT[:3])
+    uploads = load_corpus([("up:1.txt", f"date 2024-06-06\nNote\n\n{note}".encode()),
+                           ("up:2.txt", f"date 2024-06-07\nNote again\n\nWIRE – {note}\n\nMore to follow.".encode())],
+                          cache_dir=False)
+    hashed = []
+    real = stories.signatures
+    monkeypatch.setattr(stories, "signatures", lambda texts: hashed.append(len(texts)) or real(texts))
+    both = base.combine(uploads)
+    assert hashed == [2]  # the corpus's own articles are not hashed again
+    assert both.articles["story_id"].iloc[:3].tolist() == base.articles["story_id"].tolist()
+    first_upload = both.articles["article_id"].iloc[3]
+    assert both.articles["story_id"].iloc[3:].tolist() == [first_upload, first_upload]
