@@ -49,6 +49,10 @@ ROW_GROUP_BYTES = 16 * 2**20
 MAX_PARTS = 4096
 # A part file's name (`part_file`): a table name, maybe a part number.
 _PART_FILE = re.compile(r"[a-z]+(?:-[0-9]{1,4})?\.parquet\Z")
+# String columns left in their parts' chunks when read: the article and paragraph texts, 200 MB each at 100,000
+# articles, are only ever sliced or read row by row (filtered views leave them out), and joining them would
+# add their size to the build's peak as it reads its tables back.
+SLICED = frozenset({("articles", "text"), ("paragraphs", "text")})
 MANIFEST_MAX_BYTES = 1 << 20
 # Arrow reads without the GIL, so the two big text tables (first in schema order) decode side by
 # side. More threads buy little and cost held memory: each one's malloc arena keeps freed pages.
@@ -352,20 +356,19 @@ def read_table(folder: Path, name: str, entry: dict | None) -> pd.DataFrame:
                        "build it again with python -m loaders)")
     try:
         table = pieces[0] if len(pieces) == 1 else pa.concat_tables(pieces)
-        return schema.from_arrow(name, _joined(table))
+        return schema.from_arrow(name, _joined(name, table))
     except pa.ArrowException as err:
         raise Unusable(f"{folder}: the parts of {name} do not stack ({err})") from None
     except (TypeError, ValueError) as err:
         raise Unusable(f"{path}: values do not fit the schema ({err})") from None
 
 
-def _joined(table: pa.Table) -> pa.Table:
-    """`table` with each string column but `text` in one chunk (other columns become numpy arrays in pandas):
-    pandas' take over an Arrow string column of several chunks (what every filtered view does) costs about
-    three times one. The text columns, the largest by far, are only ever sliced or read row by row, and
-    copying them would cost the warm start 0.3 s at 100,000 articles."""
+def _joined(name: str, table: pa.Table) -> pa.Table:
+    """`table` (table `name`) with each string column in one chunk (other columns become numpy arrays in pandas),
+    but the columns in SLICED: a take over an Arrow string column of several chunks first copies the whole
+    column (a quote's text: 10 ms for 2,000 rows of 438,000), and every filtered view takes rows."""
     for i, (field, column) in enumerate(zip(table.schema, table.columns)):
-        if column.num_chunks > 1 and pa.types.is_large_string(field.type) and field.name != "text":
+        if column.num_chunks > 1 and pa.types.is_large_string(field.type) and (name, field.name) not in SLICED:
             table = table.set_column(i, field, pa.chunked_array([column.combine_chunks()], type=field.type))
     return table
 
