@@ -70,9 +70,8 @@ def is_dataset(path: str | os.PathLike) -> bool:
     """Whether `path` is a folder holding a stored dataset's manifest: a JSON object whose format names this
     project's datasets (of any version), not just any file called manifest.json."""
     try:
-        with open(Path(path) / MANIFEST, "rb") as handle:
-            manifest = json.loads(handle.read(MANIFEST_MAX_BYTES + 1))
-    except (OSError, ValueError, RecursionError):
+        manifest = _parsed_manifest(Path(path))
+    except Unusable:
         return False
     return isinstance(manifest, dict) and str(manifest.get("format", "")).startswith(FORMAT.split("/")[0] + "/")
 
@@ -304,8 +303,9 @@ def read_manifest(folder: str | os.PathLike) -> tuple[dict, str]:
     return manifest["tables"], manifest["fingerprint"]
 
 
-def _manifest(folder: Path) -> dict:
-    """The manifest of the dataset in `folder`, its format, fingerprint and tables checked (see `read_manifest`)."""
+def _parsed_manifest(folder: Path) -> object:
+    """The JSON value of `folder`'s manifest file, unchecked; raises Unusable if it is missing, unreadable, over
+    MANIFEST_MAX_BYTES or not JSON."""
     try:
         with open(folder / MANIFEST, "rb") as handle:
             raw = handle.read(MANIFEST_MAX_BYTES + 1)
@@ -316,9 +316,14 @@ def _manifest(folder: Path) -> dict:
     if len(raw) > MANIFEST_MAX_BYTES:
         raise Unusable(f"{folder}: manifest over {MANIFEST_MAX_BYTES // 1024} KB")
     try:
-        manifest = json.loads(raw)
+        return json.loads(raw)
     except (ValueError, RecursionError) as err:
         raise Unusable(f"{folder}: unreadable manifest ({type(err).__name__})") from None
+
+
+def _manifest(folder: Path) -> dict:
+    """The manifest of the dataset in `folder`, its format, fingerprint and tables checked (see `read_manifest`)."""
+    manifest = _parsed_manifest(folder)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         found = manifest.get("format") if isinstance(manifest, dict) else type(manifest).__name__
         raise Unusable(f"{folder}: format {found!r}, expected {FORMAT!r}")
