@@ -12,6 +12,7 @@ pages = st.navigation([
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
     st.Page("pages/value_chains.py", title="Value chains", icon=":material/account_tree:"),
     st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
+    st.Page("pages/framing.py", title="Framing", icon=":material/compare_arrows:"),
     st.Page("pages/articles.py", title="Articles", icon=":material/article:"),
 ])
 with app.entrypoint(pages.url_path):

@@ -42,6 +42,7 @@ PAGES = {
     "Timeline": "timeline.py",
     "Value chains": "value_chains.py",
     "Quotes": "quotes.py",
+    "Framing": "framing.py",
     "Articles": "articles.py",
 }
 THEME = "hydrogen"

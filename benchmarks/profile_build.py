@@ -23,6 +23,7 @@ from loaders.events import events_table
 from loaders.inputs import resolve
 from loaders.people import people_table
 from loaders.quotes import quotes_table
+from loaders.terms import quote_themes_and_terms
 from loaders.themes import load_lexicon, mentions_table
 
 
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     quotes, t_quotes = _cpu(quotes_table, articles, paragraphs)
     stages = {
         "quotes": t_quotes,
-        "quote themes": _cpu(lexicon.chains_in, quotes["text"].tolist())[1],
+        "quote themes and terms": _cpu(quote_themes_and_terms, quotes["text"].tolist(), lexicon)[1],
         "mentions": _cpu(mentions_table, paragraphs, lexicon)[1],
         "events": _cpu(events_table, articles, paragraphs)[1],
         "amounts": _cpu(amounts_table, paragraphs)[1],

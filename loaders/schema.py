@@ -68,6 +68,9 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "attribution": (LABEL, "explicit, pronoun, according_to or unattributed"),
         "rule": (LABEL, "name of the quote rule that found the quote and its speaker (loaders/quotes)"),
         "themes": (LABEL, "value chains the quote itself mentions, comma-separated, lexicon order"),
+        "terms": (TEXT, "the quote's distinct words, lower-case and without stopwords, and the canonical lexicon "
+                        "terms it mentions in place of the words they match, sorted, '|'-joined "
+                        "(loaders/terms.py): what the Framing page compares"),
     },
     "people": {
         "name": (TEXT, "speaker's full name"),

@@ -13,7 +13,6 @@ import hashlib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import ahocorasick
 import pandas as pd
@@ -94,15 +93,6 @@ class Lexicon:
                     reach = hit[1]
             return kept
         return hits
-
-    def chains_in(self, texts: Iterable[str]) -> list[str]:
-        """Per text, the value chains it mentions, ", "-joined in lexicon order ("" if none)."""
-        chains = self.value_chains
-        out = []
-        for text in texts:
-            found = {theme for _, _, theme, _ in self.find(text if isinstance(text, str) else "")}
-            out.append(", ".join(c for c in chains if c in found))
-        return out
 
 
 def _parse_term(raw) -> tuple[str, tuple[str, ...], bool]:

@@ -9,6 +9,7 @@ from hypothesis import given, strategies as st
 
 from loaders import schema
 from loaders.article import from_seed_text
+from loaders.terms import quote_themes_and_terms
 from loaders.themes import DEFAULT_PATH, load_lexicon, mentions_table
 
 GOLD = Path(__file__).parent / "gold"
@@ -124,9 +125,9 @@ def test_per_term_case_sensitive_flag_in_toml(tmp_path):
         ("LFP", "batteries", "LFP"), ("LFPs", "batteries", "LFP"), ("Cathodes", "batteries", "cathode")]
 
 
-def test_chains_in_lists_value_chains_in_lexicon_order():
-    assert LEX.chains_in(["hydrogen and lithium", "trade only", "", "battery, battery"]) == [
-        "raw materials, hydrogen", "", "", "batteries"]
+def test_quote_themes_list_value_chains_in_lexicon_order():
+    themes, _ = quote_themes_and_terms(["hydrogen and lithium", "trade only", "", "battery, battery", None], LEX)
+    assert themes == ["raw materials, hydrogen", "", "", "batteries", ""]
 
 
 def test_mentions_table_on_the_seeds_conforms_and_has_exact_rows():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from loaders import schema
+from loaders.terms import quote_themes_and_terms
+from loaders.themes import load_lexicon
 
 CHAINS = ("raw materials", "batteries", "hydrogen")
 THEMES = (*CHAINS, "investment & finance", "research & skills")
@@ -56,7 +58,7 @@ def tables() -> dict[str, pd.DataFrame]:
             ("q4", "a3", "2025-02-11", 1, 0, 46, "Nobody named spoke of *stars* and <b>tags</b>", "", "", "", "", "reported", "according to", "unattributed", "according_to_before", ""),
         ],
         columns=["quote_id", "article_id", "date", "para_no", "start", "end", "text", "speaker", "person", "speaker_role", "side", "kind", "cue", "attribution", "rule", "themes"],
-    ).assign(date=lambda f: pd.to_datetime(f["date"]))
+    ).assign(date=lambda f: pd.to_datetime(f["date"]), terms=lambda f: quote_themes_and_terms(f["text"], load_lexicon())[1])
     people = pd.DataFrame(
         [
             ("Aigerim Sadykova", "minister", "Kazakhstan", 2, 2, "2024-03-05", "2025-02-11"),

@@ -6,6 +6,9 @@ Page parameters, as data (`PAGE_PARAMS`), keyed by the page's URL path:
   quotes     quote    the quote open in its paragraph (quote_id)
              qq       the Quotes page's own search (same syntax as q)
              kind     direct or reported (absent: both)
+  framing    chain    the value chain compared (absent: all)
+             year     the year whose words are ranked (absent: all years)
+             term     the word whose quotes are listed
   timeline   freq     week, month or quarter
              period   YYYY-MM-DD, first day of the chosen period
              date     YYYY-MM-DD, the chosen date the articles mention
@@ -19,6 +22,7 @@ switch, not a new view, and the session's state is kept.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -26,7 +30,9 @@ import pandas as pd
 import streamlit as st
 
 from loaders import Corpus
+from loaders.terms import SEPARATOR
 from ui import filters as uf
+from ui.charts.framing import ALL
 
 MAX_TEXT = uf.MAX_Q
 _WRITTEN = "_url_written"
@@ -36,18 +42,23 @@ _WRITTEN = "_url_written"
 class PageParam:
     """One page's state in the URL: parameter `name`, the session key of the widget holding it, and its kind:
     "text", "day" (a pd.Timestamp), "one" (one of `choices`), "some" (a list of `choices`; all = absent),
-    "article" or "quote" (the id of one in the corpus)."""
+    "article" or "quote" (the id of one in the corpus), "chain" (one of the corpus's value chains), "year" (one
+    its articles were published in) or "term" (one of its quotes' terms, quotes.terms). A value equal to
+    `default` is left out of the URL."""
 
     name: str
     key: str
     kind: str
     choices: tuple[str, ...] = ()
+    default: str | None = None
 
 
 PAGE_PARAMS: dict[str, tuple[PageParam, ...]] = {
     "articles": (PageParam("article", "ar_open", "article"),),
     "quotes": (PageParam("quote", "qt_open", "quote"), PageParam("qq", "qt_q", "text"),
                PageParam("kind", "qt_kind", "some", ("direct", "reported"))),
+    "framing": (PageParam("chain", "fr_chain", "chain", default=ALL), PageParam("year", "fr_year", "year", default=ALL),
+                PageParam("term", "fr_term", "term")),
     "timeline": (PageParam("freq", "tl_freq", "one", ("week", "month", "quarter")),
                  PageParam("period", "tl_period", "day"), PageParam("date", "tl_event", "day")),
 }
@@ -96,6 +107,11 @@ def parse_page_param(param: PageParam, raws: list[str], warnings: list[str], cor
             warnings.append(f"{param.name}: no {param.kind} has the id {uf.shown(raw)}; ignored.")
             return None
         return raw
+    if param.kind in CORPUS_VALUES:
+        value = CORPUS_VALUES[param.kind](corpus, raw)
+        if value is None:
+            warnings.append(f"{param.name}: these articles have no {param.kind} {uf.shown(raw)}; ignored.")
+        return value
     if param.kind == "day":
         try:
             return pd.Timestamp(dt.date.fromisoformat(raw))
@@ -112,9 +128,34 @@ def parse_page_param(param: PageParam, raws: list[str], warnings: list[str], cor
     return chosen[0] if param.kind == "one" else chosen
 
 
+def _chain(corpus: Corpus, raw: str) -> str | None:
+    """The corpus's value chain named `raw` (any case), or None."""
+    return next((c for c in corpus.value_chains if c.casefold() == raw.casefold()), None)
+
+
+def _year(corpus: Corpus, raw: str) -> str | None:
+    """`raw` when it is a year some article of the corpus was published in, else None."""
+    years = corpus.articles["date"].dt.year
+    return raw if re.fullmatch(r"\d{4}", raw) and (years == int(raw)).any() else None
+
+
+def _term(corpus: Corpus, raw: str) -> str | None:
+    """`raw`, lower-cased, when some quote of the corpus has it among its terms (quotes.terms), else None."""
+    term = raw.casefold()
+    if SEPARATOR in term:
+        return None
+    used = corpus.quotes["terms"].str.contains(rf"(?:^|{re.escape(SEPARATOR)}){re.escape(term)}(?:$|{re.escape(SEPARATOR)})",
+                                               regex=True)
+    return term if used.any() else None
+
+
+# The page-parameter kinds whose value must be one the corpus has, with the function that finds it.
+CORPUS_VALUES = {"chain": _chain, "year": _year, "term": _term}
+
+
 def format_page_param(param: PageParam, value: object) -> str:
     """`value` as the URL writes it ("" for a value that is the default, so it is left out)."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value == param.default:
         return ""
     if param.kind == "day":
         return pd.Timestamp(value).strftime("%Y-%m-%d")

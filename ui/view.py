@@ -167,6 +167,36 @@ class View:
         every, keep = self._passing_rows("quote_table", "quotes", build)
         return every, np.ones(len(every), dtype=bool) if keep is None else keep
 
+    def compared_quotes(self) -> pd.DataFrame:
+        """The filtered quotes of the two sides the Framing page compares (`charts.framing.SIDES`), newest first:
+        ROW, `side` (0 or 1, the position in SIDES), `year` (of the article's date, as text) and `chain` (the
+        article's main value chain, `main_chain`); selected from the whole corpus's, built once."""
+        def build() -> pd.DataFrame:
+            quotes = self.full.quotes
+            side = recode(quotes["side"], charts.framing.SIDES)
+            article = recode(quotes["article_id"], self.full.articles["article_id"])
+            keep = np.flatnonzero((side >= 0) & (article >= 0))
+            chain = self.every_main_chain().to_numpy()
+            frame = pd.DataFrame({ROW: keep, "side": side[keep].astype(np.int64),
+                                  "year": quotes["date"].dt.year.to_numpy()[keep],
+                                  "chain": pd.Categorical(chain[article[keep]])})
+            return (frame.astype({"year": "Int64"}).astype({"year": "string"}).fillna({"year": ""})
+                    .iloc[np.argsort(-quotes["date"].to_numpy()[keep].astype(np.int64), kind="stable")]
+                    .reset_index(drop=True))
+        return self._select("compared_quotes", "quotes", build)
+
+    def theme_of_term(self) -> pd.Series:
+        """The theme of each lexicon term the corpus mentions, by the term lower-cased as quotes.terms holds it: the
+        themes of the corpus's own lexicon (it may not be the default one), read from its mentions."""
+        def build() -> pd.Series:
+            mentions = self.full.mentions
+            term, theme = mentions["term"].astype("category"), mentions["theme"].astype("category")
+            of_term = np.full(len(term.cat.categories), -1)
+            of_term[term.cat.codes.to_numpy()] = theme.cat.codes.to_numpy()  # a term has one theme: any row gives it
+            names = np.append(theme.cat.categories.astype(str).to_numpy(dtype=object), None)
+            return pd.Series(names[of_term], index=term.cat.categories.astype(str).str.lower()).dropna()
+        return self.once("theme_of_term", build)
+
     def article_info(self) -> pd.DataFrame:
         """Title (in full), source (labelled, `uf.source_labels`) and url by article_id, over the whole corpus:
         what a table of quotes shows and exports of each quote's article."""

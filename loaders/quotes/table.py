@@ -105,7 +105,8 @@ def _quote_id(article_id: str, p: int, start: int, kind: str) -> str:
 
 
 def quotes_table(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """The quotes table (schema "quotes") of all articles; `themes` is left empty for the build step."""
+    """The quotes table (schema "quotes") of all articles; `themes` and `terms` are left empty for the
+    build step."""
     if paragraphs.empty or articles.empty:
         return schema.empty("quotes")
     dates = dict(zip(articles["article_id"].astype(str), pd.to_datetime(articles["date"])))
@@ -134,4 +135,5 @@ def quotes_table(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFra
                          zip(frame["article_id"], frame["para_no"], frame["start"], frame["kind"])]
     frame["date"] = frame["article_id"].map(dates)
     frame["themes"] = ""
+    frame["terms"] = ""
     return schema.conform("quotes", frame)
