@@ -19,6 +19,7 @@ from pathlib import Path
 from benchmarks.measure import scan_files
 from loaders import build
 from loaders.amounts import amounts_table
+from loaders.entities import entities_table
 from loaders.events import events_table
 from loaders.inputs import resolve
 from loaders.people import people_table
@@ -52,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         "mentions": _cpu(mentions_table, paragraphs, lexicon)[1],
         "events": _cpu(events_table, articles, paragraphs)[1],
         "amounts": _cpu(amounts_table, paragraphs)[1],
+        "entities": _cpu(entities_table, paragraphs)[1],
     }
     stages = {"read + parse": total - sum(stages.values()), **stages}
     stages["people (once per corpus)"] = _cpu(people_table, quotes)[1]

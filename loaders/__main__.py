@@ -92,7 +92,8 @@ def summary(corpus: Corpus) -> str:
         lines.append("sources: " + ", ".join(f"{printable(name)} ({n})" for name, n in sources.items()))
     lines.append(
         f"paragraphs: {len(corpus.paragraphs)}, quotes: {len(corpus.quotes)}, people: {len(corpus.people)}, "
-        f"mentions: {len(corpus.mentions)}, events: {len(corpus.events)}, amounts: {len(corpus.amounts)}"
+        f"mentions: {len(corpus.mentions)}, events: {len(corpus.events)}, amounts: {len(corpus.amounts)}, "
+        f"entities: {len(corpus.entities)}"
     )
     lines.append(f"rejected: {len(corpus.rejected)}")
     lines.extend(f"  {printable(origin)}: {printable(reason)}" for origin, reason in corpus.rejected.itertuples(index=False))

@@ -29,8 +29,9 @@ from loaders.inputs import DEFAULT_MAX_BYTES, Input, read_input
 Tables = dict[str, pd.DataFrame]
 Progress = Callable[[int, int], None]
 
-BATCH_TABLES = ("articles", "paragraphs", "rejected", "quotes", "mentions", "events", "amounts")
-ARTICLE_KEYED = ("articles", "paragraphs", "quotes", "mentions", "events", "amounts")
+ANALYSED = ("quotes", "mentions", "events", "amounts", "entities")  # the tables `analyse` extracts
+BATCH_TABLES = ("articles", "paragraphs", "rejected", *ANALYSED)
+ARTICLE_KEYED = ("articles", "paragraphs", *ANALYSED)
 PARALLEL_MIN_INPUTS = 2000
 BATCHES = 64
 ENGINES = ("auto", "serial", "processes", "dask")
@@ -97,12 +98,13 @@ def _analyse_one_by_one(tables: Tables, lexicon_path: str | None, error: Excepti
         "rejected": concat("rejected", [tables["rejected"], schema.conform(
             "rejected", pd.DataFrame(failed, columns=schema.columns("rejected")))]),
     }
-    return out | {name: concat(name, [p[name] for p in parts]) for name in ("quotes", "mentions", "events", "amounts")}
+    return out | {name: concat(name, [p[name] for p in parts]) for name in ANALYSED}
 
 
 def analyse(articles: pd.DataFrame, paragraphs: pd.DataFrame, lexicon_path: str | None = None) -> Tables:
-    """The text-analytics tables (quotes, mentions, events, amounts) of parsed articles."""
+    """The text-analytics tables (ANALYSED: quotes, mentions, events, amounts, entities) of parsed articles."""
     from loaders.amounts import amounts_table
+    from loaders.entities import entities_table
     from loaders.events import events_table
     from loaders.quotes import quotes_table
     from loaders.terms import quote_themes_and_terms
@@ -116,6 +118,7 @@ def analyse(articles: pd.DataFrame, paragraphs: pd.DataFrame, lexicon_path: str 
         "mentions": mentions_table(paragraphs, lexicon),
         "events": events_table(articles, paragraphs),
         "amounts": amounts_table(paragraphs),
+        "entities": entities_table(paragraphs),
     }
 
 

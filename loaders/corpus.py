@@ -54,6 +54,7 @@ class Corpus:
     mentions: pd.DataFrame
     events: pd.DataFrame
     amounts: pd.DataFrame
+    entities: pd.DataFrame
     fingerprint: str
     theme_kinds: ThemeKinds
     folder: str = ""

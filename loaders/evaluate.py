@@ -23,7 +23,10 @@ the file's layout (NAME.themes.json present: the real-news development set). Men
 scored over the themes the folder's gold mentions use, so a set annotated for the value
 chains only is not charged with the cross-cutting themes it never annotated. Article value
 chains (NAME.themes.json, a list) are scored as (file, chain) pairs against the chains with
-at least one mention in the article.
+at least one mention in the article. Entities (NAME.entities.json, where present) are scored as
+multisets of (para_no, kind, surface casefolded), without para_no in the development set's
+layout, per kind and in all; of the detections that match, `name_accuracy` is the share whose
+canonical name agrees with the gold's (casefolded).
 """
 
 from __future__ import annotations
@@ -113,6 +116,8 @@ def _key(table: str, row: dict, with_para: bool = True) -> tuple:
         return (int(row["para_no"]), str(row["theme"]), str(row["term"]).casefold())
     if table == "events":
         return (int(row["para_no"]), str(row["date"])[:10], str(row["date_end"])[:10], str(row["precision"]))
+    if table == "entities":
+        return (int(row["para_no"]), str(row["kind"]), str(row["surface"]).casefold())
     value = float(row["value"])
     return (int(row["para_no"]), str(row["kind"]), float(f"{value:.6g}"), str(row.get("currency", "") or ""))
 
@@ -155,7 +160,7 @@ def evaluate(gold_dir: str | Path) -> dict:
     from loaders import load_corpus
 
     gold_dir = Path(gold_dir)
-    pred: dict[str, list[dict]] = {t: [] for t in ("quotes", "mentions", "events", "amounts")}
+    pred: dict[str, list[dict]] = {t: [] for t in ("quotes", "mentions", "events", "amounts", "entities")}
     gold: dict[str, list[dict]] = {t: [] for t in pred}
     files = sorted(gold_dir.glob("*.txt"))
     chains_pred: set[tuple[str, str]] = set()
@@ -187,7 +192,27 @@ def evaluate(gold_dir: str | Path) -> dict:
         result[table] = score_multiset(table, pred[table], gold[table], with_para=not layout_paras)
     if layout_paras:
         result["chains"] = score_chains(chains_pred, chains_gold)
+    if gold["entities"]:
+        result["entities"] = score_entities(pred["entities"], gold["entities"], with_para=not layout_paras)
     return result
+
+
+ENTITY_KINDS = ("organisation", "project", "place")
+
+
+def score_entities(pred: list[dict], gold: list[dict], with_para: bool = True) -> dict:
+    """P/R/F1 of entity detection, in all (`all`) and per kind, and the name accuracy of the matches."""
+    out = {"all": score_multiset("entities", pred, gold, with_para)}
+    for kind in ENTITY_KINDS:
+        out[kind] = score_multiset("entities", [r for r in pred if r["kind"] == kind],
+                                   [r for r in gold if r["kind"] == kind], with_para)
+
+    def named(rows: list[dict]) -> Counter:
+        return Counter((r.get("file"),) + _key("entities", r, with_para) + (str(r["name"]).casefold(),) for r in rows)
+
+    matched = out["all"]["tp"]
+    out["name_accuracy"] = sum((named(pred) & named(gold)).values()) / matched if matched else 0.0
+    return out
 
 
 def _rule(row: dict) -> str:
@@ -258,6 +283,12 @@ def _report(result: dict, verbose: bool = False) -> str:
             continue
         lines.append(f"{table:<10} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
                      f"(tp={s['tp']} predicted={s['predicted']} gold={s['gold']})")
+    if "entities" in result:
+        for kind in ("all", *ENTITY_KINDS):
+            s = result["entities"][kind]
+            lines.append(f"entities {kind:<12} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
+                         f"(tp={s['tp']} predicted={s['predicted']} gold={s['gold']})")
+        lines.append(f"entity names agreeing with the gold's, of those found: {result['entities']['name_accuracy']:.3f}")
     if result["mentions"]["gold"]:
         lines.append(f"(mentions scored over the themes the gold set annotates: {', '.join(result['mention_themes'])})")
     lines.append("quote rules (predicted / matching gold / right speaker):")
@@ -271,6 +302,9 @@ def _report(result: dict, verbose: bool = False) -> str:
             if table in result:
                 lines.extend(f"  {table} missed: {item}" for item in result[table]["missed"])
                 lines.extend(f"  {table} spurious: {item}" for item in result[table]["spurious"])
+        if "entities" in result:
+            lines.extend(f"  entities missed: {item}" for item in result["entities"]["all"]["missed"])
+            lines.extend(f"  entities spurious: {item}" for item in result["entities"]["all"]["spurious"])
     return "\n".join(lines)
 
 

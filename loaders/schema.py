@@ -111,6 +111,20 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "start": ("int32", "offset of the expression in the paragraph"),
         "end": ("int32", "end offset"),
     },
+    "entities": {
+        "article_id": (ARTICLE_KEY, "article"),
+        "para_no": ("int32", "paragraph"),
+        "start": ("int32", "offset of the name in the paragraph"),
+        "end": ("int32", "end offset"),
+        "surface": (LABEL, "the name as written (without a leading 'the' or a possessive 's)"),
+        "name": (LABEL, "canonical name: the registry's (loaders/entities/registry.toml) or the gazetteer's, "
+                        "else as written; an acronym the article defines takes the name it stands for"),
+        "kind": (LABEL, "organisation, project or place"),
+        "side": (LABEL, "EU, Kazakhstan or other when the registry gives one; else empty"),
+        "chains": (LABEL, "value chains the registry links it to, comma-separated; else empty"),
+        "lat": ("float32", "latitude of a city or region (a region's administrative centre); NaN otherwise"),
+        "lon": ("float32", "longitude, as lat"),
+    },
 }
 
 
@@ -155,7 +169,7 @@ def arrow_schema(name: str) -> pa.Schema:
 
 _PANDAS = {pa.large_string(): pd.StringDtype("pyarrow"), pa.string(): pd.StringDtype("pyarrow")}
 _ARROW = {TEXT: pa.large_string(), LABEL: pa.dictionary(pa.int32(), pa.large_string()), DATE: pa.timestamp("ns"),
-          "int32": pa.int32(), "float64": pa.float64()}
+          "int32": pa.int32(), "float32": pa.float32(), "float64": pa.float64()}
 
 
 def describe(name: str) -> str:

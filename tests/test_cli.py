@@ -36,7 +36,7 @@ def test_missing_path_is_a_usage_error(tmp_path, capsys):
 def test_out_writes_a_dataset_that_loads_without_reparsing(tmp_path, seed_corpus):
     assert main([str(SEEDS), "--no-cache", "--out", str(tmp_path / "built")]) == 0
     assert sorted(p.name for p in (tmp_path / "built").iterdir()) == [
-        "amounts.parquet", "articles.parquet", "events.parquet", "manifest.json", "mentions.parquet",
+        "amounts.parquet", "articles.parquet", "entities.parquet", "events.parquet", "manifest.json", "mentions.parquet",
         "paragraphs.parquet", "people.parquet", "quotes.parquet", "rejected.parquet", "search"]
     served = load_corpus(tmp_path / "built")
     assert served.fingerprint == seed_corpus.fingerprint

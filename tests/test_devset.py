@@ -42,14 +42,22 @@ def test_each_batchs_unread_part_is_its_smallest_url_hashes_and_a_fixed_share():
 def test_gold_rows_carry_offsets_and_labels_but_no_text():
     for entry in ENTRIES:
         gold = json.loads((GOLD / f"{entry['id']}.json").read_text(encoding="utf-8"))
-        assert set(gold) == {"quotes", "events", "amounts", "themes"}
-        for table in ("quotes", "events", "amounts"):
-            for row in gold[table]:
-                assert "text" not in row and "expression" not in row
+        assert set(gold) - {"entities"} == {"quotes", "events", "amounts", "themes"}
+        for table in ("quotes", "events", "amounts", "entities"):
+            for row in gold.get(table, []):
+                assert "text" not in row and "expression" not in row and "surface" not in row
                 assert row["para_no"] >= -1 and 0 <= row["start"] < row["end"]
         assert all(q["kind"] in ("direct", "reported") and q["side"] in ("EU", "Kazakhstan", "other", "")
                    for q in gold["quotes"])
         assert set(gold["themes"]) <= {"raw materials", "batteries", "hydrogen"}
+        assert all(e["kind"] in ("organisation", "project", "place") and e["name"] for e in gold.get("entities", []))
+
+
+def test_a_sixth_of_each_part_is_annotated_for_entities():
+    annotated = {e["split"]: 0 for e in ENTRIES}
+    for entry in ENTRIES:
+        annotated[entry["split"]] += "entities" in json.loads((GOLD / f"{entry['id']}.json").read_text(encoding="utf-8"))
+    assert annotated == {"dev": 67, "test": 30}
 
 
 def test_an_edit_is_only_cutting_the_excerpt_into_title_and_paragraphs():

@@ -581,7 +581,7 @@ def test_summary_prints_a_rejected_name_with_a_newline_on_one_line():
     corpus = _load("evil\nrejected: 0\x1b[31m.txt", b"no header")
     assert summary(corpus).split("\n") == [
         "articles: 0",
-        "paragraphs: 0, quotes: 0, people: 0, mentions: 0, events: 0, amounts: 0",
+        "paragraphs: 0, quotes: 0, people: 0, mentions: 0, events: 0, amounts: 0, entities: 0",
         "rejected: 1",
         "  evil\\x0arejected: 0\\x1b[31m.txt: no 'date YYYY-MM-DD' header on the first line",
     ]

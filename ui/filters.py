@@ -428,6 +428,7 @@ class Filtered(Mapping[str, pd.DataFrame]):
     mentions = property(lambda self: self["mentions"], doc="Their theme mentions.")
     events = property(lambda self: self["events"], doc="The dates they mention.")
     amounts = property(lambda self: self["amounts"], doc="Their amounts.")
+    entities = property(lambda self: self["entities"], doc="The organisations, projects and places they name.")
 
 
 def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters, index: search.SearchIndex | None = None,

@@ -2,6 +2,7 @@
 
     python -m tests.devset rebuild [--raw RAW_DIR] [--out DEVSET_DIR]
     python -m tests.devset import WORK_DIR
+    python -m tests.devset entities ENTITY_DIR
 
 The repo holds no article text: `manifest.json` (URL, outlet, date, provenance, the edits
 that turn the stored page excerpt into the article file, SHA-256 of both) and `gold/ID.json`
@@ -11,6 +12,9 @@ checks its hash, applies the edits, checks the article's hash, and writes DEVSET
 DEVSET_DIR/test in the layout `python -m loaders.evaluate` scores (ID.txt, ID.quotes.json, …).
 `import` turns an annotator's work folder (raw/, texts/, annot/ with quote texts) into
 manifest entries and offset gold, refusing any text that is not a verbatim part of its excerpt.
+`entities` adds entity gold (ENTITY_DIR/gold/ID.json: rows with offsets into the parsed paragraphs
+in ENTITY_DIR/paras/ID.json) to articles already in the manifest, refusing a row whose surface is
+not where its offsets say.
 """
 
 from __future__ import annotations
@@ -119,7 +123,61 @@ def _evaluate_layout(text: str, gold: dict) -> dict[str, list]:
     quotes = [{**row, "text": cut(row)} for row in gold["quotes"]]
     events = [{**row, "expression": cut(row)} for row in gold["events"]]
     amounts = [{**row, "expression": cut(row)} for row in gold["amounts"]]
-    return {"quotes": quotes, "events": events, "amounts": amounts, "themes": gold["themes"]}
+    out = {"quotes": quotes, "events": events, "amounts": amounts, "themes": gold["themes"]}
+    if "entities" in gold:  # annotated for a part of the articles only
+        out["entities"] = [{**row, "surface": cut(row)} for row in gold["entities"]]
+    return out
+
+
+def _aligned(para: str, text: str, cursor: int, ident: str) -> list[int]:
+    """Where each character of a parsed paragraph lies in the article `text` (from `cursor`), plus its end: the
+    parser collapses runs of spaces, so a space of the paragraph may stand for several of the text."""
+    at = text.find(para[:40], cursor)
+    if at < 0:
+        raise SystemExit(f"{ident}: a parsed paragraph is not in the article")
+    places, t = [], at
+    for ch in para:
+        if ch.isspace():
+            while t < len(text) and text[t].isspace() and t + 1 < len(text) and text[t + 1].isspace():
+                t += 1
+        if t >= len(text) or (text[t] != ch and not (ch.isspace() and text[t].isspace())):
+            raise SystemExit(f"{ident}: a parsed paragraph differs from the article beyond spacing")
+        places.append(t)
+        t += 1
+    return places + [t]
+
+
+def import_entities(folder: Path, texts: Path) -> None:
+    """Adds ENTITY_DIR's entity rows to the gold of the articles it annotated: offsets into the parser's
+    paragraphs (paras/ID.json) become offsets into the article's blocks, as every gold row has them. `texts`
+    is the rebuilt set (DEVSET_DIR)."""
+    manifest = {e["id"]: e for e in json.loads(MANIFEST.read_text(encoding="utf-8"))["articles"]}
+    done = 0
+    for path in sorted((folder / "gold").glob("*.json")):
+        ident = path.stem
+        text = (texts / manifest[ident]["split"] / f"{ident}.txt").read_text(encoding="utf-8")
+        if sha256(text) != manifest[ident]["sha256"]:
+            raise SystemExit(f"{ident}: the rebuilt text's hash differs from the manifest's")
+        paras = json.loads((folder / "paras" / f"{ident}.json").read_text(encoding="utf-8"))
+        spans = blocks(text)
+        rows, cursor, where = [], 0, []
+        for para in paras:  # each parsed paragraph's characters' places in the article, in order
+            where.append(_aligned(para, text, cursor, ident))
+            cursor = where[-1][-1]
+        for row in json.loads(path.read_text(encoding="utf-8")):
+            absolute = where[row["para_no"]][row["start"]]
+            block = next(i for i, (s, e) in enumerate(spans) if s <= absolute < e)
+            start = absolute - spans[block][0]
+            end = where[row["para_no"]][row["end"] - 1] + 1 - spans[block][0]
+            if " ".join(text[spans[block][0] + start: spans[block][0] + end].split()) != row["surface"]:
+                raise SystemExit(f"{ident}: entity {row['surface']!r} is not at its offsets")
+            rows.append({"para_no": block - 1, "start": start, "end": end, "kind": row["kind"], "name": row["name"]})
+        gold_path = GOLD / f"{ident}.json"
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        gold["entities"] = rows
+        gold_path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        done += 1
+    print(f"added entity gold to {done} articles")
 
 
 def import_work(work: Path) -> None:
@@ -201,7 +259,15 @@ def main(argv: list[str] | None = None) -> int:
     rb.add_argument("--out", type=Path, default=os.environ.get(OUT_ENV), help=f"output folder (default ${OUT_ENV})")
     im = sub.add_parser("import", help="add annotated articles from a work folder (raw/, texts/, annot/)")
     im.add_argument("work", type=Path)
+    en = sub.add_parser("entities", help="add entity gold (gold/, paras/) to articles already in the set")
+    en.add_argument("folder", type=Path)
+    en.add_argument("--texts", type=Path, default=os.environ.get(OUT_ENV), help=f"rebuilt set (default ${OUT_ENV})")
     args = parser.parse_args(argv)
+    if args.command == "entities":
+        if not args.texts:
+            parser.error(f"entities needs --texts (or ${OUT_ENV})")
+        import_entities(args.folder, args.texts)
+        return 0
     if args.command == "import":
         import_work(args.work)
         return 0
