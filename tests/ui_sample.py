@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from loaders import schema
+from loaders.entities import entities_table
 from loaders.terms import quote_themes_and_terms
 from loaders.themes import load_lexicon
 
@@ -82,5 +83,6 @@ def tables() -> dict[str, pd.DataFrame]:
     frames = {
         "articles": articles, "paragraphs": paragraphs, "rejected": rejected, "quotes": quotes,
         "people": people, "mentions": mentions, "events": events, "amounts": amounts,
+        "entities": entities_table(paragraphs),
     }
     return {name: schema.conform(name, frame) for name, frame in frames.items()}
