@@ -356,10 +356,10 @@ def task_search(folder: str, cache: str) -> dict:
 def task_stories(folder: str, cache: str) -> dict:
     """CPU seconds (one core) of grouping the copies of one story over the corpus in CACHE, as a build does it:
     every article's signature (the workers' share) and the grouping (the parent's)."""
-    from loaders import load_corpus, stories
+    from loaders import build, load_corpus, stories
 
     corpus = load_corpus(folder, cache_dir=cache)
-    texts, ids = corpus.articles["text"].tolist(), corpus.articles["article_id"].tolist()
+    texts, ids = build.article_texts(corpus.articles, corpus.paragraphs), corpus.articles["article_id"].tolist()
     start = time.process_time()
     story = stories.group(ids, stories.signatures(texts))
     return {"seconds": time.process_time() - start, "stories": len(set(story.tolist()))}

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from loaders import load_corpus, stories
+from loaders import build, load_corpus, stories
 
 SEED = 20241127
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6)
@@ -57,9 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dir", help="folder of real articles (the development set's read part)")
     args = parser.parse_args(argv)
-    articles = load_corpus(sorted(map(str, Path(args.dir).glob("*.txt"))), cache_dir=False).articles
+    corpus = load_corpus(sorted(map(str, Path(args.dir).glob("*.txt"))), cache_dir=False)
+    articles = corpus.articles
     rng = random.Random(SEED)
-    texts = articles["text"].tolist()
+    texts = build.article_texts(articles, corpus.paragraphs)
     paragraphs = [t.split("\n\n") for t in texts]
     copies = []
     for n, paras in enumerate(paragraphs):

@@ -59,7 +59,7 @@ def build_batch(inputs: Sequence[Input], max_bytes: int = DEFAULT_MAX_BYTES, lex
                 rejected.append((origin, f"duplicate of {first_origin[aid]}"))
                 continue
             first_origin[aid] = origin
-            article_rows.append((aid, draft.date, draft.title, draft.source, draft.place, body,
+            article_rows.append((aid, draft.date, draft.title, draft.source, draft.place,
                                  len(body.split()), draft.url, origin, aid))  # its own story until `finish`
             paragraph_rows.extend((aid, no, text) for no, text in enumerate(draft.paragraphs))
     articles = pd.DataFrame(article_rows, columns=schema.columns("articles"))
@@ -213,10 +213,19 @@ def finish(tables: Tables, grouped: int = 0) -> Tables:
     quotes, people = with_people(tables["quotes"])
     articles = tables["articles"]
     new = articles.iloc[grouped:]
-    story = stories.group(new["article_id"].tolist(), stories.signatures(new["text"].tolist()))
+    story = stories.group(new["article_id"].tolist(), stories.signatures(article_texts(new, tables["paragraphs"])))
     story = np.concatenate([articles["story_id"].iloc[:grouped].to_numpy(dtype=object), story])
     articles = schema.conform("articles", articles.assign(story_id=story))
     return {**tables, "articles": articles, "quotes": quotes, "people": people}
+
+
+def article_texts(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> list[str]:
+    """The body of each of `articles` (in their order): its paragraphs joined by a blank line, as the parser
+    read it; "" for an article without paragraphs."""
+    ids = articles["article_id"].astype("string")
+    mine = paragraphs[paragraphs["article_id"].astype("string").isin(ids)].sort_values(["article_id", "para_no"])
+    joined = mine.groupby(mine["article_id"].astype("string"), sort=False)["text"].agg(lambda t: "\n\n".join(t.astype(str)))
+    return joined.reindex(ids).fillna("").tolist()
 
 
 def batches(inputs: Sequence[Input]) -> list[list[Input]]:

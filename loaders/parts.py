@@ -118,7 +118,7 @@ def stage_batch(number: int, inputs: Sequence[Input], staging: Path, max_bytes: 
                 pa.ipc.new_file(sink, schema.arrow_schema(name)) as writer:
             writer.write_table(pa.Table.from_pandas(frame, schema=schema.arrow_schema(name), preserve_index=False))
     articles = tables["articles"]
-    return Staged(articles[["article_id", "origin"]], stories.signatures(articles["text"].tolist()),
+    return Staged(articles[["article_id", "origin"]], stories.signatures(build.article_texts(articles, tables["paragraphs"])),
                   tables["quotes"][PEOPLE_COLUMNS])
 
 
@@ -168,7 +168,7 @@ def write_shard(shard: Shard, staging: Path, n_shards: int, index: bool = True) 
             for name, writer in writers.items():
                 writer.write(tables[name])
             if shard_index is not None:
-                shard_index.add(tables["articles"], tables["quotes"], first_article, first_quote)
+                shard_index.add(tables, first_article, first_quote)
         if shard_index is not None:
             shard_index.close()
         return {name: writer.close() for name, writer in writers.items()}

@@ -24,7 +24,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -142,12 +142,12 @@ class ShardWriter:
         self.index.register_tokenizer(TOKENIZER, ANALYZER)
         self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=WRITER_THREADS)
 
-    def add(self, articles: pd.DataFrame, quotes: pd.DataFrame, first_article: int, first_quote: int) -> None:
-        """Indexes `articles` and `quotes`, whose first rows are rows `first_article` and `first_quote` of the
-        corpus's tables."""
-        for doc in _article_docs(articles, first_article):
+    def add(self, tables: Mapping[str, pd.DataFrame], first_article: int, first_quote: int) -> None:
+        """Indexes the articles (with their paragraphs) and quotes of `tables`, whose first rows are rows
+        `first_article` and `first_quote` of the corpus's tables."""
+        for doc in _article_docs(tables["articles"], tables["paragraphs"], first_article):
             self._writer.add_document(doc)
-        for doc in _quote_docs(quotes, first_quote):
+        for doc in _quote_docs(tables["quotes"], first_quote):
             self._writer.add_document(doc)
 
     def close(self) -> tantivy.Index:
@@ -157,16 +157,17 @@ class ShardWriter:
         return self.index
 
 
-def build(articles: pd.DataFrame, quotes: pd.DataFrame, folder: str | os.PathLike | None = None,
+def build(tables: Mapping[str, pd.DataFrame], folder: str | os.PathLike | None = None,
           fingerprint: str = "") -> SearchIndex:
-    """The one-shard index of `articles` and `quotes` (corpus tables), written to the empty or new `folder`
-    with its stamp, or held in memory when `folder` is None."""
+    """The one-shard index of a corpus's `tables` (articles, paragraphs, quotes), written to the empty or new
+    `folder` with its stamp, or held in memory when `folder` is None."""
     shard = ShardWriter(None if folder is None else Path(folder) / "0")
-    shard.add(articles, quotes, 0, 0)
+    shard.add(tables, 0, 0)
     index = shard.close()
+    n_articles, n_quotes = len(tables["articles"]), len(tables["quotes"])
     if folder is not None:
-        write_stamp(folder, fingerprint, len(articles), len(quotes), 1)
-    return SearchIndex([index], len(articles), len(quotes))
+        write_stamp(folder, fingerprint, n_articles, n_quotes, 1)
+    return SearchIndex([index], n_articles, n_quotes)
 
 
 def shard_folder(folder: str | os.PathLike, shard: int) -> Path:
@@ -192,13 +193,22 @@ def _text_chunks(frame: pd.DataFrame, columns: Sequence[str]) -> Iterator[tuple[
         yield start, [part[col].astype("string").fillna("").tolist() for col in columns]
 
 
-def _article_docs(articles: pd.DataFrame, first: int) -> Iterator[tantivy.Document]:
-    for start, (titles, texts) in _text_chunks(articles, ("title", "text")):
-        for row, title, text in zip(range(first + start, first + start + len(titles)), titles, texts):
+def _article_docs(articles: pd.DataFrame, paragraphs: pd.DataFrame, first: int) -> Iterator[tantivy.Document]:
+    """A document per article (title, and one `text` value per paragraph), CHUNK_ROWS articles at a time."""
+    ids = paragraphs["article_id"].astype("category")  # each paragraph's article row, worked out per category
+    known = pd.Index(articles["article_id"].astype("string")).get_indexer(ids.cat.categories.astype("string"))
+    owner = np.append(known, -1)[ids.cat.codes.to_numpy()]
+    order = np.lexsort((paragraphs["para_no"].to_numpy(), owner))
+    owner_sorted = owner[order]
+    for start, (titles,) in _text_chunks(articles, ("title",)):
+        lo, hi = np.searchsorted(owner_sorted, [start, start + len(titles)])
+        texts = paragraphs["text"].iloc[order[lo:hi]].astype("string").fillna("").tolist()
+        bounds = np.searchsorted(owner_sorted[lo:hi], np.arange(start, start + len(titles) + 1))
+        for k, (row, title) in enumerate(zip(range(first + start, first + start + len(titles)), titles)):
             doc = tantivy.Document()
             doc.add_unsigned(ARTICLE_ROW, row)
             doc.add_text("title", title)
-            for paragraph in text.split("\n\n"):
+            for paragraph in texts[bounds[k]:bounds[k + 1]]:
                 doc.add_text("text", paragraph)
             yield doc
 
@@ -216,7 +226,7 @@ def _quote_docs(quotes: pd.DataFrame, first: int) -> Iterator[tantivy.Document]:
 
 def write(corpus: Corpus, folder: str | os.PathLike) -> None:
     """Writes the index of `corpus` to `folder` (new or empty), stamped with the corpus's fingerprint."""
-    build(corpus.articles, corpus.quotes, folder, corpus.fingerprint)
+    build(corpus.tables(), folder, corpus.fingerprint)
 
 
 def open_stored(folder: str | os.PathLike, corpus: Corpus) -> SearchIndex | None:
@@ -251,7 +261,7 @@ def for_corpus(corpus: Corpus) -> SearchIndex:
             return _build_into(home, corpus)
         except (OSError, ValueError) as err:
             log.warning("cannot store a search index in %s (%s); indexing in memory", home, err)
-    return build(corpus.articles, corpus.quotes)
+    return build(corpus.tables())
 
 
 def _build_into(home: Path, corpus: Corpus) -> SearchIndex:

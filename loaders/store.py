@@ -52,7 +52,7 @@ _PART_FILE = re.compile(r"[a-z]+(?:-[0-9]{1,4})?\.parquet\Z")
 # String columns left in their parts' chunks when read: the article and paragraph texts, 200 MB each at 100,000
 # articles, are only ever sliced or read row by row (filtered views leave them out), and joining them would
 # add their size to the build's peak as it reads its tables back.
-SLICED = frozenset({("articles", "text"), ("paragraphs", "text")})
+SLICED = frozenset({("paragraphs", "text")})
 MANIFEST_MAX_BYTES = 1 << 20
 # Arrow reads without the GIL, so the two big text tables (first in schema order) decode side by
 # side. More threads buy little and cost held memory: each one's malloc arena keeps freed pages.

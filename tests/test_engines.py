@@ -80,7 +80,7 @@ def test_each_worker_writes_its_own_part_of_every_table_and_its_own_index_shard(
 def test_a_search_over_two_shards_finds_the_rows_a_single_index_finds(varied_folder, tmp_path):
     built = load_corpus(varied_folder, cache_dir=tmp_path / "cache", engine="processes", workers=2)
     sharded = search.for_corpus(built)
-    single = search.build(built.articles, built.quotes)
+    single = search.build(built.tables())
     for text in ("lithium", "battery plants", "Kowalska", "note*", "hydrogen -lithium", "\"Note 149\""):
         query = parse(text)
         articles, quotes = sharded.articles(query), sharded.quotes(query)

@@ -170,15 +170,14 @@ def ids(frame):
     return sorted(frame["article_id"].unique().tolist())
 
 
-def test_no_filter_returns_the_tables_unchanged_and_the_articles_and_quotes_without_their_text():
+def test_no_filter_returns_the_tables_unchanged_and_the_quotes_without_their_text_and_terms():
     t = tables()
     out = apply_filters(t, Filters())
-    assert all(out[name] is t[name] for name in t if name not in ("articles", "quotes"))
-    for name in ("articles", "quotes"):
-        assert list(out[name].columns) == [c for c in t[name].columns if c != "text"]
-        assert out[name].equals(t[name].drop(columns="text"))
-        assert list(apply_filters(t, Filters(q="lithium"))[name].columns) == list(out[name].columns)
-        assert out.count(name) == len(t[name])
+    assert all(out[name] is t[name] for name in t if name != "quotes")
+    lean = [c for c in t["quotes"].columns if c not in ("text", "terms")]
+    assert list(out["quotes"].columns) == lean and out["quotes"].equals(t["quotes"][lean])
+    assert list(apply_filters(t, Filters(q="lithium"))["quotes"].columns) == lean
+    assert out.count("quotes") == len(t["quotes"]) and out.count("articles") == len(t["articles"])
 
 
 def test_date_range_is_inclusive():
@@ -237,7 +236,7 @@ def test_search_matches_whole_words_of_title_and_text_in_any_case():
 
 def test_a_given_index_is_used_and_the_search_combines_with_the_other_filters():
     t = tables()
-    index = search.build(t["articles"], t["quotes"])
+    index = search.build(t)
     f = Filters(q="ore OR grain", date_from=dt.date(2025, 1, 1))
     assert ids(apply_filters(t, f, index)["articles"]) == ids(apply_filters(t, f)["articles"]) == ["a3", "a4"]
     assert ids(apply_filters(t, Filters(q="*"), index)["articles"]) == ["a1", "a2", "a3", "a4"]  # no words: no filter

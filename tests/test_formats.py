@@ -9,14 +9,16 @@ import pytest
 
 from loaders import load_corpus
 from loaders.article import from_record, from_seed_text
+from loaders.build import article_texts
 
 BODY = "date 2024-06-03 EU and Kazakhstan talk lithium\n\nASTANA – Both sides discussed lithium.\n\nA second paragraph follows."
 
 
 def _one(corpus):
+    """The corpus's one article, with its body (`text`: its paragraphs joined, as the parser read it)."""
     assert corpus.rejected.empty, corpus.rejected.to_dict("records")
     assert len(corpus.articles) == 1
-    return corpus.articles.iloc[0]
+    return corpus.articles.assign(text=article_texts(corpus.articles, corpus.paragraphs)).iloc[0]
 
 
 @pytest.mark.parametrize("encode", [
@@ -139,7 +141,8 @@ def test_json_list_json_object_jsonl_and_csv(write_files):
     })
     corpus = load_corpus(folder, cache_dir=False)
     assert corpus.rejected.empty
-    by_origin = corpus.articles.set_index(corpus.articles["origin"].str.rsplit("/", n=1).str[-1])
+    articles = corpus.articles.assign(text=article_texts(corpus.articles, corpus.paragraphs))
+    by_origin = articles.set_index(articles["origin"].str.rsplit("/", n=1).str[-1])
     assert list(by_origin.index) == ["a.json:1", "a.json:2", "b.json:1", "c.jsonl:1", "c.jsonl:3", "d.csv:1"]
     assert by_origin.loc["a.json:1", "text"] == "Lithium talks.\n\nSecond part."
     assert by_origin.loc["a.json:1", "url"] == "https://example.org/a"

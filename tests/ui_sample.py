@@ -28,7 +28,6 @@ def tables() -> dict[str, pd.DataFrame]:
         "title": ["Lithium output to double", "Hydrogen valley on the coast", "Cathode talks in March", "Grain <b>exports</b> & $5"],
         "source": ["Kazinform", "Astana Times", "Reuters", ""],
         "place": ["Astana", "", "", ""],
-        "text": ["\n\n".join(_PARAS[a]) for a in ["a1", "a2", "a3", "a4"]],
         "n_words": [19, 17, 16, 11],
         "url": ["", "", "", ""],
         "origin": ["a1.txt", "a2.txt", "a3.txt", "a4.txt"],

@@ -259,7 +259,7 @@ def article_mask(tables: Mapping[str, pd.DataFrame], filters: Filters,
     mask = mask.astype(bool)
     wanted = query.parse(filters.q)
     if not wanted.empty:
-        index = index or search.build(articles, tables["quotes"])
+        index = index or search.build(tables)
         hit = np.zeros(len(articles), dtype=bool)
         hit[index.articles(wanted)] = True
         mask &= pd.Series(hit, index=articles.index, dtype=bool)
@@ -351,13 +351,13 @@ def recount_people(people: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["n_quotes", "name"], ascending=[False, True]).reset_index(drop=True)
 
 
-# The tables a filtered view cuts without their `text` column: pages read a text from the whole corpus's table, by
-# position, only for the rows they show.
-LEAN = ("articles", "quotes")
+# The tables a filtered view cuts without their largest columns: pages read a quote's text or terms from the whole
+# corpus's table, by position, only for the rows they need.
+LEAN = {"quotes": ("text", "terms")}
 
 
 class Filtered(Mapping[str, pd.DataFrame]):
-    """Every corpus table restricted by `filters` (see the module docstring; the LEAN tables without their `text`),
+    """Every corpus table restricted by `filters` (see the module docstring; the LEAN tables without their largest columns),
     each cut when it is first read:
     a page reads the few tables it draws, and cutting the others (the paragraph texts above all) on every
     filter change cost as much as drawing. `rejected` is kept whole. Read as a mapping (`out["quotes"]`) or as
@@ -408,9 +408,9 @@ class Filtered(Mapping[str, pd.DataFrame]):
 
     def _restrict(self, name: str) -> pd.DataFrame:
         tables, filters = self._tables, self._filters
-        if name in LEAN:  # without its text, the largest column: no page reads it (they read the whole corpus's)
+        if name in LEAN:  # no page reads these columns of a cut (they read the whole corpus's)
             table = tables[name]
-            keep = [col for col in table.columns if col != "text"]
+            keep = [col for col in table.columns if col not in LEAN[name]]
             if not filters.active:
                 return table[keep]
             return table.loc[self.passing(name), keep].reset_index(drop=True)
@@ -420,10 +420,10 @@ class Filtered(Mapping[str, pd.DataFrame]):
             return recount_people(tables["people"], tables["quotes"].loc[self.passing("quotes"), ["person", "article_id", "date"]])
         return tables[name][self.passing(name)].reset_index(drop=True)
 
-    articles = property(lambda self: self["articles"], doc="The articles passing the filters, without `text`.")
+    articles = property(lambda self: self["articles"], doc="The articles passing the filters.")
     paragraphs = property(lambda self: self["paragraphs"], doc="Their paragraphs.")
     rejected = property(lambda self: self["rejected"], doc="Every rejected input, unfiltered.")
-    quotes = property(lambda self: self["quotes"], doc="Their quotes passing speaker and side, without `text`.")
+    quotes = property(lambda self: self["quotes"], doc="Their quotes passing speaker and side, without `text` and `terms`.")
     people = property(lambda self: self["people"], doc="The persons of those quotes, recounted over them.")
     mentions = property(lambda self: self["mentions"], doc="Their theme mentions.")
     events = property(lambda self: self["events"], doc="The dates they mention.")

@@ -128,7 +128,7 @@ class View:
         `source` (labelled), `place` as text and `uploaded`, without the article's text; the whole corpus's list
         built once, selected per view."""
         def build() -> pd.DataFrame:
-            a = self.full.articles.drop(columns="text")
+            a = self.full.articles
             return (a.assign(chain=self.every_main_chain().to_numpy(), source=uf.source_labels(a["source"]),
                              place=a["place"].astype("string").fillna(""), uploaded=uploaded(a["origin"]),
                              **{ROW: np.arange(len(a))})
@@ -196,6 +196,72 @@ class View:
             names = np.append(theme.cat.categories.astype(str).to_numpy(dtype=object), None)
             return pd.Series(names[of_term], index=term.cat.categories.astype(str).str.lower()).dropna()
         return self.once("theme_of_term", build)
+
+    def who_people(self) -> pd.DataFrame:
+        """The filtered quotes of named persons: person, speaker, speaker_role, side, article_id, ROW (as
+        `quote_labels`), for the People & organisations page."""
+        labels = self.quote_labels()
+        return self.memo("who_people", lambda: labels[(labels["person"].astype("string").fillna("") != "").to_numpy()])
+
+    def who_entities(self) -> pd.DataFrame:
+        """The filtered articles' named organisations and projects (entities rows): name, kind, surface, side,
+        chains, article_id and ROW (the row's position in the whole corpus's entities)."""
+        def build() -> pd.DataFrame:
+            entities = self.full.entities
+            keep = np.flatnonzero(entities["kind"].isin(charts.who.KINDS[1:]).to_numpy())
+            return entities.iloc[keep][["name", "kind", "surface", "side", "chains", "article_id"]].assign(
+                **{ROW: keep}).reset_index(drop=True)
+        return self._select("who_entities", "entities", build)
+
+    def who_rows(self, name: str, kind: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The chosen one's rows in the filtered articles: its mentions (entities rows, with `article_row`, the
+        article's position in the whole corpus; none for a person) and the quotes it speaks (a person's by
+        `person`, a body's by its name as the speaker), with their dates."""
+        if kind == charts.who.PERSON:
+            mentions = self.who_entities().iloc[0:0]
+        else:
+            entities = self.who_entities()
+            mentions = entities[(entities["name"] == name).to_numpy()]
+        mentions = mentions.assign(article_row=recode(mentions["article_id"], self.full.articles["article_id"]))
+        labels = self.quote_labels()
+        column = "person" if kind == charts.who.PERSON else "speaker"
+        spoken = labels[(labels[column] == name).to_numpy()]
+        return mentions, spoken.assign(date=self.full.quotes["date"].to_numpy()[spoken[ROW].to_numpy()])
+
+    @staticmethod
+    def who_articles(mentions: pd.DataFrame, spoken: pd.DataFrame) -> pd.Index:
+        """The ids of the articles that name or quote the chosen one."""
+        return pd.Index(pd.concat([mentions["article_id"].astype("string"), spoken["article_id"].astype("string")])
+                        .unique(), dtype="string")
+
+    def who_facts(self, name: str, kind: str, mentions: pd.DataFrame, spoken: pd.DataFrame) -> list[str]:
+        """What the page says of the chosen one under its name: kind, side, roles the articles give it (most
+        often first), the spellings it is named by, the value chains the registry links it to."""
+        facts = [kind]
+        sides = pd.concat([mentions["side"].astype("string"), spoken["side"].astype("string")]).fillna("")
+        sides = sides[sides != ""]
+        if len(sides):
+            facts.append("side: " + str(sides.value_counts().index[0]))
+        roles = spoken["speaker_role"].astype("string").fillna("")
+        roles = roles[roles != ""].value_counts()
+        if len(roles):
+            facts.append("roles: " + "; ".join(roles.index[:3]))
+        forms = mentions["surface"].astype("string").value_counts()
+        forms = [f for f in forms.index if f != name][:4]
+        if forms:
+            facts.append("also written: " + ", ".join(forms))
+        chains = mentions["chains"].astype("string").fillna("")
+        chains = chains[chains != ""]
+        if len(chains):
+            facts.append("registry's value chains: " + str(chains.iloc[0]))
+        return facts
+
+    def who_companions(self, article_ids: pd.Index, name: str) -> pd.DataFrame:
+        """`charts.who.companions` of the chosen one's articles (all but `name`)."""
+        people, entities = self.who_people(), self.who_entities()
+        return charts.who.companions(people[people["article_id"].astype("string").isin(article_ids).to_numpy()],
+                                     entities[entities["article_id"].astype("string").isin(article_ids).to_numpy()],
+                                     name)
 
     def article_info(self) -> pd.DataFrame:
         """Title (in full), source (labelled, `uf.source_labels`) and url by article_id, over the whole corpus:
