@@ -13,6 +13,7 @@ pages = st.navigation([
     st.Page("pages/value_chains.py", title="Value chains", icon=":material/account_tree:"),
     st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
     st.Page("pages/framing.py", title="Framing", icon=":material/compare_arrows:"),
+    st.Page("pages/people.py", title="People & organisations", icon=":material/groups:"),
     st.Page("pages/articles.py", title="Articles", icon=":material/article:"),
 ])
 with app.entrypoint(pages.url_path):

@@ -43,6 +43,7 @@ PAGES = {
     "Value chains": "value_chains.py",
     "Quotes": "quotes.py",
     "Framing": "framing.py",
+    "People & organisations": "people.py",
     "Articles": "articles.py",
 }
 THEME = "hydrogen"

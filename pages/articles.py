@@ -8,6 +8,8 @@ from loaders.schema import HEADLINE
 from ui import app, reader, sidebar, tables
 from ui.text import counted, md_escape
 
+NAMED_SHOWN = 8  # people, organisations and projects linked beside the article, most named first
+
 v = app.page("Articles")
 
 c = v.corpus
@@ -59,6 +61,15 @@ with text_col:
 with side_col:
     quotes = reader.rows_of(v, "quotes", chosen)
     st.metric("Quotes", len(quotes))
+    named = reader.named_in(v, chosen)
+    if named:
+        st.markdown("**Named here**")
+        for name in named[:NAMED_SHOWN]:
+            tables.who_link(name)
+    places = reader.places_in(v, chosen)
+    if places:
+        st.markdown("**Places**")
+        st.caption(md_escape(", ".join(places)))
     themes = reader.rows_of(v, "mentions", chosen)
     if not themes.empty:
         st.markdown("**Themes**")

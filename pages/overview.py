@@ -30,6 +30,8 @@ with right:
         st.info("No named speaker is quoted in these articles.", icon=":material/format_quote:")
     else:
         st.plotly_chart(charts.people_figure(c.people, n=10), key="ov_people")
+        for name in c.people["name"].head(3):
+            tables.who_link(name, f"All about {name}")
 
 st.subheader("Latest articles")
 tables.article_table(

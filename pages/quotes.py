@@ -81,6 +81,9 @@ with tab_all:
         st.page_link("pages/articles.py", label="From: " + md_escape(f"{q['article']} · {q['source']}"),
                      icon=":material/article:", query_params=tables.reader_params(q["article_id"]),
                      help="Read the whole article")
+        who = str(q["person"] or "") or str(q["speaker"] or "")
+        if who:
+            tables.who_link(who, f"All about {who}")
         searches = reader.searches(v.filters.q, search)
         if spans:
             first, last = spans[0][0], spans[-1][0]

@@ -25,7 +25,7 @@ from ui.sidebar import NARROWS
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["pages/overview.py", "pages/timeline.py", "pages/value_chains.py", "pages/quotes.py", "pages/framing.py",
-         "pages/articles.py"]
+         "pages/people.py", "pages/articles.py"]
 GOOD_UPLOAD = (
     b" date 2025-05-02 Pilot electrolyser opens in Pavlodar\n\n"
     b"A pilot electrolyser for green hydrogen opened in Pavlodar, the regional office said on Friday. "
@@ -57,7 +57,8 @@ def test_every_page_renders_on_the_seed_corpus(at, page):
     at.switch_page(page).run()
     no_exception(at)
     assert at.title[0].value == {"overview": "Overview", "timeline": "Timeline", "value_chains": "Value chains",
-                                 "quotes": "Quotes", "framing": "Framing", "articles": "Articles"}[Path(page).stem]
+                                 "quotes": "Quotes", "framing": "Framing", "people": "People & organisations",
+                                 "articles": "Articles"}[Path(page).stem]
     assert not at.info or page in ("pages/timeline.py", "pages/framing.py")  # both wait for a choice
 
 
@@ -195,7 +196,8 @@ def test_page_switch_keeps_filters_and_rewrites_the_url(at):
     at.run()
     expected = {"from": "2025-01-01", "theme": "hydrogen"}
     assert at.query_params == expected
-    own = {"pages/timeline.py": {"freq"}, "pages/quotes.py": {"quote"}, "pages/articles.py": {"article"}}
+    own = {"pages/timeline.py": {"freq"}, "pages/quotes.py": {"quote"}, "pages/articles.py": {"article"},
+           "pages/people.py": {"name"}}
     for page in PAGES[1:] + PAGES[:1]:
         at.query_params.clear()  # a page switch in the browser drops the query string
         at.switch_page(page).run()

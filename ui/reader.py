@@ -93,6 +93,24 @@ def article_spans(v: View, article_id: str, title: str, paragraphs: Sequence[str
     return spans
 
 
+def named_in(v: View, article_id: str) -> list[str]:
+    """The persons quoted and the organisations and projects named in one article, most often first (persons
+    by their quotes, the others by their mentions), each once."""
+    quotes = rows_of(v, "quotes", article_id)
+    entities = rows_of(v, "entities", article_id)
+    bodies = entities.loc[entities["kind"].astype("string") != "place", "name"].astype("string")
+    persons = quotes["person"].astype("string").fillna("")
+    counts = pd.concat([persons[persons != ""], bodies]).value_counts(sort=False)
+    return list(counts.sort_values(ascending=False, kind="stable").index)
+
+
+def places_in(v: View, article_id: str) -> list[str]:
+    """The places one article names, most often first, each once."""
+    entities = rows_of(v, "entities", article_id)
+    places = entities.loc[entities["kind"].astype("string") == "place", "name"].astype("string")
+    return list(places.value_counts(sort=False).sort_values(ascending=False, kind="stable").index)
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _article_rows(fingerprint: str, table: str, _ids: pd.Series) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
     """(key -> group number, row positions grouped by key, group bounds) of one key column (`table` names it)
@@ -108,7 +126,7 @@ def _article_rows(fingerprint: str, table: str, _ids: pd.Series) -> tuple[dict[s
 
 
 def rows_of(v: View, table: str, article_id: str) -> pd.DataFrame:
-    """The rows of the whole corpus's `table` (paragraphs, quotes, mentions, events, amounts) that belong
+    """The rows of the whole corpus's `table` (paragraphs, quotes, mentions, events, amounts, entities) that belong
     to one article, in table order."""
     frame = getattr(v.full, table)
     rows = rows_of_key(v.full.fingerprint, table, frame["article_id"], article_id)

@@ -11,9 +11,11 @@ import streamlit as st
 
 from ui import filters as uf
 from ui.app import view
+from ui.text import md_escape
 
 MAX_ROWS = 2000
 READER = "pages/articles.py"
+WHO = "pages/people.py"
 # The "chain" column of every article listing, with what its values mean.
 CHAIN_COLUMN = st.column_config.TextColumn(
     "Main value chain", help="The value chain the article mentions most; “several” when chains tie for most, "
@@ -33,6 +35,13 @@ def capped(frame: pd.DataFrame, what: str, limit: int = MAX_ROWS, total: int | N
 def reader_params(article_id: str) -> dict[str, str]:
     """The URL parameters of the reader open on `article_id` under the current filters."""
     return {**uf.to_params(view().filters), "article": str(article_id)}
+
+
+def who_link(name: str, label: str | None = None) -> None:
+    """A link to the People & organisations page open on `name` (a person, organisation or project) under the
+    current filters."""
+    st.page_link(WHO, label=md_escape(label or name), icon=":material/person_search:",
+                 query_params={**uf.to_params(view().filters), "name": name})
 
 
 def open_article(article_id: str) -> None:

@@ -9,10 +9,11 @@ backgrounds. Text that ends up in a plotly hover label is HTML-escaped first
 Pages import this package only (`from ui import charts`); the modules split it by
 job: style (colours, layout), timeline (coverage over time), themes (chains and
 themes), dates (the dates articles mention), quotes (speakers and sides), framing (the
-words each side uses more; pages call it as `charts.framing`).
+words each side uses more) and who (people, organisations, projects); pages call these two as
+`charts.framing` and `charts.who`.
 """
 
-from ui.charts import framing
+from ui.charts import framing, who
 from ui.charts.quotes import (
     SPEAKER_KEY, explode_themes, people_figure, quotes_per_chain, side_chains, side_chains_figure, speaker_chains,
     speaker_chains_figure, speakers_figure, speakers_table,
@@ -31,7 +32,7 @@ from ui.charts.timeline import (
 )
 
 __all__ = [
-    "framing",
+    "framing", "who",
     "SPEAKER_KEY", "BAR_MS", "CHAIN_COLORS", "FREQS", "NONE", "SEVERAL", "SIDE_COLORS", "SIDE_NAMES", "UNSPECIFIED", "DateIndex", "LeftOut",
     "article_chains", "chain_color", "chain_colors", "chain_mix", "chain_order", "chain_share", "cooccurrence",
     "cooccurrence_figure", "count_axis", "coverage_caption", "coverage_counts", "coverage_figure", "coverage_span",

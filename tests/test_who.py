@@ -1,0 +1,106 @@
+"""People & organisations: the directory of names, activity over time, who appears with whom
+(ui/charts/who.py), and the page in AppTest with and without its URL parameter."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from ui.charts import who as W
+
+
+def people(*rows: tuple[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["person", "article_id"]).astype("category")
+
+
+def entities(*rows: tuple[str, str, str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["name", "kind", "article_id"]).astype({"name": "category", "article_id": "category"})
+
+
+def test_the_directory_counts_articles_and_mentions_per_name():
+    out = W.directory(people(("Ann Lee", "a1"), ("Ann Lee", "a1"), ("Ann Lee", "a2"), ("Bo Li", "a3")),
+                      entities(("EBRD", "organisation", "a1"), ("EBRD", "organisation", "a1"), ("EBRD", "organisation", "a3"),
+                               ("EBRD", "organisation", "a4"), ("Hyrasia One", "project", "a2")))
+    assert out.to_dict("records") == [
+        {"name": "EBRD", "kind": "organisation", "articles": 3, "mentions": 4},
+        {"name": "Ann Lee", "kind": "person", "articles": 2, "mentions": 3},
+        {"name": "Bo Li", "kind": "person", "articles": 1, "mentions": 1},
+        {"name": "Hyrasia One", "kind": "project", "articles": 1, "mentions": 1}]
+
+
+def test_a_name_both_quoted_and_named_is_listed_once_as_the_entity():
+    out = W.directory(people(("Akorda", "a1")), entities(("Akorda", "organisation", "a2")))
+    assert out[["name", "kind", "articles"]].values.tolist() == [["Akorda", "organisation", 1]]
+
+
+def test_the_directory_of_nothing_is_empty():
+    assert W.directory(people(), entities()).empty
+
+
+def test_activity_counts_per_period_and_kind():
+    out = W.activity(pd.Series(pd.to_datetime(["2024-01-05", "2024-01-20", "2024-03-01"])),
+                     pd.Series(pd.to_datetime(["2024-03-09"])), "M")
+    assert [(p.strftime("%Y-%m"), k, c) for p, k, c in out.itertuples(index=False)] == [
+        ("2024-01", "mentions", 2), ("2024-03", "mentions", 1), ("2024-03", "quotes", 1)]
+    fig = W.activity_figure(out, "month")
+    assert [t.name for t in fig.data] == ["mentions", "quotes"]
+
+
+def test_companions_count_shared_articles_without_the_chosen_one():
+    out = W.companions(people(("Ann Lee", "a1"), ("Bo Li", "a1"), ("Bo Li", "a2")),
+                       entities(("EBRD", "organisation", "a1"), ("EBRD", "organisation", "a2")), exclude="Ann Lee", n=5)
+    assert out.values.tolist() == [["Bo Li", "person", 2], ["EBRD", "organisation", 2]]  # most shared, then A-Z
+
+
+def test_chains_of_its_articles():
+    assert W.chains_of(pd.Series(["hydrogen", "batteries", "hydrogen"])).values.tolist() == [["hydrogen", 2], ["batteries", 1]]
+
+
+# --- the page on the seed articles -----------------------------------------------------------------------------------
+
+@pytest.fixture
+def at(app_on):
+    from tests.test_app import ROOT
+    return app_on(ROOT / "data" / "articles")
+
+
+def open_page(at, **params):
+    at.query_params.update(params)
+    at.switch_page("pages/people.py").run()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def plain(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def test_the_page_opens_on_the_most_named_and_lists_its_articles(at):
+    at = open_page(at)
+    assert at.title[0].value == "People & organisations"
+    chooser = at.selectbox(key="wh_name")
+    assert chooser.value == "European Union" and chooser.options[0].startswith("European Union · organisation · 2 articles")
+    assert [m.value for m in at.metric][:1] == ["2"]
+    assert len(at.dataframe[-1].value) == 2  # its articles
+    assert at.query_params == {"name": "European Union"} or at.query_params == {}
+
+
+def test_a_link_opens_a_person_with_their_roles_and_quotes(at):
+    at = open_page(at, name="Alikhan Smailov")
+    assert at.selectbox(key="wh_name").value == "Alikhan Smailov"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Articles"] == "1" and metrics["Quotes"] == "2"
+    facts = plain(at.caption[1].value)
+    assert facts.startswith("person · side: Kazakhstan · roles: ")
+    with_it = at.dataframe[1].value
+    assert "Alikhan Smailov" not in set(with_it["name"]) and "European Union" in set(with_it["name"])
+    assert at.query_params == {"name": "Alikhan Smailov"}
+
+
+def test_a_name_no_article_has_is_dropped_from_a_link_with_a_warning(at):
+    at = open_page(at, name="Nobody Atall")
+    assert any("name" in plain(w.value) and "Nobody Atall" in plain(w.value) for w in at.warning)
+    assert at.selectbox(key="wh_name").value == "European Union"
