@@ -14,6 +14,7 @@ pages = st.navigation([
     st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
     st.Page("pages/framing.py", title="Framing", icon=":material/compare_arrows:"),
     st.Page("pages/people.py", title="People & organisations", icon=":material/groups:"),
+    st.Page("pages/places.py", title="Places", icon=":material/map:"),
     st.Page("pages/articles.py", title="Articles", icon=":material/article:"),
 ])
 with app.entrypoint(pages.url_path):

@@ -44,6 +44,7 @@ PAGES = {
     "Quotes": "quotes.py",
     "Framing": "framing.py",
     "People & organisations": "people.py",
+    "Places": "places.py",
     "Articles": "articles.py",
 }
 THEME = "hydrogen"

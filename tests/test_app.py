@@ -25,7 +25,7 @@ from ui.sidebar import NARROWS
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["pages/overview.py", "pages/timeline.py", "pages/value_chains.py", "pages/quotes.py", "pages/framing.py",
-         "pages/people.py", "pages/articles.py"]
+         "pages/people.py", "pages/places.py", "pages/articles.py"]
 GOOD_UPLOAD = (
     b" date 2025-05-02 Pilot electrolyser opens in Pavlodar\n\n"
     b"A pilot electrolyser for green hydrogen opened in Pavlodar, the regional office said on Friday. "
@@ -58,8 +58,8 @@ def test_every_page_renders_on_the_seed_corpus(at, page):
     no_exception(at)
     assert at.title[0].value == {"overview": "Overview", "timeline": "Timeline", "value_chains": "Value chains",
                                  "quotes": "Quotes", "framing": "Framing", "people": "People & organisations",
-                                 "articles": "Articles"}[Path(page).stem]
-    assert not at.info or page in ("pages/timeline.py", "pages/framing.py")  # both wait for a choice
+                                 "places": "Places", "articles": "Articles"}[Path(page).stem]
+    assert not at.info or page in ("pages/timeline.py", "pages/framing.py", "pages/places.py")  # they wait for a choice
 
 
 def test_a_built_dataset_is_served_without_parsing(monkeypatch, tmp_path, seed_corpus):

@@ -21,7 +21,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "docs" / "screenshots"
 PAGES = [("overview", "Overview", ""), ("timeline", "Timeline", "timeline"), ("value_chains", "Value chains", "value_chains"),
          ("quotes", "Quotes", "quotes"), ("framing", "Framing", "framing"),
-         ("people", "People & organisations", "people"), ("articles", "Articles", "articles")]
+         ("people", "People & organisations", "people"), ("places", "Places", "places"), ("articles", "Articles", "articles")]
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 

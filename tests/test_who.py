@@ -104,3 +104,24 @@ def test_a_name_no_article_has_is_dropped_from_a_link_with_a_warning(at):
     at = open_page(at, name="Nobody Atall")
     assert any("name" in plain(w.value) and "Nobody Atall" in plain(w.value) for w in at.warning)
     assert at.selectbox(key="wh_name").value == "European Union"
+
+
+def test_places_count_articles_and_keep_a_point_only_where_there_is_one():
+    rows = pd.DataFrame({"name": ["Astana", "Astana", "Kazakhstan", "Astana"], "lat": [51.2, 51.2, float("nan"), 51.2],
+                         "lon": [71.4, 71.4, float("nan"), 71.4], "article_id": ["a1", "a2", "a1", "a2"]})
+    out = W.places(rows.astype({"name": "category", "article_id": "category"}))
+    assert out[["name", "articles", "mentions"]].values.tolist() == [["Astana", 2, 3], ["Kazakhstan", 1, 1]]
+    assert out["lat"].iloc[0] == 51.2 and pd.isna(out["lat"].iloc[1])
+    layer = W.map_deck(out).layers[0]
+    assert layer.id == W.MAP_LAYER and [(p["name"], p["articles"]) for p in layer.data] == [("Astana", 2)]
+
+
+def test_the_places_page_lists_every_place_and_a_linked_places_articles(at):
+    at.query_params["place"] = "Samarkand"
+    at.switch_page("pages/places.py").run()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.dataframe[0].value["name"].tolist()[:2] == ["Kazakhstan", "Central Asia"]
+    assert at.selectbox(key="pl_place").value == "Samarkand"
+    assert at.subheader[-1].value == "1 article naming Samarkand"
+    assert at.query_params == {"place": "Samarkand"}

@@ -10,6 +10,7 @@ Page parameters, as data (`PAGE_PARAMS`), keyed by the page's URL path:
              year     the year whose words are ranked (absent: all years)
              term     the word whose quotes are listed
   people     name     the person, organisation or project whose page is open
+  places     place    the place whose articles are listed
   timeline   freq     week, month or quarter
              period   YYYY-MM-DD, first day of the chosen period
              date     YYYY-MM-DD, the chosen date the articles mention
@@ -44,8 +45,8 @@ class PageParam:
     """One page's state in the URL: parameter `name`, the session key of the widget holding it, and its kind:
     "text", "day" (a pd.Timestamp), "one" (one of `choices`), "some" (a list of `choices`; all = absent),
     "article" or "quote" (the id of one in the corpus), "chain" (one of the corpus's value chains), "year" (one
-    its articles were published in), "term" (one of its quotes' terms, quotes.terms) or "name" (a person it
-    quotes or an organisation or project it names). A value equal to
+    its articles were published in), "term" (one of its quotes' terms, quotes.terms), "name" (a person it
+    quotes or an organisation or project it names) or "place" (a place it names). A value equal to
     `default` is left out of the URL."""
 
     name: str
@@ -62,6 +63,7 @@ PAGE_PARAMS: dict[str, tuple[PageParam, ...]] = {
     "framing": (PageParam("chain", "fr_chain", "chain", default=ALL), PageParam("year", "fr_year", "year", default=ALL),
                 PageParam("term", "fr_term", "term")),
     "people": (PageParam("name", "wh_name", "name"),),
+    "places": (PageParam("place", "pl_place", "place"),),
     "timeline": (PageParam("freq", "tl_freq", "one", ("week", "month", "quarter")),
                  PageParam("period", "tl_period", "day"), PageParam("date", "tl_event", "day")),
 }
@@ -160,8 +162,14 @@ def _name(corpus: Corpus, raw: str) -> str | None:
     return raw if raw in set(names) and corpus.entities.loc[corpus.entities["name"] == raw, "kind"].ne("place").any() else None
 
 
+def _place(corpus: Corpus, raw: str) -> str | None:
+    """`raw` when it is a place the corpus names, else None."""
+    places = corpus.entities.loc[corpus.entities["kind"] == "place", "name"]
+    return raw if (places == raw).any() else None
+
+
 # The page-parameter kinds whose value must be one the corpus has, with the function that finds it.
-CORPUS_VALUES = {"chain": _chain, "year": _year, "term": _term, "name": _name}
+CORPUS_VALUES = {"chain": _chain, "year": _year, "term": _term, "name": _name, "place": _place}
 
 
 def format_page_param(param: PageParam, value: object) -> str:

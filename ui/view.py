@@ -213,6 +213,15 @@ class View:
                 **{ROW: keep}).reset_index(drop=True)
         return self._select("who_entities", "entities", build)
 
+    def place_rows(self) -> pd.DataFrame:
+        """The filtered articles' named places (entities rows of kind place): name, lat, lon, article_id and
+        ROW (the row's position in the whole corpus's entities)."""
+        def build() -> pd.DataFrame:
+            entities = self.full.entities
+            keep = np.flatnonzero((entities["kind"] == "place").to_numpy())
+            return entities.iloc[keep][["name", "lat", "lon", "article_id"]].assign(**{ROW: keep}).reset_index(drop=True)
+        return self._select("place_rows", "entities", build)
+
     def who_rows(self, name: str, kind: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The chosen one's rows in the filtered articles: its mentions (entities rows, with `article_row`, the
         article's position in the whole corpus; none for a person) and the quotes it speaks (a person's by

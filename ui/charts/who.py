@@ -1,5 +1,5 @@
-"""People, organisations and projects: who the filtered articles name, how often over time, and who appears
-with whom. Persons come from the quotes (`quotes.person`, one name per person), organisations and projects
+"""People, organisations, projects and places: who the filtered articles name, how often over time, who appears
+with whom, and where. Persons come from the quotes (`quotes.person`, one name per person), organisations and projects
 from the entities table; an organisation's quotes are those whose speaker is its name as written."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pydeck as pdk
 
 from ui.charts.style import count_axis, style_figure
 from ui.codes import distinct_per
@@ -91,3 +92,38 @@ def chains_of(main_chains: pd.Series) -> pd.DataFrame:
 def label(name: str, kind: str, articles: int) -> str:
     """A name as the chooser lists it."""
     return f"{name} · {kind} · {articles:,} article{'s' if articles != 1 else ''}"
+
+
+def places(rows: pd.DataFrame) -> pd.DataFrame:
+    """Every place the given entities rows (name, lat, lon, article_id; kind place) name: columns name, lat,
+    lon (NaN for a country or an area, which have no point), articles (distinct), mentions; most articles
+    first, then A–Z."""
+    if rows.empty:
+        return pd.DataFrame({"name": pd.Series(dtype="string"), "lat": pd.Series(dtype="float64"),
+                             "lon": pd.Series(dtype="float64"), "articles": pd.Series(dtype="int64"),
+                             "mentions": pd.Series(dtype="int64")})
+    counted = _count(rows["name"], rows["article_id"], "place").drop(columns="kind")
+    points = (pd.DataFrame({"name": rows["name"].astype(str), "lat": rows["lat"].astype("float64"),
+                            "lon": rows["lon"].astype("float64")}).drop_duplicates("name"))
+    out = counted.merge(points, on="name", how="left")[["name", "lat", "lon", "articles", "mentions"]]
+    return (out.sort_values(["articles", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
+            .astype({"name": "string", "articles": "int64", "mentions": "int64"}))
+
+
+MAP_LAYER = "places"  # the layer id a map click's selection is keyed by
+
+
+def map_deck(table: pd.DataFrame) -> pdk.Deck:
+    """The places with a point, as circles sized by their articles (area proportional) over a map centred on
+    Kazakhstan; a click selects a place (the selection's objects under MAP_LAYER carry its name). The points
+    are drawn without the basemap's tiles too (deck.gl needs no tiles, plotly's geo maps need a download)."""
+    points = table.dropna(subset=["lat", "lon"])
+    top = max(int(points["articles"].max()), 1) if len(points) else 1
+    data = [{"name": str(n), "lat": float(lat), "lon": float(lon), "articles": int(a),
+             "radius": float(3 + 15 * np.sqrt(a / top))}
+            for n, lat, lon, a in zip(points["name"], points["lat"], points["lon"], points["articles"])]
+    layer = pdk.Layer("ScatterplotLayer", data=data, id=MAP_LAYER, get_position=["lon", "lat"], get_radius="radius",
+                      radius_units="pixels", radius_scale=1, radius_min_pixels=3, radius_max_pixels=18, get_fill_color=[14, 165, 233, 170], get_line_color=[7, 89, 133, 255],
+                      stroked=True, line_width_min_pixels=1, pickable=True)
+    return pdk.Deck(layers=[layer], initial_view_state=pdk.ViewState(latitude=46.0, longitude=62.0, zoom=2.4),
+                    tooltip={"text": "{name}: {articles} articles"}, map_style="light")
