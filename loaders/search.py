@@ -33,6 +33,7 @@ import pandas as pd
 import tantivy
 
 from loaders import store
+from loaders.build import article_rows
 from loaders.query import ANALYZER, TOKENIZER, Clause, Query
 
 if TYPE_CHECKING:
@@ -195,14 +196,15 @@ def _text_chunks(frame: pd.DataFrame, columns: Sequence[str]) -> Iterator[tuple[
 
 def _article_docs(articles: pd.DataFrame, paragraphs: pd.DataFrame, first: int) -> Iterator[tantivy.Document]:
     """A document per article (title, and one `text` value per paragraph), CHUNK_ROWS articles at a time."""
-    ids = paragraphs["article_id"].astype("category")  # each paragraph's article row, worked out per category
-    known = pd.Index(articles["article_id"].astype("string")).get_indexer(ids.cat.categories.astype("string"))
-    owner = np.append(known, -1)[ids.cat.codes.to_numpy()]
+    owner = article_rows(paragraphs["article_id"], articles["article_id"])
     order = np.lexsort((paragraphs["para_no"].to_numpy(), owner))
     owner_sorted = owner[order]
     for start, (titles,) in _text_chunks(articles, ("title",)):
         lo, hi = np.searchsorted(owner_sorted, [start, start + len(titles)])
-        texts = paragraphs["text"].iloc[order[lo:hi]].astype("string").fillna("").tolist()
+        rows = order[lo:hi]
+        if len(rows) and rows[-1] - rows[0] == len(rows) - 1 and (np.diff(rows) == 1).all():
+            rows = slice(rows[0], rows[-1] + 1)  # stored order: a slice, where a take would copy the whole column
+        texts = paragraphs["text"].iloc[rows].astype("string").fillna("").tolist()
         bounds = np.searchsorted(owner_sorted[lo:hi], np.arange(start, start + len(titles) + 1))
         for k, (row, title) in enumerate(zip(range(first + start, first + start + len(titles)), titles)):
             doc = tantivy.Document()

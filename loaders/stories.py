@@ -37,7 +37,7 @@ THRESHOLD = 0.25
 EMPTY = np.uint32(2**32 - 1)
 
 _SEED = np.uint64(0x5DEECE66D2024)
-_NON_WORD = r"[^\w]+"  # punctuation and whitespace: what separates words
+_NON_WORD = r"[^\p{L}\p{N}_]+"  # what separates words: RE2's \w is ASCII-only, and would cut "Öskemen" and Cyrillic
 _POWERS = np.array([0x9E3779B97F4A7C15 ** j % 2**64 for j in range(SHINGLE)], dtype=np.uint64)
 
 

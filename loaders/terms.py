@@ -19,7 +19,8 @@ from pathlib import Path
 from loaders.themes import Lexicon
 
 FILE = Path(__file__).with_name("framing.toml")
-SEPARATOR = "|"  # never in a word, nor in a lexicon form (lexicon.toml splits forms on it)
+SEPARATOR = "|"
+_CONTRACTED = ("n't", "'re", "'ll", "'d", "'ve", "'m")  # never in a word, nor in a lexicon form (lexicon.toml splits forms on it)
 # A word: letters, with inner hyphens or apostrophes ("raw-material", "Kazakhstan's"); a run holding a digit of
 # any script ("¹", "²") is left out with the numbers.
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -43,6 +44,8 @@ def terms_of(text: str, lexicon: Lexicon) -> tuple[list[str], str]:
     rest.append(text[last:])
     stop = stopwords()
     for word in _WORD.findall(" ".join(rest).lower().replace("’", "'")):
+        if word.endswith(_CONTRACTED):
+            continue  # "won't", "we're", "I'd": function words whatever their stem
         if word.endswith("'s"):
             word = word[:-2]
         if len(word) > 1 and word not in stop and not any(c.isnumeric() for c in word):

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import app, charts, tables
-from ui.text import counted
+from ui.text import counted, md_escape
 from ui.view import ROW
 
 F = charts.framing
@@ -20,7 +20,7 @@ v = app.page("Framing", caption="How the two sides talk about the partnership: t
 def keep_known(key: str, options: list[str]) -> None:
     """Forgets the session's (or the link's) value of widget `key` when it is not one of `options` here."""
     if st.session_state.get(key) is not None and st.session_state[key] not in options:
-        st.caption(f"“{st.session_state[key]}” is not offered for these articles; showing the default instead.")
+        st.caption(md_escape(f"“{st.session_state[key]}” is not offered for these articles; showing the default instead."))
         del st.session_state[key]
 
 
@@ -122,9 +122,9 @@ keep_known("fr_year", [F.ALL, *years])
 if per_side.all():
     st.caption(f"Comparing {counted(int(per_side[0]), 'EU-side quote')} with "
                f"{counted(int(per_side[1]), 'Kazakhstan-side quote')}{'' if chain == F.ALL else ' from articles about ' + chain}.")
-    group = about["year"].map({y: i for i, y in enumerate(years)}).fillna(len(years)).astype(int).to_numpy()
     counts = v.memo(f"framing_{chain}", lambda: F.term_counts(
-        v.full.quotes["terms"].iloc[about[ROW].to_numpy()], side, group, [*years, ""]))
+        v.full.quotes["terms"].iloc[about[ROW].to_numpy()], side,
+        about["year"].map({y: i for i, y in enumerate(years)}).fillna(len(years)).astype(int).to_numpy(), [*years, ""]))
     year, top = words(counts, years)
     themes(counts, side, len(about))
     per_year(counts)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui import app, charts, tables
 from ui.text import counted, md_escape
+from ui.view import ROW
 
 W = charts.who
 CHOICES_SHOWN = 3000  # names offered in the chooser, most articles first (a linked name is always offered)
@@ -29,6 +30,8 @@ if every.empty:
     st.info("These articles quote no named person and name no organisation or project.", icon=":material/person_off:")
     st.stop()
 
+if "wh_next" in st.session_state:  # a row chosen under "Appears with" on the last run: its page now
+    st.session_state["wh_name"] = st.session_state.pop("wh_next")
 offered = every.head(CHOICES_SHOWN)
 wanted = st.session_state.get("wh_name")
 if wanted is not None and wanted not in set(offered["name"]):
@@ -36,7 +39,7 @@ if wanted is not None and wanted not in set(offered["name"]):
     if len(found):
         offered = pd.concat([offered, found])  # a linked name below the most named is still offered
     else:
-        st.caption(f"“{wanted}” is not named in the filtered articles; showing the most named instead.")
+        st.caption(md_escape(f"“{wanted}” is not named in the filtered articles; showing the most named instead."))
         del st.session_state["wh_name"]
 by_name = offered.set_index("name")
 name = st.selectbox("Person, organisation or project", list(by_name.index), key="wh_name",
@@ -46,14 +49,15 @@ app.sync_url()
 kind = str(by_name.at[name, "kind"])
 
 mentions, spoken = v.memo(f"who_rows {name}", lambda: v.who_rows(name, kind))
-article_ids = v.memo(f"who_articles {name}", lambda: v.who_articles(mentions, spoken))
+its_articles = v.memo(f"who_mask {name}", lambda: v.who_mask(mentions, spoken))  # over the whole corpus's articles
 dates = v.full.articles["date"]
+n_articles = int(its_articles.sum())
 cols = st.columns(4)
-cols[0].metric("Articles", f"{len(article_ids):,}")
+cols[0].metric("Articles", f"{n_articles:,}")
 cols[1].metric("Quotes", f"{len(spoken):,}", help="Quotes whose speaker is this person, or this body as written.")
 if kind != W.PERSON:
     cols[2].metric("Mentions", f"{len(mentions):,}", help="Times the articles name it, every spelling counted.")
-seen = v.full.articles.loc[v.full.articles["article_id"].isin(article_ids), "date"]
+seen = dates[its_articles]
 cols[3].metric("Seen", span_label(seen), help="First and last article naming or quoting it.")
 
 facts = v.memo(f"who_facts {name}", lambda: v.who_facts(name, kind, mentions, spoken))
@@ -73,12 +77,12 @@ else:
 left, right = st.columns(2)
 with left:
     st.subheader("Value chains of its articles")
-    chains = W.chains_of(v.every_main_chain().reindex(article_ids).dropna())
+    chains = W.chains_of(v.every_main_chain()[its_articles])
     st.dataframe(chains, hide_index=True, width="stretch",
                  column_config={"chain": "Main value chain", "articles": "Articles"})
 with right:
     st.subheader("Appears with")
-    with_it = v.memo(f"who_with {name}", lambda: v.who_companions(article_ids, name))
+    with_it = v.memo(f"who_with {name}", lambda: v.who_companions(its_articles, name))
     if with_it.empty:
         st.info("Nobody else is named in its articles.", icon=":material/group_off:")
     else:
@@ -86,14 +90,14 @@ with right:
                               selection_mode="single-row", key=f"wh_with_{name}",
                               column_config={"name": "Name", "kind": "Kind", "articles": "Shared articles"})
         rows = list(picked.selection.rows) if picked else []
-        if rows and rows[0] < len(with_it):
-            st.session_state["wh_name"] = with_it["name"].iat[rows[0]]
+        if rows and rows[0] < len(with_it):  # the chooser exists already: its value changes on the next run
+            st.session_state["wh_next"] = with_it["name"].iat[rows[0]]
             st.rerun()
         st.caption("Select a row to open its page.")
 
-st.subheader(f"Its {counted(len(article_ids), 'article')}")
+st.subheader(f"Its {counted(n_articles, 'article')}")
 listing = v.article_list()
-its = listing[listing["article_id"].isin(article_ids)]
+its = listing[its_articles[listing[ROW].to_numpy()]]
 tables.article_table(tables.capped(its, "articles"), ["date", "title", "source", "chain"], key="wh_articles",
                      column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
                                     "title": st.column_config.TextColumn("Title", width="large"),

@@ -23,9 +23,10 @@ st.caption(f"{len(points):,} {'city or region' if len(points) == 1 else 'cities 
            "articles.")
 
 names = [o.get("name") for o in ((picked.selection or {}).get("objects", {}).get(W.MAP_LAYER, []) if picked else [])]
-if names and names != st.session_state.get("pl_map_last"):
+if names != st.session_state.get("pl_map_last"):  # a new click (a cleared one too, so the same point counts again)
     st.session_state["pl_map_last"] = names
-    st.session_state["pl_place"] = names[0]
+    if names:
+        st.session_state["pl_place"] = names[0]
 if st.session_state.get("pl_place") not in set(places["name"]):
     st.session_state.pop("pl_place", None)
 
@@ -42,10 +43,7 @@ with right:
     if place is None:
         st.info("Choose a place, or click a point on the map, to list its articles.", icon=":material/touch_app:")
     else:
-        rows = v.place_rows()
-        ids = rows.loc[(rows["name"] == place).to_numpy(), "article_id"].astype("string").unique()
-        listing = v.article_list()
-        its = listing[listing["article_id"].isin(ids)]
+        its = v.memo(f"place_articles {place}", lambda: v.place_articles(place))
         st.subheader(md_escape(f"{counted(len(its), 'article')} naming {place}"))
         tables.article_table(tables.capped(its, "articles"), ["date", "title", "source", "chain"], key="pl_articles",
                              column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),

@@ -2,6 +2,7 @@
 Kazakhstan), and one quote opened in its paragraph with the search hits highlighted."""
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
 from loaders.query import parse
@@ -81,8 +82,8 @@ with tab_all:
         st.page_link("pages/articles.py", label="From: " + md_escape(f"{q['article']} · {q['source']}"),
                      icon=":material/article:", query_params=tables.reader_params(q["article_id"]),
                      help="Read the whole article")
-        who = str(q["person"] or "") or str(q["speaker"] or "")
-        if who:
+        who = next((str(n) for n in (q["person"], q["speaker"]) if pd.notna(n) and str(n) in v.who_names()), "")
+        if who:  # only a name the People & organisations page knows: "government" is nobody's page
             tables.who_link(who, f"All about {who}")
         searches = reader.searches(v.filters.q, search)
         if spans:

@@ -30,7 +30,8 @@ def test_terms_are_lexicon_terms_in_place_of_their_words_plus_the_other_words():
 
 
 def test_a_quote_without_words_has_no_terms_and_no_themes():
-    assert quote_themes_and_terms(["", None, "2030 — 15%", "We will do it."], LEX) == (["", "", "", ""], ["", "", "", ""])
+    assert quote_themes_and_terms(["", None, "2030 — 15%", "We will do it.", "We won't, we'd, I've."], LEX) == (
+        ["", "", "", "", ""], ["", "", "", "", ""])
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200))

@@ -68,3 +68,12 @@ def test_every_table_follows_the_contract(seed_corpus):
     for name, frame in seed_corpus.tables().items():
         assert list(frame.columns) == schema.columns(name), name
         assert dict(frame.dtypes.astype(str)) == dict(schema.empty(name).dtypes.astype(str)), name
+
+
+def test_article_texts_join_each_articles_paragraphs_in_order_whatever_the_table_order():
+    import pandas as pd
+
+    paragraphs = pd.DataFrame({"article_id": pd.Categorical(["b", "a", "a", "c", "b"]), "para_no": [1, 1, 0, 0, 0],
+                               "text": ["b1", "a1", "a0", "c0", "b0"]})
+    assert article_texts(pd.DataFrame({"article_id": ["a", "b", "x"]}), paragraphs) == ["a0\n\na1", "b0\n\nb1", ""]
+    assert article_texts(pd.DataFrame({"article_id": []}), paragraphs) == []

@@ -162,3 +162,11 @@ def test_uploads_keep_the_corpus_stories_and_are_grouped_among_themselves(write_
     assert both.articles["story_id"].iloc[:3].tolist() == base.articles["story_id"].tolist()
     first_upload = both.articles["article_id"].iloc[3]
     assert both.articles["story_id"].iloc[3:].tolist() == [first_upload, first_upload]
+
+
+def test_words_in_any_script_count_so_a_cyrillic_text_has_a_signature_and_accents_stay_in_words():
+    cyrillic = "Казахстан и Европейский союз подписали дорожную карту по сырью и водороду в Астане сегодня"
+    assert not (stories.signatures([cyrillic])[0] == stories.EMPTY).all()
+    # "Öskemen" is one word, not "skemen" (which "Üskemen" would be too)
+    a, b = stories.signatures(["Talks in Öskemen went on", "Talks in Üskemen went on"])
+    assert not (a == b).all()

@@ -125,3 +125,12 @@ def test_the_places_page_lists_every_place_and_a_linked_places_articles(at):
     assert at.selectbox(key="pl_place").value == "Samarkand"
     assert at.subheader[-1].value == "1 article naming Samarkand"
     assert at.query_params == {"place": "Samarkand"}
+
+
+def test_a_companion_chosen_on_the_last_run_opens_on_the_next(at):
+    at = open_page(at, name="Alikhan Smailov")
+    at.session_state["wh_next"] = "Ursula von der Leyen"  # what a selected row under "Appears with" stores
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="wh_name").value == "Ursula von der Leyen"
+    assert at.query_params == {"name": "Ursula von der Leyen"}

@@ -141,17 +141,16 @@ def _chain(corpus: Corpus, raw: str) -> str | None:
 def _year(corpus: Corpus, raw: str) -> str | None:
     """`raw` when it is a year some article of the corpus was published in, else None."""
     years = corpus.articles["date"].dt.year
-    return raw if re.fullmatch(r"\d{4}", raw) and (years == int(raw)).any() else None
+    return raw if re.fullmatch(r"[0-9]{4}", raw) and (years == int(raw)).any() else None
 
 
 def _term(corpus: Corpus, raw: str) -> str | None:
     """`raw`, lower-cased, when some quote of the corpus has it among its terms (quotes.terms), else None."""
-    term = raw.casefold()
+    term = raw.lower()  # as loaders/terms.py writes them
     if SEPARATOR in term:
         return None
-    used = corpus.quotes["terms"].str.contains(rf"(?:^|{re.escape(SEPARATOR)}){re.escape(term)}(?:$|{re.escape(SEPARATOR)})",
-                                               regex=True)
-    return term if used.any() else None
+    bounded = SEPARATOR + corpus.quotes["terms"] + SEPARATOR
+    return term if bounded.str.contains(SEPARATOR + term + SEPARATOR, regex=False).any() else None
 
 
 def _name(corpus: Corpus, raw: str) -> str | None:

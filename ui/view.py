@@ -201,7 +201,8 @@ class View:
         """The filtered quotes of named persons: person, speaker, speaker_role, side, article_id, ROW (as
         `quote_labels`), for the People & organisations page."""
         labels = self.quote_labels()
-        return self.memo("who_people", lambda: labels[(labels["person"].astype("string").fillna("") != "").to_numpy()])
+        person = labels["person"]
+        return self.memo("who_people", lambda: labels[(person.notna() & (person != "")).to_numpy()])
 
     def who_entities(self) -> pd.DataFrame:
         """The filtered articles' named organisations and projects (entities rows): name, kind, surface, side,
@@ -222,6 +223,15 @@ class View:
             return entities.iloc[keep][["name", "lat", "lon", "article_id"]].assign(**{ROW: keep}).reset_index(drop=True)
         return self._select("place_rows", "entities", build)
 
+    def place_articles(self, place: str) -> pd.DataFrame:
+        """The filtered articles naming `place`, as `article_list` lists them (newest first)."""
+        rows = self.place_rows()
+        named = rows[(rows["name"] == place).to_numpy()]
+        mask = np.zeros(len(self.full.articles) + 1, dtype=bool)
+        mask[recode(named["article_id"], self.full.articles["article_id"])] = True
+        listing = self.article_list()
+        return listing[mask[listing[ROW].to_numpy()]]
+
     def who_rows(self, name: str, kind: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The chosen one's rows in the filtered articles: its mentions (entities rows, with `article_row`, the
         article's position in the whole corpus; none for a person) and the quotes it speaks (a person's by
@@ -237,11 +247,13 @@ class View:
         spoken = labels[(labels[column] == name).to_numpy()]
         return mentions, spoken.assign(date=self.full.quotes["date"].to_numpy()[spoken[ROW].to_numpy()])
 
-    @staticmethod
-    def who_articles(mentions: pd.DataFrame, spoken: pd.DataFrame) -> pd.Index:
-        """The ids of the articles that name or quote the chosen one."""
-        return pd.Index(pd.concat([mentions["article_id"].astype("string"), spoken["article_id"].astype("string")])
-                        .unique(), dtype="string")
+    def who_mask(self, mentions: pd.DataFrame, spoken: pd.DataFrame) -> np.ndarray:
+        """Which articles of the whole corpus name or quote the chosen one (a boolean per article row): what the
+        page selects its articles, dates and chains with, without matching ids on every rerun."""
+        mask = np.zeros(len(self.full.articles), dtype=bool)
+        for rows in (mentions["article_row"].to_numpy(), recode(spoken["article_id"], self.full.articles["article_id"])):
+            mask[rows[rows >= 0]] = True
+        return mask
 
     def who_facts(self, name: str, kind: str, mentions: pd.DataFrame, spoken: pd.DataFrame) -> list[str]:
         """What the page says of the chosen one under its name: kind, side, roles the articles give it (most
@@ -265,12 +277,22 @@ class View:
             facts.append("registry's value chains: " + str(chains.iloc[0]))
         return facts
 
-    def who_companions(self, article_ids: pd.Index, name: str) -> pd.DataFrame:
-        """`charts.who.companions` of the chosen one's articles (all but `name`)."""
+    def who_companions(self, articles: np.ndarray, name: str) -> pd.DataFrame:
+        """`charts.who.companions` of the chosen one's articles (`articles`: `who_mask`), all but `name`."""
         people, entities = self.who_people(), self.who_entities()
-        return charts.who.companions(people[people["article_id"].astype("string").isin(article_ids).to_numpy()],
-                                     entities[entities["article_id"].astype("string").isin(article_ids).to_numpy()],
-                                     name)
+        ids = self.full.articles["article_id"]
+        inside = [np.append(articles, False)[recode(frame["article_id"], ids)] for frame in (people, entities)]
+        return charts.who.companions(people[inside[0]], entities[inside[1]], name)
+
+    def who_names(self) -> frozenset[str]:
+        """Every name the People & organisations page can open in the whole corpus: persons quoted, organisations
+        and projects named; a link is drawn only to one of them."""
+        def build() -> frozenset[str]:
+            entities = self.full.entities
+            bodies = entities.loc[(entities["kind"] != "place").to_numpy(), "name"].astype("category")
+            used = bodies.cat.remove_unused_categories().cat.categories
+            return frozenset(self.full.people["name"].dropna().astype(str)) | frozenset(used.astype(str))
+        return self.once("who_names", build)
 
     def article_info(self) -> pd.DataFrame:
         """Title (in full), source (labelled, `uf.source_labels`) and url by article_id, over the whole corpus:

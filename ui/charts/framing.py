@@ -55,8 +55,8 @@ def term_counts(terms: pd.Series, side: np.ndarray, group: np.ndarray, groups: S
     code = encoded.indices.to_numpy()
     real = vocabulary != ""
     keep = real[code]
-    owner, code = owner[keep], code[keep]
-    renumber = np.cumsum(real) - 1  # codes without ""
+    owner, code = owner[keep].astype(np.int32), code[keep]
+    renumber = (np.cumsum(real) - 1).astype(np.int32)  # codes without ""; int32 halves what a view keeps
     code = renumber[code]
     vocabulary = vocabulary[real]
     cells = (code * n_groups + group[owner]) * 2 + side[owner]
