@@ -95,3 +95,10 @@ def test_the_read_part_scores_at_least_what_it_scored_when_the_rules_last_change
 
 # Raised whenever a rule change raises the dev part's scores (README, "Measuring accuracy").
 FLOOR = {"direct_f1": 0.97, "direct_speaker_of_gold": 0.90, "event_recall": 0.88}
+
+
+def test_entity_offsets_in_a_parsed_paragraph_map_to_the_article_through_collapsed_spaces():
+    from tests.devset.__main__ import _aligned
+
+    places = _aligned("Hello world and more", "x\n\nHello world  and more", 0, "id")
+    assert places[6] == 9 and places[12] == 16 and places[-1] == 24  # "w", "a" after the double space, the end

@@ -132,10 +132,10 @@ def _evaluate_layout(text: str, gold: dict) -> dict[str, list]:
 def _aligned(para: str, text: str, cursor: int, ident: str) -> list[int]:
     """Where each character of a parsed paragraph lies in the article `text` (from `cursor`), plus its end: the
     parser collapses runs of spaces, so a space of the paragraph may stand for several of the text."""
-    at = text.find(para[:40], cursor)
-    if at < 0:
+    start = re.compile(r"\s+".join(map(re.escape, para[:40].split()))).search(text, cursor)
+    if not start:
         raise SystemExit(f"{ident}: a parsed paragraph is not in the article")
-    places, t = [], at
+    places, t = [], start.start()
     for ch in para:
         if ch.isspace():
             while t < len(text) and text[t].isspace() and t + 1 < len(text) and text[t + 1].isspace():
