@@ -204,14 +204,20 @@ class View:
         person = labels["person"]
         return self.memo("who_people", lambda: labels[(person.notna() & (person != "")).to_numpy()])
 
+    def quote_article_rows(self) -> np.ndarray:
+        """The position in the whole corpus's articles of each quote's article, worked out once per corpus: the
+        People & organisations page masks quotes by article on every choice."""
+        return self.once("quote_article_rows", lambda: recode(self.full.quotes["article_id"], self.full.articles["article_id"]))
+
     def who_entities(self) -> pd.DataFrame:
         """The filtered articles' named organisations and projects (entities rows): name, kind, surface, side,
         chains, article_id and ROW (the row's position in the whole corpus's entities)."""
         def build() -> pd.DataFrame:
             entities = self.full.entities
             keep = np.flatnonzero(entities["kind"].isin(charts.who.KINDS[1:]).to_numpy())
+            rows = recode(entities["article_id"], self.full.articles["article_id"])[keep]
             return entities.iloc[keep][["name", "kind", "surface", "side", "chains", "article_id"]].assign(
-                **{ROW: keep}).reset_index(drop=True)
+                **{ROW: keep, "article_row": rows}).reset_index(drop=True)
         return self._select("who_entities", "entities", build)
 
     def place_rows(self) -> pd.DataFrame:
@@ -241,7 +247,6 @@ class View:
         else:
             entities = self.who_entities()
             mentions = entities[(entities["name"] == name).to_numpy()]
-        mentions = mentions.assign(article_row=recode(mentions["article_id"], self.full.articles["article_id"]))
         labels = self.quote_labels()
         column = "person" if kind == charts.who.PERSON else "speaker"
         spoken = labels[(labels[column] == name).to_numpy()]
@@ -251,7 +256,7 @@ class View:
         """Which articles of the whole corpus name or quote the chosen one (a boolean per article row): what the
         page selects its articles, dates and chains with, without matching ids on every rerun."""
         mask = np.zeros(len(self.full.articles), dtype=bool)
-        for rows in (mentions["article_row"].to_numpy(), recode(spoken["article_id"], self.full.articles["article_id"])):
+        for rows in (mentions["article_row"].to_numpy(), self.quote_article_rows()[spoken[ROW].to_numpy()]):
             mask[rows[rows >= 0]] = True
         return mask
 
@@ -280,9 +285,9 @@ class View:
     def who_companions(self, articles: np.ndarray, name: str) -> pd.DataFrame:
         """`charts.who.companions` of the chosen one's articles (`articles`: `who_mask`), all but `name`."""
         people, entities = self.who_people(), self.who_entities()
-        ids = self.full.articles["article_id"]
-        inside = [np.append(articles, False)[recode(frame["article_id"], ids)] for frame in (people, entities)]
-        return charts.who.companions(people[inside[0]], entities[inside[1]], name)
+        mask = np.append(articles, False)  # a row of no article (-1) reads the False appended
+        return charts.who.companions(people[mask[self.quote_article_rows()[people[ROW].to_numpy()]]],
+                                     entities[mask[entities["article_row"].to_numpy()]], name)
 
     def who_names(self) -> frozenset[str]:
         """Every name the People & organisations page can open in the whole corpus: persons quoted, organisations
