@@ -9,7 +9,8 @@ result as one JSON object on the last line of stdout:
 - `warm DIR CACHE`: the same call once CACHE holds the build.
 - `held DIR CACHE`: RSS after loading through CACHE with the dashboard's imports, after gc.
 - `search DIR CACHE`: seconds to build the corpus's search index, its size, and the slowest of NEW_SEARCHES.
-- `pages APP DIR CACHE RUNS WARMUPS`: AppTest rerun seconds of every page of APP: unfiltered, with a
+- `pages APP DIR CACHE RUNS WARMUPS [PAGES]`: AppTest rerun seconds of every page of APP (or of the PAGES named,
+  comma-separated): unfiltered, with a
   theme filter, with a search (SEARCH), and with a new search on each run (the full-text search and the
   filtering it triggers included).
 
@@ -303,9 +304,15 @@ def _new_search_runs(at, runs: int, warmups: int, label: str, first: int) -> flo
     return statistics.median(times)
 
 
-def task_pages(app: str, folder: str, cache: str, runs: str, warmups: str) -> dict:
-    """Median AppTest rerun seconds for each page of `app` (the figures of `page_labels`)."""
+def task_pages(app: str, folder: str, cache: str, runs: str, warmups: str, only: str = "") -> dict:
+    """Median AppTest rerun seconds for each page of `app` (the figures of `page_labels`); `only`: the names of
+    the pages to measure, comma-separated (default every page of PAGES)."""
     from streamlit.testing.v1 import AppTest
+
+    wanted = [n.strip() for n in only.split(",") if n.strip()] or list(PAGES)
+    unknown = [n for n in wanted if n not in PAGES]
+    if unknown:
+        raise ValueError(f"no page named {unknown}; pages: {list(PAGES)}")
 
     os.environ["DASHBOARD_DATA"] = folder
     os.environ["DASHBOARD_CACHE_DIR"] = cache
@@ -314,7 +321,7 @@ def task_pages(app: str, folder: str, cache: str, runs: str, warmups: str) -> di
     at.run(timeout=APP_TIMEOUT)
     pages: dict[str, float] = {}
     errors: dict[str, str] = {}
-    for number, (name, file) in enumerate(PAGES.items()):
+    for number, (name, file) in enumerate((n, PAGES[n]) for n in wanted):
         plain, themed, searched, searching = page_labels(name)
         try:
             at.switch_page(f"pages/{file}")

@@ -277,3 +277,10 @@ def test_pathological_flag_runs_only_that_section(tmp_path, monkeypatch, capsys)
     assert harness.main(["--pathological", "--json", str(out)]) == 0
     assert json.loads(out.read_text()) == {"pathological": [row]}
     assert capsys.readouterr().out.startswith("pathological inputs\n")
+
+
+def test_the_pages_task_refuses_a_page_it_does_not_know():
+    from benchmarks.measure import task_pages
+
+    with pytest.raises(ValueError, match="no page named"):
+        task_pages("app.py", "data", "cache", "1", "0", "Nowhere")
