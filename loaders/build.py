@@ -224,7 +224,7 @@ def finish(tables: Tables, grouped: int = 0) -> Tables:
 def article_texts(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> list[str]:
     """The body of each of `articles` (in their order): its paragraphs joined by a blank line, as the parser
     read it; "" for an article without paragraphs."""
-    owner = article_rows(paragraphs["article_id"], articles["article_id"])
+    owner = schema.recode(paragraphs["article_id"], articles["article_id"])
     mine = np.flatnonzero(owner >= 0)
     order = mine[np.lexsort((paragraphs["para_no"].to_numpy()[mine], owner[mine]))]
     offsets = np.concatenate([[0], np.cumsum(np.bincount(owner[mine], minlength=len(articles)))])
@@ -232,14 +232,6 @@ def article_texts(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> list[str]
     joined = pc.binary_join(pa.LargeListArray.from_arrays(pa.array(offsets, pa.int64()), texts),
                             pa.scalar("\n\n", pa.large_string()))
     return joined.to_pylist()
-
-
-def article_rows(keys: pd.Series, article_ids: pd.Series) -> np.ndarray:
-    """The position in `article_ids` of each row's article (`keys`, an article_id column; -1 for none), worked
-    out once per category rather than per row."""
-    keys = keys.astype("category")
-    known = pd.Index(article_ids.astype("string")).get_indexer(keys.cat.categories.astype("string"))
-    return np.append(known, -1)[keys.cat.codes.to_numpy()]
 
 
 def batches(inputs: Sequence[Input]) -> list[list[Input]]:

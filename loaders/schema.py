@@ -16,6 +16,9 @@ Conventions:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -171,6 +174,14 @@ def arrow_schema(name: str) -> pa.Schema:
 _PANDAS = {pa.large_string(): pd.StringDtype("pyarrow"), pa.string(): pd.StringDtype("pyarrow")}
 _ARROW = {TEXT: pa.large_string(), LABEL: pa.dictionary(pa.int32(), pa.large_string()), DATE: pa.timestamp("ns"),
           "int32": pa.int32(), "float32": pa.float32(), "float64": pa.float64()}
+
+
+def recode(column: pd.Series, labels: Sequence[str] | pd.Series) -> np.ndarray:
+    """The position in `labels` of each row's label (-1: missing or not among them), worked out once per category
+    (a label column of a built dataset is categorical; another is made so first)."""
+    values = column.astype("category")
+    known = pd.Index(pd.array(labels, dtype="string")).get_indexer(values.cat.categories.astype("string"))
+    return np.append(known, -1)[values.cat.codes.to_numpy()]
 
 
 def describe(name: str) -> str:

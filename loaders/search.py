@@ -32,8 +32,7 @@ import numpy as np
 import pandas as pd
 import tantivy
 
-from loaders import store
-from loaders.build import article_rows
+from loaders import schema, store
 from loaders.query import ANALYZER, TOKENIZER, Clause, Query
 
 if TYPE_CHECKING:
@@ -196,7 +195,7 @@ def _text_chunks(frame: pd.DataFrame, columns: Sequence[str]) -> Iterator[tuple[
 
 def _article_docs(articles: pd.DataFrame, paragraphs: pd.DataFrame, first: int) -> Iterator[tantivy.Document]:
     """A document per article (title, and one `text` value per paragraph), CHUNK_ROWS articles at a time."""
-    owner = article_rows(paragraphs["article_id"], articles["article_id"])
+    owner = schema.recode(paragraphs["article_id"], articles["article_id"])
     order = np.lexsort((paragraphs["para_no"].to_numpy(), owner))
     owner_sorted = owner[order]
     for start, (titles,) in _text_chunks(articles, ("title",)):

@@ -4,10 +4,12 @@ What the views and chart builders count with after each filter change."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import pandas as pd
+
+from loaders.schema import recode  # the loaders use it too: one definition, kept where both can import it
+
+__all__ = ["codes", "distinct_per", "first_of_run", "recode", "table"]
 
 
 def codes(column: pd.Series, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -21,14 +23,6 @@ def codes(column: pd.Series, rows: np.ndarray | None = None) -> tuple[np.ndarray
     found = values.cat.codes.to_numpy()
     found = (found if rows is None else found[rows]).astype(np.int64)
     return np.where(found < 0, empty[0] if len(empty) else len(texts) - 1, found), texts
-
-
-def recode(column: pd.Series, labels: Sequence[str] | pd.Series) -> np.ndarray:
-    """The position in `labels` of each row's label (-1: missing or not among them), worked out once per category
-    (a label column of a built dataset is categorical; another is made so first)."""
-    values = column.astype("category")
-    known = pd.Index(pd.array(labels, dtype="string")).get_indexer(values.cat.categories.astype("string"))
-    return np.append(known, -1)[values.cat.codes.to_numpy()]
 
 
 def table(a: np.ndarray, b: np.ndarray, na: int, nb: int, keep: np.ndarray | None = None) -> np.ndarray:
