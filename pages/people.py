@@ -98,8 +98,4 @@ with right:
 st.subheader(f"Its {counted(n_articles, 'article')}")
 listing = v.article_list()
 its = listing[its_articles[listing[ROW].to_numpy()]]
-tables.article_table(tables.capped(its, "articles"), ["date", "title", "source", "chain"], key="wh_articles",
-                     column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-                                    "title": st.column_config.TextColumn("Title", width="large"),
-                                    "source": "Source", "chain": tables.CHAIN_COLUMN})
-st.caption("Select a row to read the article.")
+tables.article_listing(its, key="wh_articles")

@@ -45,8 +45,4 @@ with right:
     else:
         its = v.memo(f"place_articles {place}", lambda: v.place_articles(place))
         st.subheader(md_escape(f"{counted(len(its), 'article')} naming {place}"))
-        tables.article_table(tables.capped(its, "articles"), ["date", "title", "source", "chain"], key="pl_articles",
-                             column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-                                            "title": st.column_config.TextColumn("Title", width="large"),
-                                            "source": "Source", "chain": tables.CHAIN_COLUMN})
-        st.caption("Select a row to read the article.")
+        tables.article_listing(its, key="pl_articles")

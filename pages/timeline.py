@@ -80,13 +80,7 @@ if described:
     listing = v.article_list()
     chosen = listing[isin(listing["article_id"], c.articles.loc[wanted, "article_id"])]
     st.subheader(f"{counted(len(chosen), 'article')} behind {' and '.join(described)}")
-    tables.article_table(
-        tables.capped(chosen, "articles"), ["date", "title", "source", "chain"], key="tl_articles",
-        column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-                       "title": st.column_config.TextColumn("Title", width="large"), "source": "Source",
-                       "chain": tables.CHAIN_COLUMN},
-    )
-    st.caption("Select a row to read the article.")
+    tables.article_listing(chosen, key="tl_articles")
     if chosen_event is not None:
         sentences = on_day.merge(c.articles[["article_id", "title"]], on="article_id")
         with st.expander(f"The {len(sentences):,} sentences mentioning {tables.date_label(chosen_event)}"):

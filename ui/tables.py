@@ -60,6 +60,16 @@ def article_table(frame: pd.DataFrame, columns: list[str], key: str, **options: 
         open_article(frame["article_id"].iat[rows[0]])
 
 
+def article_listing(listing: pd.DataFrame, key: str) -> None:
+    """Rows of `View.article_list` (date, title, source, main chain), capped at MAX_ROWS, as a table in which
+    selecting a row opens the article in the reader: the articles behind a period, a person or a place."""
+    article_table(capped(listing, "articles"), ["date", "title", "source", "chain"], key=key,
+                  column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+                                 "title": st.column_config.TextColumn("Title", width="large"), "source": "Source",
+                                 "chain": CHAIN_COLUMN})
+    st.caption("Select a row to read the article.")
+
+
 def open_from_table(picked: Any, rows: pd.DataFrame, id_column: str, key: str, limit: int = 500,
                     also: pd.DataFrame | None = None) -> pd.DataFrame:
     """The rows a selectbox keyed `key` offers to open, indexed by `id_column`: the first `limit` of `rows`,
