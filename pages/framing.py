@@ -50,10 +50,10 @@ def words(counts: F.TermCounts, years: list[str]) -> tuple[str, pd.DataFrame]:
     return year, top
 
 
-def themes(counts: F.TermCounts, side: np.ndarray, n_quotes: int) -> None:
+def themes(counts: F.TermCounts, side: np.ndarray) -> None:
     """The share of each side's quotes touching each theme."""
     st.subheader("Themes each side raises")
-    mentions = v.memo(f"framing_themes_{chain}", lambda: F.theme_counts(counts, v.theme_of_term(), v.themes, n_quotes))
+    mentions = v.memo(f"framing_themes_{chain}", lambda: F.theme_counts(counts, v.term_themes(), len(v.themes), len(side)))
     st.altair_chart(v.memo(f"framing_themes_figure_{chain}",
                            lambda: F.themes_figure(F.side_themes(mentions, side, v.themes))), key="fr_themes")
     st.caption("The share of each side's quotes that use a term of the theme (lexicon.toml); hover a bar for its lean.")
@@ -71,8 +71,9 @@ def per_year(counts: F.TermCounts) -> None:
                                 f"{EU} quotes": "EU quotes", f"{KZ} quotes": "Kazakhstan quotes"})
 
 
-def quotes_behind(counts: F.TermCounts, offered: list[str], year: str, about: pd.DataFrame, side: np.ndarray) -> None:
-    """A word's quotes from each side (in the chosen year), newest first; a row opens its article."""
+def quotes_behind(counts: F.TermCounts, offered: list[str], year: str, chosen: np.ndarray, side: np.ndarray) -> None:
+    """A word's quotes from each side (in the chosen year), newest first; a row opens its article. `chosen`: the
+    compared quotes' positions in `compared`, `side` theirs."""
     st.subheader("The quotes behind a word")
     offered = list(dict.fromkeys(offered))
     wanted = st.session_state.get("fr_term")
@@ -85,12 +86,12 @@ def quotes_behind(counts: F.TermCounts, offered: list[str], year: str, about: pd
         st.info("Choose a word to read the quotes that use it.", icon=":material/touch_app:")
         return
     code = int(np.flatnonzero(counts.terms == term)[0])
-    behind = np.unique(counts.quote_of[counts.term_of == code])  # positions in `about`, newest first
+    behind = np.unique(counts.quote_of[counts.term_of == code])  # positions in `chosen`, newest first
     if year != F.ALL:
-        behind = behind[about["year"].to_numpy()[behind] == year]
+        behind = behind[np.asarray(named)[year_of[behind]] == year]
     quotes, info = v.full.quotes, v.article_info()
     for column, (number, who) in zip(st.columns(2), enumerate(F.SIDES)):
-        rows = about[ROW].to_numpy()[behind[side[behind] == number]]
+        rows = compared[ROW].to_numpy()[chosen[behind[side[behind] == number]]]
         with column:
             st.markdown(f"**{who} side: {counted(len(rows), 'quote')}**")
             if not len(rows):
@@ -108,27 +109,38 @@ def quotes_behind(counts: F.TermCounts, offered: list[str], year: str, about: pd
     st.caption("Select a row to read the quote's article.")
 
 
-compared = v.compared_quotes()
+compared, passing = v.compared_quotes()
 chains = [F.ALL, *v.chains]
 keep_known("fr_chain", chains)
 chain = st.segmented_control("Value chain", chains, default=F.ALL, required=True, key="fr_chain",
                              format_func=lambda c: "All chains" if c == F.ALL else c,
                              help="Quotes from articles whose main value chain this is.")
-about = compared if chain == F.ALL else compared[(compared["chain"] == chain).to_numpy()]
-side = about["side"].to_numpy()
+
+
+def in_chain(name: str) -> np.ndarray:
+    """The positions of `passing` (compared quotes that pass the filters) from articles whose main chain is `name`."""
+    code = compared["chain"].cat.categories.get_indexer([name])[0]
+    return passing[compared["chain"].cat.codes.to_numpy()[passing] == code] if code >= 0 else passing[:0]
+
+
+chosen = passing if chain == F.ALL else v.memo(f"framing_chosen_{chain}", lambda: in_chain(chain))
+side = compared["side"].to_numpy()[chosen]
 per_side = np.bincount(side, minlength=2)
-years = sorted(y for y in about["year"].unique() if y)
+year_of = compared["year"].cat.codes.to_numpy()[chosen]  # the year's position in the sorted categories
+named = list(compared["year"].cat.categories.astype(str))
+present = np.bincount(year_of, minlength=len(named)) > 0
+years = [y for y, here in zip(named, present) if here and y]
 keep_known("fr_year", [F.ALL, *years])
 if per_side.all():
     st.caption(f"Comparing {counted(int(per_side[0]), 'EU-side quote')} with "
                f"{counted(int(per_side[1]), 'Kazakhstan-side quote')}{'' if chain == F.ALL else ' from articles about ' + chain}.")
+    group_of = np.array([years.index(y) if y in years else len(years) for y in named], dtype=np.int64)
     counts = v.memo(f"framing_{chain}", lambda: F.term_counts(
-        v.full.quotes["terms"].iloc[about[ROW].to_numpy()], side,
-        about["year"].map({y: i for i, y in enumerate(years)}).fillna(len(years)).astype(int).to_numpy(), [*years, ""]))
+        v.compared_terms(), None if len(chosen) == len(compared) else chosen, side, group_of[year_of], [*years, ""]))
     year, top = words(counts, years)
-    themes(counts, side, len(about))
+    themes(counts, side)
     per_year(counts)
-    quotes_behind(counts, list(top["term"]), year, about, side)
+    quotes_behind(counts, list(top["term"]), year, chosen, side)
 else:  # the page is drawn without a stop: a stopped run keeps no sidebar in AppTest
     missing = EU if not per_side[0] else KZ
     st.info(f"No {missing}-side speaker is quoted in these articles{'' if chain == F.ALL else ' about ' + chain}, "

@@ -25,7 +25,7 @@ def span_label(dates: pd.Series) -> str:
     return f"{first:%b} – {last:%b %Y}" if first.year == last.year else f"{first:%Y} – {last:%Y}"
 
 
-every = v.memo("who_directory", lambda: W.directory(v.who_people(), v.who_entities()))
+every = v.who_listing()
 if every.empty:
     st.info("These articles quote no named person and name no organisation or project.", icon=":material/person_off:")
     st.stop()

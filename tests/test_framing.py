@@ -68,17 +68,43 @@ def test_more_quotes_at_the_same_rates_lean_further():
 def sample_counts() -> F.TermCounts:
     terms = pd.Series(["hydrogen|partners", "hydrogen|sovereignty", "", "partners|investors", "hydrogen", pd.NA],
                       dtype="string[pyarrow]")
-    return F.term_counts(terms, np.array([0, 1, 1, 0, 0, 1]), np.array([0, 0, 1, 1, 1, 1]), ["2024", "2025"])
+    return F.term_counts(F.split_terms(terms), None, np.array([0, 1, 1, 0, 0, 1]), np.array([0, 0, 1, 1, 1, 1]),
+                         ["2024", "2025"])
 
 
 def test_term_counts_count_quotes_per_term_year_and_side():
     tc = sample_counts()
-    assert list(tc.terms) == ["hydrogen", "partners", "sovereignty", "investors"]
+    assert list(tc.terms) == ["hydrogen", "investors", "partners", "sovereignty"]
     assert tc.quotes.tolist() == [[1, 1], [2, 2]]
-    assert tc.counts.tolist() == [[[1, 1], [1, 0]], [[1, 0], [1, 0]], [[0, 1], [0, 0]], [[0, 0], [1, 0]]]
+    assert tc.counts.tolist() == [[[1, 1], [1, 0]], [[0, 0], [1, 0]], [[1, 0], [1, 0]], [[0, 1], [0, 0]]]
     assert sorted(zip(tc.quote_of.tolist(), tc.terms[tc.term_of].tolist())) == [
         (0, "hydrogen"), (0, "partners"), (1, "hydrogen"), (1, "sovereignty"), (3, "investors"), (3, "partners"),
         (4, "hydrogen")]
+
+
+def test_term_counts_of_chosen_quotes_count_only_those_numbered_in_their_order():
+    terms = pd.Series(["hydrogen|partners", "hydrogen|sovereignty", "", "partners|investors", "hydrogen", pd.NA],
+                      dtype="string[pyarrow]")
+    tc = F.term_counts(F.split_terms(terms), np.array([1, 3, 4]), np.array([1, 0, 0]), np.array([0, 1, 1]),
+                       ["2024", "2025"])
+    assert sorted(zip(tc.quote_of.tolist(), tc.terms[tc.term_of].tolist())) == [
+        (0, "hydrogen"), (0, "sovereignty"), (1, "investors"), (1, "partners"), (2, "hydrogen")]
+    assert tc.quotes.tolist() == [[0, 1], [2, 0]]
+    assert tc.counts[list(tc.terms).index("hydrogen")].tolist() == [[0, 1], [1, 0]]
+
+
+def test_each_years_words_are_those_distinctive_terms_ranks_for_that_year():
+    rng = np.random.default_rng(7)
+    words = [f"w{i:02d}" for i in range(30)]
+    terms = pd.Series(["|".join(sorted(set(rng.choice(words[:20] if i % 3 else words[10:], 4)))) for i in range(400)])
+    side = (np.arange(400) % 3 == 0).astype(np.int64)  # Kazakhstan's quotes lean to w10..w29, EU's to w00..w19
+    tc = F.term_counts(F.split_terms(terms), None, side, rng.integers(0, 3, 400), ["2023", "2024", "2025"])
+    table = F.distinctive_by_group(tc, n=4)
+    assert list(table["group"]) == ["2023", "2024", "2025"]
+    for row in table.itertuples(index=False):
+        top = F.distinctive_terms(tc, row.group, n=4)
+        assert row.EU == ", ".join(top.loc[top["side"] == "EU", "term"]) != ""
+        assert row.Kazakhstan == ", ".join(top.loc[top["side"] == "Kazakhstan", "term"]) != ""
 
 
 def test_distinctive_terms_rank_each_sides_leaning_words_above_a_minimum_count():
@@ -97,8 +123,8 @@ def test_distinctive_terms_of_one_year():
 
 
 def test_distinctive_words_per_year_leave_out_a_year_with_one_side():
-    tc = F.term_counts(pd.Series(["a1|b1", "a1", "c1", "d1"], dtype="string"), np.array([0, 1, 0, 0]),
-                       np.array([0, 0, 1, 1]), ["2024", "2025"])
+    tc = F.term_counts(F.split_terms(pd.Series(["a1|b1", "a1", "c1", "d1"], dtype="string")), None,
+                       np.array([0, 1, 0, 0]), np.array([0, 0, 1, 1]), ["2024", "2025"])
     table = F.distinctive_by_group(tc, n=2, min_quotes=1)
     assert table.to_dict("records") == [{"group": "2024", "EU": "b1", "Kazakhstan": "", "EU quotes": 1,
                                          "Kazakhstan quotes": 1}]
@@ -106,8 +132,10 @@ def test_distinctive_words_per_year_leave_out_a_year_with_one_side():
 
 def test_themes_each_side_raises():
     tc = sample_counts()
-    mentions = F.theme_counts(tc, pd.Series({"hydrogen": "hydrogen", "investors": "finance"}),
-                              ["hydrogen", "finance", "batteries"], 6)
+    themes = ["hydrogen", "finance", "batteries"]
+    theme_of = F.term_themes(tc.terms, pd.Series({"hydrogen": "hydrogen", "investors": "finance"}), themes)
+    assert theme_of.tolist() == [0, 1, -1, -1]
+    mentions = F.theme_counts(tc, theme_of, len(themes), 6)
     assert mentions.tolist() == [[True, False, False], [True, False, False], [False] * 3, [False, True, False],
                                  [True, False, False], [False] * 3]
     table = F.side_themes(mentions, np.array([0, 1, 1, 0, 0, 1]), ["hydrogen", "finance", "batteries"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -19,24 +20,43 @@ def entities(*rows: tuple[str, str, str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["name", "kind", "article_id"]).astype({"name": "category", "article_id": "category"})
 
 
+def directory_of(person_rows: list[tuple[str, str]], entity_rows: list[tuple[str, str, str]]) -> W.Directory:
+    """`W.build_directory` of our rows, articles numbered A-Z by id."""
+    p, e = people(*person_rows), entities(*entity_rows)
+    articles = pd.Index(sorted({row[-1] for row in [*person_rows, *entity_rows]}))
+    return W.build_directory(p["person"], articles.get_indexer(p["article_id"]), e,
+                             articles.get_indexer(e["article_id"]), len(articles))
+
+
+EXAMPLE = directory_of([("Ann Lee", "a1"), ("Ann Lee", "a1"), ("Ann Lee", "a2"), ("Bo Li", "a3")],
+                       [("EBRD", "organisation", "a1"), ("EBRD", "organisation", "a1"), ("EBRD", "organisation", "a3"),
+                        ("EBRD", "organisation", "a4"), ("Hyrasia One", "project", "a2")])
+
+
 def test_the_directory_counts_articles_and_mentions_per_name():
-    out = W.directory(people(("Ann Lee", "a1"), ("Ann Lee", "a1"), ("Ann Lee", "a2"), ("Bo Li", "a3")),
-                      entities(("EBRD", "organisation", "a1"), ("EBRD", "organisation", "a1"), ("EBRD", "organisation", "a3"),
-                               ("EBRD", "organisation", "a4"), ("Hyrasia One", "project", "a2")))
-    assert out.to_dict("records") == [
+    assert W.directory(EXAMPLE, None, None).to_dict("records") == [
         {"name": "EBRD", "kind": "organisation", "articles": 3, "mentions": 4},
         {"name": "Ann Lee", "kind": "person", "articles": 2, "mentions": 3},
         {"name": "Bo Li", "kind": "person", "articles": 1, "mentions": 1},
         {"name": "Hyrasia One", "kind": "project", "articles": 1, "mentions": 1}]
 
 
+def test_the_directory_of_some_articles_and_quotes_counts_only_theirs():
+    articles = np.array([False, True, True, True])  # a1 left out
+    quotes = np.array([True, True, False, True])  # Ann Lee's quote in a2 left out
+    assert W.directory(EXAMPLE, articles, quotes).values.tolist() == [
+        ["EBRD", "organisation", 2, 2], ["Bo Li", "person", 1, 1], ["Hyrasia One", "project", 1, 1]]
+    assert W.directory(EXAMPLE, None, quotes).values.tolist()[:2] == [
+        ["EBRD", "organisation", 3, 4], ["Ann Lee", "person", 1, 2]]
+
+
 def test_a_name_both_quoted_and_named_is_listed_once_as_the_entity():
-    out = W.directory(people(("Akorda", "a1")), entities(("Akorda", "organisation", "a2")))
-    assert out[["name", "kind", "articles"]].values.tolist() == [["Akorda", "organisation", 1]]
+    d = directory_of([("Akorda", "a1")], [("Akorda", "organisation", "a2")])
+    assert W.directory(d, None, None)[["name", "kind", "articles"]].values.tolist() == [["Akorda", "organisation", 1]]
 
 
 def test_the_directory_of_nothing_is_empty():
-    assert W.directory(people(), entities()).empty
+    assert W.directory(directory_of([], []), None, None).empty
 
 
 def test_activity_counts_per_period_and_kind():
@@ -49,8 +69,9 @@ def test_activity_counts_per_period_and_kind():
 
 
 def test_companions_count_shared_articles_without_the_chosen_one():
-    out = W.companions(people(("Ann Lee", "a1"), ("Bo Li", "a1"), ("Bo Li", "a2")),
-                       entities(("EBRD", "organisation", "a1"), ("EBRD", "organisation", "a2")), exclude="Ann Lee", n=5)
+    d = directory_of([("Ann Lee", "a1"), ("Bo Li", "a1"), ("Bo Li", "a2"), ("Cy Do", "a3")],
+                     [("EBRD", "organisation", "a1"), ("EBRD", "organisation", "a2")])
+    out = W.companions(d, np.array([True, True, False]), None, exclude="Ann Lee", n=5)
     assert out.values.tolist() == [["Bo Li", "person", 2], ["EBRD", "organisation", 2]]  # most shared, then A-Z
 
 

@@ -395,11 +395,15 @@ class Filtered(Mapping[str, pd.DataFrame]):
             if name == "articles":
                 mask = article_mask(tables, filters, self._index).to_numpy(dtype=bool)
             else:  # in a passing article (a position of -1 reads the False appended), and for quotes by speaker and side
-                mask = np.append(self.passing("articles"), False)[self._positions(name)]
+                mask = np.append(self.passing("articles"), False)[self.positions(name)]
                 if name == "quotes" and (filters.speakers or filters.sides):
                     mask &= quote_mask(tables[name], filters).to_numpy(dtype=bool)
             self._masks[name] = mask
         return self._masks[name]
+
+    def positions(self, name: str) -> np.ndarray:
+        """`article_positions` of table `name` (of the whole corpus; kept per corpus when the caller keeps them)."""
+        return self._positions(name)
 
     def count(self, name: str) -> int:
         """How many rows of table `name` pass, without cutting the table."""

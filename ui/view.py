@@ -167,10 +167,11 @@ class View:
         every, keep = self._passing_rows("quote_table", "quotes", build)
         return every, np.ones(len(every), dtype=bool) if keep is None else keep
 
-    def compared_quotes(self) -> pd.DataFrame:
-        """The filtered quotes of the two sides the Framing page compares (`charts.framing.SIDES`), newest first:
-        ROW, `side` (0 or 1, the position in SIDES), `year` (of the article's date, as text) and `chain` (the
-        article's main value chain, `main_chain`); selected from the whole corpus's, built once."""
+    def compared_quotes(self) -> tuple[pd.DataFrame, np.ndarray]:
+        """The whole corpus's quotes of the two sides the Framing page compares (`charts.framing.SIDES`), newest
+        first, built once: ROW, `side` (0 or 1, the position in SIDES), `year` (of the quote's date, as text categories, A-Z)
+        and `chain` (the article's main value chain, `main_chain`); and the positions of those passing the
+        filters (ascending), so that the page counts the terms split once (`compared_terms`) by position."""
         def build() -> pd.DataFrame:
             quotes = self.full.quotes
             side = recode(quotes["side"], charts.framing.SIDES)
@@ -180,10 +181,23 @@ class View:
             frame = pd.DataFrame({ROW: keep, "side": side[keep].astype(np.int64),
                                   "year": quotes["date"].dt.year.to_numpy()[keep],
                                   "chain": pd.Categorical(chain[article[keep]])})
-            return (frame.astype({"year": "Int64"}).astype({"year": "string"}).fillna({"year": ""})
+            return (frame.astype({"year": "Int64"}).astype({"year": "string"}).fillna({"year": ""}).astype({"year": "category"})
                     .iloc[np.argsort(-quotes["date"].to_numpy()[keep].astype(np.int64), kind="stable")]
                     .reset_index(drop=True))
-        return self._select("compared_quotes", "quotes", build)
+        every, keep = self._passing_rows("compared_quotes", "quotes", build)
+        return every, self.memo("compared_positions", lambda: np.arange(len(every)) if keep is None else np.flatnonzero(keep))
+
+    def compared_terms(self) -> charts.framing.QuoteTerms:
+        """The terms of every quote of `compared_quotes` (in its order), split once per corpus."""
+        def build() -> charts.framing.QuoteTerms:
+            every, _ = self.compared_quotes()
+            return charts.framing.split_terms(self.full.quotes["terms"].iloc[every[ROW].to_numpy()])
+        return self.once("compared_terms", build)
+
+    def term_themes(self) -> np.ndarray:
+        """`charts.framing.term_themes` of `compared_terms`' vocabulary and the corpus's themes, once per corpus."""
+        return self.once("term_themes", lambda: charts.framing.term_themes(
+            self.compared_terms().terms, self.theme_of_term(), self.themes))
 
     def theme_of_term(self) -> pd.Series:
         """The theme of each lexicon term the corpus mentions, by the term lower-cased as quotes.terms holds it: the
@@ -197,28 +211,11 @@ class View:
             return pd.Series(names[of_term], index=term.cat.categories.astype(str).str.lower()).dropna()
         return self.once("theme_of_term", build)
 
-    def who_people(self) -> pd.DataFrame:
-        """The filtered quotes of named persons: person, speaker, speaker_role, side, article_id, ROW (as
-        `quote_labels`), for the People & organisations page."""
-        labels = self.quote_labels()
-        person = labels["person"]
-        return self.memo("who_people", lambda: labels[(person.notna() & (person != "")).to_numpy()])
-
-    def quote_article_rows(self) -> np.ndarray:
-        """The position in the whole corpus's articles of each quote's article, worked out once per corpus: the
-        People & organisations page masks quotes by article on every choice."""
-        return self.once("quote_article_rows", lambda: recode(self.full.quotes["article_id"], self.full.articles["article_id"]))
-
-    def who_entities(self) -> pd.DataFrame:
-        """The filtered articles' named organisations and projects (entities rows): name, kind, surface, side,
-        chains, article_id and ROW (the row's position in the whole corpus's entities)."""
-        def build() -> pd.DataFrame:
-            entities = self.full.entities
-            keep = np.flatnonzero(entities["kind"].isin(charts.who.KINDS[1:]).to_numpy())
-            rows = recode(entities["article_id"], self.full.articles["article_id"])[keep]
-            return entities.iloc[keep][["name", "kind", "surface", "side", "chains", "article_id"]].assign(
-                **{ROW: keep, "article_row": rows}).reset_index(drop=True)
-        return self._select("who_entities", "entities", build)
+    def who_directory(self) -> charts.who.Directory:
+        """`charts.who.build_directory` of the whole corpus, once: what the People & organisations page counts."""
+        return self.once("who_directory", lambda: charts.who.build_directory(
+            self.full.quotes["person"], self.corpus.positions("quotes"), self.full.entities,
+            self.corpus.positions("entities"), len(self.full.articles)))
 
     def place_rows(self) -> pd.DataFrame:
         """The filtered articles' named places (entities rows of kind place): name, lat, lon, article_id and
@@ -239,24 +236,34 @@ class View:
         return listing[mask[listing[ROW].to_numpy()]]
 
     def who_rows(self, name: str, kind: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The chosen one's rows in the filtered articles: its mentions (entities rows, with `article_row`, the
-        article's position in the whole corpus; none for a person) and the quotes it speaks (a person's by
-        `person`, a body's by its name as the speaker), with their dates."""
+        """The chosen one's rows in the filtered articles: its mentions (entities rows of an organisation or
+        project: name, kind, surface, side, chains, article_id, and `article_row`, the article's position in the
+        whole corpus; none for a person) and the quotes it speaks (a person's by `person`, a body's by its name
+        as the speaker: speaker_role, side, ROW, `article_row` and `date`), found by label code."""
+        entities, quotes = self.full.entities, self.full.quotes
         if kind == charts.who.PERSON:
-            mentions = self.who_entities().iloc[0:0]
+            hit = np.zeros(len(entities), dtype=bool)
         else:
-            entities = self.who_entities()
-            mentions = entities[(entities["name"] == name).to_numpy()]
-        labels = self.quote_labels()
-        column = "person" if kind == charts.who.PERSON else "speaker"
-        spoken = labels[(labels[column] == name).to_numpy()]
-        return mentions, spoken.assign(date=self.full.quotes["date"].to_numpy()[spoken[ROW].to_numpy()])
+            bodies = self.once("entity_bodies", lambda: entities["kind"].isin(charts.who.KINDS[1:]).to_numpy())
+            hit = is_label(entities["name"], name) & bodies
+        rows = self._passing_of("entities", hit)
+        mentions = entities.iloc[rows][["name", "kind", "surface", "side", "chains", "article_id"]].assign(
+            article_row=self.corpus.positions("entities")[rows]).reset_index(drop=True)
+        said = self._passing_of("quotes", is_label(quotes["person" if kind == charts.who.PERSON else "speaker"], name))
+        spoken = quotes.iloc[said][["speaker_role", "side"]].assign(
+            **{ROW: said, "article_row": self.corpus.positions("quotes")[said], "date": quotes["date"].to_numpy()[said]})
+        return mentions, spoken.reset_index(drop=True)
+
+    def _passing_of(self, table: str, hit: np.ndarray) -> np.ndarray:
+        """Positions of the rows of the whole `table` that are `hit` and pass the filters."""
+        passing = self.corpus.passing(table)
+        return np.flatnonzero(hit if passing is None else hit & passing)
 
     def who_mask(self, mentions: pd.DataFrame, spoken: pd.DataFrame) -> np.ndarray:
         """Which articles of the whole corpus name or quote the chosen one (a boolean per article row): what the
-        page selects its articles, dates and chains with, without matching ids on every rerun."""
+        page selects its articles, dates, chains and companions with."""
         mask = np.zeros(len(self.full.articles), dtype=bool)
-        for rows in (mentions["article_row"].to_numpy(), self.quote_article_rows()[spoken[ROW].to_numpy()]):
+        for rows in (mentions["article_row"].to_numpy(), spoken["article_row"].to_numpy()):
             mask[rows[rows >= 0]] = True
         return mask
 
@@ -264,40 +271,33 @@ class View:
         """What the page says of the chosen one under its name: kind, side, roles the articles give it (most
         often first), the spellings it is named by, the value chains the registry links it to."""
         facts = [kind]
-        sides = pd.concat([mentions["side"].astype("string"), spoken["side"].astype("string")]).fillna("")
-        sides = sides[sides != ""]
-        if len(sides):
-            facts.append("side: " + str(sides.value_counts().index[0]))
-        roles = spoken["speaker_role"].astype("string").fillna("")
-        roles = roles[roles != ""].value_counts()
-        if len(roles):
-            facts.append("roles: " + "; ".join(roles.index[:3]))
-        forms = mentions["surface"].astype("string").value_counts()
-        forms = [f for f in forms.index if f != name][:4]
+        sides = ranked(mentions["side"], spoken["side"])
+        if sides:
+            facts.append("side: " + sides[0])
+        roles = ranked(spoken["speaker_role"])
+        if roles:
+            facts.append("roles: " + "; ".join(roles[:3]))
+        forms = [f for f in ranked(mentions["surface"]) if f != name][:4]
         if forms:
             facts.append("also written: " + ", ".join(forms))
-        chains = mentions["chains"].astype("string").fillna("")
-        chains = chains[chains != ""]
-        if len(chains):
-            facts.append("registry's value chains: " + str(chains.iloc[0]))
+        chains = ranked(mentions["chains"])  # the registry's, so one for all of a name's rows
+        if chains:
+            facts.append("registry's value chains: " + chains[0])
         return facts
 
+    def who_listing(self) -> pd.DataFrame:
+        """`charts.who.directory` of the filtered articles and quotes: everyone the page can open here."""
+        return self.memo("who_listing", lambda: charts.who.directory(
+            self.who_directory(), self.corpus.passing("articles"), self.corpus.passing("quotes")))
+
     def who_companions(self, articles: np.ndarray, name: str) -> pd.DataFrame:
-        """`charts.who.companions` of the chosen one's articles (`articles`: `who_mask`), all but `name`."""
-        people, entities = self.who_people(), self.who_entities()
-        mask = np.append(articles, False)  # a row of no article (-1) reads the False appended
-        return charts.who.companions(people[mask[self.quote_article_rows()[people[ROW].to_numpy()]]],
-                                     entities[mask[entities["article_row"].to_numpy()]], name)
+        """`charts.who.companions` of the chosen one's articles (`articles`: `who_mask`) and the filtered quotes."""
+        return charts.who.companions(self.who_directory(), articles, self.corpus.passing("quotes"), name)
 
     def who_names(self) -> frozenset[str]:
         """Every name the People & organisations page can open in the whole corpus: persons quoted, organisations
         and projects named; a link is drawn only to one of them."""
-        def build() -> frozenset[str]:
-            entities = self.full.entities
-            bodies = entities.loc[(entities["kind"] != "place").to_numpy(), "name"].astype("category")
-            used = bodies.cat.remove_unused_categories().cat.categories
-            return frozenset(self.full.people["name"].dropna().astype(str)) | frozenset(used.astype(str))
-        return self.once("who_names", build)
+        return self.once("who_names", lambda: frozenset(self.who_directory().names))
 
     def article_info(self) -> pd.DataFrame:
         """Title (in full), source (labelled, `uf.source_labels`) and url by article_id, over the whole corpus:
@@ -307,6 +307,22 @@ class View:
             return pd.DataFrame({"title": articles["title"], "source": uf.source_labels(articles["source"]),
                                  "url": articles["url"].astype("string").fillna("")}).set_axis(articles["article_id"])
         return self.once("article_info", build)
+
+
+def is_label(column: pd.Series, label: str) -> np.ndarray:
+    """Boolean array: which rows of a label column hold `label`, compared on the category codes."""
+    values = column.astype("category")
+    code = values.cat.categories.get_indexer([label])[0]
+    return values.cat.codes.to_numpy() == code if code >= 0 else np.zeros(len(values), dtype=bool)
+
+
+def ranked(*columns: pd.Series) -> list[str]:
+    """The non-empty labels of label columns, most rows first (ties A-Z), counted on their categories: what a
+    page says is most often written, without turning every row into text."""
+    counts = pd.concat([c.astype("category").value_counts(sort=False) for c in columns])
+    counts = counts.groupby(counts.index.astype(str)).sum()
+    counts = counts[(counts > 0) & (counts.index != "")]
+    return list(counts.index[np.lexsort((counts.index.to_numpy(dtype=object).astype(str), -counts.to_numpy()))])
 
 
 def uploaded(origins: pd.Series) -> pd.Series:

@@ -5,7 +5,8 @@ in the manner of Monroe, Colaresi and Quinn ("Fightin' Words", Political Analysi
 from the two sides' pooled rate, worth PRIOR_QUOTES quotes, so a term few quotes use is pulled towards no lean,
 and a z beyond ±1.96 is a difference chance would give less than one time in twenty. Counts are quotes, not
 occurrences, so a lean agrees with the shares shown beside it: a speaker repeating a word in one quote does not
-make it a side's word. Terms come from quotes.terms (loaders/terms.py), split here once per filter change.
+make it a side's word. Terms come from quotes.terms (loaders/terms.py), split once per corpus
+and counted per filter change.
 """
 
 from __future__ import annotations
@@ -29,10 +30,21 @@ Z_DISTINCT = 1.96  # |z| beyond this: a difference chance gives less than once i
 ALL = "all"
 
 
+class QuoteTerms(NamedTuple):
+    """Every compared quote's distinct terms (quotes.terms), split once per corpus so that a filter change only
+    selects and counts: the vocabulary `terms` (A-Z, so a term's code orders ties), and one pair per (quote, term),
+    `quote_of` (the quote's position among the `n_quotes` split) and `term_of` (the term's code)."""
+
+    terms: np.ndarray
+    quote_of: np.ndarray
+    term_of: np.ndarray
+    n_quotes: int
+
+
 class TermCounts(NamedTuple):
     """How many quotes of each side use each term, per group (a year): `counts[term, group, side]`, the quotes
     compared per group and side `quotes[group, side]`, and which compared quote uses which term
-    (`quote_of`/`term_of`, one pair per distinct term of a quote)."""
+    (`quote_of`/`term_of`, one pair per distinct term of a quote, `quote_of` ascending)."""
 
     terms: np.ndarray
     groups: tuple[str, ...]
@@ -42,39 +54,50 @@ class TermCounts(NamedTuple):
     term_of: np.ndarray
 
 
-def term_counts(terms: pd.Series, side: np.ndarray, group: np.ndarray, groups: Sequence[str]) -> TermCounts:
-    """`TermCounts` of quotes whose `terms` (quotes.terms) are given with their side (0: SIDES[0], 1: SIDES[1])
-    and group (an index into `groups`): one split of the terms and one count, whatever the number of groups."""
+def split_terms(terms: pd.Series) -> QuoteTerms:
+    """`QuoteTerms` of quotes whose terms (quotes.terms, `SEPARATOR`-joined) are given in order: one Arrow split."""
+    lists = pc.split_pattern(pa.array(terms.fillna(""), type=pa.large_string()), SEPARATOR)
+    encoded = pc.dictionary_encode(pc.list_flatten(lists))
+    vocabulary = encoded.dictionary.to_numpy(zero_copy_only=False).astype(object)
+    code, owner = encoded.indices.to_numpy(), pc.list_parent_indices(lists).to_numpy()
+    real = vocabulary != ""
+    order = np.argsort(vocabulary[real], kind="stable")
+    rank = np.full(len(vocabulary), -1, dtype=np.int32)  # int32 halves what the corpus keeps
+    rank[np.flatnonzero(real)[order]] = np.arange(len(order), dtype=np.int32)
+    keep = real[code]
+    return QuoteTerms(vocabulary[real][order], owner[keep].astype(np.int32), rank[code[keep]], len(terms))
+
+
+def term_counts(qt: QuoteTerms, chosen: np.ndarray | None, side: np.ndarray, group: np.ndarray,
+                groups: Sequence[str]) -> TermCounts:
+    """`TermCounts` of the quotes of `qt` at positions `chosen` (ascending; None: all of them), given with their side
+    (0: SIDES[0], 1: SIDES[1]) and group (an index into `groups`); its `quote_of` counts positions in `chosen`."""
     n_groups = len(groups)
     quotes = np.bincount(group * 2 + side, minlength=n_groups * 2).reshape(n_groups, 2)
-    lists = pc.split_pattern(pa.array(terms.fillna(""), type=pa.large_string()), SEPARATOR)
-    words = pc.list_flatten(lists)
-    owner = pc.list_parent_indices(lists).to_numpy()
-    encoded = pc.dictionary_encode(words)
-    vocabulary = encoded.dictionary.to_numpy(zero_copy_only=False).astype(object)
-    code = encoded.indices.to_numpy()
-    real = vocabulary != ""
-    keep = real[code]
-    owner, code = owner[keep].astype(np.int32), code[keep]
-    renumber = (np.cumsum(real) - 1).astype(np.int32)  # codes without ""; int32 halves what a view keeps
-    code = renumber[code]
-    vocabulary = vocabulary[real]
-    cells = (code * n_groups + group[owner]) * 2 + side[owner]
-    counts = np.bincount(cells, minlength=len(vocabulary) * n_groups * 2).reshape(len(vocabulary), n_groups, 2)
-    return TermCounts(vocabulary, tuple(groups), counts, quotes, owner, code)
+    owner, code = qt.quote_of, qt.term_of
+    if chosen is not None:
+        position = np.full(qt.n_quotes, -1, dtype=np.int32)
+        position[chosen] = np.arange(len(chosen), dtype=np.int32)
+        owner = position[owner]
+        keep = owner >= 0
+        owner, code = owner[keep], code[keep]
+    cells = (code.astype(np.int64) * n_groups + group[owner]) * 2 + side[owner]
+    counts = np.bincount(cells, minlength=len(qt.terms) * n_groups * 2).reshape(len(qt.terms), n_groups, 2)
+    return TermCounts(qt.terms, tuple(groups), counts, quotes, owner, code)
 
 
 def log_odds_z(counts: np.ndarray, quotes: np.ndarray) -> np.ndarray:
-    """z-score of each row's lean towards SIDES[0] (positive) or SIDES[1] (negative): `counts` is rows × 2 sides
-    (quotes using the term), `quotes` the quotes of each side; see the module docstring for the prior."""
+    """z-score of each row's lean towards SIDES[0] (positive) or SIDES[1] (negative): `counts` is (rows …) × 2 sides
+    (quotes using the term), `quotes` the quotes of each side, broadcast against it (one pair for all rows, or one
+    per group: counts[term, group, side] with quotes[group, side]); see the module docstring for the prior."""
     y = counts.astype(np.float64)
     n = np.asarray(quotes, dtype=np.float64)
-    pooled = y.sum(axis=1) / max(n.sum(), 1.0)
+    pooled = y.sum(axis=-1) / np.maximum(n.sum(axis=-1), 1.0)
     alpha, beta = PRIOR_QUOTES * pooled, PRIOR_QUOTES * (1 - pooled)
-    used, unused = y + alpha[:, None], (n - y) + beta[:, None]
+    used, unused = y + alpha[..., None], (n - y) + beta[..., None]
     with np.errstate(divide="ignore", invalid="ignore"):
         logit = np.log(used) - np.log(unused)
-        z = (logit[:, 0] - logit[:, 1]) / np.sqrt((1 / used + 1 / unused).sum(axis=1))
+        z = (logit[..., 0] - logit[..., 1]) / np.sqrt((1 / used + 1 / unused).sum(axis=-1))
     return np.nan_to_num(z, nan=0.0, posinf=0.0, neginf=0.0)
 
 
@@ -84,6 +107,16 @@ def _selected(tc: TermCounts, group: str) -> tuple[np.ndarray, np.ndarray]:
         return tc.counts.sum(axis=1), tc.quotes.sum(axis=0)
     g = tc.groups.index(group)
     return tc.counts[:, g, :], tc.quotes[g]
+
+
+def _leaning(z: np.ndarray, used: np.ndarray, n: int) -> list[np.ndarray]:
+    """Per side (SIDES order), the codes of the `n` used terms leaning most towards it: strongest first, ties A-Z
+    (term codes are in A-Z order)."""
+    picked = []
+    for sign in (1, -1):
+        rows = np.flatnonzero(used & (sign * z > 0))
+        picked.append(rows[np.lexsort((rows, -sign * z[rows]))[:n]])
+    return picked
 
 
 def distinctive_terms(tc: TermCounts, group: str = ALL, n: int = 15, min_quotes: int = MIN_QUOTES) -> pd.DataFrame:
@@ -97,18 +130,12 @@ def distinctive_terms(tc: TermCounts, group: str = ALL, n: int = 15, min_quotes:
     if not used.any():
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(columns, _DTYPES)})
     z = log_odds_z(counts, quotes)
-    picked = []
-    for sign, side in ((1, SIDES[0]), (-1, SIDES[1])):
-        rows = np.flatnonzero(used & (sign * z > 0))
-        order = pd.DataFrame({"lean": -sign * z[rows], "term": tc.terms[rows]}).sort_values(["lean", "term"], kind="stable")
-        rows = rows[order.index.to_numpy()[:n]]  # strongest, then A-Z
-        picked.append((side, rows))
     frames = [pd.DataFrame({
         "side": side, "term": tc.terms[rows], "z": z[rows].round(2),
         SIDES[0]: counts[rows, 0], SIDES[1]: counts[rows, 1],
         f"{SIDES[0]} share": _share(counts[rows, 0], quotes[0]), f"{SIDES[1]} share": _share(counts[rows, 1], quotes[1]),
         "distinct": np.abs(z[rows]) > Z_DISTINCT,
-    }) for side, rows in picked]
+    }) for side, rows in zip(SIDES, _leaning(z, used, n))]
     return pd.concat(frames, ignore_index=True).astype(dict(zip(columns, _DTYPES)))
 
 
@@ -121,26 +148,29 @@ def _share(used: np.ndarray, quotes: int) -> np.ndarray:
 
 
 def distinctive_by_group(tc: TermCounts, n: int = 5, min_quotes: int = MIN_QUOTES) -> pd.DataFrame:
-    """Per named group (year) with quotes from both sides: its `n` most distinctive terms of each side, ", "-joined:
-    columns group, EU, Kazakhstan (the terms), and the quotes compared (EU quotes, Kazakhstan quotes)."""
-    rows = []
-    for g, name in enumerate(tc.groups):
-        if not name or not tc.quotes[g].all():
-            continue
-        top = distinctive_terms(tc, name, n=n, min_quotes=min_quotes)
-        rows.append((name, *(", ".join(top.loc[top["side"] == s, "term"]) for s in SIDES), *tc.quotes[g].tolist()))
+    """Per named group (year) with quotes from both sides: its `n` most distinctive terms of each side (as
+    `distinctive_terms` ranks them), ", "-joined: columns group, EU, Kazakhstan (the terms), and the quotes compared
+    (EU quotes, Kazakhstan quotes). Every group's leans in one computation."""
+    z, used = log_odds_z(tc.counts, tc.quotes), tc.counts.sum(axis=2) >= min_quotes
+    rows = [(name, *(", ".join(tc.terms[codes]) for codes in _leaning(z[:, g], used[:, g], n)), *tc.quotes[g].tolist())
+            for g, name in enumerate(tc.groups) if name and tc.quotes[g].all()]
     columns = ["group", *SIDES, *(f"{s} quotes" for s in SIDES)]
     return pd.DataFrame(rows, columns=columns).astype(
         {"group": "string", SIDES[0]: "string", SIDES[1]: "string", f"{SIDES[0]} quotes": "int64",
          f"{SIDES[1]} quotes": "int64"})
 
 
-def theme_counts(tc: TermCounts, theme_of_term: pd.Series, themes: Sequence[str], n_quotes: int) -> np.ndarray:
-    """Per compared quote (0..n_quotes-1) and theme: whether any of its terms is one of the theme's lexicon terms;
-    `theme_of_term` maps a canonical lexicon term, lower-cased, to its theme."""
-    theme = pd.Index(list(themes)).get_indexer(pd.Series(tc.terms).map(theme_of_term))
-    of_pair = theme[tc.term_of]
-    mentions = np.zeros((n_quotes, len(themes)), dtype=bool)
+def term_themes(terms: np.ndarray, theme_of_term: pd.Series, themes: Sequence[str]) -> np.ndarray:
+    """Per term of a vocabulary (`QuoteTerms.terms`), the position in `themes` of its theme, -1 for a word that is
+    no lexicon term; `theme_of_term` maps a canonical lexicon term, lower-cased, to its theme."""
+    return pd.Index(list(themes)).get_indexer(pd.Series(terms).map(theme_of_term))
+
+
+def theme_counts(tc: TermCounts, theme_of: np.ndarray, n_themes: int, n_quotes: int) -> np.ndarray:
+    """Per compared quote (0..n_quotes-1) and theme: whether any of its terms is one of the theme's lexicon terms
+    (`theme_of`: `term_themes` of tc.terms)."""
+    of_pair = theme_of[tc.term_of]
+    mentions = np.zeros((n_quotes, n_themes), dtype=bool)
     has = of_pair >= 0
     mentions[tc.quote_of[has], of_pair[has]] = True
     return mentions

@@ -4,31 +4,100 @@ from the entities table; an organisation's quotes are those whose speaker is its
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
 from ui.charts.style import count_axis, style_figure
-from ui.codes import distinct_per
+from ui.codes import distinct_per, first_of_run, recode
 
 PERSON = "person"
 KINDS = (PERSON, "organisation", "project")
 _COLORS = {"mentions": "#0EA5E9", "quotes": "#A855F7"}
 
 
-def directory(people: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
-    """Every person quoted (`people`: person, article_id) and every organisation or project named (`entities`:
-    name, kind, article_id) in the filtered articles: columns name, kind, articles (distinct articles),
-    mentions (quotes of a person, named occurrences of a body or project); most articles first, then A–Z. A
-    name that is both (an institution quoted and named) is listed under its entity kind."""
-    frames = [_count(people["person"], people["article_id"], PERSON),
-              *(_count(entities.loc[entities["kind"] == kind, "name"], entities.loc[entities["kind"] == kind, "article_id"], kind)
-                for kind in KINDS[1:])]
-    out = pd.concat(frames, ignore_index=True)
-    out = out[out["name"] != ""].drop_duplicates("name", keep="last")  # an entity's row wins over a person's
-    return (out.sort_values(["articles", "name"], ascending=[False, True], kind="stable")
-            .reset_index(drop=True).astype({"name": "string", "kind": "string", "articles": "int64", "mentions": "int64"}))
+class Directory(NamedTuple):
+    """Every name the page can open in the whole corpus, by code, and where each occurs, built once per corpus so
+    that a filter change only masks and counts: `names` (A-Z) and `kinds`; persons' quotes sorted by code then
+    article (`quote_code`, `quote_row` the quote's position in quotes, `quote_key` = code × articles + article);
+    organisations' and projects' (code, article) pairs with their mentions (`pair_code`, `pair_article`,
+    `pair_mentions`). Articles are rows of the whole articles table."""
+
+    names: np.ndarray
+    kinds: np.ndarray
+    quote_code: np.ndarray
+    quote_row: np.ndarray
+    quote_article: np.ndarray
+    quote_key: np.ndarray
+    pair_code: np.ndarray
+    pair_article: np.ndarray
+    pair_mentions: np.ndarray
+
+
+def build_directory(person: pd.Series, quote_article: np.ndarray, entities: pd.DataFrame,
+                    entity_article: np.ndarray, n_articles: int) -> Directory:
+    """`Directory` of the quotes' `person` column (with each quote's article row, -1 for none) and the entities
+    rows (name, kind; with each row's article row); places are left out. A name that is both quoted as a person
+    and named as a body is listed as the body (a project if it is ever named as one), with the body's counts."""
+    body = entities["kind"].isin(KINDS[1:]).to_numpy() & (entity_article >= 0)
+    names = _labels(entities["name"])
+    bodies = names[np.unique(_codes(entities["name"])[body])]
+    projects = names[np.unique(_codes(entities["name"])[body & (entities["kind"] == KINDS[2]).to_numpy()])]
+    quoted = _codes(person)
+    persons = _labels(person)[np.unique(quoted[(quoted >= 0) & (quote_article >= 0)])]
+    vocabulary = np.array(sorted({*bodies, *persons} - {""}), dtype=object)
+    kinds = np.full(len(vocabulary), PERSON, dtype=object)
+    kinds[pd.Index(vocabulary).get_indexer(bodies)] = KINDS[1]
+    kinds[pd.Index(vocabulary).get_indexer(projects)] = KINDS[2]
+    n = max(n_articles, 1)
+    pair_key, pair_mentions = np.unique(recode(entities["name"], vocabulary)[body].astype(np.int64) * n
+                                        + entity_article[body], return_counts=True)
+    code = recode(person, vocabulary)
+    spoken = np.flatnonzero((code >= 0) & (quote_article >= 0))
+    spoken = spoken[kinds[code[spoken]] == PERSON]  # a body's name: counted as the body
+    key = code[spoken].astype(np.int64) * n + quote_article[spoken]
+    order = np.argsort(key, kind="stable")
+    spoken, key = spoken[order], key[order]
+    return Directory(vocabulary, kinds, (key // n).astype(np.int32), spoken.astype(np.int32),
+                     quote_article[spoken].astype(np.int32), key, (pair_key // n).astype(np.int32),
+                     (pair_key % n).astype(np.int32), pair_mentions.astype(np.int64))
+
+
+def _labels(column: pd.Series) -> np.ndarray:
+    """The labels of a label column as text (its categories, every one)."""
+    return column.astype("category").cat.categories.astype(str).to_numpy(dtype=object)
+
+
+def _codes(column: pd.Series) -> np.ndarray:
+    """Each row's position in `_labels(column)` (-1: missing)."""
+    return column.astype("category").cat.codes.to_numpy()
+
+
+def directory(d: Directory, articles: np.ndarray | None, quotes: np.ndarray | None) -> pd.DataFrame:
+    """The names of `d` in the given articles and quotes (boolean masks over the whole tables; None: all):
+    columns name, kind, articles (distinct articles), mentions (quotes of a person, named occurrences of a body
+    or project); most articles first, then A-Z."""
+    keep = np.ones(len(d.quote_row), dtype=bool)
+    if articles is not None:
+        keep &= articles[d.quote_article]
+    if quotes is not None:
+        keep &= quotes[d.quote_row]
+    key, code = d.quote_key[keep], d.quote_code[keep]
+    n = len(d.names)
+    counted = np.bincount(code[first_of_run(key)], minlength=n)
+    mentions = np.bincount(code, minlength=n)
+    pairs = slice(None) if articles is None else articles[d.pair_article]
+    pair_code = d.pair_code[pairs]
+    counted += np.bincount(pair_code, minlength=n)
+    mentions += np.bincount(pair_code, weights=d.pair_mentions[pairs], minlength=n).astype(np.int64)
+    found = np.flatnonzero(counted)
+    found = found[np.lexsort((found, -counted[found]))]
+    return pd.DataFrame({"name": d.names[found], "kind": d.kinds[found], "articles": counted[found],
+                         "mentions": mentions[found]}).astype(
+        {"name": "string", "kind": "string", "articles": "int64", "mentions": "int64"})
 
 
 def _count(names: pd.Series, articles: pd.Series, kind: str) -> pd.DataFrame:
@@ -73,11 +142,11 @@ def activity_figure(table: pd.DataFrame, freq_label: str) -> go.Figure:
     return style_figure(fig, 300)
 
 
-def companions(people: pd.DataFrame, entities: pd.DataFrame, exclude: str, n: int = 12) -> pd.DataFrame:
-    """The persons, organisations and projects named in most of the given articles' rows (`people`: person,
-    article_id; `entities`: name, kind, article_id; both already cut to the chosen one's articles), but
-    `exclude`: columns name, kind, articles (shared articles); most first, then A–Z."""
-    every = directory(people, entities)
+def companions(d: Directory, articles: np.ndarray, quotes: np.ndarray | None, exclude: str, n: int = 12) -> pd.DataFrame:
+    """The persons, organisations and projects of `d` named in most of the chosen one's `articles` (a boolean mask
+    over the whole articles; `quotes` as for `directory`), but `exclude`: columns name, kind, articles (shared
+    articles); most first, then A-Z."""
+    every = directory(d, articles, quotes)
     every = every[every["name"] != exclude]
     return every.head(n)[["name", "kind", "articles"]].reset_index(drop=True)
 
