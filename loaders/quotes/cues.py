@@ -122,11 +122,14 @@ AS_BY_RE = re.compile(
 )
 # an outlet's credit opening a sentence: "Azernews reports that …"
 _CREDIT_THAT = r"(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes)\s+that\s+)?"
-# the sentence after a clause that only says who said it: "This was announced … by the Minister X."
+# the sentence after a clause that only says who said it: "This was announced … by the Minister X.", "Trend was told
+# by X."
 THIS_WAS_BY_RE = re.compile(
-    rf"{_CREDIT_THAT}"
+    rf"(?:{_CREDIT_THAT}"
     rf"(?:[Tt]he|[Tt]his|[Tt]hat|It)\s+(?:statement\s+|remark\s+|comment\s+)?(?:(?:was|has\s+been|had\s+been)\s+"
-    rf"(?P<cue>{CUE}|made|voiced)\b[^;:“”«»\"]{{0,100}}?\s+by|came\s+from)\s+"
+    rf"(?P<cue>{CUE}|made|voiced)\b[^;:“”«»\"]{{0,100}}?\s+by|came\s+from)"
+    # the agencies' passive credit: "Report was told by the head of …, Name."
+    rf"|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:was|has\s+been)\s+(?:told|informed)\s+by)\s+"
     rf"(?:the\s+)?(?P<spk>[^;:“”«»\"]{{2,160}}?)"
     rf"(?:,?\s+(?:commenting|speaking|answering|responding|referring|during|while|who)\b[^;:“”«»\"]{{0,200}})?"
     rf"\s*[.!]?\s*$",
@@ -157,6 +160,8 @@ QUOTED_AS_HEAD_RE = re.compile(
 CALLED_RE = re.compile(
     r"(?:\b(?:what|which)\s+(?P<spk>[^,;:“”«»\"]{1,60}?)\s+(?:called|termed|dubbed|described\s+as|labell?ed(?:\s+as)?)"
     r"|,?\s*\b(?P<part>describing|calling|terming|dubbing|labell?ing)\b[^,;:“”«»\"]{0,100}?"
+    # "…, who was present, referred to the initiative as “…”": the sentence's subject
+    r"|\b(?:referred|referring)\s+to\s+[^,;:“”«»\"]{1,80}?\s+as"
     # "Tokayev called Turkey “…”", "she described the deal as “…”": the subject right before the verb
     r"|(?P<subj>\b(?:[Hh]e|[Ss]he|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}))\s+(?:also\s+)?"
     r"(?:called|termed|dubbed|described|labell?ed)\s+[^,;:“”«»\"]{1,80}?(?:\s+as)?)\s*$"

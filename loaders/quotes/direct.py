@@ -38,7 +38,7 @@ from loaders.quotes.rows import UNNAMED, Row, Speaker, quote_row, words
 
 
 # The verbs CALLED_RE needs, tested before it runs.
-_CALLING_WORD_RE = re.compile(r"call|term|dubb|describ|label")
+_CALLING_WORD_RE = re.compile(r"call|term|dubb|describ|label|referr")
 # The subject opening a sentence, after at most one introductory phrase ("For his part, Chen …", "He …").
 SUBJECT_RE = re.compile(r"\s*(?:[A-Z][^,;:“”«»\"]{0,40},\s+)?(?P<spk>(?P<pron>[Hh]e|[Ss]he)\b|[A-Z])")
 # the noun phrase opening a sentence, up to its first lowercase word that is no name particle: "The EC President",
@@ -188,9 +188,25 @@ def called_before(art: Article, span: Span) -> Found | None:
     if named:
         speaker = art.resolve(m.group(named), span.p0, at)
     else:
-        subject = CHUNK_RE.match(art.paras[span.p0], at)
-        speaker = art.resolve(subject.group(), span.p0, at) if subject else None
+        subject = _subject_at(art.paras[span.p0], at)
+        speaker = art.resolve(subject, span.p0, at) if subject else None
     return Found(speaker, "said", False) if speaker is not None and speaker.name else None
+
+
+_QUOTE_OR_STOP_RE = re.compile(r"[“”«»\".;:]")
+
+
+def _subject_at(text: str, at: int) -> str:
+    """The capitalised subject opening a sentence at `at`, or the person's name in apposition right after it
+    ("Rosatom’s CEO, Aleksey Likhachev, who …": the person, not the company); "" when none."""
+    subject = CHUNK_RE.match(text, at)
+    if subject is None:
+        return ""
+    comma = text.find(", ", at, at + 60)
+    apposed = CHUNK_RE.match(text, comma + 2) if comma > 0 and not _QUOTE_OR_STOP_RE.search(text, at, comma) else None
+    if apposed is not None and name_in_chunk(apposed.group())[0] and text.startswith(",", apposed.end()):
+        return apposed.group()
+    return subject.group()
 
 
 def subject_of_sentence(art: Article, span: Span) -> Found | None:

@@ -224,6 +224,7 @@ class Persons:
         subjects = [m for m in recent if not _is_object(self.paras[m[0]], m[1])]
         if subjects and len(subjects) < len(recent) and self._fits(subjects, want):
             before = [m for m in before if m[0] < p - 1] + subjects
+        unsure = None  # the last person of unknown gender whose given name ends in -a, for "he"
         for _, _, name in reversed(before):
             person = self.persons[name]
             if person.gender == want:
@@ -231,7 +232,11 @@ class Persons:
             if not person.gender and (want == "f" or not name.split()[0].endswith("a")):
                 person.gender = want
                 return person
-        return None
+            if not person.gender and unsure is None:
+                unsure = person
+        if unsure is not None:  # -a is a weak hint (Narendra, Nikita, Musa): with no other person, "he" is them
+            unsure.gender = want
+        return unsure
 
     def _fits(self, mentions: list[tuple[int, int, str]], want: str) -> bool:
         """Whether one of the persons `mentions` name has, or may have, the gender `want`."""
