@@ -1216,3 +1216,11 @@ def test_an_agencys_passive_credit_names_the_speaker():
                 "“Tenders open in May”. Report was told by the head of the transport agency Elnur Aliyev, commenting "
                 "on the plan.")
     assert [(row[2], row[3]) for row in _got(q)] == [("Rashad Nabiyev", "next_sentence"), ("Elnur Aliyev", "next_sentence")]
+
+
+def test_a_quote_after_a_summing_up_colon_continues_the_speaker_before():
+    """A paragraph that sums the quote up before a colon, with no speech cue ("Azerbaijan is satisfied with the
+    price: “…”"), right after a paragraph where someone spoke: the quote is still theirs."""
+    q = _quotes("“We cut output as agreed,” Energy Minister Natig Aliyev told reporters.",
+                "Azerbaijan is satisfied with the price: “The market has calmed since the New Year.”")
+    assert _got(q)[1] == ("direct", "The market has calmed since the New Year.", "Natig Aliyev", "previous_speaker")

@@ -307,8 +307,12 @@ def according_to_in_sentence(art: Article, span: Span) -> Found | None:
 def previous_speaker(art: Article, span: Span) -> Found | None:
     """“…” ending its paragraph with no attribution after it, opening the paragraph right after one in which
     someone spoke ("The President said that … ." / "“We must …”") or the sentence right after theirs: the
-    quote is theirs."""
-    if span.head.strip() or art.paras[span.p1][span.tail_from:].strip(" .,;:!?”»\"’"):
+    quote is theirs. A sentence that only sums the quote up before a colon, with no speech cue, is no
+    attribution ("Azerbaijan is satisfied with the price: “…”")."""
+    head = span.head.strip()
+    if head and not (head.endswith(":") and not art.has_cue(span.p0, span.sent_start, span.sent_start + len(span.head))):
+        return None
+    if art.paras[span.p1][span.tail_from:].strip(" .,;:!?”»\"’"):
         return None
     if span.sent_start > art.opening(span.p0):  # "According to his words, … . “We complete …”": the sentence before spoke
         speaker = art.last_speaker_in(span.p0, span.sent_start)
