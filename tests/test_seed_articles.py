@@ -77,3 +77,16 @@ def test_article_texts_join_each_articles_paragraphs_in_order_whatever_the_table
                                "text": ["b1", "a1", "a0", "c0", "b0"]})
     assert article_texts(pd.DataFrame({"article_id": ["a", "b", "x"]}), paragraphs) == ["a0\n\na1", "b0\n\nb1", ""]
     assert article_texts(pd.DataFrame({"article_id": []}), paragraphs) == []
+
+
+def test_article_texts_of_a_table_read_from_several_parts():
+    """A stored table's text column keeps one chunk per part; taking every row in order keeps them."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from loaders import schema
+
+    parts = [pa.table({"article_id": pa.array(ids).dictionary_encode(), "para_no": pa.array([0] * len(ids), pa.int32()),
+                       "text": pa.array(texts, pa.large_string())}) for ids, texts in ((["a", "b"], ["x", "y"]), (["c"], ["z"]))]
+    paragraphs = schema.from_arrow("paragraphs", pa.concat_tables(parts))
+    assert article_texts(pd.DataFrame({"article_id": ["a", "b", "c"]}), paragraphs) == ["x", "y", "z"]
