@@ -16,6 +16,7 @@ import logging
 import os
 import stat
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -36,6 +37,7 @@ CACHE_KEEP = 4
 CONTENT_HASH_MAX_BYTES = 64 * 2**20
 # The manifest entry holding a saved corpus's themes: a list of [name, kind] pairs in lexicon order.
 THEMES_KEY = "themes"
+SOURCE_KEY = "source"  # the manifest entry naming the folder a cached build was made from (`_likely_home`)
 
 ThemeKinds = tuple[tuple[str, str], ...]
 
@@ -144,22 +146,23 @@ def _load(source: Source, cache_dir, out, fingerprint: str | None, content_hash:
     build, else built there (or, with neither, in a temporary folder)."""
     stages: Stages = options["stages"]
     inputs = None
-    if fingerprint is None:
-        with stages.stage("listing"):
-            inputs = resolve(source)
-        with stages.stage("fingerprint"):
-            fingerprint = corpus_fingerprint(inputs, max_bytes=options["max_bytes"],
-                                             lexicon_path=options["lexicon_path"], content_hash=content_hash)
-    # absolute, for workers with another working folder; not resolved: a dataset folder is a link to its version
-    home = Path(os.path.abspath(out)) if out is not None else _cache_folder(cache_dir, fingerprint)
-    if home is not None and store.stored_fingerprint(home) == fingerprint:
-        try:
-            tables, manifest, version = store.load_version(home)
-            store.touch(home)
-            return Corpus.from_tables(tables, fingerprint, _stored_themes(manifest, home, options["lexicon_path"]),
-                                      str(version))
-        except store.Unusable as err:  # the build below replaces it
-            log.warning("rebuilding an unusable dataset: %s", err)
+    with _Prefetch(_likely_home(source, cache_dir, out) if fingerprint is None else None) as prefetch:
+        if fingerprint is None:
+            with stages.stage("listing"):
+                inputs = resolve(source)
+            with stages.stage("fingerprint"):
+                fingerprint = corpus_fingerprint(inputs, max_bytes=options["max_bytes"],
+                                                 lexicon_path=options["lexicon_path"], content_hash=content_hash)
+        # absolute, for workers with another working folder; not resolved: a dataset folder is a link to its version
+        home = Path(os.path.abspath(out)) if out is not None else _cache_folder(cache_dir, fingerprint)
+        if home is not None and store.stored_fingerprint(home) == fingerprint:
+            try:
+                tables, manifest, version = prefetch.read(home, fingerprint)
+                store.touch(home)
+                return Corpus.from_tables(tables, fingerprint, _stored_themes(manifest, home, options["lexicon_path"]),
+                                          str(version))
+            except store.Unusable as err:  # the build below replaces it
+                log.warning("rebuilding an unusable dataset: %s", err)
     if inputs is None:
         with stages.stage("listing"):
             inputs = resolve(source)
@@ -173,13 +176,62 @@ def _load(source: Source, cache_dir, out, fingerprint: str | None, content_hash:
             with stages.stage("read"):
                 tables, _, _ = store.load_version(built)
         return Corpus.from_tables(tables, fingerprint, theme_kinds)
-    parts.build_dataset(inputs, home, fingerprint, extra=_themes_entry(theme_kinds), **options)
+    parts.build_dataset(inputs, home, fingerprint, extra=_themes_entry(theme_kinds) | {SOURCE_KEY: _source_key(source)},
+                        **options)
     with stages.stage("read"):
         tables, _, version = store.load_version(home)
     if out is None:
         with contextlib.suppress(OSError):  # a cache entry another user owns stays; this build is served
             store.evict(home.parent, keep=cache_keep())
     return Corpus.from_tables(tables, fingerprint, theme_kinds, str(version))
+
+
+def _source_key(source: Source) -> str | None:
+    """What a build's manifest records of its source: a file or folder's absolute path; None for anything else."""
+    return os.path.abspath(source) if isinstance(source, (str, os.PathLike)) else None
+
+
+def _likely_home(source: Source, cache_dir, out) -> Path | None:
+    """The dataset a load of `source` will most likely read once its fingerprint is known: `out` when given,
+    else the cache's most recently used build of the same folder."""
+    if out is not None:
+        return Path(os.path.abspath(out))
+    key, root = _source_key(source), _cache_folder(cache_dir, "")
+    return store.latest(root, SOURCE_KEY, key) if key is not None and root is not None else None
+
+
+class _Prefetch:
+    """Reads a dataset in a background thread while the caller lists and fingerprints the inputs: a warm start
+    then costs the longer of the two instead of their sum (reading Parquet mostly runs outside the GIL). The
+    read is used only for the folder and fingerprint the caller then asks for; another is waited for and dropped
+    on leaving, so that a build never runs beside a corpus it does not need."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._folder, self._pool, self._read = folder, None, None
+        if folder is not None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch")
+            self._read = self._pool.submit(store.load_version, folder)
+
+    def __enter__(self) -> _Prefetch:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._read = None
+
+    def read(self, home: Path, fingerprint: str) -> tuple[dict[str, pd.DataFrame], dict, Path]:
+        """`store.load_version(home)`, from the prefetch when it read `home` at `fingerprint`."""
+        read, self._read = self._read, None
+        if read is not None and self._folder == home:
+            try:
+                tables, manifest, version = read.result()
+            except Exception:  # noqa: BLE001 - whatever failed there is met again, and reported, by the read below
+                pass
+            else:
+                if manifest["fingerprint"] == fingerprint:
+                    return tables, manifest, version
+        return store.load_version(home)
 
 
 def _writable(folder: Path) -> bool:
@@ -231,29 +283,32 @@ def corpus_fingerprint(
     parts = [build.code_version(), str(max_bytes)]
     if lexicon_path:
         parts.append(hashlib.blake2b(Path(lexicon_path).read_bytes(), digest_size=8).hexdigest())
-    states: list[tuple[Input, os.stat_result | OSError | None]] = []
-    total = 0
-    for item in inputs:
-        state = None
-        if item.path is not None and item.problem is None:
-            try:
-                state = os.stat(item.path)
-                total += state.st_size
-            except OSError as err:
-                state = err
-        states.append((item, state))
+    states = [_state(item) for item in inputs]
+    total = sum(state.st_size for state in states if isinstance(state, os.stat_result))
     hash_contents = content_hash if content_hash is not None else total <= CONTENT_HASH_MAX_BYTES
-    for item, state in states:
-        if item.data is not None:
-            key = hashlib.blake2b(item.data, digest_size=16).hexdigest()
-        elif item.problem is not None:
-            key = item.problem
-        elif isinstance(state, OSError):
-            key = f"error {state.errno}"
-        else:
-            key = _file_key(item.path, state, hash_contents)
-        parts.append(f"{item.origin}\0{key}")
+    parts.extend(f"{item.origin}\0{_input_key(item, state, hash_contents)}" for item, state in zip(inputs, states))
     return _digest(parts)
+
+
+def _state(item: Input) -> os.stat_result | OSError | None:
+    """The file state of an input read from disk (or why it cannot be had); None for any other input."""
+    if item.path is None or item.problem is not None:
+        return None
+    try:
+        return os.stat(item.path)
+    except OSError as err:
+        return err
+
+
+def _input_key(item: Input, state: os.stat_result | OSError | None, hash_contents: bool) -> str:
+    """What a fingerprint records of one input: its bytes' hash, its problem, its stat error or `_file_key`."""
+    if item.data is not None:
+        return hashlib.blake2b(item.data, digest_size=16).hexdigest()
+    if item.problem is not None:
+        return item.problem
+    if isinstance(state, OSError):
+        return f"error {state.errno}"
+    return _file_key(item.path, state, hash_contents)
 
 
 def _file_key(path: str, info: os.stat_result, hash_contents: bool) -> str:

@@ -16,6 +16,8 @@ import os
 import stat
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -112,7 +114,8 @@ def files_under(folder: str) -> list[Input]:
     keys rather than Path.rglob and Path comparison: the latter cost seconds per 100,000
     files, paid on every fingerprint of a large corpus.
     """
-    found: list[Input] = []
+    paths: list[str] = []
+    problems: list[Input] = []
     pending = [folder]
     nested = False
     while pending:
@@ -128,12 +131,18 @@ def files_under(folder: str) -> list[Input]:
                         pending.append(entry.path)
                         nested = True
                     else:
-                        found.append(Input._make((printable_name(entry.path), entry.path, None, None)))
+                        paths.append(entry.path)
         except OSError as err:
-            found.append(Input(printable_name(current), problem=f"cannot list folder: {err.strerror or err}"))
+            problems.append(Input(printable_name(current), problem=f"cannot list folder: {err.strerror or err}"))
+    # every name checked in one encode: names that are not UTF-8 on disk are rare
+    origins = paths if encodes("".join(paths)) else [printable_name(p) for p in paths]
+    found = [*map(Input._make, zip(origins, paths, repeat(None), repeat(None))), *problems]
     if not nested:
-        return sorted(found)
+        return sorted(found, key=_ORIGIN)
     return sorted(found, key=lambda i: i.origin.replace(os.sep, "\0"))  # as comparing path parts
+
+
+_ORIGIN = attrgetter("origin")
 
 
 def resolve(source: Source) -> list[Input]:

@@ -260,6 +260,23 @@ def evict(root: str | os.PathLike, keep: int) -> list[Path]:
     return datasets[keep:]
 
 
+def latest(root: str | os.PathLike, entry: str, value: object) -> Path | None:
+    """The most recently used dataset directly under `root` whose manifest's `entry` is `value` (None: none):
+    the one a warm start of the same source most likely reads."""
+    try:
+        candidates = [p for p in Path(root).iterdir() if not p.name.startswith(".")]
+    except OSError:
+        return None
+    for folder in sorted(candidates, key=_last_used, reverse=True):
+        try:
+            manifest = _parsed_manifest(folder)
+        except Unusable:
+            continue
+        if isinstance(manifest, dict) and manifest.get(entry) == value:
+            return folder
+    return None
+
+
 def touch(folder: str | os.PathLike) -> None:
     """Marks the dataset `folder` as used now (for `evict`)."""
     with contextlib.suppress(OSError):

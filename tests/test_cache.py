@@ -127,3 +127,50 @@ def test_damaged_built_dataset_is_reported_not_raised(folder, tmp_path, seed_cor
     assert corpus.articles.empty
     assert list(corpus.rejected["origin"]) == [str(out)]
     assert "articles.parquet" in corpus.rejected["reason"].iloc[0]
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The dataset folders store.load_version reads, in order."""
+    calls = []
+    real = store.load_version
+
+    def counting(folder):
+        calls.append(os.path.abspath(folder))
+        return real(folder)
+
+    monkeypatch.setattr(store, "load_version", counting)
+    return calls
+
+
+def test_a_warm_start_reads_the_last_build_of_the_folder_once_while_it_fingerprints(folder, tmp_path, builds, reads):
+    cache = tmp_path / "cache"
+    first = load_corpus(folder, cache_dir=cache)
+    assert store.latest(cache, "source", os.path.abspath(folder)) == cache / first.fingerprint
+    reads.clear()
+    again = load_corpus(folder, cache_dir=cache)
+    assert builds == [2] and reads == [str(cache / first.fingerprint)]  # the prefetch, used as it is
+    for name, table in first.tables().items():
+        assert again.tables()[name].equals(table), name
+
+
+def test_a_prefetched_build_of_files_since_changed_is_dropped_for_a_new_build(folder, tmp_path, builds, reads):
+    cache = tmp_path / "cache"
+    first = load_corpus(folder, cache_dir=cache)
+    (folder / SEED_004.name).unlink()
+    reads.clear()
+    again = load_corpus(folder, cache_dir=cache)
+    assert builds == [2, 1]
+    assert reads[0] == str(cache / first.fingerprint)  # read ahead, then not served
+    assert len(again.articles) == 1 and again.fingerprint != first.fingerprint
+
+
+def test_no_build_of_another_folder_is_read_ahead(folder, tmp_path, reads):
+    cache = tmp_path / "cache"
+    first = load_corpus(folder, cache_dir=cache)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / SEED_000.name).write_bytes(SEED_000.read_bytes())
+    reads.clear()
+    load_corpus(other, cache_dir=cache)
+    assert str(cache / first.fingerprint) not in reads
