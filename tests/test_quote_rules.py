@@ -1224,3 +1224,27 @@ def test_a_quote_after_a_summing_up_colon_continues_the_speaker_before():
     q = _quotes("“We cut output as agreed,” Energy Minister Natig Aliyev told reporters.",
                 "Azerbaijan is satisfied with the price: “The market has calmed since the New Year.”")
     assert _got(q)[1] == ("direct", "The market has calmed since the New Year.", "Natig Aliyev", "previous_speaker")
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # the agency's own credit after the speaker's cue: the speaker is still the one who said it
+    ("Trade is among the key areas of our cooperation, Bakhyt Saidov, Uzbek foreign minister, said, Kazinform "
+     "correspondent reports.", "Bakhyt Saidov"),
+    ("The EU will invest €500 million in Armenia's grid, EU Commissioner Marta Kos said, Report informs via "
+     "Armenian media outlets.", "Marta Kos"),
+    # an outlet as the object of "told"
+    ("Germany faces a gas shortage if supplies stay this low, and some plants would have to shut, German Economy "
+     "Minister Robert Habeck told Der Spiegel magazine.", "Robert Habeck"),
+])
+def test_a_reported_clause_keeps_its_speaker_whatever_credit_follows(sentence, speaker):
+    assert [(row[0], row[2]) for row in _got(_quotes(sentence))] == [("reported", speaker)]
+
+
+def test_reported_before_a_press_service_names_it_but_before_an_outlet_credits_it():
+    """"…, reported the presidential press service." is the institution speaking; "…, reported Reuters." is the
+    outlet's credit, no speaker."""
+    q = _quotes("President Daulet Omarov tasked the government with easing visa rules, reported the presidential "
+                "press service on its Telegram channel.",
+                "Oil output fell by a tenth in May, reported Reuters.")
+    assert _got(q) == [("reported", "President Daulet Omarov tasked the government with easing visa rules",
+                        "Press service of the President", "cue_speaker_after")]

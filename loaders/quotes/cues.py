@@ -17,7 +17,9 @@ from loaders.quotes.vocab import CUE, CUE_FORMS, INVERTED_CUE, PARTICIPLE, PARTI
 
 _OBJ = (
     r"(?:\s+(?:reporters|journalists|the\s+press|the\s+media|media|the\s+audience|participants|delegates"
-    r"|lawmakers|(?:the\s+)?(?:[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'\-]*){0,3}))?"
+    r"|lawmakers|(?:the\s+)?(?:[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'\-]*){0,3}"
+    # an outlet with its kind: "told Der Spiegel magazine", "the Financial Times newspaper"
+    r"(?:\s+(?:magazine|newspaper|daily|weekly|agency|news\s+agency|TV|television|radio|channel|website|portal))?))?"
 )
 _MOD = (
     r"(?:,?\s+(?:on|at|in|during|after|before|while|when|via|following|speaking|earlier|later|today"
@@ -191,10 +193,12 @@ STATEMENT_BEFORE_RE = re.compile(
 )
 # an interviewer's question quoted inside "Asked if …": the question, not the answer
 ASKED_RE = re.compile(r"\s*(?:When\s+|Being\s+)?[Aa]sked\s+(?:if|whether|about|why|how|what|when)\b")
-# a credit closing a sentence: "…, Azernews reports." / "…, Report informs." — the outlet is not the speaker
+# a credit closing a sentence: "…, Azernews reports." / "…, Report informs via local media." / "…, Kazinform
+# correspondent reports." — the outlet is not the speaker
 CREDIT_RE = re.compile(
-    r",\s+(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})\s+(?:reports|informs|writes|reported|informed|wrote)"
-    r"(?:\s+(?:citing|quoting|with\s+reference\s+to)\b[^,;:]*)?\s*[.!?]?\s*$"
+    r",\s+(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})(?:\s+(?:correspondents?|reporters?))?"
+    r"\s+(?:reports|informs|writes|reported|informed|wrote)"
+    r"(?:\s+(?:citing|quoting|with\s+reference\s+to|via)\b[^,;:]*)?\s*[.!?]?\s*$"
 )
 
 

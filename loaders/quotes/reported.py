@@ -36,9 +36,9 @@ from loaders.quotes.cues import (
 )
 from loaders.quotes.names import core_count, name_in_chunk
 from loaders.quotes.phrases import DETERMINER_RE, clean_np, role_like
-from loaders.quotes.resolve import Article
+from loaders.quotes.resolve import CHANNEL_RE, Article
 from loaders.quotes.rows import UNNAMED, Row, reported_row
-from loaders.quotes.vocab import BARE_CLAUSE_CUES, OBJECT_CUES
+from loaders.quotes.vocab import BARE_CLAUSE_CUES, CHANNEL_CUES, OBJECT_CUES
 
 
 def according_to_before(art: Article, p: int, s: int, e: int) -> Row | None:
@@ -154,7 +154,7 @@ def cue_speaker_after(art: Article, p: int, s: int, e: int) -> Row | None:
     """CLAUSE, said X(, role)."""
     text = art.paras[p]
     m = POST_INV_RE.match(text, s, e)
-    if m is None:
+    if m is None or (m.group("cue") in CHANNEL_CUES and not CHANNEL_RE.search(m.group("spk"))):
         return None
     speaker = art.resolve(m.group("spk") + (", " + m.group("app") if m.group("app") else ""), p, m.start("spk"))
     if speaker is None:
