@@ -228,9 +228,7 @@ def article_texts(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> list[str]
     mine = np.flatnonzero(owner >= 0)
     order = mine[np.lexsort((paragraphs["para_no"].to_numpy()[mine], owner[mine]))]
     offsets = np.concatenate([[0], np.cumsum(np.bincount(owner[mine], minlength=len(articles)))])
-    texts = pa.array(paragraphs["text"].iloc[order].fillna(""), type=pa.large_string())
-    if isinstance(texts, pa.ChunkedArray):  # a stored table's text keeps its parts' chunks when taken in order
-        texts = texts.combine_chunks()
+    texts = schema.arrow_text(paragraphs["text"].iloc[order])
     joined = pc.binary_join(pa.LargeListArray.from_arrays(pa.array(offsets, pa.int64()), texts),
                             pa.scalar("\n\n", pa.large_string()))
     return joined.to_pylist()

@@ -215,9 +215,9 @@ class _Prefetch:
     def __enter__(self) -> _Prefetch:
         return self
 
-    def __exit__(self, *exc) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
+    def __exit__(self, kind, *_) -> None:
+        if self._pool is not None:  # after an error, no wait: the read ends on its own and is dropped
+            self._pool.shutdown(wait=kind is None, cancel_futures=True)
             self._read = None
 
     def read(self, home: Path, fingerprint: str) -> tuple[dict[str, pd.DataFrame], dict, Path]:
@@ -225,12 +225,12 @@ class _Prefetch:
         read, self._read = self._read, None
         if read is not None and self._folder == home:
             try:
-                tables, manifest, version = read.result()
+                found = read.result()
             except Exception:  # noqa: BLE001 - whatever failed there is met again, and reported, by the read below
-                pass
-            else:
-                if manifest["fingerprint"] == fingerprint:
-                    return tables, manifest, version
+                found = None
+            if found is not None and found[1]["fingerprint"] == fingerprint:
+                return found
+            del found, read  # a version replaced meanwhile (the future holds it too): not kept beside the read below
         return store.load_version(home)
 
 

@@ -176,6 +176,13 @@ _ARROW = {TEXT: pa.large_string(), LABEL: pa.dictionary(pa.int32(), pa.large_str
           "int32": pa.int32(), "float32": pa.float32(), "float64": pa.float64()}
 
 
+def arrow_text(column: pd.Series) -> pa.Array:
+    """A text column as one Arrow large_string array, missing values as "": rows taken from a stored table may
+    keep its parts' chunks, which Arrow's list and split kernels cannot take as one array."""
+    texts = pa.array(column.fillna(""), type=pa.large_string())
+    return texts.combine_chunks() if isinstance(texts, pa.ChunkedArray) else texts
+
+
 def recode(column: pd.Series, labels: Sequence[str] | pd.Series) -> np.ndarray:
     """The position in `labels` of each row's label (-1: missing or not among them), worked out once per category
     (a label column of a built dataset is categorical; another is made so first)."""

@@ -71,21 +71,27 @@ def per_year(counts: F.TermCounts) -> None:
                                 f"{EU} quotes": "EU quotes", f"{KZ} quotes": "Kazakhstan quotes"})
 
 
+def _used(counts: F.TermCounts, term: str) -> bool:
+    """Whether the compared quotes use `term` (counts.terms holds only the terms they use, A-Z)."""
+    at = int(np.searchsorted(counts.terms, term))
+    return at < len(counts.terms) and counts.terms[at] == term
+
+
 def quotes_behind(counts: F.TermCounts, offered: list[str], year: str, chosen: np.ndarray, side: np.ndarray) -> None:
     """A word's quotes from each side (in the chosen year), newest first; a row opens its article. `chosen`: the
     compared quotes' positions in `compared`, `side` theirs."""
     st.subheader("The quotes behind a word")
     offered = list(dict.fromkeys(offered))
     wanted = st.session_state.get("fr_term")
-    if wanted and wanted not in offered and wanted in set(counts.terms):
-        offered.append(wanted)  # a linked word outside the top lists is still offered
+    if wanted and wanted not in offered and _used(counts, wanted):
+        offered.append(wanted)  # a linked word outside the top lists is still offered, if these quotes use it
     keep_known("fr_term", offered)
     term = st.selectbox("Word", offered, index=None, key="fr_term", placeholder="Choose a word",
                         help="One of the words above; its quotes from both sides, newest first.")
     if term is None:
         st.info("Choose a word to read the quotes that use it.", icon=":material/touch_app:")
         return
-    code = int(np.flatnonzero(counts.terms == term)[0])
+    code = int(np.searchsorted(counts.terms, term))
     behind = np.unique(counts.quote_of[counts.term_of == code])  # positions in `chosen`, newest first
     if year != F.ALL:
         behind = behind[np.asarray(named)[year_of[behind]] == year]

@@ -90,7 +90,24 @@ def test_term_counts_of_chosen_quotes_count_only_those_numbered_in_their_order()
     assert sorted(zip(tc.quote_of.tolist(), tc.terms[tc.term_of].tolist())) == [
         (0, "hydrogen"), (0, "sovereignty"), (1, "investors"), (1, "partners"), (2, "hydrogen")]
     assert tc.quotes.tolist() == [[0, 1], [2, 0]]
-    assert tc.counts[list(tc.terms).index("hydrogen")].tolist() == [[0, 1], [1, 0]]
+    assert list(tc.terms) == ["hydrogen", "investors", "partners", "sovereignty"]
+    assert tc.counts[0].tolist() == [[0, 1], [1, 0]]
+    only_first = F.term_counts(F.split_terms(terms), np.array([0]), np.array([0]), np.array([0]), ["2024"])
+    assert list(only_first.terms) == ["hydrogen", "partners"]  # the terms the chosen quotes use, nothing else
+
+
+def test_terms_of_quotes_read_from_several_parts_split_as_one():
+    import pyarrow as pa
+
+    from loaders import schema
+
+    stored = pa.chunked_array([pa.array(["hydrogen|partners", "lithium"], pa.large_string()),
+                               pa.array(["hydrogen"], pa.large_string())])
+    terms = pd.Series(pd.arrays.ArrowStringArray(stored)).iloc[[0, 1, 2]]  # every row in order keeps the chunks
+    assert isinstance(pa.array(terms), pa.ChunkedArray)
+    qt = F.split_terms(terms)
+    assert list(qt.terms) == ["hydrogen", "lithium", "partners"] and qt.quote_of.tolist() == [0, 0, 1, 2]
+    assert schema.arrow_text(terms).to_pylist() == ["hydrogen|partners", "lithium", "hydrogen"]
 
 
 def test_each_years_words_are_those_distinctive_terms_ranks_for_that_year():

@@ -50,9 +50,17 @@ def test_the_directory_of_some_articles_and_quotes_counts_only_theirs():
         ["EBRD", "organisation", 3, 4], ["Ann Lee", "person", 1, 2]]
 
 
-def test_a_name_both_quoted_and_named_is_listed_once_as_the_entity():
-    d = directory_of([("Akorda", "a1")], [("Akorda", "organisation", "a2")])
-    assert W.directory(d, None, None)[["name", "kind", "articles"]].values.tolist() == [["Akorda", "organisation", 1]]
+def test_a_name_both_quoted_and_named_is_listed_once_as_the_entity_with_both_counted():
+    d = directory_of([("Akorda", "a1"), ("Akorda", "a2")], [("Akorda", "organisation", "a2"), ("Akorda", "organisation", "a3")])
+    assert W.directory(d, None, None).values.tolist() == [["Akorda", "organisation", 3, 4]]
+    assert W.directory(d, np.array([True, False, False]), None).values.tolist() == [["Akorda", "organisation", 1, 1]]
+
+
+def test_a_body_without_a_name_or_an_article_is_left_out():
+    e = entities(("", "organisation", "a1"), ("EBRD", "organisation", "a1"), ("Kazatomprom", "organisation", "a9"))
+    e.loc[len(e)] = [pd.NA, "project", "a1"]
+    d = W.build_directory(people(("Zoe Ray", "a1"))["person"], np.array([0]), e, np.array([0, 0, -1, 0]), 1)
+    assert W.directory(d, None, None).values.tolist() == [["EBRD", "organisation", 1, 1], ["Zoe Ray", "person", 1, 1]]
 
 
 def test_the_directory_of_nothing_is_empty():

@@ -149,9 +149,9 @@ POST_FRAME_RE = re.compile(
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD}){_TRAIL}\s*[.!?]?\s*$",
     re.S,
 )
-# "CLAUSE, cue SPEAKER(, APPOSITION)."
+# ", cue SPEAKER(, APPOSITION)." ending a sentence: matched at each comma after a reported clause
 POST_INV_RE = re.compile(
-    rf"(?P<clause>\S.*?),\s+(?P<cue>{INVERTED_CUE})"
+    rf",\s+(?P<cue>{INVERTED_CUE})"
     rf"\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?)(?:,\s*(?P<app>[^,;:]{{2,120}}?))?{_TRAIL}\s*[.!?]?\s*$",
     re.S,
 )
@@ -163,7 +163,9 @@ CALLED_RE = re.compile(
     r"(?:\b(?:what|which)\s+(?P<spk>[^,;:“”«»\"]{1,60}?)\s+(?:called|termed|dubbed|described\s+as|labell?ed(?:\s+as)?)"
     r"|,?\s*\b(?P<part>describing|calling|terming|dubbing|labell?ing)\b[^,;:“”«»\"]{0,100}?"
     # "…, who was present, referred to the initiative as “…”": the sentence's subject
-    r"|\b(?:referred|referring)\s+to\s+[^,;:“”«»\"]{1,80}?\s+as"
+    r"|\b(?:referred|referring)\s+to\s+(?!by\b)[^,;:“”«»\"]{1,80}?\s+as"
+    # "…, referred to by Tokayev as “…”": the one named after "by"
+    r"|\breferred\s+to\s+by\s+(?P<agent>[^,;:“”«»\"]{1,60}?)\s+as"
     # "Tokayev called Turkey “…”", "she described the deal as “…”": the subject right before the verb
     r"|(?P<subj>\b(?:[Hh]e|[Ss]he|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}))\s+(?:also\s+)?"
     r"(?:called|termed|dubbed|described|labell?ed)\s+[^,;:“”«»\"]{1,80}?(?:\s+as)?)\s*$"

@@ -183,7 +183,7 @@ def called_before(art: Article, span: Span) -> Found | None:
     m = CALLED_RE.search(span.head)
     if m is None:
         return None
-    named = "spk" if m.group("spk") else "subj" if m.group("subj") else None
+    named = next((group for group in ("spk", "agent", "subj") if m.group(group)), None)
     at = span.sent_start + (m.start(named) if named else 0)
     if named:
         speaker = art.resolve(m.group(named), span.p0, at)
@@ -193,7 +193,8 @@ def called_before(art: Article, span: Span) -> Found | None:
     return Found(speaker, "said", False) if speaker is not None and speaker.name else None
 
 
-_QUOTE_OR_STOP_RE = re.compile(r"[“”«»\".;:]")
+# the role an owner gives the person named next: "Rosatom’s CEO, Aleksey Likhachev, …"
+_OWNED_ROLE_RE = re.compile(r"[’']s(?:\s+[\w\-]+){1,4}(?=, )")
 
 
 def _subject_at(text: str, at: int) -> str:
@@ -202,8 +203,9 @@ def _subject_at(text: str, at: int) -> str:
     subject = CHUNK_RE.match(text, at)
     if subject is None:
         return ""
-    comma = text.find(", ", at, at + 60)
-    apposed = CHUNK_RE.match(text, comma + 2) if comma > 0 and not _QUOTE_OR_STOP_RE.search(text, at, comma) else None
+    role = _OWNED_ROLE_RE.match(text, subject.end())
+    comma = role.end() if role else subject.end()
+    apposed = CHUNK_RE.match(text, comma + 2) if text.startswith(", ", comma) else None
     if apposed is not None and name_in_chunk(apposed.group())[0] and text.startswith(",", apposed.end()):
         return apposed.group()
     return subject.group()
@@ -307,12 +309,8 @@ def according_to_in_sentence(art: Article, span: Span) -> Found | None:
 def previous_speaker(art: Article, span: Span) -> Found | None:
     """“…” ending its paragraph with no attribution after it, opening the paragraph right after one in which
     someone spoke ("The President said that … ." / "“We must …”") or the sentence right after theirs: the
-    quote is theirs. A sentence that only sums the quote up before a colon, with no speech cue, is no
-    attribution ("Azerbaijan is satisfied with the price: “…”")."""
-    head = span.head.strip()
-    if head and not (head.endswith(":") and not art.has_cue(span.p0, span.sent_start, span.sent_start + len(span.head))):
-        return None
-    if art.paras[span.p1][span.tail_from:].strip(" .,;:!?”»\"’"):
+    quote is theirs."""
+    if span.head.strip() or art.paras[span.p1][span.tail_from:].strip(" .,;:!?”»\"’"):
         return None
     if span.sent_start > art.opening(span.p0):  # "According to his words, … . “We complete …”": the sentence before spoke
         speaker = art.last_speaker_in(span.p0, span.sent_start)

@@ -234,9 +234,7 @@ class Persons:
                 return person
             if not person.gender and unsure is None:
                 unsure = person
-        if unsure is not None:  # -a is a weak hint (Narendra, Nikita, Musa): with no other person, "he" is them
-            unsure.gender = want
-        return unsure
+        return unsure  # -a is a weak hint (Narendra, Nikita, Musa): with nobody else, "he" is them, this once
 
     def _fits(self, mentions: list[tuple[int, int, str]], want: str) -> bool:
         """Whether one of the persons `mentions` name has, or may have, the gender `want`."""

@@ -12,6 +12,8 @@ the …") is not reported speech: it needs "that".
 
 from __future__ import annotations
 
+import re
+
 from typing import Callable
 
 from loaders.quotes.cues import (
@@ -36,9 +38,12 @@ from loaders.quotes.cues import (
 )
 from loaders.quotes.names import core_count, name_in_chunk
 from loaders.quotes.phrases import DETERMINER_RE, clean_np, role_like
-from loaders.quotes.resolve import CHANNEL_RE, Article
+from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Row, reported_row
-from loaders.quotes.vocab import BARE_CLAUSE_CUES, CHANNEL_CUES, OBJECT_CUES
+from loaders.quotes.vocab import BARE_CLAUSE_CUES, CHANNEL_CUES, OBJECT_CUES, PRESS_CHANNEL
+
+
+PRESS_CHANNEL_RE = re.compile(PRESS_CHANNEL, re.I)
 
 
 def according_to_before(art: Article, p: int, s: int, e: int) -> Row | None:
@@ -151,16 +156,23 @@ def speaker_cue_after(art: Article, p: int, s: int, e: int) -> Row | None:
 
 
 def cue_speaker_after(art: Article, p: int, s: int, e: int) -> Row | None:
-    """CLAUSE, said X(, role)."""
+    """CLAUSE, said X(, role). The clause ends at the first comma where the frame matches; "reported X" and its
+    like only when X is an organisation's press channel ("…, reported Trend, said Minister X." is the
+    minister's)."""
     text = art.paras[p]
-    m = POST_INV_RE.match(text, s, e)
-    if m is None or (m.group("cue") in CHANNEL_CUES and not CHANNEL_RE.search(m.group("spk"))):
+    if s >= e or text[s].isspace():
         return None
-    speaker = art.resolve(m.group("spk") + (", " + m.group("app") if m.group("app") else ""), p, m.start("spk"))
-    if speaker is None:
-        return None
-    return reported_row(p, m.start("clause"), m.end("clause"), text, speaker, normal_cue(m.group("cue")),
-                        "cue_speaker_after")
+    comma = text.find(",", s + 1, e)
+    while comma >= 0:
+        m = POST_INV_RE.match(text, comma, e)
+        if m is not None and (m.group("cue") not in CHANNEL_CUES or PRESS_CHANNEL_RE.search(m.group("spk"))):
+            speaker = art.resolve(m.group("spk") + (", " + m.group("app") if m.group("app") else ""), p,
+                                  m.start("spk"))
+            if speaker is None:
+                return None
+            return reported_row(p, s, comma, text, speaker, normal_cue(m.group("cue")), "cue_speaker_after")
+        comma = text.find(",", comma + 1, e)
+    return None
 
 
 def frame_next(art: Article, p: int, s: int, e: int) -> Row | None:

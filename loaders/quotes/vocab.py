@@ -94,6 +94,7 @@ ORG_KINDS = frozenset(_DATA["organisations"]["kinds"])
 COMPANY_NOUNS = frozenset(_DATA["organisations"]["company_nouns"])
 COMPANY_NOUN = alternation(COMPANY_NOUNS)
 CHANNEL = alternation(_DATA["channels"]["phrases"])
+PRESS_CHANNEL = alternation([c for c in _DATA["channels"]["phrases"] if c not in _DATA["channels"]["shared_with_outlets"]])
 CHANNEL_WORDS = frozenset(_DATA["channels"]["words"])
 
 # A capital or seat standing for who governs there ("Baku noted" -> "Government of Azerbaijan"), and the

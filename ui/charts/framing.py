@@ -17,9 +17,9 @@ from typing import NamedTuple
 import altair as alt
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 
+from loaders.schema import arrow_text
 from loaders.terms import SEPARATOR
 from ui.charts.style import SIDE_COLORS
 
@@ -56,7 +56,7 @@ class TermCounts(NamedTuple):
 
 def split_terms(terms: pd.Series) -> QuoteTerms:
     """`QuoteTerms` of quotes whose terms (quotes.terms, `SEPARATOR`-joined) are given in order: one Arrow split."""
-    lists = pc.split_pattern(pa.array(terms.fillna(""), type=pa.large_string()), SEPARATOR)
+    lists = pc.split_pattern(arrow_text(terms), SEPARATOR)
     encoded = pc.dictionary_encode(pc.list_flatten(lists))
     vocabulary = encoded.dictionary.to_numpy(zero_copy_only=False).astype(object)
     code, owner = encoded.indices.to_numpy(), pc.list_parent_indices(lists).to_numpy()
@@ -71,7 +71,8 @@ def split_terms(terms: pd.Series) -> QuoteTerms:
 def term_counts(qt: QuoteTerms, chosen: np.ndarray | None, side: np.ndarray, group: np.ndarray,
                 groups: Sequence[str]) -> TermCounts:
     """`TermCounts` of the quotes of `qt` at positions `chosen` (ascending; None: all of them), given with their side
-    (0: SIDES[0], 1: SIDES[1]) and group (an index into `groups`); its `quote_of` counts positions in `chosen`."""
+    (0: SIDES[0], 1: SIDES[1]) and group (an index into `groups`): the terms they use (A-Z), and `quote_of` as
+    positions in `chosen`."""
     n_groups = len(groups)
     quotes = np.bincount(group * 2 + side, minlength=n_groups * 2).reshape(n_groups, 2)
     owner, code = qt.quote_of, qt.term_of
@@ -81,9 +82,12 @@ def term_counts(qt: QuoteTerms, chosen: np.ndarray | None, side: np.ndarray, gro
         owner = position[owner]
         keep = owner >= 0
         owner, code = owner[keep], code[keep]
+    used = np.bincount(code, minlength=len(qt.terms)) > 0  # only the terms these quotes use: a few filtered
+    renumber = (np.cumsum(used) - 1).astype(np.int32)       # quotes need not count the whole vocabulary
+    terms, code = qt.terms[used], renumber[code]
     cells = (code.astype(np.int64) * n_groups + group[owner]) * 2 + side[owner]
-    counts = np.bincount(cells, minlength=len(qt.terms) * n_groups * 2).reshape(len(qt.terms), n_groups, 2)
-    return TermCounts(qt.terms, tuple(groups), counts, quotes, owner, code)
+    counts = np.bincount(cells, minlength=len(terms) * n_groups * 2).reshape(len(terms), n_groups, 2)
+    return TermCounts(terms, tuple(groups), counts, quotes, owner, code)
 
 
 def log_odds_z(counts: np.ndarray, quotes: np.ndarray) -> np.ndarray:

@@ -32,20 +32,25 @@ class Directory(NamedTuple):
     quote_row: np.ndarray
     quote_article: np.ndarray
     quote_key: np.ndarray
+    quote_of_body: np.ndarray  # the quote's name is a body's (rare: a name the article also gives a body)
     pair_code: np.ndarray
     pair_article: np.ndarray
     pair_mentions: np.ndarray
+    n_articles: int
 
 
 def build_directory(person: pd.Series, quote_article: np.ndarray, entities: pd.DataFrame,
                     entity_article: np.ndarray, n_articles: int) -> Directory:
     """`Directory` of the quotes' `person` column (with each quote's article row, -1 for none) and the entities
-    rows (name, kind; with each row's article row); places are left out. A name that is both quoted as a person
-    and named as a body is listed as the body (a project if it is ever named as one), with the body's counts."""
-    body = entities["kind"].isin(KINDS[1:]).to_numpy() & (entity_article >= 0)
+    rows (name, kind; with each row's article row); places, and rows without a name or an article, are left out.
+    A name both quoted as a person and named as a body is one body (a project if it is ever named as one) whose
+    articles and mentions count its quotes too."""
+    entity_code = _codes(entities["name"])
     names = _labels(entities["name"])
-    bodies = names[np.unique(_codes(entities["name"])[body])]
-    projects = names[np.unique(_codes(entities["name"])[body & (entities["kind"] == KINDS[2]).to_numpy()])]
+    body = (entities["kind"].isin(KINDS[1:]).to_numpy() & (entity_article >= 0) & (entity_code >= 0))
+    body[body] = names[entity_code[body]] != ""
+    bodies = names[np.unique(entity_code[body])]
+    projects = names[np.unique(entity_code[body & (entities["kind"] == KINDS[2]).to_numpy()])]
     quoted = _codes(person)
     persons = _labels(person)[np.unique(quoted[(quoted >= 0) & (quote_article >= 0)])]
     vocabulary = np.array(sorted({*bodies, *persons} - {""}), dtype=object)
@@ -57,13 +62,13 @@ def build_directory(person: pd.Series, quote_article: np.ndarray, entities: pd.D
                                         + entity_article[body], return_counts=True)
     code = recode(person, vocabulary)
     spoken = np.flatnonzero((code >= 0) & (quote_article >= 0))
-    spoken = spoken[kinds[code[spoken]] == PERSON]  # a body's name: counted as the body
     key = code[spoken].astype(np.int64) * n + quote_article[spoken]
     order = np.argsort(key, kind="stable")
     spoken, key = spoken[order], key[order]
     return Directory(vocabulary, kinds, (key // n).astype(np.int32), spoken.astype(np.int32),
-                     quote_article[spoken].astype(np.int32), key, (pair_key // n).astype(np.int32),
-                     (pair_key % n).astype(np.int32), pair_mentions.astype(np.int64))
+                     quote_article[spoken].astype(np.int32), key, kinds[code[spoken]] != PERSON,
+                     (pair_key // n).astype(np.int32), (pair_key % n).astype(np.int32),
+                     pair_mentions.astype(np.int64), n)
 
 
 def _labels(column: pd.Series) -> np.ndarray:
@@ -85,14 +90,25 @@ def directory(d: Directory, articles: np.ndarray | None, quotes: np.ndarray | No
         keep &= articles[d.quote_article]
     if quotes is not None:
         keep &= quotes[d.quote_row]
-    key, code = d.quote_key[keep], d.quote_code[keep]
     n = len(d.names)
-    counted = np.bincount(code[first_of_run(key)], minlength=n)
+    persons = keep & ~d.quote_of_body
+    key, code = d.quote_key[persons], d.quote_code[persons]
+    counted = np.bincount(code[first_of_run(key)], minlength=n)  # quote keys are sorted: one run per article
     mentions = np.bincount(code, minlength=n)
     pairs = slice(None) if articles is None else articles[d.pair_article]
-    pair_code = d.pair_code[pairs]
+    pair_code, pair_article = d.pair_code[pairs], d.pair_article[pairs]
     counted += np.bincount(pair_code, minlength=n)
     mentions += np.bincount(pair_code, weights=d.pair_mentions[pairs], minlength=n).astype(np.int64)
+    bodies = keep & d.quote_of_body
+    if bodies.any():  # a body's quotes: its mentions, and articles counted once with those that name it
+        code = d.quote_code[bodies]
+        mentions += np.bincount(code, minlength=n)
+        quoted = np.zeros(n, dtype=bool)
+        quoted[code] = True
+        named = quoted[pair_code]
+        both = np.unique(np.concatenate([pair_code[named].astype(np.int64) * d.n_articles + pair_article[named],
+                                         d.quote_key[bodies]]))
+        counted[quoted] = np.bincount(both // d.n_articles, minlength=n)[quoted]
     found = np.flatnonzero(counted)
     found = found[np.lexsort((found, -counted[found]))]
     return pd.DataFrame({"name": d.names[found], "kind": d.kinds[found], "articles": counted[found],
