@@ -1266,3 +1266,12 @@ def test_a_credit_inverted_before_the_speakers_own_cue_does_not_hide_it():
     q = _quotes("Energy Minister Daulet Omarov spoke in Astana.",
                 "Oil output fell by a tenth in May, reported Trend, said Minister Daulet Omarov.")
     assert [(row[2], row[3]) for row in _got(q)] == [("Daulet Omarov", "cue_speaker_after")]
+
+
+def test_the_report_speaks_for_whoever_reported_it():
+    """"This was reported by the press service of X." / "“…,” the report says.": the report is X's."""
+    q = _quotes("Talks took place in Astana. This was reported on Friday by the press service of the Kazakh Foreign "
+                "Ministry.",
+                "\"During the event, the parties discussed trade. The delegations exchanged views,\" the report says.")
+    assert [(row[0], row[2]) for row in _got(q)] == [("reported", "Kazakh Foreign Ministry"),
+                                                     ("direct", "Kazakh Foreign Ministry")]
