@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from ui.charts.style import count_axis, style_figure
-from ui.codes import distinct_per, first_of_run, recode
+from ui.codes import codes, distinct_per, first_of_run, recode
 
 PERSON = "person"
 KINDS = (PERSON, "organisation", "project")
@@ -45,14 +45,13 @@ def build_directory(person: pd.Series, quote_article: np.ndarray, entities: pd.D
     rows (name, kind; with each row's article row); places, and rows without a name or an article, are left out.
     A name both quoted as a person and named as a body is one body (a project if it is ever named as one) whose
     articles and mentions count its quotes too."""
-    entity_code = _codes(entities["name"])
-    names = _labels(entities["name"])
-    body = (entities["kind"].isin(KINDS[1:]).to_numpy() & (entity_article >= 0) & (entity_code >= 0))
+    entity_code, names = codes(entities["name"])  # a missing name reads as ""
+    body = entities["kind"].isin(KINDS[1:]).to_numpy() & (entity_article >= 0)
     body[body] = names[entity_code[body]] != ""
     bodies = names[np.unique(entity_code[body])]
     projects = names[np.unique(entity_code[body & (entities["kind"] == KINDS[2]).to_numpy()])]
-    quoted = _codes(person)
-    persons = _labels(person)[np.unique(quoted[(quoted >= 0) & (quote_article >= 0)])]
+    quoted, person_names = codes(person)
+    persons = person_names[np.unique(quoted[quote_article >= 0])]
     vocabulary = np.array(sorted({*bodies, *persons} - {""}), dtype=object)
     kinds = np.full(len(vocabulary), PERSON, dtype=object)
     kinds[pd.Index(vocabulary).get_indexer(bodies)] = KINDS[1]
@@ -69,16 +68,6 @@ def build_directory(person: pd.Series, quote_article: np.ndarray, entities: pd.D
                      quote_article[spoken].astype(np.int32), key, kinds[code[spoken]] != PERSON,
                      (pair_key // n).astype(np.int32), (pair_key % n).astype(np.int32),
                      pair_mentions.astype(np.int64), n)
-
-
-def _labels(column: pd.Series) -> np.ndarray:
-    """The labels of a label column as text (its categories, every one)."""
-    return column.astype("category").cat.categories.astype(str).to_numpy(dtype=object)
-
-
-def _codes(column: pd.Series) -> np.ndarray:
-    """Each row's position in `_labels(column)` (-1: missing)."""
-    return column.astype("category").cat.codes.to_numpy()
 
 
 def directory(d: Directory, articles: np.ndarray | None, quotes: np.ndarray | None) -> pd.DataFrame:
