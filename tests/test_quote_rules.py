@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders.quotes import quotes_table
+from loaders.quotes.marks import mask_quoted_names
 
 
 def _quotes(*paras: str, place: str = "") -> pd.DataFrame:
@@ -166,6 +167,62 @@ def test_an_initial_written_against_the_surname_is_part_of_the_speaker():
     q = _quotes("Minister of Energy Sauat Mynbekov opened the session.",
                 '"We need a clear plan for how much uranium to sell and to whom", S.Mynbekov emphasized.')
     assert [s for _, _, s, _ in _got(q)] == ["Sauat Mynbekov"]
+
+
+@pytest.mark.parametrize("intro, speaker, role", [
+    ("Deposits will be auctioned in May, federal mines secretary V. L. Arun Kumar said on Monday.",
+     "V. L. Arun Kumar", "secretary"),
+    ("Deposits will be auctioned in May, Mines Secretary VL Arun Kumar said on Monday.", "VL Arun Kumar",
+     "Mines Secretary"),
+    ("Deposits will be auctioned in May, Energy Minister B.Zhaksybekov said on Monday.", "B.Zhaksybekov",
+     "Energy Minister"),
+])
+def test_initials_written_before_a_name_are_part_of_the_name(intro, speaker, role):
+    q = _quotes(intro, "“The first blocks go to tender next month,” Kumar told reporters." if "Kumar" in speaker
+                else "“The first blocks go to tender next month,” Zhaksybekov told reporters.")
+    assert q["speaker"].tolist() == [speaker, speaker]
+    assert q["speaker_role"].tolist() == [role, role]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # a title's abbreviation, no initials
+    ("Deposits will be auctioned in May, Deputy PM Arun Kumar said.", "Arun Kumar"),
+    # one capital letter ending a phrase before a full name, as likely a sentence's end
+    ("Deposits will be auctioned in May, the official in charge of Plan B. John Kerr said.", "John Kerr"),
+])
+def test_capitals_or_a_letter_before_a_name_that_are_no_initials_stay_out(sentence, speaker):
+    assert _quotes(sentence)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("source", [
+    'This information was disseminated by the press service of JSC "NC QazaqGaz."',
+    "This information was disseminated by the press service of JSC «NC QazaqGaz».",
+    'This information was published by “QazaqGaz” LLP.',
+])
+def test_a_company_named_in_quote_marks_beside_its_legal_form_is_a_name_not_a_quote(source):
+    q = _quotes(f"Repairs have begun at the gas processing plant. {source}",
+                '"The scheduled maintenance follows the national safety rules," the statement reads.')
+    assert _got(q) == [("direct", "The scheduled maintenance follows the national safety rules", "QazaqGaz",
+                        "speaker_cue_after")]
+
+
+_NAME_PIECES = st.lists(st.sampled_from(['JSC ', 'LLP', ' NC ', '"', '«', '»', '“', '”', 'Kaz', 'Gas', ' ', '.', 'said',
+                                          'x', 'Q']), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAME_PIECES)
+def test_unwrapping_quoted_company_names_only_blanks_marks_and_legal_forms(text):
+    masked = mask_quoted_names(text)
+    assert len(masked) == len(text)
+    changed = [i for i, (a, b) in enumerate(zip(text, masked)) if a != b]
+    assert all(masked[i] == " " for i in changed)
+    assert all(text[i] in '"«»“”' or text[i].isalpha() for i in changed)
+
+
+def test_a_quote_that_names_a_company_in_marks_keeps_them():
+    q = _quotes('"We ship through JSC "KTZ Express" every week," Smith said.')
+    assert q["text"].tolist() == ['We ship through JSC "KTZ Express" every week']
 
 
 def test_a_transliteration_variant_of_a_surname_is_the_same_person():

@@ -17,7 +17,7 @@ import bisect
 import re
 
 from loaders.quotes.cues import CUE_WORD_RE
-from loaders.quotes.vocab import CUE
+from loaders.quotes.vocab import CUE, LEGAL_FORM
 
 Segment = tuple[int, int, int]  # (para_no, start, end) of a quote's inner text in one paragraph
 
@@ -27,6 +27,14 @@ MARK_RE = re.compile("[\"“”«»‘’„‚']")
 _MISMATCHED = {"»": "“„\"", "”": "«"}
 _LEAD_OPENER_RE = re.compile(r"\s*[“«\"‘„‚]")
 WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+# a company's name in quote marks beside its legal form or a company noun: JSC "NC KazMunayGas", «Kazakhmys» LLP,
+# national company “Kazatomprom”; a full stop may close the sentence inside the marks (`…of JSC "KEGOC."`)
+_QUOTED_NAME_RE = re.compile(
+    rf"(?:(?<![\w\-])(?P<pre>(?:{LEGAL_FORM}\s+)+)|\b(?i:company|corporation|holding|concern|enterprise|plant|firm)\s+)"
+    rf"(?P<a>[\"“«])(?P<inner>(?:{LEGAL_FORM}\s+)*)"
+    r"(?P<name>[A-Z0-9][^\"“”«»\n.!?,;:]{0,60}?)\.?(?P<b>[\"”»])"
+    rf"|(?P<c>[\"“«])(?P<name2>[A-Z0-9][^\"“”«»\n.!?,;:]{{0,60}}?)(?P<d>[\"”»])(?P<post>\s+{LEGAL_FORM})(?![\w\-])"
+)
 _FLANK_PUNCT = ".,;:!?)]}…—–-/"
 # a closing mark that an attribution follows: `…,” he said`, `…,” Kun.uz quoted him as saying`
 _ORPHAN_CLOSER_RE = re.compile(r"[”»\"“](?=\s*,?\s*(?:[—–-]\s*)?(?:[A-Z][a-z]?\.\s?|[^.!?“”«»\"]){0,80}?\b(?:" + CUE + r"|as\s+saying)\b)")
@@ -196,6 +204,25 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
         else:
             carry = None
     return spans
+
+
+def mask_quoted_names(text: str) -> str:
+    """`text` with companies' quoted names (see _QUOTED_NAME_RE) unwrapped: their quote marks and legal forms
+    turned into spaces, so that offsets stay the same, the name reads as part of the phrase around it ("the
+    press service of JSC "NC KazMunayGas" said" is KazMunayGas's press service), and the marks are never taken
+    for a quote. Returns `text` itself when there is none."""
+    if '"' not in text and "«" not in text and "“" not in text:
+        return text
+    chars = None
+    for m in _QUOTED_NAME_RE.finditer(text):
+        words = WORD_RE.findall(m.group("name") or m.group("name2"))
+        if len(words) > 6 or not all(w[0].isupper() or w[0].isdigit() for w in words if len(w) > 3):
+            continue
+        chars = chars or list(text)
+        for group in ("pre", "a", "inner", "b") if m.group("a") else ("c", "d", "post"):
+            if m.group(group):
+                chars[m.start(group):m.end(group)] = " " * (m.end(group) - m.start(group))
+    return text if chars is None else "".join(chars)
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from loaders.people import NON_NAME_WORDS, PARTICLES, gender_of_given_name, is_known_org, is_name_token
+from loaders.people import NON_NAME_WORDS, PARTICLES, gender_of_given_name, is_country_word, is_known_org, is_name_token
 from loaders.quotes.vocab import INSTITUTION_WORDS, LO, MODIFIER_WORDS, ORG_WORDS, ROLE_WORDS, UP
 
 _TOK_REST = rf"[{LO}{UP}]*(?:['’](?!s\b)[{UP}]?[{LO}]+)?(?:-[{UP}{LO}][{LO}{UP}]*)*"
@@ -53,6 +53,44 @@ def office_word_count(before: str, chunk: str) -> int:
     return int(before.endswith(" of ") or (before.endswith(" and ") and " of " in before[-80:]))
 
 
+# initials written before a name: "V. L. Kantha Rao", "S.Mynbayev"; two capitals only right after a title
+# ("Mines Secretary VL Kantha Rao"), where they cannot be an acronym opening the phrase ("EU", "UK")
+_DOTTED_INITIALS_RE = re.compile(r"(?<![\w.’'\-])(?:[A-Z]\.\s?){1,3}$")
+_CAPITAL_INITIALS_RE = re.compile(r"(?<=[a-z] )[A-Z]{2}\s$")
+
+
+_LEADING_INITIALS_RE = re.compile(r"(?:[A-Z]\.\s?)+|[A-Z]{2}\s")
+
+
+def without_initials(name: str) -> str:
+    """`name` without the initials opening it ("S.Mynbayev" -> "Mynbayev"); `name` itself when it has none."""
+    m = _LEADING_INITIALS_RE.match(name)
+    return name[m.end():] if m is not None and m.end() < len(name) else name
+
+
+def with_initials(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the name text[start:end] widened over the initials written before it ("V. L. Kantha Rao",
+    "S.Mynbayev", "Secretary VL Kantha Rao"): news in official style gives a person's name so, and the initials
+    are part of the name as written. Initials before a known given name ("Plan B. Ursula …") are another
+    sentence's end."""
+    if gender_of_given_name(text[start:end].split(None, 1)[0]):
+        return start, end
+    dotted = _DOTTED_INITIALS_RE.search(text, max(0, start - 9), start)
+    if dotted is not None:
+        # one initial before a full name ("Plan B. John Kerr") is as likely a sentence's end: only before a
+        # surname ("A. Smith") or written against it ("S.Mynbayev")
+        if dotted.group().count(".") > 1 or dotted.group().endswith(".") or " " not in text[start:end]:
+            start = dotted.start()
+    else:
+        capitals = _CAPITAL_INITIALS_RE.search(text, max(0, start - 3), start)
+        if capitals is not None and " " in text[start:end]:
+            before = text[max(0, start - 40):capitals.start()].split()
+            pair = capitals.group().strip().casefold()  # "Deputy PM Name", "Ambassador EU": no initials
+            if before and before[-1].casefold() in ROLE_WORDS and pair not in ROLE_WORDS and not is_country_word(pair):
+                start = capitals.start()
+    return start, end
+
+
 HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dr|Prof)\.?\s+$")
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f"}
 # Surname endings of Central Asian and Slavic names, written first in official style ("Khassenov Askhat").
@@ -81,7 +119,7 @@ def _name_word(token: str) -> bool:
 def name_in_chunk(chunk: str) -> tuple[str, int]:
     """The person-name part at the end of a capitalised chunk and its offset in the chunk, or ("", -1).
     Title and modifier words (Chancellor, Former, Acting) are never part of a name."""
-    if " " not in chunk and not _name_word(chunk):
+    if " " not in chunk and (len(chunk) == 1 or not _name_word(chunk)):  # "V" of "V. L. Kantha Rao": an initial
         return "", -1
     tokens = []
     at = 0

@@ -41,7 +41,7 @@ _THE_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)
 _PUBLISHED_BY_RE = re.compile(
     r"\b(?:published|issued|released|disseminated|distributed|circulated|posted|spread|made\s+public|reported|announced)"
     r"(?:\s(?:on|this|last)\s[A-Z]?[a-z]+)?\s+by\s+"
-    r"(?P<spk>[^\s,;:.“”«»\"]+(?:\s[^\s,;:.“”«»\"]+){0,15}?)"
+    r"(?P<spk>[^\s,;:.“”«»\"]+(?:\s+[^\s,;:.“”«»\"]+){0,15}?)"
     r"(?=\s*(?:[,;:.]|$)|\s(?:on|in|at|after|following|during|earlier|today|yesterday)\b)")
 SUBJECT_REACH = 4  # sentences of a paragraph "it said" looks back over for its organisation
 # Prepositions and adverbs that open a sentence before its subject ("Despite Western …", "Instead, …").

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from loaders.people import fold, gender_of_given_name, similar_tail
 from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE
 from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core_count, name_chunks, name_in_chunk,
-                                  office_word_count)
+                                  office_word_count, with_initials, without_initials)
 from loaders.quotes.phrases import apposition_after, gender_of_role, is_role_word, role_like, role_tokens, title_before
 from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS, ROLE_WORDS
 
@@ -91,7 +91,9 @@ class Persons:
             person = self.persons[name] = Person(name)
             for p, pos in self._unsure.get(name, ()):  # "Sergey Poltoratsky" named before anything told a person
                 self._mention(p, pos, name)
-            self._keys.append((person, " " + name.casefold(), fold(name), core_count(name), name.split()[0].casefold()))
+            # "S.Mynbayev": an initial's full stop separates it as a space would, so "Mynbayev" finds it
+            self._keys.append((person, " " + name.casefold().replace(".", ". "), fold(name), core_count(name),
+                               name.split()[0].casefold()))
             self._shorts.clear()
         if role:
             person.roles.add(role)
@@ -110,6 +112,10 @@ class Persons:
         return found
 
     def _find_short(self, short: str) -> Person | None:
+        bare = without_initials(short)
+        if bare != short:  # "S.Mynbayev": the person of that surname whose name starts with that initial
+            person = self._find_short(bare)
+            return person if person is not None and person.name[0] == short[0] else None
         key = " " + short.casefold()
         found = [p for p, spaced, _, _, _ in self._keys if spaced.endswith(key)]
         if not found and len(short) > 3:  # a transliteration or typing variant: "Japarov" for Zhaparov
@@ -153,10 +159,11 @@ class Persons:
                 start += m.start()
                 honorific = HONORIFIC_RE.search(text, max(0, start - 9), start)
                 gender = HONORIFIC_GENDER.get(honorific.group(1).casefold(), "") if honorific else ""
-                if core_count(name) < 2:
-                    shorts.append((p, start, name, gender))
+                start, end = with_initials(text, start, start + len(name))
+                if core_count(name) < 2:  # a surname, alone or after initials ("S.Mynbayev")
+                    shorts.append((p, start, text[start:end], gender))
                     continue
-                end = start + len(name)
+                name = text[start:end]
                 if text.startswith(", ", start - 2) and _CREDITED_RE.match(text, end):
                     continue  # "…, Azernews reports.": the outlet that credits the sentence, no person
                 role = title_before(text, start) or apposition_after(text, end) or self._fronted_role(p, start)
@@ -179,7 +186,7 @@ class Persons:
                 self._mention(p, start, name)
         for p, start, name, gender in shorts:
             person = self._by_short(name)
-            if person is None and gender:
+            if person is None and (gender or name != without_initials(name)):  # initials tell a person too
                 person = self._fuller_in(self._unsure, name) or self._register(name, "", gender)
             if person is not None:
                 self._register(person.name, "", gender)

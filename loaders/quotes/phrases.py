@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from loaders.people import PARTICLES, is_known_org, side_of
 from loaders.quotes.cues import SPOKE_WHEN_RE
-from loaders.quotes.names import CHUNK_RE, core_count, name_in_chunk, office_word_count
+from loaders.quotes.names import CHUNK_RE, core_count, name_in_chunk, office_word_count, with_initials
 from loaders.quotes.vocab import (
     CHANNEL,
     CHANNEL_WORDS,
@@ -311,8 +311,9 @@ def read_phrase(raw: str) -> Phrase | None:
             first = chunk.index(" ") + 1
             chunk, offset = chunk[first:], offset + first
         name, start = name_in_chunk(chunk)
-        if name:
-            named = (name, start + offset)  # the last name wins: a title comes before the name it belongs to
+        if name:  # the last name wins: a title comes before the name it belongs to
+            at, end = with_initials(head, start + offset, start + offset + len(name))
+            named = (head[at:end], at)
     if named is not None:
         return Phrase(head, app, name=named[0], name_role=app or title_before(head, named[1]))
     if described:

@@ -299,7 +299,8 @@ class Article(Organisations, Persons):
         text = raw.strip()
         role = DETERMINER_RE.sub("", text)
         owner = _OWNER_RE.match(text)  # "Greenland's premier" is as definite as "the premier"
-        if not (DETERMINER_RE.match(text) or owner) or not (role_like(role) or ROLE_SYNONYM_RE.fullmatch(role)):
+        head = role.split(",", 1)[0]  # "The ministry is auctioning blocks, Energy Minister X": a clause, no role
+        if not (DETERMINER_RE.match(text) or owner) or not (role_like(head) or ROLE_SYNONYM_RE.fullmatch(role)):
             return None
         recent = self._recent_speaker(p, pos)
         if recent is not None:

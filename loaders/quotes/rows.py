@@ -46,7 +46,8 @@ def quote_row(p: int, start: int, end: int, text: str, kind: str, speaker: Speak
     """A row for text[start:end] of paragraph `p`; no speaker gives an unattributed row."""
     if speaker is None:
         return Row(p, start, end, text, "", "", "", "", kind, cue, "unattributed", rule)
-    return Row(p, start, end, text, speaker.name, speaker.name if speaker.person else "", speaker.role, speaker.side,
+    name = speaker.name if "  " not in speaker.name else " ".join(speaker.name.split())  # a name unwrapped by marks.mask_quoted_names
+    return Row(p, start, end, text, name, name if speaker.person else "", speaker.role, speaker.side,
                kind, cue, speaker.attribution, rule)
 
 

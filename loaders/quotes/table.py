@@ -14,7 +14,7 @@ from loaders import schema
 from loaders.people import home_side
 from loaders.quotes.direct import direct_rows
 from loaders.quotes.headline import headline_row, is_own_title
-from loaders.quotes.marks import overlaps
+from loaders.quotes.marks import mask_quoted_names, overlaps
 from loaders.quotes.reported import reported_row_of
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import COLUMNS, Row
@@ -34,6 +34,8 @@ def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]
     without a side marker. A `title` that attributes words to one of the body's speakers gives a
     row of paragraph -1 (headline.py), with offsets into the title.
     """
+    source = paras
+    paras = [mask_quoted_names(text) for text in paras]
     art = Article(paras, home, title)
     rows: list[Row] = []
     quoted: list[list[tuple[int, int]]] = [[] for _ in paras]
@@ -84,6 +86,8 @@ def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]
         if top is not None:
             rows.append(top)
     rows.sort(key=lambda r: (r.para_no, r.start))
+    rows = [r._replace(text=source[r.para_no][r.start:r.end]) if r.para_no >= 0 and paras[r.para_no] is not source[r.para_no]
+            else r for r in rows]
     settled = {name: art.settled(name) for name in {r.person for r in rows if r.person}}
     return [r._replace(speaker_role=settled[r.person][0], side=settled[r.person][1]) if r.person else r
             for r in rows]
