@@ -225,6 +225,26 @@ def test_a_quote_that_names_a_company_in_marks_keeps_them():
     assert q["text"].tolist() == ['We ship through JSC "KTZ Express" every week']
 
 
+@pytest.mark.parametrize("second", [
+    "“We are watching a rush from Western states to sign supply contracts.”",  # "states" reads as a cue word
+    '"We believe these cuts underline our long-term commitment."',
+])
+def test_a_quote_opening_after_the_attribution_of_the_one_before_is_the_same_speakers(second):
+    q = _quotes("Deputy Prime Minister Arman Beisov spoke at the forum.",
+                f"“Interest in the region's rare earths is growing,” Beisov said. {second}")
+    assert _got(q) == [
+        ("direct", "Interest in the region's rare earths is growing", "Arman Beisov", "speaker_cue_after"),
+        ("direct", second.strip('"“”'), "Arman Beisov", "previous_speaker"),
+    ]
+
+
+def test_an_outlet_named_by_its_domain_can_quote_a_speech_over_two_paragraphs():
+    q = _quotes("“I want to thank the journalists of our country. They covered the campaign fairly.",
+                "At this moment, I thank you all,” a Kun.uz correspondent quoted Daulet Nurov as saying.")
+    assert q["speaker"].tolist() == ["Daulet Nurov"]
+    assert q["rule"].tolist() == ["quoted_as_saying"]
+
+
 def test_a_transliteration_variant_of_a_surname_is_the_same_person():
     q = _quotes("Prime Minister Akylbek Zhaparov opened the forum in Bishkek.",
                 "Japarov noted that most of the country's territory is mountainous and rich in ore.")

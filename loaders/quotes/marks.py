@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from loaders.quotes.cues import CUE_WORD_RE
+from loaders.quotes.cues import CUE_WORD_RE, OUTLET_DOMAIN
 from loaders.quotes.vocab import CUE, LEGAL_FORM
 
 Segment = tuple[int, int, int]  # (para_no, start, end) of a quote's inner text in one paragraph
@@ -37,7 +37,8 @@ _QUOTED_NAME_RE = re.compile(
 )
 _FLANK_PUNCT = ".,;:!?)]}…—–-/"
 # a closing mark that an attribution follows: `…,” he said`, `…,” Kun.uz quoted him as saying`
-_ORPHAN_CLOSER_RE = re.compile(r"[”»\"“](?=\s*,?\s*(?:[—–-]\s*)?(?:[A-Z][a-z]?\.\s?|[^.!?“”«»\"]){0,80}?\b(?:" + CUE + r"|as\s+saying)\b)")
+_ORPHAN_CLOSER_RE = re.compile(rf"[”»\"“](?=\s*,?\s*(?:[—–-]\s*)?(?:[A-Z][a-z]?\.\s?|{OUTLET_DOMAIN}|[^.!?“”«»\"]){{0,80}}?\b(?:"
+                               + CUE + r"|as\s+saying)\b)")
 _TITLE_BEFORE_RE = re.compile(
     r"(?:\b(?:the|a|an|its|their|our|his|her|called|named|entitled|titled|dubbed|so-called|known\s+as|under"
     r"|of)\s*)$",
@@ -156,7 +157,10 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                                           or (prev in ",:;" and nxt.isalnum() and not stack))  # "noting,“Border…"
             right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n)
             if ch in "\"”»“" and _after_clause_end(text, i) and (
-                    CUE_WORD_RE.match(text, i + 1) or _ORPHAN_CLOSER_RE.match(text, i) or not text[i + 1:].strip()):
+                    CUE_WORD_RE.match(text, i + 1) or not text[i + 1:].strip()
+                    # `…Vanadzor, "Pashinyan wrote`; never `…, Name said. “We believe …`: after a full stop, a
+                    # capital right after an opening mark starts the next quote, whatever cue word follows in it
+                    or (_ORPHAN_CLOSER_RE.match(text, i) and not (ch in "\"“" and nxt.isupper() and text[i - 2] in ".!?"))):
                 # a closing mark typed after the space: `…government, "said X`, `…controlled, ”he concluded`,
                 # or `…as well. "` ending the paragraph
                 right, left = True, False
