@@ -245,6 +245,22 @@ def test_an_outlet_named_by_its_domain_can_quote_a_speech_over_two_paragraphs():
     assert q["rule"].tolist() == ["quoted_as_saying"]
 
 
+def test_a_quote_after_a_summing_up_sentence_that_names_nobody_goes_on_with_the_speaker_before():
+    q = _quotes("“We met our output cut before the others did,” Energy Minister Rauf Guliyev told reporters.",
+                "Azerbaijan is satisfied with the oil price: “I’d say the situation is good today.”")
+    assert _got(q)[1] == ("direct", "I’d say the situation is good today.", "Rauf Guliyev", "after_speakers_paragraph")
+
+
+@pytest.mark.parametrize("summary", [
+    "Analyst Daniyar Sadykov is less sure: “Prices can turn in a month.”",  # names its own speaker
+    "He also met the governor: “Prices can turn in a month.”",  # a pronoun may be someone else
+    "The ministry is less sure: “Prices can turn in a month.”",  # an organisation may speak
+])
+def test_a_summing_up_sentence_that_names_someone_keeps_its_quote_from_the_speaker_before(summary):
+    q = _quotes("“We met our output cut before the others did,” Energy Minister Rauf Guliyev told reporters.", summary)
+    assert "after_speakers_paragraph" not in q["rule"].tolist()
+
+
 def test_a_transliteration_variant_of_a_surname_is_the_same_person():
     q = _quotes("Prime Minister Akylbek Zhaparov opened the forum in Bishkek.",
                 "Japarov noted that most of the country's territory is mountainous and rich in ore.")
