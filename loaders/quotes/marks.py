@@ -28,13 +28,14 @@ _MISMATCHED = {"»": "“„\"", "”": "«"}
 _LEAD_OPENER_RE = re.compile(r"\s*[“«\"‘„‚]")
 WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 # a company's name in quote marks beside its legal form or a company noun: JSC "NC KazMunayGas", «Kazakhmys» LLP,
-# national company “Kazatomprom”; a full stop may close the sentence inside the marks (`…of JSC "KEGOC."`)
-_QUOTED_NAME_RE = re.compile(
-    rf"(?:(?<![\w\-])(?P<pre>(?:{LEGAL_FORM}\s+)+)|\b(?i:company|corporation|holding|concern|enterprise|plant|firm)\s+)"
-    rf"(?P<a>[\"“«])(?P<inner>(?:{LEGAL_FORM}\s+)*)"
-    r"(?P<name>[A-Z0-9][^\"“”«»\n.!?,;:]{0,60}?)\.?(?P<b>[\"”»])"
-    rf"|(?P<c>[\"“«])(?P<name2>[A-Z0-9][^\"“”«»\n.!?,;:]{{0,60}}?)(?P<d>[\"”»])(?P<post>\s+{LEGAL_FORM})(?![\w\-])"
-)
+# national company “Kazatomprom”; a full stop may close the sentence inside the marks (`…of JSC "KEGOC."`). The
+# scan finds short quoted capitalised runs (a mark first, which the regex engine skips to quickly), then reads
+# the words beside each
+_QUOTED_RUN_RE = re.compile(r"[\"“«](?P<name>[A-Z0-9][^\"“”«»\n.!?,;:]{0,60}?)\.?[\"”»]")
+_NAME_BEFORE_RE = re.compile(
+    rf"(?:(?<![\w\-])(?P<legal>(?:{LEGAL_FORM}\s+)+)|\b(?i:company|corporation|holding|concern|enterprise|plant|firm)\s+)$")
+_LEGAL_AFTER_RE = re.compile(rf"\s+{LEGAL_FORM}(?![\w\-])")
+_LEGAL_INSIDE_RE = re.compile(rf"(?:{LEGAL_FORM}\s+)+")
 _FLANK_PUNCT = ".,;:!?)]}…—–-/"
 # a closing mark that an attribution follows: `…,” he said`, `…,” Kun.uz quoted him as saying`
 _ORPHAN_CLOSER_RE = re.compile(rf"[”»\"“](?=\s*,?\s*(?:[—–-]\s*)?(?:[A-Z][a-z]?\.\s?|{OUTLET_DOMAIN}|[^.!?“”«»\"]){{0,80}}?\b(?:"
@@ -211,21 +212,30 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
 
 
 def mask_quoted_names(text: str) -> str:
-    """`text` with companies' quoted names (see _QUOTED_NAME_RE) unwrapped: their quote marks and legal forms
+    """`text` with companies' quoted names (see _QUOTED_RUN_RE) unwrapped: their quote marks and legal forms
     turned into spaces, so that offsets stay the same, the name reads as part of the phrase around it ("the
     press service of JSC "NC KazMunayGas" said" is KazMunayGas's press service), and the marks are never taken
     for a quote. Returns `text` itself when there is none."""
-    if '"' not in text and "«" not in text and "“" not in text:
-        return text
     chars = None
-    for m in _QUOTED_NAME_RE.finditer(text):
-        words = WORD_RE.findall(m.group("name") or m.group("name2"))
+    for m in _QUOTED_RUN_RE.finditer(text):
+        words = WORD_RE.findall(m.group("name"))
         if len(words) > 6 or not all(w[0].isupper() or w[0].isdigit() for w in words if len(w) > 3):
             continue
+        before = _NAME_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+        after = None if before is not None else _LEGAL_AFTER_RE.match(text, m.end())
+        if before is None and after is None:
+            continue
         chars = chars or list(text)
-        for group in ("pre", "a", "inner", "b") if m.group("a") else ("c", "d", "post"):
-            if m.group(group):
-                chars[m.start(group):m.end(group)] = " " * (m.end(group) - m.start(group))
+        blanks = [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
+        inside = _LEGAL_INSIDE_RE.match(text, m.start("name"))
+        if inside is not None and inside.end() < m.end("name"):
+            blanks.append(inside.span())
+        if before is not None and before.group("legal"):
+            blanks.append(before.span("legal"))
+        if after is not None:
+            blanks.append(after.span())
+        for a, b in blanks:
+            chars[a:b] = " " * (b - a)
     return text if chars is None else "".join(chars)
 
 

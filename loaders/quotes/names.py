@@ -73,6 +73,9 @@ def with_initials(text: str, start: int, end: int) -> tuple[int, int]:
     "S.Mynbayev", "Secretary VL Kantha Rao"): news in official style gives a person's name so, and the initials
     are part of the name as written. Initials before a known given name ("Plan B. Ursula …") are another
     sentence's end."""
+    before = text[max(0, start - 2):start]
+    if not (before.endswith(".") or before == ". " or (before[:1].isupper() and before.endswith(" "))):
+        return start, end  # the common case, told by two characters
     if gender_of_given_name(text[start:end].split(None, 1)[0]):
         return start, end
     dotted = _DOTTED_INITIALS_RE.search(text, max(0, start - 9), start)
