@@ -34,7 +34,7 @@ from loaders import schema
 
 SIDES_FILE = Path(__file__).with_name("sides.toml")
 
-PARTICLES = frozenset("von van der den de del della di da dos du la le ter zu bin ibn al el".split())
+PARTICLES = frozenset("von van der den de del della di da dos du la le ter zu bin ibn al el bint".split())
 
 # Words that never belong to a person's name: institutions, places, roles, calendar words
 # and capitalised sentence openers. Lower case.

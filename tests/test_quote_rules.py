@@ -261,6 +261,27 @@ def test_a_summing_up_sentence_that_names_someone_keeps_its_quote_from_the_speak
     assert "after_speakers_paragraph" not in q["rule"].tolist()
 
 
+@pytest.mark.parametrize("sentence", [
+    "The minister emphatically stated that no raw ore would leave the country.",
+    "“No raw ore will leave the country,” the minister firmly said.",
+])
+def test_a_manner_adverb_between_the_speaker_and_the_cue_is_no_part_of_the_speaker(sentence):
+    q = _quotes("Mining Minister Kanat Bozumbayev toured the smelter.", sentence)
+    assert q["speaker"].tolist() == ["Kanat Bozumbayev"]
+
+
+def test_a_press_secretary_named_after_the_office_is_that_person():
+    q = _quotes("Press Secretary of the President of Russia Ilya Sorokin explained that the union would start "
+                "with a coordination body.")
+    assert q[["speaker", "speaker_role"]].values.tolist() == [["Ilya Sorokin", "Press Secretary of the President of Russia"]]
+
+
+def test_his_excellency_written_as_initials_is_no_part_of_the_name():
+    q = _quotes("H E Salim bin Nasser al Harthy, the Minister of Energy, explained that both sides discussed hydrogen.",
+                "In a statement, H E Harthy noted that the delegation would visit the port.")
+    assert q["speaker"].tolist() == ["Salim bin Nasser al Harthy"] * 2
+
+
 def test_a_transliteration_variant_of_a_surname_is_the_same_person():
     q = _quotes("Prime Minister Akylbek Zhaparov opened the forum in Bishkek.",
                 "Japarov noted that most of the country's territory is mountainous and rich in ore.")

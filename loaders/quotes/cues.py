@@ -25,9 +25,11 @@ _MOD = (
     r"(?:,?\s+(?:on|at|in|during|after|before|while|when|via|following|speaking|earlier|later|today"
     r"|yesterday|this|last)\b[^,:;.“”«»\"]{0,80}?)?"
 )
+# a manner adverb between a speaker and the cue: "the PM emphatically stated", "X firmly said"
+ADVERB = r"(?:[a-z]{3,}ly\s+)?"
 # SPEAKER cue (OBJECT) (WHEN): "The minister told reporters on Tuesday"
 SUBJ_CUE_RE = re.compile(
-    rf"(?P<spk>[^;:“”«»\"]{{1,160}}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+|again\s+|later\s+)?"
+    rf"(?P<spk>[^;:“”«»\"]{{1,160}}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+|again\s+|later\s+)?{ADVERB}"
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
     re.S,
 )
@@ -38,7 +40,7 @@ _HONORIFIC_STOP = r"(?:(?<=\bM[rs])|(?<=\bDr)|(?<=\bMrs)|(?<=\b(?:Kh|Zh|Sh|Ch|Ts
 _SPK = rf"(?:[A-Z]\.(?=[A-Z]|\s)|{_HONORIFIC_STOP}|[^.!?;:“”«»\"])"
 # after a closing mark: “…,” SPEAKER cue
 TAIL_SPK_CUE_RE = re.compile(
-    rf"[\s,]*(?:[—–-]\s*)?(?P<spk>{_SPK}{{1,160}}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+)?"
+    rf"[\s,]*(?:[—–-]\s*)?(?P<spk>{_SPK}{{1,160}}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+)?{ADVERB}"
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
     re.S,
 )
@@ -73,7 +75,7 @@ BARE_CLAUSE_RE = re.compile(
 )
 CUE_WORD_RE = re.compile(rf"{CUE}\b")
 # a name that speaks: followed by a cue ("Elyor Ganiyev announced") or right after one ("said Elyor Ganiyev")
-SPEAKS_AFTER_RE = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+)?{CUE}\b")
+SPEAKS_AFTER_RE = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+)?{ADVERB}{CUE}\b")
 SPOKEN_BEFORE_RE = re.compile(rf"\b(?:{CUE}|[Aa]ccording\s+to)\s+$")
 # an outlet named by its web domain ("Kun.uz", "Report.az"): its full stop ends no sentence
 OUTLET_DOMAIN = r"[A-Z]\w+\.[a-z]{2,4}\b"
@@ -147,7 +149,7 @@ _TRAIL = (
 )
 POST_FRAME_RE = re.compile(
     rf"(?P<clause>\S.*?),\s+(?P<spk>[^,;:“”«»\"]{{1,160}}?(?:,\s[^,;:“”«»\"]{{2,100}},)?)\s+(?:has\s+|have\s+|had\s+)?"
-    rf"(?:also\s+)?"
+    rf"(?:also\s+)?{ADVERB}"
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD}){_TRAIL}\s*[.!?]?\s*$",
     re.S,
 )

@@ -19,7 +19,7 @@ from loaders.quotes.vocab import INSTITUTION_WORDS, LO, MODIFIER_WORDS, ORG_WORD
 _TOK_REST = rf"[{LO}{UP}]*(?:['’](?!s\b)[{UP}]?[{LO}]+)?(?:-[{UP}{LO}][{LO}{UP}]*)*"
 _TOK = rf"(?:(?:al|el|ul)-)?[{UP}]{_TOK_REST}"
 _PARTICLES = ("von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "ter", "zu", "bin",
-              "ibn")
+              "ibn", "al", "bint")
 _PART = "(?:" + "|".join(_PARTICLES) + ")"
 _MORE_TOKS = rf"(?:\s+(?:{_PART}\s+)*{_TOK})*"
 # a run of capitalised words, with name particles ("Ursula von der Leyen")
@@ -142,6 +142,8 @@ def name_in_chunk(chunk: str) -> tuple[str, int]:
     name_tokens = tokens[k:]
     while name_tokens and name_tokens[-1][0] in PARTICLES:
         name_tokens.pop()
+    while len(name_tokens) > 1 and len(name_tokens[0][0]) == 1:  # "H E Aufi": His Excellency, no initials
+        name_tokens = name_tokens[1:]
     for i in range(1, len(name_tokens)):
         if gender_of_given_name(name_tokens[i][0]):
             if _SURNAME_RE.search(name_tokens[i - 1][0]):  # "Khassenov Askhat": the official surname-first order

@@ -258,6 +258,15 @@ def _fronted_name(head: str, app: str) -> Phrase | None:
     return Phrase(app, name=name, name_role=described or DETERMINER_RE.sub("", head))
 
 
+def _named_at_end(text: str) -> bool:
+    """Whether `text` ends with a person's full name (two words or more)."""
+    last = final_chunk(text)
+    if last is None:
+        return False
+    name, start = name_in_chunk(last.group())
+    return bool(name) and start + len(name) == len(last.group()) and core_count(name) >= 2
+
+
 @lru_cache(maxsize=16384)
 def read_phrase(raw: str) -> Phrase | None:
     """The parts of a speaker phrase: pronoun, head, apposition, channel, first person name, organisation.
@@ -294,6 +303,8 @@ def read_phrase(raw: str) -> Phrase | None:
         if not head:
             return None
     channel = _CHANNEL_OF_RE.match(head) or _ORG_CHANNEL_RE.match(head)
+    if channel and channel.re is _CHANNEL_OF_RE and _named_at_end(channel.group("org")):
+        channel = None  # "Press Secretary of the President of Russia Dmitry Peskov": the person who holds it
     if channel:
         return Phrase(head, app, channel=" ".join(channel.group("chan").lower().split()),
                       channel_org=DETERMINER_RE.sub("", channel.group("org").strip()))
