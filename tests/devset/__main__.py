@@ -10,7 +10,7 @@ that turn the stored page excerpt into the article file, SHA-256 of both) and `g
 verbatim as RAW_DIR/ID.txt (from the search tool's `pages` corpus, by the manifest's URL),
 checks its hash, applies the edits, checks the article's hash, and writes DEVSET_DIR/dev and
 DEVSET_DIR/test in the layout `python -m loaders.evaluate` scores (ID.txt, ID.quotes.json, …).
-`import` turns an annotator's work folder (raw/, texts/, annot/ with quote texts) into
+`import` turns the new articles of an annotator's work folder (raw/, texts/, annot/ with quote texts) into
 manifest entries and offset gold, refusing any text that is not a verbatim part of its excerpt.
 `entities` adds entity gold (ENTITY_DIR/gold/ID.json: rows with offsets into the parsed paragraphs
 in ENTITY_DIR/paras/ID.json) to articles already in the manifest, refusing a row whose surface is
@@ -181,8 +181,9 @@ def import_entities(folder: Path, texts: Path) -> None:
 
 
 def import_work(work: Path) -> None:
-    """Adds the annotated articles in `work` as a new batch (or replaces those already listed, which keep
-    their batch and part) to the manifest, with their gold files."""
+    """Adds the annotated articles in `work` that the manifest does not list yet as a new batch, with their gold
+    files. Articles already listed are left as they are: their gold may carry corrections and entity rows
+    that the work folder's first annotation lacks."""
     annots = sorted((work / "annot").glob("*.json"))
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else {"batches": {}}
     known = {e["id"]: e for e in manifest.get("articles", [])}
@@ -195,7 +196,7 @@ def import_work(work: Path) -> None:
         batches[batch] = {"articles": len(new), "test": len(unread)}
     entries = []
     GOLD.mkdir(exist_ok=True)
-    for path in annots:
+    for path in new:
         annot = json.loads(path.read_text(encoding="utf-8"))
         ident = annot["id"]
         raw = (work / "raw" / f"{ident}.txt").read_text(encoding="utf-8")
@@ -204,8 +205,7 @@ def import_work(work: Path) -> None:
             "id": ident, "url": annot["url"], "outlet": annot["outlet"], "published": annot["published"],
             "date_from": annot.get("date_from", ""), "query": annot.get("query", ""),
             "source": "search tool, corpus 'pages': the stored page's opening excerpt",
-            "batch": known[ident]["batch"] if ident in known else batch,
-            "split": known[ident]["split"] if ident in known else ("test" if ident in unread else "dev"),
+            "batch": batch, "split": "test" if ident in unread else "dev",
             "edits": _edits(raw, made), "raw_sha256": sha256(raw),
         }
         text = article_text(raw, entry)
@@ -224,7 +224,7 @@ def import_work(work: Path) -> None:
     entries.sort(key=lambda e: e["id"])
     MANIFEST.write_text(json.dumps({"batches": batches, "articles": entries}, ensure_ascii=False, indent=1) + "\n",
                         encoding="utf-8")
-    print(f"imported {len(entries)} articles; new batch: {len(new)} ({len(unread)} in its unread test part)")
+    print(f"the set holds {len(entries)} articles; new batch: {len(new)} ({len(unread)} in its unread test part)")
 
 
 def _edits(raw: str, made: str) -> dict:
