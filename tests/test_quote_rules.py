@@ -282,6 +282,23 @@ def test_his_excellency_written_as_initials_is_no_part_of_the_name():
     assert q["speaker"].tolist() == ["Salim bin Nasser al Harthy"] * 2
 
 
+def test_a_company_written_in_one_word_with_an_inner_capital_is_no_part_of_the_name_after_it():
+    q = _quotes("The head of KyrgyzGas Turgan Bekmurzayev said that the debt had reached $880,000.")
+    assert q["speaker"].tolist() == ["Turgan Bekmurzayev"]
+
+
+def test_a_person_called_by_the_first_words_of_their_name_is_that_person():
+    q = _quotes("Natural Resources Minister Nik Amran Nik Ahmad opened the refinery.",
+                "“Processing at home will create jobs,” Nik Amran said.")
+    assert q["speaker"].tolist() == ["Nik Amran Nik Ahmad"]
+
+
+def test_a_leaders_press_service_is_the_press_service_of_the_post():
+    q = _quotes("The moratorium on uranium mining has been lifted, the Kyrgyz leader's press service said.")
+    assert q[["speaker", "speaker_role"]].values.tolist() == [["Press service of the President of Kyrgyzstan",
+                                                              "press service"]]
+
+
 def test_a_transliteration_variant_of_a_surname_is_the_same_person():
     q = _quotes("Prime Minister Akylbek Zhaparov opened the forum in Bishkek.",
                 "Japarov noted that most of the country's territory is mountainous and rich in ore.")

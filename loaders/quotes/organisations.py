@@ -111,7 +111,7 @@ def acronym_definition_re(acronym: str) -> re.Pattern[str]:
 
 _POSTS = {"president": "President", "presidential": "President", "head of state": "President",
           "head of the state": "President", "pm": "Prime Minister", "premier": "Prime Minister",
-          "prime minister": "Prime Minister", "head of government": "Prime Minister"}
+          "prime minister": "Prime Minister", "head of government": "Prime Minister", "leader": "President"}
 _COUNTRY_OF = {adjective.casefold(): country for adjective, country in COUNTRY_OF_ADJECTIVE.items()}
 _POST_RE = re.compile(r"(?:the\s+)?(?:(?P<adj>" + "|".join(COUNTRY_OF_ADJECTIVE) + r")\s+)?"
                       r"(?P<post>" + "|".join(sorted(map(re.escape, _POSTS), key=len, reverse=True))

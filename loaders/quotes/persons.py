@@ -121,8 +121,10 @@ class Persons:
         if not found and len(short) > 3:  # a transliteration or typing variant: "Japarov" for Zhaparov
             folded = fold(short)
             found = [p for p, _, name_fold, cores, _ in self._keys if cores > 1 and similar_tail(name_fold, folded)]
-        if not found and not gender_of_given_name(short):  # a surname written first: "Chen" for Chen Zhou
-            found = [p for p, _, _, cores, first in self._keys if cores == 2 and first == key[1:]]
+        if not found:  # the name's first words: a surname written first ("Chen" for Chen Zhou), or the given
+            # name that Malay, Indonesian and Arab news call a person by ("Aminuddin" for Aminuddin Harun,
+            # "Nik Nazmi" for Nik Nazmi Nik Ahmad)
+            found = [p for p, spaced, _, cores, _ in self._keys if cores >= 2 and spaced.startswith(key + " ")]
         if not found:  # "President Mirziyoyev" in the body, "Shavkat Mirziyoyev: …" in the headline; or
             # "Bakhtiyor Saidov held a meeting … Saidov stated": the one full name given before, with no role
             fuller = self._fuller_in(self._title_names(), short)
