@@ -299,6 +299,19 @@ def test_a_leaders_press_service_is_the_press_service_of_the_post():
                                                               "press service"]]
 
 
+@pytest.mark.parametrize("affiliation", ["Gotion Inc. North American Manufacturing Vice President", "Gotion Inc."])
+def test_a_company_in_the_apposition_after_a_name_is_the_speakers_affiliation(affiliation):
+    q = _quotes(f"“I will answer every question at the town hall,” said Chuck Rowan, {affiliation}")
+    assert q[["speaker", "speaker_role"]].values.tolist() == [["Chuck Rowan", affiliation.rstrip(".")]]
+
+
+@pytest.mark.parametrize("reference", ["the Turkmengas’ Head", "the company’s head"])
+def test_the_head_of_an_organisation_is_the_one_who_chairs_or_runs_it(reference):
+    q = _quotes("Gas will go to China, the Turkmengas’ Chairman, Kakageldy Orazov stated on Wednesday.",
+                f"According to {reference}, 25 billion cubic meters a year will be produced for export.")
+    assert q["speaker"].tolist() == ["Kakageldy Orazov"] * 2
+
+
 def test_a_transliteration_variant_of_a_surname_is_the_same_person():
     q = _quotes("Prime Minister Akylbek Zhaparov opened the forum in Bishkek.",
                 "Japarov noted that most of the country's territory is mountainous and rich in ore.")

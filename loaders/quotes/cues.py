@@ -37,6 +37,9 @@ SUBJ_CUE_RE = re.compile(
 # kept ("S.Mynbayev", "Mr. Massimov"), and so is that of a two-letter initial of a transliterated given name
 # ("Kh. Yusifzade", "Zh. Kassymbek")
 _HONORIFIC_STOP = r"(?:(?<=\bM[rs])|(?<=\bDr)|(?<=\bMrs)|(?<=\b(?:Kh|Zh|Sh|Ch|Ts|Yu|Ya|Ye)))\.(?=\s)"
+# a company's abbreviated legal form inside an apposition ("said Chuck Thelen, Gotion Inc. North American … Vice
+# President"): its full stop ends no sentence
+_COMPANY_ABBREVIATION = r"(?:(?<=\bInc)|(?<=\bLtd)|(?<=\bCorp))\.(?=\s+[A-Z])"
 _SPK = rf"(?:[A-Z]\.(?=[A-Z]|\s)|{_HONORIFIC_STOP}|[^.!?;:“”«»\"])"
 # after a closing mark: “…,” SPEAKER cue
 TAIL_SPK_CUE_RE = re.compile(
@@ -47,7 +50,7 @@ TAIL_SPK_CUE_RE = re.compile(
 # after a closing mark: “…,” cue SPEAKER(, APPOSITION)
 TAIL_CUE_SPK_RE = re.compile(
     rf"[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})\s+(?P<spk>(?:{_HONORIFIC_STOP}|[A-Z]\.(?=[A-Z]|\s)|[^.!?;:“”«»\",]){{1,160}}?)"
-    rf"(?P<app>,\s+(?!(?:{PARTICIPLE}|according|who|which)\b)[^.!?;:“”«»\",]{{2,120}})?"
+    rf"(?P<app>,\s+(?!(?:{PARTICIPLE}|according|who|which)\b)(?:{_COMPANY_ABBREVIATION}|[^.!?;:“”«»\",]){{2,120}})?"
     rf"(?=\s*(?:(?!{_HONORIFIC_STOP})[.,;:!?]|$)|\s+(?:on|at|in|during|after|and|while|when"
     rf"|as|who|before|following|speaking|addressing|adding|noting|stressing|according|to|from|with|regarding"
     rf"|about|referring|in)\b)",

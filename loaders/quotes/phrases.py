@@ -16,6 +16,7 @@ from loaders.people import PARTICLES, is_known_org, side_of
 from loaders.quotes.cues import SPOKE_WHEN_RE
 from loaders.quotes.names import CHUNK_RE, core_count, name_in_chunk, office_word_count, with_initials
 from loaders.quotes.vocab import (
+    LEGAL_FORM,
     CHANNEL,
     CHANNEL_WORDS,
     COMPANY_NOUNS,
@@ -258,6 +259,10 @@ def _fronted_name(head: str, app: str) -> Phrase | None:
     return Phrase(app, name=name, name_role=described or DETERMINER_RE.sub("", head))
 
 
+# an apposition that names the speaker's company ("said Chuck Thelen, Gotion Inc"): their affiliation, as a role
+_COMPANY_APPOSITION_RE = re.compile(rf"^[A-Z][\w&.’'\-]*(?:\s+[A-Z][\w&.’'\-]*){{0,4}}\s+{LEGAL_FORM}\.?$")
+
+
 def _named_at_end(text: str) -> bool:
     """Whether `text` ends with a person's full name (two words or more)."""
     last = final_chunk(text)
@@ -292,7 +297,7 @@ def read_phrase(raw: str) -> Phrase | None:
     relative = _relative_role(app) if app else None
     if relative is not None:
         app = relative
-    elif app and not role_like(app) and not indefinite:
+    elif app and not role_like(app) and not indefinite and not _COMPANY_APPOSITION_RE.search(app):
         # "president of the union that groups 350 members": a role whose organisation a relative clause describes
         app = _RELATIVE_TAIL_RE.split(" " + app, maxsplit=1)[0].strip()
         if app and not role_like(app):  # nothing left ("X, whose country holds the presidency"): the name stands
@@ -316,8 +321,9 @@ def read_phrase(raw: str) -> Phrase | None:
             continue  # "Ministry of Mines", "Bank of Georgia": the word after "of" is the organisation's
         if head[:offset].endswith(" in ") and " " not in chunk:
             continue  # "the Russian embassy in Washington": a place, never a person
-        if head.startswith(("'s ", "’s "), offset + len(chunk)):
-            continue  # "Indonesia's investment chief": the owner of the role, not the speaker
+        if head.startswith(("'s ", "’s "), offset + len(chunk)) or (
+                chunk.endswith("s") and head.startswith(("' ", "’ "), offset + len(chunk))):
+            continue  # "Indonesia's investment chief", "the Turkmengas’ Head": the owner of the role, not the speaker
         if office_word_count(head[:offset], chunk):  # "President of Azerbaijan Ilham Aliyev": a title's last word
             first = chunk.index(" ") + 1
             chunk, offset = chunk[first:], offset + first

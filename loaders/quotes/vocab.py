@@ -81,10 +81,11 @@ ROLE_SYNONYMS: dict[str, str] = dict(_DATA["titles"]["synonyms"])
 RELATIVE_NOUN: dict[str, str] = dict(_DATA["titles"]["relative_verbs"])
 RELATIVE_VERB = alternation(RELATIVE_NOUN)
 SAME_AS: dict[str, str] = dict(_DATA["titles"]["same_as"])
-HYPERNYMS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["titles"]["hypernyms"].items()}
+HYPERNYMS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in
+                                         (_DATA["titles"]["hypernyms"] | _DATA["titles"]["broader"]).items()}
 INSTITUTION_WORDS = frozenset(w.casefold() for name in _DATA["titles"]["institutions"] for w in name.split())
 HELD_BY: dict[str, str] = {title.casefold(): name for title, name in _DATA["titles"]["held_by"].items()}
-REFER_BACK = frozenset(_DATA["titles"]["refer_back"]) | HYPERNYMS.keys()
+REFER_BACK = frozenset(_DATA["titles"]["refer_back"]) | _DATA["titles"]["hypernyms"].keys()
 DOCUMENT = alternation(_DATA["speakers"]["documents"])
 CLAUSE_OPENERS = frozenset(_DATA["speakers"]["clause_openers"])
 PARAGRAPH_LABEL_RE = re.compile(alternation(_DATA["speakers"]["paragraph_labels"]) + r":\s+")
