@@ -238,14 +238,7 @@ def is_name_token(token: str) -> bool:
     if len(token) > 5 and token.endswith("ly") and not token.endswith("uly") and not gender_of_given_name(token):
         return False  # a sentence-opening adverb ("Recently", "Separately"), not a name
     letters = [ch for ch in token if ch.isalpha()]
-    if len(letters) > 1 and all(ch.isupper() for ch in letters):
-        return False
-    # "KyrgyzGas", "PetroChina": a capital inside a long first part marks a company's name; a short one is a
-    # name's prefix ("McDonald", "MacArthur", "DeLuca", "LeBlanc")
-    return _INNER_CAPITAL_RE.search(token) is None
-
-
-_INNER_CAPITAL_RE = re.compile(r"^[A-Z][a-z]{3,}[A-Z]")
+    return not (len(letters) > 1 and all(ch.isupper() for ch in letters))
 
 
 def is_person_name(name: str) -> bool:

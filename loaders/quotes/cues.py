@@ -13,7 +13,7 @@ import re
 
 import ahocorasick
 
-from loaders.quotes.vocab import CUE, CUE_FORMS, INVERTED_CUE, PARTICIPLE, PARTICIPLES
+from loaders.quotes.vocab import CUE, CUE_FORMS, INVERTED_CUE, NOT_ADVERBS, PARTICIPLE, PARTICIPLES, ROLE_WORDS, alternation
 
 _OBJ = (
     r"(?:\s+(?:reporters|journalists|the\s+press|the\s+media|media|the\s+audience|participants|delegates"
@@ -26,7 +26,7 @@ _MOD = (
     r"|yesterday|this|last)\b[^,:;.“”«»\"]{0,80}?)?"
 )
 # a manner adverb between a speaker and the cue: "the PM emphatically stated", "X firmly said"
-ADVERB = r"(?:[a-z]{3,}ly\s+)?"
+ADVERB = rf"(?:(?!{alternation(NOT_ADVERBS)}\b)[a-z]{{3,}}ly\s+)?"
 # SPEAKER cue (OBJECT) (WHEN): "The minister told reporters on Tuesday"
 SUBJ_CUE_RE = re.compile(
     rf"(?P<spk>[^;:“”«»\"]{{1,160}}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+|again\s+|later\s+)?{ADVERB}"
@@ -38,8 +38,9 @@ SUBJ_CUE_RE = re.compile(
 # ("Kh. Yusifzade", "Zh. Kassymbek")
 _HONORIFIC_STOP = r"(?:(?<=\bM[rs])|(?<=\bDr)|(?<=\bMrs)|(?<=\b(?:Kh|Zh|Sh|Ch|Ts|Yu|Ya|Ye)))\.(?=\s)"
 # a company's abbreviated legal form inside an apposition ("said Chuck Thelen, Gotion Inc. North American … Vice
-# President"): its full stop ends no sentence
-_COMPANY_ABBREVIATION = r"(?:(?<=\bInc)|(?<=\bLtd)|(?<=\bCorp))\.(?=\s+[A-Z])"
+# President"): its full stop ends no sentence when the capitalised words after it end in a title
+_COMPANY_ABBREVIATION = (r"(?:(?<=\bInc)|(?<=\bLtd)|(?<=\bCorp))\.(?=(?:\s+[A-Z][\w\-]*){0,5}\s+(?i:"
+                         + alternation(ROLE_WORDS) + r")\b)")
 _SPK = rf"(?:[A-Z]\.(?=[A-Z]|\s)|{_HONORIFIC_STOP}|[^.!?;:“”«»\"])"
 # after a closing mark: “…,” SPEAKER cue
 TAIL_SPK_CUE_RE = re.compile(

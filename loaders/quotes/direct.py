@@ -35,7 +35,6 @@ from loaders.quotes.names import CHUNK_RE, name_in_chunk
 from loaders.quotes.phrases import final_chunk
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Row, Speaker, quote_row, words
-from loaders.quotes.vocab import alternation, ORG_WORDS
 
 
 # The verbs CALLED_RE needs, tested before it runs.
@@ -47,10 +46,6 @@ SUBJECT_RE = re.compile(r"\s*(?:[A-Z][^,;:“”«»\"]{0,40},\s+)?(?P<spk>(?P<p
 _PARTICLE = r"(?:the|of|for|and|der|von|van|de|da|du|al|el)"
 SUBJECT_NP_RE = re.compile(
     rf"\s*(?P<spk>[Hh]e|[Ss]he|(?:(?:{_PARTICLE}|[A-Z][\w’'\-.]*)\s+)*?[A-Z][\w’'\-.]*)(?=\s+(?!{_PARTICLE}\b)[a-z])")
-
-
-# what makes a sentence someone else's: a pronoun or an organisation that could be its subject
-_PERSON_OR_BODY_RE = re.compile(rf"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|(?i:{alternation(ORG_WORDS)}))\b")
 
 
 class Span(NamedTuple):
@@ -324,26 +319,6 @@ def previous_speaker(art: Article, span: Span) -> Found | None:
     return Found(speaker, "said", False) if speaker is not None else None
 
 
-def after_speakers_paragraph(art: Article, span: Span) -> Found | None:
-    """X spoke in one paragraph; the next opens with a sentence that names nobody and holds no cue before its
-    quote, which ends the paragraph ("Azerbaijan is satisfied with the price: “I’d say …”", "The parties also
-    discussed plans «to build up …»"): news goes on with the same speaker's words, summed up before them."""
-    p = span.p0
-    if p == 0 or span.p1 != p or span.sent_start != art.opening(p) or not span.head.strip():
-        return None
-    if art.paras[p][span.tail_from:].strip(" .,;:!?”»\"’"):
-        return None
-    head = span.head
-    if art.has_cue(p, span.sent_start, span.sent_start + len(head)) or _PERSON_OR_BODY_RE.search(head):
-        return None
-    for m in CHUNK_RE.finditer(head):  # a person named ("Participants of …" opening the sentence is no name)
-        name = name_in_chunk(m.group())[0]
-        if name and (" " in name or any(known.endswith(" " + name) for known in art.persons)):
-            return None
-    speaker = art.last_speaker_in(p - 1)
-    return Found(speaker, "said", False) if speaker is not None else None
-
-
 def next_quote_speaker(art: Article, span: Span) -> Found | None:
     """“We are ready.” “We will act,” he said. — a quote followed by nothing but the next quote, which an
     attribution follows at once: both are the same speech, and the speaker is that one's."""
@@ -377,7 +352,6 @@ RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("according_to_in_sentence", according_to_in_sentence),
     ("statement_before", statement_before),  # after the rules that read the quote's own or the next sentence
     ("previous_speaker", previous_speaker),
-    ("after_speakers_paragraph", after_speakers_paragraph),
     ("next_quote_speaker", next_quote_speaker),
 ]
 

@@ -65,7 +65,7 @@ _DOC_AFTER_RE = re.compile(
 
 def _after_clause_end(text: str, i: int) -> bool:
     """Whether the mark at `i` follows a space after sentence punctuation (`…government, "said`): typed as a closer."""
-    return text[i - 1:i] == " " and text[i - 2:i - 1] in ",.!?"
+    return i >= 2 and text[i - 1] == " " and text[i - 2] in ",.!?"
 
 
 def _orphan_closer(text: str) -> int:
@@ -161,7 +161,7 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                     CUE_WORD_RE.match(text, i + 1) or not text[i + 1:].strip()
                     # `…Vanadzor, "Pashinyan wrote`; never `…, Name said. “We believe …`: after a full stop, a
                     # capital right after an opening mark starts the next quote, whatever cue word follows in it
-                    or (_ORPHAN_CLOSER_RE.match(text, i) and not (ch in "\"“" and nxt.isupper() and text[i - 2] in ".!?"))):
+                    or (_ORPHAN_CLOSER_RE.match(text, i) and not (ch in "\"“" and nxt.isupper() and text[i - 2] in ".!?"))):  # i >= 2 here
                 # a closing mark typed after the space: `…government, "said X`, `…controlled, ”he concluded`,
                 # or `…as well. "` ending the paragraph
                 right, left = True, False

@@ -56,6 +56,7 @@ def office_word_count(before: str, chunk: str) -> int:
 # initials written before a name: "V. L. Kantha Rao", "S.Mynbayev"; two capitals only right after a title
 # ("Mines Secretary VL Kantha Rao"), where they cannot be an acronym opening the phrase ("EU", "UK")
 _DOTTED_INITIALS_RE = re.compile(r"(?<![\w.’'\-])(?:[A-Z]\.\s?){1,3}$")
+_ABBREVIATIONS = frozenset({"US", "UK", "UN", "EU", "UAE", "USSR", "DC", "PM", "MP"})  # "the U.S. Blinken …"
 _CAPITAL_INITIALS_RE = re.compile(r"(?<=[a-z] )[A-Z]{2}\s$")
 
 
@@ -80,10 +81,13 @@ def with_initials(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end
     dotted = _DOTTED_INITIALS_RE.search(text, max(0, start - 9), start)
     if dotted is not None:
-        # one initial before a full name ("Plan B. John Kerr") is as likely a sentence's end: only before a
-        # surname ("A. Smith") or written against it ("S.Mynbayev")
-        if dotted.group().count(".") > 1 or dotted.group().endswith(".") or " " not in text[start:end]:
-            start = dotted.start()
+        letters = dotted.group().replace(".", "").replace(" ", "")
+        word_before = text[max(0, dotted.start() - 30):dotted.start()].split()[-1:]
+        if letters in _ABBREVIATIONS or (len(letters) == 1 and dotted.group().endswith(" ") and (
+                " " in text[start:end]  # "Plan B. John Kerr": as likely a sentence's end
+                or (word_before and word_before[0][:1].isupper() and word_before[0].casefold() not in ROLE_WORDS))):
+            return start, end  # "… of the U.S. Blinken also met", "backed Plan B. Rakhimov said"
+        start = dotted.start()
     else:
         capitals = _CAPITAL_INITIALS_RE.search(text, max(0, start - 3), start)
         if capitals is not None and " " in text[start:end]:
@@ -94,6 +98,8 @@ def with_initials(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# a capital inside a long first part ("KyrgyzGas", "PetroChina"); a short one is a name's ("McDonald", "DeLuca")
+_INNER_CAPITAL_RE = re.compile(r"[A-Z][a-z]{3,}[A-Z]")
 HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dr|Prof)\.?\s+$")
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f"}
 # Surname endings of Central Asian and Slavic names, written first in official style ("Khassenov Askhat").
@@ -135,6 +141,8 @@ def name_in_chunk(chunk: str) -> tuple[str, int]:
     k = len(tokens)
     while k > 0:
         token = tokens[k - 1][0]
+        if len(tokens) - k >= 2 and _INNER_CAPITAL_RE.match(token):
+            break  # "head of KyrgyzGas Turgan Bekmurzayev": a company's one-word name before a full name
         if token in PARTICLES or _name_word(token):
             k -= 1
             continue

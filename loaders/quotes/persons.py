@@ -20,6 +20,9 @@ from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core
 from loaders.quotes.phrases import apposition_after, gender_of_role, is_role_word, role_like, role_tokens, title_before
 from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS, ROLE_WORDS
 
+_SUFFIX_RE = re.compile(r"\s(?:jr\.?|sr\.?|ii|iii|iv)$")  # "Ferdinand Marcos Jr": his father is "Ferdinand Marcos"
+
+
 @dataclass
 class Person:
     name: str
@@ -121,10 +124,12 @@ class Persons:
         if not found and len(short) > 3:  # a transliteration or typing variant: "Japarov" for Zhaparov
             folded = fold(short)
             found = [p for p, _, name_fold, cores, _ in self._keys if cores > 1 and similar_tail(name_fold, folded)]
-        if not found:  # the name's first words: a surname written first ("Chen" for Chen Zhou), or the given
-            # name that Malay, Indonesian and Arab news call a person by ("Aminuddin" for Aminuddin Harun,
-            # "Nik Nazmi" for Nik Nazmi Nik Ahmad)
-            found = [p for p, spaced, _, cores, _ in self._keys if cores >= 2 and spaced.startswith(key + " ")]
+        if not found:  # the name's first words: a surname written first ("Chen" for Chen Zhou), the given name
+            # that Malay, Indonesian and Arab news call a person by ("Aminuddin" for Aminuddin Harun), or the first
+            # half of a long name ("Nik Nazmi" for Nik Nazmi Nik Ahmad); never a father's name before "Jr"
+            words = key.count(" ")
+            found = [p for p, spaced, _, cores, _ in self._keys if cores >= 2 * words and spaced.startswith(key + " ")
+                     and not _SUFFIX_RE.search(spaced)]
         if not found:  # "President Mirziyoyev" in the body, "Shavkat Mirziyoyev: …" in the headline; or
             # "Bakhtiyor Saidov held a meeting … Saidov stated": the one full name given before, with no role
             fuller = self._fuller_in(self._title_names(), short)
@@ -188,7 +193,10 @@ class Persons:
                 self._mention(p, start, name)
         for p, start, name, gender in shorts:
             person = self._by_short(name)
-            if person is None and (gender or name != without_initials(name)):  # initials tell a person too
+            initialled = name != without_initials(name)
+            if person is None and initialled and self._by_short(without_initials(name)) is not None:
+                continue  # "B. Rakhimov" where Sardor Rakhimov is named: a sentence's end, or another person
+            if person is None and (gender or initialled):  # initials tell a person too
                 person = self._fuller_in(self._unsure, name) or self._register(name, "", gender)
             if person is not None:
                 self._register(person.name, "", gender)

@@ -46,9 +46,14 @@ def quote_row(p: int, start: int, end: int, text: str, kind: str, speaker: Speak
     """A row for text[start:end] of paragraph `p`; no speaker gives an unattributed row."""
     if speaker is None:
         return Row(p, start, end, text, "", "", "", "", kind, cue, "unattributed", rule)
-    name = speaker.name if "  " not in speaker.name else " ".join(speaker.name.split())  # a name unwrapped by marks.mask_quoted_names
-    return Row(p, start, end, text, name, name if speaker.person else "", speaker.role, speaker.side,
+    name, role = single_spaced(speaker.name), single_spaced(speaker.role)
+    return Row(p, start, end, text, name, name if speaker.person else "", role, speaker.side,
                kind, cue, speaker.attribution, rule)
+
+
+def single_spaced(text: str) -> str:
+    """`text` with runs of spaces as one: a company's name unwrapped by marks.mask_quoted_names leaves them."""
+    return text if "  " not in text else " ".join(text.split())
 
 
 def reported_row(p: int, start: int, end: int, text: str, speaker: Speaker, cue: str, rule: str) -> Row | None:

@@ -17,7 +17,7 @@ from loaders.quotes.headline import headline_row, is_own_title
 from loaders.quotes.marks import mask_quoted_names, overlaps
 from loaders.quotes.reported import reported_row_of
 from loaders.quotes.resolve import Article
-from loaders.quotes.rows import COLUMNS, Row
+from loaders.quotes.rows import COLUMNS, Row, single_spaced
 
 # "… that" and at least one word of the clause, up to where the quote opens.
 _THAT_CLAUSE_RE = re.compile(r"\bthat\s+[^\s“”«»\"]+\s[^“”«»\"]*$")
@@ -89,7 +89,7 @@ def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]
     rows = [r._replace(text=source[r.para_no][r.start:r.end]) if r.para_no >= 0 and paras[r.para_no] is not source[r.para_no]
             else r for r in rows]
     settled = {name: art.settled(name) for name in {r.person for r in rows if r.person}}
-    return [r._replace(speaker_role=settled[r.person][0], side=settled[r.person][1]) if r.person else r
+    return [r._replace(speaker_role=single_spaced(settled[r.person][0]), side=settled[r.person][1]) if r.person else r
             for r in rows]
 
 

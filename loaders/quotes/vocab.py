@@ -69,6 +69,7 @@ def alternation(words) -> str:
 CUE_FORMS = cue_forms()
 CUE = alternation(CUE_FORMS)
 BARE_CLAUSE_CUES = frozenset(_DATA["cues"]["bare_clause"])
+NOT_ADVERBS = frozenset(_DATA["cues"]["not_adverbs"])
 OBJECT_CUES = frozenset(_DATA["cues"]["with_object"])
 INVERTED_CUE = alternation([*_DATA["cues"]["inverted"], *_DATA["cues"]["inverted_channel"]])
 CHANNEL_CUES = frozenset(_DATA["cues"]["inverted_channel"])
