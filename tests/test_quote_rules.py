@@ -342,6 +342,13 @@ def test_a_role_that_names_a_company_in_marks_reads_with_single_spaces():
     assert q["speaker_role"].tolist() == ["head of Kazakhmys"]
 
 
+def test_the_office_of_a_head_of_state_named_is_the_post_s_office():
+    q = _quotes("President Lee Jae-sung and Chilean President Ana Rojas met in Santiago to discuss lithium, "
+                "Lee's office said.",
+                "They agreed on a minerals dialogue, Mayor Park Min-ho's office said.")
+    assert q["speaker"].tolist() == ["Office of the President", "Mayor Park Min-ho's office"]
+
+
 def test_a_transliteration_variant_of_a_surname_is_the_same_person():
     q = _quotes("Prime Minister Akylbek Zhaparov opened the forum in Bishkek.",
                 "Japarov noted that most of the country's territory is mountainous and rich in ore.")

@@ -70,6 +70,10 @@ def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
         s for (_, end), (s, _) in zip(spans, spans[1:]) if not overlaps(regions, end, s) and (not label or s > label.end())]
 
 
+# a person's office speaking: "Yoon's office said"
+_PERSONS_OFFICE_RE = re.compile(r"(?P<owner>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+(?:office|administration)")
+
+
 class Article(Organisations, Persons):
     """Persons, quoted regions and sentences of one article, and the speakers its phrases denote."""
 
@@ -249,9 +253,23 @@ class Article(Organisations, Persons):
             if owner is not None:
                 return Speaker(owner.name, phrase.head, owner.side, how)
         if phrase.org_like:
+            office = self._holders_office(phrase.head)
+            if office is not None:
+                return office._replace(attribution=how)
             org = self._org(phrase.head, p, pos)
             return Speaker(org, phrase.app, self._side(phrase.app, org), how)
         return None
+
+    def _holders_office(self, head: str) -> Speaker | None:
+        """"Yoon's office", "Zelensky's administration": the office of the head of state or government named, as
+        the institution of the post ("Office of the President"); None for anyone else's."""
+        m = _PERSONS_OFFICE_RE.fullmatch(head)
+        person = (self.persons.get(m.group("owner")) or self._by_short(m.group("owner"))) if m else None
+        post = post_name(person.role) or post_name(role_core(person.role)) if person is not None and person.role else ""
+        if not post:
+            return None
+        post = post.split(" of ", 1)[0]
+        return Speaker(f"Office of the {post}", "", self._as_speaker(person, "").side, "")
 
     def _org_short(self, name: str, p: int, pos: int) -> Speaker | None:
         """The organisation that spoke before (p, pos) whose name opens with the one word `name`, a company's short
