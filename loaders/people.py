@@ -189,6 +189,8 @@ def side_in_article(role: str, org_text: str, home: str) -> str:
     third = next((pattern for s, pattern in lex["keywords"] if s == "other"), None)
     if third is not None and third.search(f"{role} {org_text}"):
         return side  # "Russian Deputy Prime Minister": a third country's office, whatever the dateline
+    if lex["expert"] is not None and lex["expert"].search(f"{role} {org_text}"):
+        return side  # "President of the Federation of German Industries": a private body's, no office
     office = lex["office"]
     return home if office is not None and office.search(f"{role} {org_text}") else side
 

@@ -349,6 +349,18 @@ def test_the_office_of_a_head_of_state_named_is_the_post_s_office():
     assert q["speaker"].tolist() == ["Office of the President", "Mayor Park Min-ho's office"]
 
 
+def test_a_role_named_by_an_acronym_takes_the_side_of_the_body_the_article_defines():
+    q = _quotes("The Central Election Commission (CEC) of Kazakhstan has announced the preliminary results.",
+                "“All the votes have been tallied,” said CEC Chairman Nurlan Abenov at a briefing.")
+    assert q[["speaker", "speaker_role", "side"]].values.tolist() == [["Nurlan Abenov", "CEC Chairman", "Kazakhstan"]]
+
+
+def test_a_member_state_s_business_body_is_no_eu_side():
+    q = _quotes("The Federation of German Industries (BDI) warned about supply chains.",
+                "“We depend on Chinese magnets,” said BDI President Karl Brenner.")
+    assert q[["speaker", "side"]].values.tolist() == [["Karl Brenner", "other"]]
+
+
 def test_a_transliteration_variant_of_a_surname_is_the_same_person():
     q = _quotes("Prime Minister Akylbek Zhaparov opened the forum in Bishkek.",
                 "Japarov noted that most of the country's territory is mountainous and rich in ore.")

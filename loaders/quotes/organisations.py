@@ -21,6 +21,7 @@ MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
 _OF_ORG_RE = re.compile(r"\bof\s+(?:the\s+)?(?P<org>[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*)$")
 # "the Commission's spokesperson": the organisation owning the role
 _OWNER_RE = re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’ʼ]s\s")
+_LEADING_ACRONYM_RE = re.compile(r"([A-Z]{2,8})\s+(?=[A-Za-z])")
 _TRAILING_ORG_RE = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*$")
 # "the statement", "Nazarbayev’s address", "the joint statement of the parties"
 DOCUMENT_RE = re.compile(rf"(?:(?:the|a|an|this|that)\s+)?(?:(?P<owner>[^,;:]+?)['’]s?\s+)?(?:official\s+|joint\s+)?"
@@ -105,8 +106,11 @@ def office_of_field_re(office: str, field: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1024)
 def acronym_definition_re(acronym: str) -> re.Pattern[str]:
-    """Pattern for "Full Capitalised Name (ACRONYM)", the full name in group `full`."""
-    return re.compile(rf"(?P<full>[{UP}][\w’'\-]*(?:\s+(?:of|for|and|on|the|[{UP}][\w’'\-]*))*)\s*\({re.escape(acronym)}\)")
+    """Pattern for "Full Capitalised Name (ACRONYM)", the full name in group `full` and any "of Country" after
+    the acronym in group `tail`."""
+    return re.compile(rf"(?P<full>[{UP}][\w’'\-]*(?:\s+(?:of|for|and|on|the|[{UP}][\w’'\-]*))*)\s*\({re.escape(acronym)}\)"
+                      # "The Central Election Commission (CEC) of Kazakhstan": the name goes on after its acronym
+                      rf"(?P<tail>\s+of\s+(?:the\s+)?[{UP}][\w’'\-]*(?:\s+[{UP}][\w’'\-]*)*)?")
 
 
 _POSTS = {"president": "President", "presidential": "President", "head of state": "President",
@@ -254,7 +258,7 @@ class Organisations:
         for text in self.paras:
             m = pattern.search(text)
             if m:
-                return DETERMINER_RE.sub("", m.group("full"))
+                return DETERMINER_RE.sub("", m.group("full") + (m.group("tail") or ""))
         return ""
 
     def _fullest(self, name: str) -> str:
@@ -357,10 +361,15 @@ class Organisations:
         """`role` with the organisation ending it, or owning it, in the fullest form the article gives
         ("chairman of the National Bank" -> "chairman of the National Bank of Kazakhstan", "Chairman of the Bank"
         -> "Chairman of the National Bank", "the Commission's spokesperson" -> "European Commission's
-        spokesperson")."""
+        spokesperson", "CEC Chairman" -> "Chairman of Central Election Commission of Kazakhstan" where the article
+        defines the acronym)."""
         owner = _OWNER_RE.match(role)
         if owner is not None:
             return self._fullest(owner.group("org")) + role[owner.end("org"):]
+        acronym = _LEADING_ACRONYM_RE.match(role)
+        full = self._defined(acronym.group(1)) if acronym is not None else ""
+        if full:  # "CEC Chairman" where the article defines "Central Election Commission (CEC) of Kazakhstan"
+            return f"{role[acronym.end():]} of {full}"
         m = _OF_ORG_RE.search(role) or _TRAILING_ORG_RE.search(role)
         if m is None:
             return role
