@@ -361,6 +361,13 @@ def test_a_member_state_s_business_body_is_no_eu_side():
     assert q[["speaker", "side"]].values.tolist() == [["Karl Brenner", "other"]]
 
 
+def test_a_role_after_a_dash_is_the_apposition_of_the_name_before_it():
+    q = _quotes("Visas will be eased step by step, Jean Kremer - Minister of Foreign Affairs of Luxembourg, said in Yerevan.",
+                "“Armenia makes great efforts,” he said.")
+    assert q[["speaker", "speaker_role", "side"]].values.tolist() == [
+        ["Jean Kremer", "Minister of Foreign Affairs of Luxembourg", "EU"]]
+
+
 def test_a_transliteration_variant_of_a_surname_is_the_same_person():
     q = _quotes("Prime Minister Akylbek Zhaparov opened the forum in Bishkek.",
                 "Japarov noted that most of the country's territory is mountainous and rich in ore.")
