@@ -160,7 +160,8 @@ POST_FRAME_RE = re.compile(
 # ", cue SPEAKER(, APPOSITION)." ending a sentence: matched at each comma after a reported clause
 POST_INV_RE = re.compile(
     rf",\s+(?P<cue>{INVERTED_CUE})"
-    rf"\s+(?P<spk>[^,;:“”«»\"]{{1,100}}?)(?:,\s*(?P<app>[^,;:]{{2,120}}?))?{_TRAIL}\s*[.!?]?\s*$",
+    # "…, said in Yerevan": an adverbial, no speaker
+    rf"\s+(?!(?:in|at|on|during|after|before|from|with|to|for|by|as|that|this|last|earlier|later|today|yesterday)\b)(?P<spk>[^,;:“”«»\"]{{1,100}}?)(?:,\s*(?P<app>[^,;:]{{2,120}}?))?{_TRAIL}\s*[.!?]?\s*$",
     re.S,
 )
 QUOTED_AS_HEAD_RE = re.compile(
