@@ -370,6 +370,12 @@ def test_a_role_after_a_dash_is_the_apposition_of_the_name_before_it():
     assert "Yerevan" not in q["speaker"].tolist()  # "…, said in Yerevan": an adverbial, no speaker
 
 
+def test_the_ministry_is_that_of_the_last_minister_named_before_it():
+    q = _quotes("Chile's deputy prime minister and finance minister, Jorge Silva, joined the talks, the ministry said.",
+                "Foreign Minister Ana Rojas met the envoy later, the ministry said.")
+    assert q["speaker"].tolist() == ["Ministry of Finance", "Ministry of Foreign Affairs"]
+
+
 def test_a_transliteration_variant_of_a_surname_is_the_same_person():
     q = _quotes("Prime Minister Akylbek Zhaparov opened the forum in Bishkek.",
                 "Japarov noted that most of the country's territory is mountainous and rich in ore.")

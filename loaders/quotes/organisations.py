@@ -7,6 +7,7 @@ looks through the article for them (it reads the article's paragraphs, persons a
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -17,6 +18,27 @@ from loaders.quotes.rows import Speaker
 from loaders.quotes.vocab import COMPANY_NOUN, COMPANY_NOUNS, COUNTRY_OF_ADJECTIVE, COUNTRY_RE, DOCUMENT, ORG_KINDS, ORG_WORDS, UP
 
 MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
+# "finance minister", "Energy and Mining Minister": a minister's field written before the title
+_FIELD_MINISTER_RE = re.compile(r"\b(?P<field>[A-Za-z]+(?:\s+and\s+[A-Za-z]+)?)\s+[Mm]inister\b")
+_NO_FIELD = frozenset({"prime", "deputy", "vice", "first", "acting", "former", "state", "chief", "the", "a", "and",
+                       "cabinet", "junior", "senior", "union", "federal", "regional"})
+
+
+def _ministry_of(role: str) -> str:
+    """The ministry a minister's `role` heads ("Minister of Energy" -> "Ministry of Energy", "finance minister" ->
+    "Ministry of Finance", "Foreign Minister" -> "Ministry of Foreign Affairs"), or ""."""
+    m = MINISTER_OF_RE.search(role)
+    if m:
+        return "Ministry" + m.group(1)
+    field = next((f for f in _FIELD_MINISTER_RE.finditer(role) if f.group("field").split()[0].casefold() not in _NO_FIELD),
+                 None)
+    if field is None:
+        return ""
+    words = field.group("field").split()
+    return "Ministry of " + " ".join(w if w == "and" else w.capitalize() for w in words) + (
+        " Affairs" if words[-1].casefold() == "foreign" else "")
+
+
 # "Chairman of the Bank": the organisation after the title's "of (the)"
 _OF_ORG_RE = re.compile(r"\bof\s+(?:the\s+)?(?P<org>[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*)$")
 # "the Commission's spokesperson": the organisation owning the role
@@ -164,10 +186,17 @@ class Organisations:
                     best = name
         return best
 
-    def _office_of(self, head: str) -> str:
-        """"Ministry of X" from the last registered role "Minister of X" when `head` is "ministry", else ""."""
+    def _office_of(self, head: str, p: int, pos: int) -> str:
+        """For "the ministry": "Ministry of X" from the role of the last minister named before (p, pos), "Minister
+        of X" or "X minister" ("South Korea's finance minister, Koo …, the ministry said"); else from the last
+        registered "Minister of X" anywhere; else ""."""
         if head != "ministry":
             return ""
+        k = bisect.bisect_left(self.mentions, (p, pos, ""))
+        for name in dict.fromkeys(name for _, _, name in reversed(self.mentions[:k])):
+            office = _ministry_of(self.persons[name].role)
+            if office:
+                return office
         for person in reversed(list(self.persons.values())):
             m = MINISTER_OF_RE.search(person.role)
             if m:
@@ -204,7 +233,7 @@ class Organisations:
                 if last is not None and last[1].name.casefold().endswith(" " + head):
                     return last[1].name
             if best or head == "ministry":
-                return self._fullest(best) if best else self._office_of(head) or phrase
+                return self._fullest(best) if best else self._office_of(head, p, pos) or phrase
             known = self._last_known_org(p, pos, head if head in ORG_KINDS else "")
             if known:
                 return known
