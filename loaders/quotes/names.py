@@ -58,8 +58,6 @@ def office_word_count(before: str, chunk: str) -> int:
 _DOTTED_INITIALS_RE = re.compile(r"(?<![\w.’'\-])(?:[A-Z]\.\s?){1,3}$")
 _ABBREVIATIONS = frozenset({"US", "UK", "UN", "EU", "UAE", "USSR", "DC", "PM", "MP"})  # "the U.S. Blinken …"
 _CAPITAL_INITIALS_RE = re.compile(r"(?<=[a-z] )[A-Z]{2}\s$")
-
-
 _LEADING_INITIALS_RE = re.compile(r"(?:[A-Z]\.\s?)+|[A-Z]{2}\s")
 
 
@@ -91,9 +89,10 @@ def with_initials(text: str, start: int, end: int) -> tuple[int, int]:
     else:
         capitals = _CAPITAL_INITIALS_RE.search(text, max(0, start - 3), start)
         if capitals is not None and " " in text[start:end]:
-            before = text[max(0, start - 40):capitals.start()].split()
+            words_before = text[max(0, start - 40):capitals.start()].split()
             pair = capitals.group().strip().casefold()  # "Deputy PM Name", "Ambassador EU": no initials
-            if before and before[-1].casefold() in ROLE_WORDS and pair not in ROLE_WORDS and not is_country_word(pair):
+            if (words_before and words_before[-1].casefold() in ROLE_WORDS and pair not in ROLE_WORDS
+                    and not is_country_word(pair)):
                 start = capitals.start()
     return start, end
 

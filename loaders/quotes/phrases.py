@@ -242,18 +242,27 @@ def final_chunk(text: str) -> re.Match[str] | None:
     return last if last is not None and last.end() == len(text) else None
 
 
+def _full_name_ending(text: str) -> tuple[str, int] | None:
+    """The person's full name (two words or more) that ends `text`, and its offset there; None when `text` ends
+    otherwise ("… American analyst Paul Goble" -> ("Paul Goble", 21))."""
+    last = final_chunk(text)
+    if last is None:
+        return None
+    name, start = name_in_chunk(last.group())
+    at = last.start() + start
+    return (name, at) if name and at + len(name) == len(text) and core_count(name) >= 2 else None
+
+
 def _fronted_name(head: str, app: str) -> Phrase | None:
     """"Chairman of the People's Council, Gurbanguly Berdimuhamedov", "Former special advisor …, American analyst
     Paul Goble": a role, then the name in apposition, after a description of its own or not."""
     if not app or "," in app or not role_like(DETERMINER_RE.sub("", head)):
         return None
-    last = final_chunk(app)
-    if last is None:
+    ending = _full_name_ending(app)
+    if ending is None:
         return None
-    name, start = name_in_chunk(last.group())
-    if not name or start + last.start() + len(name) != len(app) or core_count(name) < 2:
-        return None
-    described = app[:last.start() + start].strip()
+    name, at = ending
+    described = app[:at].strip()
     if described and not role_like(described):
         return None
     return Phrase(app, name=name, name_role=described or DETERMINER_RE.sub("", head))
@@ -261,15 +270,6 @@ def _fronted_name(head: str, app: str) -> Phrase | None:
 
 # an apposition that names the speaker's company ("said Chuck Thelen, Gotion Inc"): their affiliation, as a role
 _COMPANY_APPOSITION_RE = re.compile(rf"^[A-Z][\w&.’'\-]*(?:\s+[A-Z][\w&.’'\-]*){{0,4}}\s+{LEGAL_FORM}\.?$")
-
-
-def _named_at_end(text: str) -> bool:
-    """Whether `text` ends with a person's full name (two words or more)."""
-    last = final_chunk(text)
-    if last is None:
-        return False
-    name, start = name_in_chunk(last.group())
-    return bool(name) and start + len(name) == len(last.group()) and core_count(name) >= 2
 
 
 @lru_cache(maxsize=16384)
@@ -308,7 +308,7 @@ def read_phrase(raw: str) -> Phrase | None:
         if not head:
             return None
     channel = _CHANNEL_OF_RE.match(head) or _ORG_CHANNEL_RE.match(head)
-    if channel and channel.re is _CHANNEL_OF_RE and _named_at_end(channel.group("org")):
+    if channel and channel.re is _CHANNEL_OF_RE and _full_name_ending(channel.group("org")) is not None:
         channel = None  # "Press Secretary of the President of Russia Dmitry Peskov": the person who holds it
     if channel:
         return Phrase(head, app, channel=" ".join(channel.group("chan").lower().split()),
