@@ -18,8 +18,8 @@ from loaders.quotes.vocab import INSTITUTION_WORDS, LO, MODIFIER_WORDS, ORG_WORD
 
 _TOK_REST = rf"[{LO}{UP}]*(?:['’](?!s\b)[{UP}]?[{LO}]+)?(?:-[{UP}{LO}][{LO}{UP}]*)*"
 _TOK = rf"(?:(?:al|el|ul)-)?[{UP}]{_TOK_REST}"
-_PARTICLES = ("von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "ter", "zu", "bin",
-              "ibn", "al", "bint")
+# the name particles a chunk may hold as words of their own; "el" only joins a name hyphenated ("el-Sisi")
+_PARTICLES = tuple(sorted(PARTICLES - {"el"}))
 _PART = "(?:" + "|".join(_PARTICLES) + ")"
 _MORE_TOKS = rf"(?:\s+(?:{_PART}\s+)*{_TOK})*"
 # a run of capitalised words, with name particles ("Ursula von der Leyen")
