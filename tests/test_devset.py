@@ -137,3 +137,30 @@ def test_importing_a_work_folder_adds_its_new_articles_and_leaves_listed_ones_un
     assert manifest["batches"] == {"1": {"articles": 1, "test": 0}, "2": {"articles": 1, "test": 0}}
     assert json.loads((tmp_path / "gold" / "x01.json").read_text(encoding="utf-8")) == corrected
     assert json.loads((tmp_path / "gold" / "x02.json").read_text(encoding="utf-8"))["quotes"][0]["start"] == 18
+
+
+def test_rebuilding_needs_the_article_to_match_and_tolerates_a_changed_page_around_it(tmp_path, monkeypatch, capsys):
+    import tests.devset.__main__ as devset
+
+    monkeypatch.setattr(devset, "MANIFEST", tmp_path / "manifest.json")
+    monkeypatch.setattr(devset, "GOLD", tmp_path / "gold")
+    work = tmp_path / "work"
+    for folder in ("raw", "texts", "annot"):
+        (work / folder).mkdir(parents=True)
+    for ident in ("x01", "x02"):
+        (work / "raw" / f"{ident}.txt").write_text(f"Menu\nHead {ident}\nThe mine opens in May.\nFooter\n", encoding="utf-8")
+        (work / "texts" / f"{ident}.txt").write_text(f"date 2025-05-01\nHead {ident}\n\nThe mine opens in May.\n",
+                                                     encoding="utf-8")
+        (work / "annot" / f"{ident}.json").write_text(json.dumps(
+            {"id": ident, "url": f"https://example.org/{ident}", "outlet": "Example", "published": "2025-05-01"}),
+            encoding="utf-8")
+    devset.import_work(work)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    # x01's page lost its footer since it was saved; x02's article itself changed
+    (raw / "x01.txt").write_text("Menu\nHead x01\nThe mine opens in May.\nOther footer\n", encoding="utf-8")
+    (raw / "x02.txt").write_text("Menu\nHead x02\nThe mine opens in June.\nFooter\n", encoding="utf-8")
+    assert devset.rebuild(raw, tmp_path / "out") == 1
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*.txt")) == ["x01.txt", "x01.txt"]
+    err = capsys.readouterr().err
+    assert "x01: the page around the article changed" in err and "x02: hash mismatch, skipped" in err
