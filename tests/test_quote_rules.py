@@ -1483,3 +1483,44 @@ def test_the_report_speaks_for_whoever_reported_it():
                 "\"During the event, the parties discussed trade. The delegations exchanged views,\" the report says.")
     assert [(row[0], row[2]) for row in _got(q)] == [("reported", "Kazakh Foreign Ministry"),
                                                      ("direct", "Kazakh Foreign Ministry")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Steppe Cells said Tuesday it has signed a deal to supply packs to a plant in Poland.",
+    "Steppe Cells said on Friday, 3 May 2024, it has signed a deal to supply packs to a plant in Poland.",
+    "Steppe Cells told reporters on Tuesday, December 10 that it has signed a deal to supply packs to a plant in Poland.",
+])
+def test_the_day_a_speaker_spoke_is_no_part_of_the_reported_clause(sentence):
+    # wire style drops "on" before the weekday, and a date may stand in apposition to it
+    q = _quotes("Steppe Cells makes batteries in Pavlodar.", sentence)
+    assert _got(q)[0][1] == "it has signed a deal to supply packs to a plant in Poland"
+
+
+@pytest.mark.parametrize("company", ["Acme Mining", "Tau Metals Ltd.", "Acme Mining Corp", "Steppe Lithium"])
+def test_a_name_ending_in_a_legal_form_or_a_sector_is_a_company(company):
+    q = _quotes("Output at the Aktobe pit doubled.", f"{company} said it has joined an alliance of small cobalt miners.")
+    assert _got(q) == [("reported", "it has joined an alliance of small cobalt miners", company, "speaker_cue_clause")]
+    assert q["person"].tolist() == [""]
+
+
+def test_a_given_name_and_a_surname_that_is_a_sector_word_stay_a_person():
+    q = _quotes("Samantha Power said that the fund would back small cobalt miners in the region.")
+    assert _got(q)[0][2] == "Samantha Power" and q["person"].tolist() == ["Samantha Power"]
+
+
+@pytest.mark.parametrize("listener", ["a news conference", "a press briefing", "investors", "parliament"])
+def test_a_listener_named_by_kind_stands_between_the_cue_and_the_time(listener):
+    q = _quotes(f"Norland will end coal imports from the south by 2030, President Eva Lund told {listener} on Monday.",
+                f"Eva Lund told {listener} on Friday that the grid would take more wind power next year.")
+    assert _got(q) == [
+        ("reported", "Norland will end coal imports from the south by 2030", "Eva Lund", "speaker_cue_after"),
+        ("reported", "the grid would take more wind power next year", "Eva Lund", "speaker_cue_that"),
+    ]
+
+
+def test_an_employer_and_a_job_before_a_full_name_are_the_speakers_role():
+    q = _quotes("Foresight backs hydrogen projects in Germany.",
+                "Foresight partner Matt Hammond said Germany presented a unique opportunity for investors.")
+    assert _got(q) == [("reported", "Germany presented a unique opportunity for investors", "Matt Hammond",
+                        "speaker_cue_clause")]
+    assert q["speaker_role"].tolist() == ["Foresight partner"]

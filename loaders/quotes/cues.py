@@ -13,11 +13,10 @@ import re
 
 import ahocorasick
 
-from loaders.quotes.vocab import CUE, CUE_FORMS, INVERTED_CUE, NOT_ADVERBS, PARTICIPLE, PARTICIPLES, ROLE_WORDS, alternation
+from loaders.quotes.vocab import CUE, CUE_FORMS, INVERTED_CUE, LISTENER, NOT_ADVERBS, PARTICIPLE, PARTICIPLES, ROLE_WORDS, alternation
 
 _OBJ = (
-    r"(?:\s+(?:reporters|journalists|the\s+press|the\s+media|media|the\s+audience|participants|delegates"
-    r"|lawmakers|(?:the\s+)?(?:[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'\-]*){0,3}"
+    rf"(?:\s+(?:{LISTENER}\b|(?:the\s+)?(?:[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'\-]*){{0,3}}"
     # an outlet with its kind: "told Der Spiegel magazine", "the Financial Times newspaper"
     r"(?:\s+(?:magazine|newspaper|daily|weekly|agency|news\s+agency|TV|television|radio|channel|website|portal))?))?"
 )
@@ -64,10 +63,14 @@ AND_CUE_THAT_RE = re.compile(
     re.S,
 )
 THAT_RE = re.compile(r",?\s+that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# a date in apposition to a weekday: "on Tuesday, December 10", "Friday, 3 May 2024"
+_DATE_APPOSITION = r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?)?"
 # "said in a statement on Tuesday that", "told Reuters that"
 GAP_THAT_RE = re.compile(
     r",?\s+(?:(?:on|at|in|during|after|before|to|with|about|via|by|from|while|following|earlier|later|today"
-    r"|yesterday|this|last|also|again|publicly|repeatedly|separately)\b|[A-Z])[^,;:.!?“”«»\"]{0,80}?,?\s+that\s+"
+    r"|yesterday|this|last|also|again|publicly|repeatedly|separately)\b|[A-Z])[^,;:.!?“”«»\"]{0,80}?"
+    rf"(?:{_WEEKDAY}{_DATE_APPOSITION})?,?\s+that\s+"
     r"(?P<clause>\S.*?)[.!?]?\s*$",
     re.S,
 )
@@ -99,10 +102,12 @@ SECOND_PREDICATE_RE = re.compile(
     # a full quote the clause introduces ("… on carbon: “Azerbaijan …”"), or the next clause ", adding that …"
     rf"|:\s*[“\"«]|,\s*{PARTICIPLE}\s+that\b"
 )
+# when the speaker spoke, right after the cue: "said on Monday", "said Tuesday" (wire style, no "on"),
+# "told reporters on Tuesday, December 10"
 WHEN_RE = re.compile(
-    r",?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+"
-    r"\s+\d{1,2}(?:st|nd|rd|th)?)|(?:last|this|next)\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday"
-    r"|Friday|Saturday|Sunday)|earlier\s+this\s+(?:week|month|year)|today|yesterday)\b,?"
+    rf",?\s+(?:(?:on\s+)?{_WEEKDAY}{_DATE_APPOSITION}|on\s+(?:\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+"
+    rf"\s+\d{{1,2}}(?:st|nd|rd|th)?)|(?:last|this|next)\s+(?:week|month|year|{_WEEKDAY})"
+    r"|earlier\s+this\s+(?:week|month|year)|today|yesterday)\b,?"
 )
 END_OF_FRAME_RE = re.compile(r"\s*[.!?]?\s*$")
 # a sentence ending in its speech cue and a few words: a cheap test before reading it as a frame

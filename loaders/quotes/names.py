@@ -14,7 +14,7 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.people import NON_NAME_WORDS, PARTICLES, gender_of_given_name, is_country_word, is_known_org, is_name_token
-from loaders.quotes.vocab import INSTITUTION_WORDS, LO, MODIFIER_WORDS, ORG_WORDS, ROLE_WORDS, UP
+from loaders.quotes.vocab import COMPANY_NAME_ENDINGS, INSTITUTION_WORDS, LO, MODIFIER_WORDS, ORG_WORDS, ROLE_WORDS, UP
 
 _TOK_REST = rf"[{LO}{UP}]*(?:['’](?!s\b)[{UP}]?[{LO}]+)?(?:-[{UP}{LO}][{LO}{UP}]*)*"
 _TOK = rf"(?:(?:al|el|ul)-)?[{UP}]{_TOK_REST}"
@@ -124,10 +124,21 @@ def _name_word(token: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def company_name(chunk: str) -> bool:
+    """True for a capitalised run of words that ends as a company's name does, in a legal form or a sector
+    ("Acme Mining Corp.", "Steppe Lithium"; speech.toml `name_endings`), and is no given name and surname."""
+    words = chunk.split()
+    if len(words) < 2 or words[-1].rstrip(".") not in COMPANY_NAME_ENDINGS:
+        return False
+    return not (len(words) == 2 and gender_of_given_name(words[0]))  # "Samantha Power"
+
+
 def name_in_chunk(chunk: str) -> tuple[str, int]:
     """The person-name part at the end of a capitalised chunk and its offset in the chunk, or ("", -1).
-    Title and modifier words (Chancellor, Former, Acting) are never part of a name."""
+    Title and modifier words (Chancellor, Former, Acting) are never part of a name, nor is a company's name."""
     if " " not in chunk and (len(chunk) == 1 or not _name_word(chunk)):  # "V" of "V. L. Kantha Rao": an initial
+        return "", -1
+    if company_name(chunk):
         return "", -1
     tokens = []
     at = 0

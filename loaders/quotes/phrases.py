@@ -14,12 +14,13 @@ from functools import lru_cache
 
 from loaders.people import PARTICLES, is_known_org, side_of
 from loaders.quotes.cues import SPOKE_WHEN_RE
-from loaders.quotes.names import CHUNK_RE, core_count, name_in_chunk, office_word_count, with_initials
+from loaders.quotes.names import CHUNK_RE, company_name, core_count, name_in_chunk, office_word_count, with_initials
 from loaders.quotes.vocab import (
     LEGAL_FORM,
     CHANNEL,
     CHANNEL_WORDS,
     COMPANY_NOUNS,
+    CLAUSE_OPENERS,
     CONNECTORS,
     CUE,
     MODIFIER_WORDS,
@@ -39,7 +40,9 @@ DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _WORDS_OF_RE = re.compile(r"(?<=^his|^her)\s+(?:words|opinion|view|estimate|estimates|statement|assessment)$")
 _ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z&.\-]{1,9}\)$")  # "European Investment Bank (EIB)"
 _DESCRIBED_RE = re.compile(
-    r"(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[^\W\d_][\w\-]*['’]s)\s+)?(?P<words>(?:[a-z][a-z\-]*\s+){1,4})(?=[A-Z])"
+    r"(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[^\W\d_][\w\-]*['’]s)\s+"
+    # an employer's name before the job ("Foresight partner Matt Hammond", "Kpler senior analyst Ana Diaz")
+    r"|(?P<owner>(?:[A-Z][\w\-&]*\s+){1,3}))?(?P<words>(?:[a-z][a-z\-]*\s+){1,4})(?=[A-Z])"
 )
 _INSERT_RE = re.compile(
     r",\s+(?:for\s+(?:his|her|its|their|our|my)\s+part|in\s+(?:his|her|its|their)\s+turn|in\s+turn|meanwhile"
@@ -224,14 +227,21 @@ class Phrase:
 
 
 @lru_cache(maxsize=16384)
-def _undescribed(head: str) -> str:
+def _undescribed(head: str) -> tuple[str, str]:
     """`head` without a lowercase description before a capitalised name ("her colleague Dinara Seitkali",
-    "the country's sovereign wealth fund Samruk-Kazyna"), or "" when it has none or the rest is no name."""
+    "the country's sovereign wealth fund Samruk-Kazyna"), or "" when it has none or the rest is no name; and
+    the description as a role when it names an employer ("Foresight partner Matt Hammond" -> "Foresight
+    partner"), else ""."""
     m = _DESCRIBED_RE.match(head)
     if m is None or any(w in NOT_ADJECTIVES or w in CONNECTORS for w in m.group("words").split()):
-        return ""
+        return "", ""
+    owner = m.group("owner")
+    if owner and fold_token(owner.split()[0]) in CLAUSE_OPENERS | CONNECTORS:
+        return "", ""  # "During talks President X": an opening phrase, no employer
     rest = head[m.end():]
-    return rest if clean_np(rest) else ""
+    if not clean_np(rest):
+        return "", ""
+    return rest, " ".join(m.group().split()) if owner else ""
 
 
 def final_chunk(text: str) -> re.Match[str] | None:
@@ -302,9 +312,9 @@ def read_phrase(raw: str) -> Phrase | None:
         app = _RELATIVE_TAIL_RE.split(" " + app, maxsplit=1)[0].strip()
         if app and not role_like(app):  # nothing left ("X, whose country holds the presidency"): the name stands
             return None
-    described = False
+    described, employed_as = False, ""
     if not clean_np(head):
-        head, described = _undescribed(head), True
+        (head, employed_as), described = _undescribed(head), True
         if not head:
             return None
     channel = _CHANNEL_OF_RE.match(head) or _ORG_CHANNEL_RE.match(head)
@@ -332,13 +342,13 @@ def read_phrase(raw: str) -> Phrase | None:
             at, end = with_initials(head, start + offset, start + offset + len(name))
             named = (head[at:end], at)
     if named is not None:
-        return Phrase(head, app, name=named[0], name_role=app or title_before(head, named[1]))
+        return Phrase(head, app, name=named[0], name_role=app or title_before(head, named[1]) or employed_as)
     if described:
         return Phrase(head, app, org_like=True) if is_known_org(head) else None
     words = [fold_token(w) for w in head.split()]
     if is_role_word(head_noun(head)):  # "head of the Ministry of X", "the agency's interlocutor": a person
         return Phrase(head, app)
-    org_like = is_known_org(head) or any(w in ORG_WORDS or w in COMPANY_NOUNS for w in words) or bool(_ACRONYM_ORG_RE.fullmatch(head)) or (
+    org_like = is_known_org(head) or company_name(head) or any(w in ORG_WORDS or w in COMPANY_NOUNS for w in words) or bool(_ACRONYM_ORG_RE.fullmatch(head)) or (
         len(words) <= 3 and side_of("", head) in ("EU", "Kazakhstan") and not role_like(head)
         and head[:1].isupper()
     )
