@@ -1524,3 +1524,27 @@ def test_an_employer_and_a_job_before_a_full_name_are_the_speakers_role():
     assert _got(q) == [("reported", "Germany presented a unique opportunity for investors", "Matt Hammond",
                         "speaker_cue_clause")]
     assert q["speaker_role"].tolist() == ["Foresight partner"]
+
+
+@pytest.mark.parametrize("joint", [", adding that", " and noted that", " and added", ", saying"])
+def test_a_second_clause_coordinated_with_the_first_is_reported_speech_of_the_same_speaker(joint):
+    q = _quotes("Saparmurat Niyazov met the visiting envoys in Ashgabat.",
+                f"Niyazov said Tuesday he saw no quick prospect for a pipeline to the West{joint} "
+                "Russia and China were the priority partners.")
+    assert _got(q) == [
+        ("reported", "he saw no quick prospect for a pipeline to the West", "Saparmurat Niyazov", "speaker_cue_clause"),
+        ("reported", "Russia and China were the priority partners", "Saparmurat Niyazov", "and_cue_clause"),
+    ]
+
+
+def test_a_verb_that_does_not_report_ends_the_clause_and_starts_nothing():
+    q = _quotes("Saparmurat Niyazov visited Astana on Monday.",
+                "Niyazov said Kazakhstan was a key partner in Eurasia and hoped the two sides would align plans.")
+    assert _got(q) == [("reported", "Kazakhstan was a key partner in Eurasia", "Saparmurat Niyazov", "speaker_cue_clause")]
+
+
+@pytest.mark.parametrize("tail", [", amid unrest in the region.", ", shortly after the vote.", ", speaking at a forum in Almaty."])
+def test_an_adverbial_after_the_cue_is_no_bare_reported_clause(tail):
+    q = _quotes("Kaz Minerals runs a copper mine in the north.", f"The output plan was cut, Kaz Minerals said on Tuesday{tail}",
+                f"Kaz Minerals said{tail}")
+    assert _got(q) == [("reported", "The output plan was cut", "Kaz Minerals", "speaker_cue_after")]

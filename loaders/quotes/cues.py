@@ -13,7 +13,7 @@ import re
 
 import ahocorasick
 
-from loaders.quotes.vocab import CUE, CUE_FORMS, INVERTED_CUE, LISTENER, NOT_ADVERBS, PARTICIPLE, PARTICIPLES, ROLE_WORDS, alternation
+from loaders.quotes.vocab import BARE_CLAUSE_CUE, CUE, CUE_FORMS, INVERTED_CUE, LISTENER, NOT_ADVERBS, PARTICIPLE, PARTICIPLES, ROLE_WORDS, alternation
 
 _OBJ = (
     rf"(?:\s+(?:{LISTENER}\b|(?:the\s+)?(?:[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'\-]*){{0,3}}"
@@ -75,11 +75,16 @@ GAP_THAT_RE = re.compile(
     re.S,
 )
 # a clause right after the cue, with no "that": "said the deal …"
+# (never an adverbial: "said amid unrest", "said, shortly after …", "said, speaking at …")
 BARE_CLAUSE_RE = re.compile(
-    r",?\s+(?P<clause>(?!(?:on|at|in|during|after|before|to|with|about|that|and|but|as|by|for|from|of)\b)"
+    r",?\s+(?P<clause>(?!(?:on|at|in|during|after|before|to|with|about|that|and|but|as|by|for|from|of|amid"
+    r"|despite|shortly|however|because|although|though|citing|without|ahead|while|when)\b)"
+    r"(?![a-z]+ing\s+(?:at|in|on|to|with|about|during|from|for|that|the|a|an|his|her|their|its|this)\b)"
     r"[^\s,].*?)[.!?]?\s*$",
     re.S,
 )
+# a second cue of the speaker inside what looks like the gap before "that": "said Tuesday A and noted that B"
+GAP_SECOND_CUE_RE = re.compile(rf"\s(?:and|but)\s+(?:also\s+)?{CUE}\b")
 CUE_WORD_RE = re.compile(rf"{CUE}\b")
 # a name that speaks: followed by a cue ("Elyor Ganiyev announced") or right after one ("said Elyor Ganiyev")
 SPEAKS_AFTER_RE = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+)?{ADVERB}{CUE}\b")
@@ -97,10 +102,17 @@ QUOTED_AS_RE = re.compile(
 OBJECT_THAT_RE = re.compile(r"\s+(?:[^\s,;:]+\s+){1,5}?that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
 # a second predicate of the speaker ends the reported clause: ", but declined to …"
 SECOND_PREDICATE_RE = re.compile(
-    r",?\s+(?:but|and)\s+(?:declined|refused|did\s+not|didn[’']t|would\s+not|wouldn[’']t|could\s+not"
-    r"|couldn[’']t|gave\s+no|offered\s+no|stopped\s+short|did\s+n[’']t)\b"
+    r",?\s+(?:but|and)\s+(?:also\s+)?(?:declined|refused|did\s+not|didn[’']t|would\s+not|wouldn[’']t|could\s+not"
+    r"|couldn[’']t|gave\s+no|offered\s+no|stopped\s+short|did\s+n[’']t|hoped|expressed|called|urged|invited"
+    r"|thanked|wished|welcomed|praised|proposed|suggested|asked)\b"
     # a full quote the clause introduces ("… on carbon: “Azerbaijan …”"), or the next clause ", adding that …"
-    rf"|:\s*[“\"«]|,\s*{PARTICIPLE}\s+that\b"
+    rf"|:\s*[“\"«]|,?\s+(?:also\s+)?{PARTICIPLE}\s+that\b"
+    # a second reported clause of the same speaker: "… and noted that …", "… and added …", ", saying …"
+    rf"|,?\s+(?:and|but)\s+(?:also\s+)?{CUE}\s+that\b|,?\s+and\s+(?:also\s+)?{BARE_CLAUSE_CUE}\s|,\s*saying\s"
+)
+# how that second clause opens: the cue (or participle) and "that" when it has one
+COORDINATED_CUE_RE = re.compile(
+    rf",?\s*(?:(?:and|but)\s+(?:also\s+)?(?P<cue>{CUE})|(?:also\s+)?(?P<part>{PARTICIPLE}))(?P<that>\s+that)?\s+(?=\S)"
 )
 # when the speaker spoke, right after the cue: "said on Monday", "said Tuesday" (wire style, no "on"),
 # "told reporters on Tuesday, December 10"

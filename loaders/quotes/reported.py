@@ -25,8 +25,10 @@ from loaders.quotes.cues import (
     THIS_WAS_BY_RE,
     AND_CUE_THAT_RE,
     BARE_CLAUSE_RE,
+    COORDINATED_CUE_RE,
     CREDIT_RE,
     CUE_AT_END_RE,
+    GAP_SECOND_CUE_RE,
     GAP_THAT_RE,
     OBJECT_THAT_RE,
     POST_FRAME_RE,
@@ -39,8 +41,8 @@ from loaders.quotes.cues import (
 from loaders.quotes.names import core_count, name_in_chunk
 from loaders.quotes.phrases import DETERMINER_RE, clean_np, role_like
 from loaders.quotes.resolve import Article
-from loaders.quotes.rows import UNNAMED, Row, reported_row
-from loaders.quotes.vocab import BARE_CLAUSE_CUES, CHANNEL_CUES, OBJECT_CUES, PRESS_CHANNEL
+from loaders.quotes.rows import UNNAMED, Row, Speaker, reported_row
+from loaders.quotes.vocab import BARE_CLAUSE_CUES, CHANNEL_CUES, OBJECT_CUES, PARTICIPLES, PRESS_CHANNEL
 
 
 PRESS_CHANNEL_RE = re.compile(PRESS_CHANNEL, re.I)
@@ -102,18 +104,20 @@ def speaker_cue(art: Article, p: int, s: int, e: int) -> Row | None:
     after = fm.end() if has_obj or not fm.group("obj") else fm.end("cue")
     gap_from = fm.start("mod") if has_obj or not fm.group("obj") else fm.end("cue")
     that = THAT_RE.match(text, after, e) or GAP_THAT_RE.match(text, gap_from, e)
+    if that is not None and that.re is GAP_THAT_RE and GAP_SECOND_CUE_RE.search(text, gap_from, that.start("clause")):
+        that = None  # "said Tuesday he saw no prospect … and noted that …": a bare clause, then a second one
     if that is None and cue in OBJECT_CUES and not has_obj:
         that = OBJECT_THAT_RE.match(text, after, e)
-    if that is None:  # "X answered positively, but said that …"
-        that = AND_CUE_THAT_RE.match(text, after, e)
     if that:
         return reported_row(p, that.start("clause"), that.end("clause"), text, speaker, cue, "speaker_cue_that")
     when = WHEN_RE.match(text, gap_from, e)
-    if fm.group("mod") and not when:
-        return None  # "said at a meeting with …": where the place phrase ends is unknown, so is the clause
-    bare = BARE_CLAUSE_RE.match(text, when.end() if when else after, e)
+    # "X said Tuesday he saw no prospect …, saying that …": the bare clause first, the participle's after it
+    bare = None if fm.group("mod") and not when else BARE_CLAUSE_RE.match(text, when.end() if when else after, e)
     if bare and cue in BARE_CLAUSE_CUES and not has_obj and speaker.role != "press service" and speaker is not UNNAMED:
         return reported_row(p, bare.start("clause"), bare.end("clause"), text, speaker, cue, "speaker_cue_clause")
+    that = AND_CUE_THAT_RE.match(text, after, e)  # "X answered positively, but said that …"
+    if that:
+        return reported_row(p, that.start("clause"), that.end("clause"), text, speaker, cue, "speaker_cue_that")
     return None
 
 
@@ -216,17 +220,19 @@ RULES: list[tuple[Callable[[Article, int, int, int], Row | None], bool]] = [
 ]
 
 
-def reported_row_of(art: Article, p: int, s: int, e: int) -> Row | None:
-    """The reported-speech row of sentence paras[p][s:e], or None. A closing credit (", Azernews reports.") is
-    cut off first, so the frame inside it speaks; the whole sentence is tried when that finds nothing."""
+def reported_rows_of(art: Article, p: int, s: int, e: int) -> list[Row]:
+    """The reported-speech rows of sentence paras[p][s:e]: the first rule's row, and a second clause of the same
+    speaker coordinated with it ("X said that A and noted that B", "…, adding that B"). A closing credit
+    (", Azernews reports.") is cut off first, so the frame inside it speaks; the whole sentence is tried when
+    that finds nothing."""
     text = art.paras[p]
     while s < e and text[s].isspace():
         s += 1
     cued = art.has_cue(p, s, e)
     if s >= e or THIS_WAS_BY_RE.match(text, s, e):  # "… reports that this was told by X": an attribution
-        return None
+        return []
     if not (cued or text.find("ccording", s, e) >= 0):
-        return frame_next(art, p, s, e)
+        return _found(frame_next(art, p, s, e))
     credit = CREDIT_RE.search(text, s, e)
     for end in ((credit.start(), e) if credit else (e,)):
         for rule, needs_cue in RULES:
@@ -234,5 +240,26 @@ def reported_row_of(art: Article, p: int, s: int, e: int) -> Row | None:
                 break
             row = rule(art, p, s, end)
             if row is not None:
-                return row
-    return frame_next(art, p, s, e)  # the sentence's own frames found nothing: the next may name its speaker
+                second = _coordinated(text, row, end)
+                return [row] if second is None else [row, second]
+    return _found(frame_next(art, p, s, e))  # the sentence's own frames found nothing: the next may name its speaker
+
+
+def _found(row: Row | None) -> list[Row]:
+    return [] if row is None else [row]
+
+
+def _coordinated(text: str, row: Row, end: int) -> Row | None:
+    """The second reported clause right after `row`'s, up to `end`, with `row`'s speaker: "… and noted that
+    CLAUSE", ", adding that CLAUSE", "… and added CLAUSE" (without "that" only after the cues that take a bare
+    clause); None when none follows."""
+    m = COORDINATED_CUE_RE.match(text, row.end, end)
+    if m is None:
+        return None
+    cue = normal_cue(m.group("cue")) if m.group("cue") else PARTICIPLES[" ".join(m.group("part").split())]
+    if not m.group("that") and cue not in BARE_CLAUSE_CUES:
+        return None
+    while end > m.end() and text[end - 1] in " .!?\n":
+        end -= 1
+    speaker = Speaker(row.speaker, row.speaker_role, row.side, row.attribution, bool(row.person))
+    return reported_row(row.para_no, m.end(), end, text, speaker, cue, "and_cue_clause")

@@ -15,7 +15,7 @@ from loaders.people import home_side
 from loaders.quotes.direct import direct_rows
 from loaders.quotes.headline import headline_row, is_own_title
 from loaders.quotes.marks import mask_quoted_names, overlaps
-from loaders.quotes.reported import reported_row_of
+from loaders.quotes.reported import reported_rows_of
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import COLUMNS, Row, single_spaced
 
@@ -61,9 +61,7 @@ def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]
             s, e = edges[read[p]], edges[read[p] + 1]
             read[p] += 1
             if not overlaps(regions, s, e) or _clause_quotes(paras[p], regions, s):
-                row = reported_row_of(art, p, s, e)
-                if row is not None:
-                    rows.append(row)
+                rows.extend(reported_rows_of(art, p, s, e))
 
     done = 0  # paragraphs read to their end
     for segs in art.spans:

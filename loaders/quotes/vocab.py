@@ -69,6 +69,7 @@ def alternation(words) -> str:
 CUE_FORMS = cue_forms()
 CUE = alternation(CUE_FORMS)
 BARE_CLAUSE_CUES = frozenset(_DATA["cues"]["bare_clause"])
+BARE_CLAUSE_CUE = alternation(BARE_CLAUSE_CUES)
 NOT_ADVERBS = frozenset(_DATA["cues"]["not_adverbs"])
 OBJECT_CUES = frozenset(_DATA["cues"]["with_object"])
 LISTENER = alternation(_DATA["cues"]["listeners"])
