@@ -1548,3 +1548,11 @@ def test_an_adverbial_after_the_cue_is_no_bare_reported_clause(tail):
     q = _quotes("Kaz Minerals runs a copper mine in the north.", f"The output plan was cut, Kaz Minerals said on Tuesday{tail}",
                 f"Kaz Minerals said{tail}")
     assert _got(q) == [("reported", "The output plan was cut", "Kaz Minerals", "speaker_cue_after")]
+
+
+@pytest.mark.parametrize("role", ["ExxonMobil Senior Vice President", "Acme Mining chief executive"])
+def test_a_companys_post_never_takes_the_datelines_government_side(role):
+    q = _quotes(f"ASTANA – Prime Minister Olzhas Bektenov met {role} John Willan on Monday.",
+                "“We have worked here since the nineties,” Willan said.",
+                "“The grid will be ready for the new fields,” Minister of Energy Almasadam Satkaliyev said.")
+    assert q[["speaker", "side"]].values.tolist() == [["John Willan", "other"], ["Almasadam Satkaliyev", "Kazakhstan"]]

@@ -133,6 +133,20 @@ def company_name(chunk: str) -> bool:
     return not (len(words) == 2 and gender_of_given_name(words[0]))  # "Samantha Power"
 
 
+def company_role(role: str) -> bool:
+    """True for a role that opens with a company's name: a one-word name with an inner capital ("ExxonMobil
+    Senior Vice President") or a name ending as a company's does ("Acme Mining chief executive")."""
+    words = role.split()
+    if not words:
+        return False
+    if _INNER_CAPITAL_RE.match(words[0]):
+        return True
+    run = 0
+    while run < len(words) and words[run][:1].isupper():
+        run += 1
+    return any(company_name(" ".join(words[:k])) for k in range(2, run + 1))
+
+
 def name_in_chunk(chunk: str) -> tuple[str, int]:
     """The person-name part at the end of a capitalised chunk and its offset in the chunk, or ("", -1).
     Title and modifier words (Chancellor, Former, Acting) are never part of a name, nor is a company's name."""

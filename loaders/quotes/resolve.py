@@ -26,6 +26,7 @@ import re
 from loaders.people import gender_of_given_name, is_country_word, person_side, side_in_article, side_of
 from loaders.quotes.cues import SUBJ_CUE_RE, cue_positions
 from loaders.quotes.marks import overlaps, scan_spans
+from loaders.quotes.names import company_role
 from loaders.quotes.organisations import Organisations, document_owner, group_org, post_name
 from loaders.quotes.persons import Person, Persons
 from loaders.quotes.phrases import (
@@ -106,7 +107,9 @@ class Article(Organisations, Persons):
         self._collected = False
 
     def _side(self, role: str, org: str = "") -> str:
-        return side_in_article(role, org, self.home)
+        """The side of a role (and organisation) here: a government office with no country takes the article's
+        home side, never a company's post ("ExxonMobil Senior Vice President")."""
+        return side_in_article(role, org, "" if company_role(role) else self.home)
 
     def starts(self, p: int) -> list[int]:
         """Sentence start offsets of paragraph `p`, split on first use."""
