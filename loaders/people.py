@@ -163,20 +163,20 @@ def side_of(role: str, org_text: str = "") -> str:
     return min(found)[1] if found else "other"
 
 
-def home_side(place: str, first_paragraph: str) -> str:
+def home_side(place: str, lead: str) -> str:
     """The side an article is at home in: "Kazakhstan" for a dateline in a Kazakh city or region
     (sides.toml `places`), else the side a dateline place reads as ("Brussels" -> "EU"), else,
-    with no dateline, "Kazakhstan" when the first paragraph names Kazakhstan or a Kazakh place,
-    "EU" when it names a member state ("Germany's government said…"); "" otherwise."""
+    with no dateline, "Kazakhstan" when the lead (headline and first paragraph) names Kazakhstan or a
+    Kazakh place, "EU" when it names a member state ("Germany's government said…"); "" otherwise."""
     lex = _lexicon()
     if place:
         side = lex["places"].get(place.casefold()) or side_of("", place)
         return side if side in ("EU", "Kazakhstan") else ""
     kz = next((pattern for side, pattern in lex["keywords"] if side == "Kazakhstan"), None)
-    if kz is not None and kz.search(first_paragraph):
+    if kz is not None and kz.search(lead):
         return "Kazakhstan"
     member = lex["member_states"]
-    return "EU" if member is not None and member.search(first_paragraph) else ""
+    return "EU" if member is not None and member.search(lead) else ""
 
 
 @lru_cache(maxsize=4096)

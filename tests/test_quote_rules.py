@@ -1556,3 +1556,14 @@ def test_a_companys_post_never_takes_the_datelines_government_side(role):
                 "“We have worked here since the nineties,” Willan said.",
                 "“The grid will be ready for the new fields,” Minister of Energy Almasadam Satkaliyev said.")
     assert q[["speaker", "side"]].values.tolist() == [["John Willan", "other"], ["Almasadam Satkaliyev", "Kazakhstan"]]
+
+
+def test_a_headline_naming_the_country_sets_the_home_side_as_a_lead_does():
+    paras = ["Head of State Nursultan Nazarbayev received the Minister of Energy Vladimir Shkolnik on Monday.",
+             "“Given falling oil prices, all companies cut their costs,” Minister Shkolnik said."]
+    articles = pd.DataFrame({"article_id": ["a1"], "date": pd.to_datetime(["2025-01-01"]), "place": [""],
+                             "title": ["Energy Minister briefs Kazakh President on the oil sector"]})
+    paragraphs = pd.DataFrame({"article_id": ["a1"] * 2, "para_no": [0, 1], "text": paras})
+    q = quotes_table(articles, paragraphs)
+    assert q[["speaker", "side"]].values.tolist() == [["Vladimir Shkolnik", "Kazakhstan"]]
+    assert _quotes(*paras)["side"].tolist() == ["other"]  # no headline, and a lead that names no country

@@ -124,8 +124,8 @@ def quotes_table(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFra
     for article_id, group in groupby(zip(ordered["article_id"].tolist(), texts), key=itemgetter(0)):
         article_id = str(article_id)
         paras = [text for _, text in group]
-        home = home_side(places.get(article_id, ""), paras[0] if paras else "")
         title = titles.get(article_id, "")
+        home = home_side(places.get(article_id, ""), f"{title}\n{paras[0]}" if paras else title)
         for row in article_rows(paras, home, title if paras and is_own_title(title, paras[0]) else ""):
             ids.append(article_id)
             records.append(row)
