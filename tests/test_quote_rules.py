@@ -1567,3 +1567,16 @@ def test_a_headline_naming_the_country_sets_the_home_side_as_a_lead_does():
     q = quotes_table(articles, paragraphs)
     assert q[["speaker", "side"]].values.tolist() == [["Vladimir Shkolnik", "Kazakhstan"]]
     assert _quotes(*paras)["side"].tolist() == ["other"]  # no headline, and a lead that names no country
+
+
+@pytest.mark.parametrize("opening, closing", [('"', "”"), ("“", '"'), ("«", '"')])
+def test_a_straight_mark_pairs_with_a_curly_one_when_an_outlet_mixes_them(opening, closing):
+    q = _quotes("Zhorabek Mirzamakhmudov is the Uzbek energy minister.",
+                f"{opening}If we import gas from another country, we cooperate on commercial terms,{closing} "
+                "Mirzamakhmudov said.",
+                "“Output will rise next year,” he added.")
+    assert _got(q) == [
+        ("direct", "If we import gas from another country, we cooperate on commercial terms", "Zhorabek Mirzamakhmudov",
+         "speaker_cue_after"),
+        ("direct", "Output will rise next year", "Zhorabek Mirzamakhmudov", "speaker_cue_after"),
+    ]

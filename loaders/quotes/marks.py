@@ -24,7 +24,9 @@ Segment = tuple[int, int, int]  # (para_no, start, end) of a quote's inner text 
 _OPENERS = "“«\"‘„‚”'"
 _CLOSES = {"»": "«", "”": "“„”", "“": "„", '"': '"', "’": "‘‚'", "‘": "‚", "'": "'‘"}
 MARK_RE = re.compile("[\"“”«»‘’„‚']")
-_MISMATCHED = {"»": "“„\"", "”": "«"}
+# closing marks that close an open quote of another style, as outlets that mix their marks type them:
+# “…», «…”, and a straight mark paired with a typographic one ("…”, “…", «…")
+_MISMATCHED = {"»": "“„\"", "”": "«\"", '"': "“«"}
 _LEAD_OPENER_RE = re.compile(r"\s*[“«\"‘„‚]")
 WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 # a company's name in quote marks beside its legal form or a company noun: JSC "NC KazMunayGas", «Kazakhmys» LLP,
