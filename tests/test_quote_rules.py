@@ -1580,3 +1580,20 @@ def test_a_straight_mark_pairs_with_a_curly_one_when_an_outlet_mixes_them(openin
          "speaker_cue_after"),
         ("direct", "Output will rise next year", "Zhorabek Mirzamakhmudov", "speaker_cue_after"),
     ]
+
+
+@pytest.mark.parametrize("frame", [
+    "Energy Minister Kubanychbek Turdubaev announced it at a meeting of the parliamentary committee on energy and subsoil use.",
+    "Federica Mogherini, High Representative of the European Union, said following a meeting with five foreign ministers.",
+    "Mining engineer Duishenbek Kamchybekov said today at a press conference at the 24.kg news agency.",
+])
+def test_a_lead_is_reported_by_the_sentence_after_it_that_only_names_who_said_it_where(frame):
+    q = _quotes(f"Kyrgyzstan asked its neighbours for electricity on credit. {frame}")
+    assert _got(q)[0][:2] == ("reported", "Kyrgyzstan asked its neighbours for electricity on credit")
+    assert _got(q)[0][3] == "frame_next"
+
+
+def test_a_sentence_with_a_clause_before_its_frame_reports_that_clause_not_the_lead():
+    q = _quotes("Kyrgyzstan is the third largest gold producer in the region. "
+                "Most of its output goes to Europe, Dilger Zhaparov said.")
+    assert _got(q) == [("reported", "Most of its output goes to Europe", "Dilger Zhaparov", "speaker_cue_after")]

@@ -121,9 +121,33 @@ WHEN_RE = re.compile(
     rf"\s+\d{{1,2}}(?:st|nd|rd|th)?)|(?:last|this|next)\s+(?:week|month|year|{_WEEKDAY})"
     r"|earlier\s+this\s+(?:week|month|year)|today|yesterday)\b,?"
 )
-END_OF_FRAME_RE = re.compile(r"\s*[.!?]?\s*$")
-# a sentence ending in its speech cue and a few words: a cheap test before reading it as a frame
-CUE_AT_END_RE = re.compile(rf"\b{CUE}\b[^.!?;:“”«»\"]{{0,60}}[.!?]?\s*$")
+# what may follow a frame that is a sentence of its own, after its cue: nothing, or where and when the
+# speaker spoke ("… announced it at a meeting of the parliamentary committee on …", "… said today.")
+_FRAME_TAIL_RE = re.compile(
+    r"(?:\s+(?:it|this)\b)?(?:,?\s+(?:today|yesterday|on|at|in|during|following|after|before|while|when|via"
+    r"|speaking|addressing|commenting|answering|responding)\b(?:[^.!?;“”«»\"]|\.(?=\S)){0,200})?\s*[.!?]?\s*$"
+)
+
+
+# an introductory phrase before a frame ("At the meeting, the minister said", an outlet's "Report informs, the
+# minister said"), never a clause of its own
+_INTRODUCTORY_RE = re.compile(
+    r"(?:At|In|On|During|After|Before|Following|Speaking|Addressing|Commenting|Answering|Meanwhile|However"
+    r"|Later|Earlier|Also|Today|Yesterday|Then|Thus|Moreover|Besides|Furthermore)\b"
+    r"|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes|reported|informed)\s*,?$"
+)
+
+
+def whole_frame(frame: re.Match[str], text: str, start: int, end: int) -> bool:
+    """True when the sentence text[start:end] is only the SUBJ_CUE_RE `frame`: at most an introductory phrase
+    before it ("B, X said." is B's frame, no frame of the sentence before), and after its cue nothing but
+    where and when the speaker spoke."""
+    lead = text[start:frame.start("spk")].strip()
+    return ((not lead or _INTRODUCTORY_RE.match(lead) is not None)
+            and _FRAME_TAIL_RE.fullmatch(text, frame.end("obj"), end) is not None)
+
+
+CUE_AT_END_RE = re.compile(rf"\b{CUE}\b(?:[^.!?;:“”«»\"]|\.(?=\S)){{0,200}}[.!?]?\s*$")
 ACCORDING_PRE_RE = re.compile(r"According\s+to\s+(?P<rest>.+?)[.!?]?\s*$", re.S)
 ACCORDING_POST_RE = re.compile(
     r"(?P<clause>\S.*?),?\s+according\s+to\s+(?P<spk>[^,;]+?)(?:,\s*(?P<app>[^,;]+?))?[.!?]?\s*$", re.S

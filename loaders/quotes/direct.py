@@ -22,13 +22,13 @@ from loaders.quotes.cues import (
     FOLLOWING_RE,
     PARTICIPLE_BEFORE_RE,
     STATEMENT_BEFORE_RE,
-    END_OF_FRAME_RE,
     QUOTED_AS_HEAD_RE,
     QUOTED_AS_RE,
     TAIL_CUE_SPK_RE,
     TAIL_SPK_CUE_RE,
     THIS_WAS_BY_RE,
     normal_cue,
+    whole_frame,
 )
 from loaders.quotes.marks import MARK_RE, Segment, is_title
 from loaders.quotes.names import CHUNK_RE, name_in_chunk
@@ -285,10 +285,10 @@ def next_sentence(art: Article, span: Span) -> Found | None:
     if by:  # "“…” / Azernews reports that this statement was made by X, the Minister of Energy."
         speaker = art.resolve(by.group("spk"), q, by.start("spk"))
         return Found(speaker, normal_cue(by.group("cue") or "said"), True) if speaker is not None and speaker.name else None
-    if nxt_end - start > 200 or not art.has_cue(q, max(start, nxt_end - 90), nxt_end):
-        return None  # an attribution sentence is short and ends near its cue
+    if nxt_end - start > 200 or not art.has_cue(q, start, nxt_end):
+        return None  # an attribution sentence is short
     found = art.frame_at(q, start, nxt_end)
-    if found is None or not END_OF_FRAME_RE.fullmatch(text, found[0].end(), nxt_end):
+    if found is None or not whole_frame(found[0], text, start, nxt_end):
         return None
     return Found(found[1], normal_cue(found[0].group("cue")), True)
 

@@ -21,7 +21,6 @@ from loaders.quotes.cues import (
     ACCORDING_PRE_RE,
     AS_BY_RE,
     AS_CUE_RE,
-    END_OF_FRAME_RE,
     THIS_WAS_BY_RE,
     AND_CUE_THAT_RE,
     BARE_CLAUSE_RE,
@@ -37,6 +36,7 @@ from loaders.quotes.cues import (
     THAT_RE,
     WHEN_RE,
     normal_cue,
+    whole_frame,
 )
 from loaders.quotes.names import core_count, name_in_chunk
 from loaders.quotes.phrases import DETERMINER_RE, clean_np, role_like
@@ -197,15 +197,17 @@ def frame_next(art: Article, p: int, s: int, e: int) -> Row | None:
     else:
         credit = CREDIT_RE.search(text, e, ne)
         end = credit.start() if credit else ne
-        if not CUE_AT_END_RE.search(text, max(e, end - 90), end):
-            return None  # it ends near its cue
+        if not CUE_AT_END_RE.search(text, e, end):
+            return None  # it ends with its cue, and where and when the speaker spoke
         found = art.frame_at(p, e, end)
-        if found is None or not END_OF_FRAME_RE.fullmatch(text, found[0].end(), end):
+        if found is None or not whole_frame(found[0], text, e, end):
             return None
         speaker, cue = found[1], found[0].group("cue")
     if speaker is None or not speaker.name:
         return None
-    return reported_row(p, s, e, text, speaker, normal_cue(cue), "frame_next")
+    stop = len(text[:e].rstrip())
+    stop -= text[stop - 1:stop] in (".", "!", "?")  # "CLAUSE. X announced it …": the clause, not its stop
+    return reported_row(p, s, stop, text, speaker, normal_cue(cue), "frame_next")
 
 
 # (rule, needs a speech cue in the sentence): tried in this order, the first row found is the sentence's.
