@@ -1597,3 +1597,9 @@ def test_a_sentence_with_a_clause_before_its_frame_reports_that_clause_not_the_l
     q = _quotes("Kyrgyzstan is the third largest gold producer in the region. "
                 "Most of its output goes to Europe, Dilger Zhaparov said.")
     assert _got(q) == [("reported", "Most of its output goes to Europe", "Dilger Zhaparov", "speaker_cue_after")]
+
+
+def test_a_name_whose_possessive_opens_the_sentence_is_its_subject_for_a_later_pronoun():
+    q = _quotes("Suy Sem's praise came during a meeting with Wu Yin, deputy head of China's energy administration.",
+                "“Most investors in our energy sector are from China,” he told reporters after the meeting.")
+    assert _got(q) == [("direct", "Most investors in our energy sector are from China", "Suy Sem", "speaker_cue_after")]

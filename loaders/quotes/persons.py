@@ -72,9 +72,10 @@ def _is_object(text: str, start: int) -> bool:
     X", "met with X"), or a possessive ("over Erdogan's visit"), not the subject of its clause; the agent of a
     passive clause ("The delegation was led by X") is its subject."""
     name = CHUNK_RE.match(text, start)
-    if name is not None and text.startswith(("’s ", "'s ", "’ ", "' "), name.end()):
-        return True
     before = text[max(0, start - 60):start]
+    if name is not None and text.startswith(("’s ", "'s ", "’ ", "' "), name.end()):
+        # "Suy Sem's appreciation was made …" opens its sentence: the person is what it goes on about
+        return bool(before.strip()) and before.rstrip()[-1:] not in ".;!?"
     if start >= 0 and _in_cue_adverbial(text[max(0, start - 160):start]):
         return True
     return (start >= 0 and not any(c in before for c in ".;") and bool(_OBJECT_BEFORE_RE.search(before))
