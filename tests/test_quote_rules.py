@@ -1601,5 +1601,7 @@ def test_a_sentence_with_a_clause_before_its_frame_reports_that_clause_not_the_l
 
 def test_a_name_whose_possessive_opens_the_sentence_is_its_subject_for_a_later_pronoun():
     q = _quotes("Suy Sem's praise came during a meeting with Wu Yin, deputy head of China's energy administration.",
-                "“Most investors in our energy sector are from China,” he told reporters after the meeting.")
-    assert _got(q) == [("direct", "Most investors in our energy sector are from China", "Suy Sem", "speaker_cue_after")]
+                "“Most investors in our energy sector are from China,” he told reporters after the meeting.",
+                "Suy Sem said that Chinese firms had built six dams in the country.")
+    assert _got(q) == [("direct", "Most investors in our energy sector are from China", "Suy Sem", "speaker_cue_after"),
+                       ("reported", "Chinese firms had built six dams in the country", "Suy Sem", "speaker_cue_that")]
