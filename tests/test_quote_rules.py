@@ -1605,3 +1605,12 @@ def test_a_name_whose_possessive_opens_the_sentence_is_its_subject_for_a_later_p
                 "Suy Sem said that Chinese firms had built six dams in the country.")
     assert _got(q) == [("direct", "Most investors in our energy sector are from China", "Suy Sem", "speaker_cue_after"),
                        ("reported", "Chinese firms had built six dams in the country", "Suy Sem", "speaker_cue_that")]
+
+
+@pytest.mark.parametrize("opening", ['" ', "“ "])
+def test_a_paragraph_opening_with_a_mark_and_a_stray_space_opens_a_quote(opening):
+    q = _quotes("Alexander Novak is the deputy prime minister.",
+                f"{opening}A slowdown in the global economy could cut demand for oil,” said Deputy Prime Minister "
+                "Alexander Novak.")
+    assert _got(q) == [("direct", "A slowdown in the global economy could cut demand for oil", "Alexander Novak",
+                        "cue_speaker_after")]

@@ -155,9 +155,11 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
             ch = text[i]
             prev = text[i - 1] if i > 0 else " "
             nxt = text[i + 1] if i + 1 < n else " "
-            left = not nxt.isspace() and (prev.isspace() or prev in "([{—–-/" or prev in _OPENERS or i == begin
-                                          or (prev in ".!?" and nxt.isupper())  # "…in Hungary.“Bulgaria is…"
-                                          or (prev in ",:;" and nxt.isalnum() and not stack))  # "noting,“Border…"
+            left = (not nxt.isspace() and (prev.isspace() or prev in "([{—–-/" or prev in _OPENERS or i == begin
+                                           or (prev in ".!?" and nxt.isupper())  # "…in Hungary.“Bulgaria is…"
+                                           or (prev in ",:;" and nxt.isalnum() and not stack))  # "noting,“Border…"
+                    # a paragraph opening with a mark and a stray space: `" A slowdown …", said X`
+                    or (nxt == " " and ch in "\"“«" and not text[:i].strip() and text[i + 2:i + 3].isalnum()))
             right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n)
             if ch in "\"”»“" and _after_clause_end(text, i) and (
                     CUE_WORD_RE.match(text, i + 1) or not text[i + 1:].strip()
