@@ -147,6 +147,7 @@ def company_role(role: str) -> bool:
     return any(company_name(" ".join(words[:k])) for k in range(2, run + 1))
 
 
+@lru_cache(maxsize=65536)
 def name_in_chunk(chunk: str) -> tuple[str, int]:
     """The person-name part at the end of a capitalised chunk and its offset in the chunk, or ("", -1).
     Title and modifier words (Chancellor, Former, Acting) are never part of a name, nor is a company's name."""
