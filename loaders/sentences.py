@@ -10,8 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 
-# A terminator run, any closing quotes/brackets that belong to the sentence, then whitespace or end.
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n")
+# A terminator run, any closing quotes/brackets that belong to the sentence, then whitespace or end; or a full
+# stop a scraped page lost the space after, between a word and the next sentence's first word
+# ("…obligations.The newly introduced …").
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 _SPACE = re.compile(r"\s*")
 _WORD = re.compile(r"\w+")
 # Abbreviations that never end a sentence when followed by a capitalised word.
