@@ -1614,3 +1614,11 @@ def test_a_paragraph_opening_with_a_mark_and_a_stray_space_opens_a_quote(opening
                 "Alexander Novak.")
     assert _got(q) == [("direct", "A slowdown in the global economy could cut demand for oil", "Alexander Novak",
                         "cue_speaker_after")]
+
+
+@pytest.mark.parametrize("insert", ["however", "in turn", "for his part"])
+def test_an_adverb_in_commas_after_the_cue_stands_outside_the_clause(insert):
+    q = _quotes("Finance Minister Kim Dong-yeon spoke in Seoul.",
+                f"Kim Dong-yeon said, {insert}, he would listen to the voices of the hydrogen industry.")
+    assert _got(q) == [("reported", "he would listen to the voices of the hydrogen industry", "Kim Dong-yeon",
+                        "speaker_cue_clause")]

@@ -83,6 +83,10 @@ BARE_CLAUSE_RE = re.compile(
     r"[^\s,].*?)[.!?]?\s*$",
     re.S,
 )
+# an adverb set off in commas right after the cue: "said, however, (that) …", "added, in turn, …"
+INSERTED_AFTER_CUE_RE = re.compile(
+    r",\s+(?:however|though|meanwhile|in\s+turn|in\s+particular|for\s+(?:his|her|its|their)\s+part|also|too)(?=,)"
+)
 # a second cue of the speaker inside what looks like the gap before "that": "said Tuesday A and noted that B"
 GAP_SECOND_CUE_RE = re.compile(rf"\s(?:and|but)\s+(?:also\s+)?{CUE}\b")
 CUE_WORD_RE = re.compile(rf"{CUE}\b")

@@ -29,6 +29,7 @@ from loaders.quotes.cues import (
     CUE_AT_END_RE,
     GAP_SECOND_CUE_RE,
     GAP_THAT_RE,
+    INSERTED_AFTER_CUE_RE,
     OBJECT_THAT_RE,
     POST_FRAME_RE,
     POST_INV_RE,
@@ -103,6 +104,11 @@ def speaker_cue(art: Article, p: int, s: int, e: int) -> Row | None:
     has_obj = bool(fm.group("obj")) and cue in OBJECT_CUES
     after = fm.end() if has_obj or not fm.group("obj") else fm.end("cue")
     gap_from = fm.start("mod") if has_obj or not fm.group("obj") else fm.end("cue")
+    placed = bool(fm.group("mod"))  # "said at the forum …": where it was said stands between cue and clause
+    inserted = INSERTED_AFTER_CUE_RE.match(text, fm.end("obj"), e)
+    if inserted:  # "Kim said, however, he would listen …": the clause after the inserted adverb
+        after = gap_from = inserted.end()
+        placed = False
     that = THAT_RE.match(text, after, e) or GAP_THAT_RE.match(text, gap_from, e)
     if that is not None and that.re is GAP_THAT_RE and GAP_SECOND_CUE_RE.search(text, gap_from, that.start("clause")):
         that = None  # "said Tuesday he saw no prospect … and noted that …": a bare clause, then a second one
@@ -112,7 +118,7 @@ def speaker_cue(art: Article, p: int, s: int, e: int) -> Row | None:
         return reported_row(p, that.start("clause"), that.end("clause"), text, speaker, cue, "speaker_cue_that")
     when = WHEN_RE.match(text, gap_from, e)
     # "X said Tuesday he saw no prospect …, saying that …": the bare clause first, the participle's after it
-    bare = None if fm.group("mod") and not when else BARE_CLAUSE_RE.match(text, when.end() if when else after, e)
+    bare = None if placed and not when else BARE_CLAUSE_RE.match(text, when.end() if when else after, e)
     if bare and cue in BARE_CLAUSE_CUES and not has_obj and speaker.role != "press service" and speaker is not UNNAMED:
         return reported_row(p, bare.start("clause"), bare.end("clause"), text, speaker, cue, "speaker_cue_clause")
     that = AND_CUE_THAT_RE.match(text, after, e)  # "X answered positively, but said that …"
