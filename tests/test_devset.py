@@ -77,9 +77,14 @@ def test_the_layout_numbers_the_title_minus_one_and_paragraphs_from_zero():
 
 @needs_texts
 def test_rebuilt_texts_match_their_hashes():
+    missing = []
     for entry in ENTRIES:
         path = DEVSET_DIR / entry["split"] / f"{entry['id']}.txt"
+        if not path.exists():  # its stored page no longer gives the article (rebuild says which)
+            missing.append(entry["id"])
+            continue
         assert sha256(path.read_text(encoding="utf-8")) == entry["sha256"], entry["id"]
+    assert len(missing) <= len(ENTRIES) // 100, f"not rebuilt: {missing}"
 
 
 @needs_texts
@@ -94,7 +99,7 @@ def test_the_read_part_scores_at_least_what_it_scored_when_the_rules_last_change
 
 
 # Raised whenever a rule change raises the dev part's scores (README, "Measuring accuracy").
-FLOOR = {"direct_f1": 0.968, "direct_speaker_of_gold": 0.902, "event_recall": 0.859}
+FLOOR = {"direct_f1": 0.976, "direct_speaker_of_gold": 0.906, "event_recall": 0.859}
 
 
 def test_entity_offsets_in_a_parsed_paragraph_map_to_the_article_through_collapsed_spaces():
