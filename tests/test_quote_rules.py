@@ -1622,3 +1622,14 @@ def test_an_adverb_in_commas_after_the_cue_stands_outside_the_clause(insert):
                 f"Kim Dong-yeon said, {insert}, he would listen to the voices of the hydrogen industry.")
     assert _got(q) == [("reported", "he would listen to the voices of the hydrogen industry", "Kim Dong-yeon",
                         "speaker_cue_clause")]
+
+
+def test_a_counterpart_holds_the_title_of_the_person_they_are_counterpart_of():
+    q = _quotes("Russia's foreign minister Sergei Lavrov spoke after talks with his Kazakh counterpart, Marat Tazhin.",
+                "The Kazakh foreign minister said the pipeline project had no political motives behind it.",
+                "“There are technical issues, but we are optimistic,” he said.")
+    assert _got(q) == [
+        ("reported", "the pipeline project had no political motives behind it", "Marat Tazhin", "speaker_cue_clause"),
+        ("direct", "There are technical issues, but we are optimistic", "Marat Tazhin", "speaker_cue_after"),
+    ]
+    assert q["side"].tolist() == ["Kazakhstan", "Kazakhstan"]

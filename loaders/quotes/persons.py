@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from loaders.people import fold, gender_of_given_name, similar_tail
+from loaders.people import fold, gender_of_given_name, is_country_word, similar_tail
 from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE
 from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core_count, name_chunks, name_in_chunk,
                                   office_word_count, with_initials, without_initials)
@@ -258,6 +258,19 @@ class Persons:
         """Whether one of the persons `mentions` name has, or may have, the gender `want`."""
         return any(self.persons[name].gender in (want, "") for _, _, name in mentions)
 
+    def _counterparts(self, wanted: frozenset[str]) -> set[str]:
+        """Who holds the role `wanted` as somebody's counterpart: "Lavrov … his Kazakh counterpart, Marat Tazhin"
+        makes Tazhin "the Kazakh foreign minister" when another person's role has the title's words ("Russia's
+        foreign minister") and Tazhin's has its country words."""
+        country = {w for w in wanted if is_country_word(w)}
+        title = wanted - country
+        if not country or not title:
+            return set()
+        if not any(title <= role_tokens(person.role) for person in self.persons.values() if person.role):
+            return set()
+        return {n for n, person in self.persons.items() if person.role
+                and "counterpart" in role_tokens(person.role) and country <= role_tokens(person.role)}
+
     def _role_holder(self, phrase: str, p: int, pos: int) -> Person | None:
         """The person whose role contains every word of `phrase` ("the Commission President"), or, for a
         general word such as "the diplomat" or "Turkmen leader", a title it stands for with the other words
@@ -270,6 +283,8 @@ class Persons:
         holders = {n for n, person in self.persons.items() if person.role and (
             wanted <= role_tokens(person.role)
             or (general is not None and HYPERNYMS[general] & role_tokens(person.role) and rest <= role_tokens(person.role)))}
+        if not holders:
+            holders = self._counterparts(wanted)
         if not holders:
             return None
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
