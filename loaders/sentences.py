@@ -10,10 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 
-# A terminator run, any closing quotes/brackets that belong to the sentence, then whitespace or end; or a full
-# stop a scraped page lost the space after, between a word and the next sentence's first word
-# ("…obligations.The newly introduced …").
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 _SPACE = re.compile(r"\s*")
 _WORD = re.compile(r"\w+")
 # Abbreviations that never end a sentence when followed by a capitalised word.
@@ -30,6 +26,12 @@ _STARTERS = frozenset(
     "The A An This That These Those It Its He She We They I In On At As But And Also However "
     "Meanwhile According There His Her Their Our After Before Since When While Earlier Later".split()
 )
+
+
+# A terminator run, any closing quotes/brackets that belong to the sentence, then whitespace or end; or a full
+# stop a scraped page lost the space after, between a word and a word that opens sentences
+# ("…obligations.The newly introduced …", never "News.Az" or "Yandex.Taxi").
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n|(?<=[a-z]{2})\.(?=(?:" + "|".join(_STARTERS) + r")\b)")
 
 
 def _is_boundary(text: str, dot: int, after: int) -> bool:

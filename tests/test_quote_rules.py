@@ -1633,3 +1633,52 @@ def test_a_counterpart_holds_the_title_of_the_person_they_are_counterpart_of():
         ("direct", "There are technical issues, but we are optimistic", "Marat Tazhin", "speaker_cue_after"),
     ]
     assert q["side"].tolist() == ["Kazakhstan", "Kazakhstan"]
+
+
+# What the conventions above must not take: sentences a review of them found misread, one per kind.
+
+def test_a_next_sentence_with_a_clause_of_its_own_reports_that_clause_not_the_lead():
+    q = _quotes("A fire broke out at the Atyrau refinery on Monday. Energy Minister Almasadam Satkaliyev said at a "
+                "briefing that nobody had been hurt in the blaze.")
+    assert _got(q) == [("reported", "nobody had been hurt in the blaze", "Almasadam Satkaliyev", "speaker_cue_that")]
+
+
+def test_a_clause_after_a_sentence_adverb_is_no_introductory_phrase():
+    q = _quotes("Kyrgyzstan is the third largest gold producer in the region. However, most of its output goes to "
+                "Europe, Dilger Zhaparov said.")
+    assert [row[3] for row in _got(q)] == ["speaker_cue_after"]
+
+
+def test_a_participle_inside_a_fronted_clause_starts_no_second_clause_of_the_speaker():
+    q = _quotes("Workers blocked the road to the oil field, saying wages had not been paid since May, Aibek Sultanov said.")
+    assert [row[3] for row in _got(q)] == ["speaker_cue_after"]
+
+
+def test_a_participle_without_a_comma_is_part_of_the_clause():
+    q = _quotes("John Smith said the ministry was warning that prices would rise next year.")
+    assert _got(q) == [("reported", "the ministry was warning that prices would rise next year", "John Smith",
+                        "speaker_cue_clause")]
+
+
+def test_a_ministers_title_with_a_sector_word_is_no_company():
+    q = _quotes("“Output will rise next year,” Deputy Energy Minister Yerlan Akkenzhenov said.", place="Astana")
+    assert q[["speaker", "side"]].values.tolist() == [["Yerlan Akkenzhenov", "Kazakhstan"]]
+    q = _quotes("Economist Mark Gold said that the fund would back small cobalt miners in the region.")
+    assert q[["speaker", "person"]].values.tolist() == [["Mark Gold", "Mark Gold"]]
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("John Smith told a session of parliament that the ceasefire was holding.", "the ceasefire was holding"),
+    ("John Smith said Sunday's election had been free and fair.", "Sunday's election had been free and fair"),
+    ("John Smith said on Tuesday, 12 Chinese firms had applied for lithium licences.",
+     "12 Chinese firms had applied for lithium licences"),
+    ("John Smith said spending on the army would rise next year.", "spending on the army would rise next year"),
+    ("John Smith said despite the sanctions, exports to Europe grew.", "despite the sanctions, exports to Europe grew"),
+])
+def test_words_the_new_conventions_name_still_open_an_ordinary_clause(sentence, clause):
+    assert [row[1] for row in _got(_quotes(sentence))] == [clause]
+
+
+def test_an_opening_adverbial_before_a_title_is_no_employer():
+    q = _quotes("Last week finance minister Madi Takiyev said the budget would be revised in the autumn.")
+    assert q["speaker_role"].tolist() != ["Last week finance minister"]

@@ -64,8 +64,10 @@ AND_CUE_THAT_RE = re.compile(
 )
 THAT_RE = re.compile(r",?\s+that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
 # a date in apposition to a weekday: "on Tuesday, December 10", "Friday, 3 May 2024"
-_DATE_APPOSITION = r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?)?"
+_DATE_APPOSITION = rf"(?:,\s+(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?)?"
 # "said in a statement on Tuesday that", "told Reuters that"
 GAP_THAT_RE = re.compile(
     r",?\s+(?:(?:on|at|in|during|after|before|to|with|about|via|by|from|while|following|earlier|later|today"
@@ -77,12 +79,15 @@ GAP_THAT_RE = re.compile(
 # a clause right after the cue, with no "that": "said the deal …"
 # (never an adverbial: "said amid unrest", "said, shortly after …", "said, speaking at …")
 BARE_CLAUSE_RE = re.compile(
-    r",?\s+(?P<clause>(?!(?:on|at|in|during|after|before|to|with|about|that|and|but|as|by|for|from|of|amid"
-    r"|despite|shortly|however|because|although|though|citing|without|ahead|while|when)\b)"
-    r"(?![a-z]+ing\s+(?:at|in|on|to|with|about|during|from|for|that|the|a|an|his|her|their|its|this)\b)"
+    r"(?P<comma>,)?\s+(?P<clause>(?!(?:on|at|in|during|after|before|to|with|about|that|and|but|as|by|for|from|of"
+    r"|amid|shortly|however|citing|ahead|while|when)\b)"
+    # "said it at a briefing": the cue's object, then where; no clause
+    r"(?!it\s+(?:at|in|on|during|after|before|to|with|from|via)\b)"
     r"[^\s,].*?)[.!?]?\s*$",
     re.S,
 )
+# a participle phrase after a comma ("…, speaking at the forum", "…, stressing that …"): no clause of a cue
+PARTICIPLE_PHRASE_RE = re.compile(r"[a-z]+ing\s+(?:at|in|on|to|with|about|during|from|for|that|the|a|an|his|her|their|its|this)\b")
 # an adverb set off in commas right after the cue: "said, however, (that) …", "added, in turn, …"
 INSERTED_AFTER_CUE_RE = re.compile(
     r",\s+(?:however|though|meanwhile|in\s+turn|in\s+particular|for\s+(?:his|her|its|their)\s+part|also|too)(?=,)"
@@ -110,45 +115,48 @@ SECOND_PREDICATE_RE = re.compile(
     r"|couldn[’']t|gave\s+no|offered\s+no|stopped\s+short|did\s+n[’']t|hoped|expressed|called|urged|invited"
     r"|thanked|wished|welcomed|praised|proposed|suggested|asked)\b"
     # a full quote the clause introduces ("… on carbon: “Azerbaijan …”"), or the next clause ", adding that …"
-    rf"|:\s*[“\"«]|,?\s+(?:also\s+)?{PARTICIPLE}\s+that\b"
+    rf"|:\s*[“\"«]|(?:,\s*(?:also\s+)?|\s+also\s+){PARTICIPLE}\s+that\b"
     # a second reported clause of the same speaker: "… and noted that …", "… and added …", ", saying …"
     rf"|,?\s+(?:and|but)\s+(?:also\s+)?{CUE}\s+that\b|,?\s+and\s+(?:also\s+)?{BARE_CLAUSE_CUE}\s|,\s*saying\s"
 )
 # how that second clause opens: the cue (or participle) and "that" when it has one
 COORDINATED_CUE_RE = re.compile(
-    rf",?\s*(?:(?:and|but)\s+(?:also\s+)?(?P<cue>{CUE})|(?:also\s+)?(?P<part>{PARTICIPLE}))(?P<that>\s+that)?\s+(?=\S)"
+    rf"(?:,?\s*(?:and|but)\s+(?:also\s+)?(?P<cue>{CUE})|(?:,\s*(?:also\s+)?|\s+also\s+)(?P<part>{PARTICIPLE}))"
+    r"(?P<that>\s+that)?\s+(?=\S)"
 )
 # when the speaker spoke, right after the cue: "said on Monday", "said Tuesday" (wire style, no "on"),
 # "told reporters on Tuesday, December 10"
 WHEN_RE = re.compile(
-    rf",?\s+(?:(?:on\s+)?{_WEEKDAY}{_DATE_APPOSITION}|on\s+(?:\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+"
+    rf",?\s+(?:(?:on\s+)?{_WEEKDAY}(?!['’]s\b){_DATE_APPOSITION}|on\s+(?:\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+"
     rf"\s+\d{{1,2}}(?:st|nd|rd|th)?)|(?:last|this|next)\s+(?:week|month|year|{_WEEKDAY})"
     r"|earlier\s+this\s+(?:week|month|year)|today|yesterday)\b,?"
 )
 # what may follow a frame that is a sentence of its own, after its cue: nothing, or where and when the
-# speaker spoke ("… announced it at a meeting of the parliamentary committee on …", "… said today.")
+# speaker spoke ("… announced it at a meeting of the parliamentary committee on …", "… said today."), never a
+# clause of its own ("… said at a briefing that …")
 _FRAME_TAIL_RE = re.compile(
     r"(?:\s+(?:it|this)\b)?(?:,?\s+(?:today|yesterday|on|at|in|during|following|after|before|while|when|via"
-    r"|speaking|addressing|commenting|answering|responding)\b(?:[^.!?;“”«»\"]|\.(?=\S)){0,200})?\s*[.!?]?\s*$"
+    r"|speaking|addressing|commenting|answering|responding)\b(?:(?!\bthat\b)[^.!?;“”«»\"]|\.(?=\S)){0,200})?"
+    r"\s*[.!?]?\s*$"
 )
-
-
-# an introductory phrase before a frame ("At the meeting, the minister said", an outlet's "Report informs, the
-# minister said"), never a clause of its own
+# an introductory phrase before such a frame, and nothing more: "At the meeting in Astana,", "However,", an
+# outlet's "Report informs,"; never a clause ("However, most of its output goes to Europe, X said.")
 _INTRODUCTORY_RE = re.compile(
-    r"(?:At|In|On|During|After|Before|Following|Speaking|Addressing|Commenting|Answering|Meanwhile|However"
-    r"|Later|Earlier|Also|Today|Yesterday|Then|Thus|Moreover|Besides|Furthermore)\b"
-    r"|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes|reported|informed)\s*,?$"
+    r"(?:(?:At|In|On|During|After|Before|Following|Speaking|Addressing|Commenting|Answering)\b[^,;]*"
+    r"|Meanwhile|However|Later|Earlier|Also|Today|Yesterday|Then|Thus|Moreover|Besides|Furthermore"
+    r"|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes|reported|informed)),?"
 )
 
 
 def whole_frame(frame: re.Match[str], text: str, start: int, end: int) -> bool:
     """True when the sentence text[start:end] is only the SUBJ_CUE_RE `frame`: at most an introductory phrase
     before it ("B, X said." is B's frame, no frame of the sentence before), and after its cue nothing but
-    where and when the speaker spoke."""
+    where and when the speaker spoke ("said on Monday exports rose" reports a clause of its own)."""
     lead = text[start:frame.start("spk")].strip()
-    return ((not lead or _INTRODUCTORY_RE.match(lead) is not None)
-            and _FRAME_TAIL_RE.fullmatch(text, frame.end("obj"), end) is not None)
+    if lead and _INTRODUCTORY_RE.fullmatch(lead) is None:
+        return False
+    when = WHEN_RE.match(text, frame.end("obj"), end)
+    return _FRAME_TAIL_RE.fullmatch(text, when.end() if when else frame.end("obj"), end) is not None
 
 
 CUE_AT_END_RE = re.compile(rf"\b{CUE}\b(?:[^.!?;:“”«»\"]|\.(?=\S)){{0,200}}[.!?]?\s*$")

@@ -126,11 +126,14 @@ def _name_word(token: str) -> bool:
 @lru_cache(maxsize=65536)
 def company_name(chunk: str) -> bool:
     """True for a capitalised run of words that ends as a company's name does, in a legal form or a sector
-    ("Acme Mining Corp.", "Steppe Lithium"; speech.toml `name_endings`), and is no given name and surname."""
+    ("Acme Mining Corp.", "Steppe Lithium"; speech.toml `name_endings`), and opens with no title and no given name."""
     words = chunk.split()
     if len(words) < 2 or words[-1].rstrip(".") not in COMPANY_NAME_ENDINGS:
         return False
-    return not (len(words) == 2 and gender_of_given_name(words[0]))  # "Samantha Power"
+    if any(w.casefold() in ROLE_WORDS or w.casefold() in MODIFIER_WORDS
+           for w in words[:-1] if w.rstrip(".") not in COMPANY_NAME_ENDINGS):
+        return False  # "Deputy Energy Minister …", "Economist Mark Gold": a title, not a company
+    return not gender_of_given_name(words[0])  # "Mike Gold", "Jonathan David Gold": a person
 
 
 def company_role(role: str) -> bool:

@@ -226,6 +226,12 @@ class Phrase:
     org_like: bool = False
 
 
+# capitalised words that open a sentence's adverbial, never an employer's name before a job
+_NOT_EMPLOYER = CLAUSE_OPENERS | CONNECTORS | frozenset(
+    "last next this that by under like unlike despite with without for from over as since earlier later "
+    "according amid among".split())
+
+
 @lru_cache(maxsize=16384)
 def _undescribed(head: str) -> tuple[str, str]:
     """`head` without a lowercase description before a capitalised name ("her colleague Dinara Seitkali",
@@ -236,8 +242,8 @@ def _undescribed(head: str) -> tuple[str, str]:
     if m is None or any(w in NOT_ADJECTIVES or w in CONNECTORS for w in m.group("words").split()):
         return "", ""
     owner = m.group("owner")
-    if owner and fold_token(owner.split()[0]) in CLAUSE_OPENERS | CONNECTORS:
-        return "", ""  # "During talks President X": an opening phrase, no employer
+    if owner and any(fold_token(w) in _NOT_EMPLOYER for w in owner.split()):
+        return "", ""  # "During talks President X", "Last week finance minister X": an opening phrase, no employer
     rest = head[m.end():]
     if not clean_np(rest):
         return "", ""

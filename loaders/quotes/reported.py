@@ -31,6 +31,7 @@ from loaders.quotes.cues import (
     GAP_THAT_RE,
     INSERTED_AFTER_CUE_RE,
     OBJECT_THAT_RE,
+    PARTICIPLE_PHRASE_RE,
     POST_FRAME_RE,
     POST_INV_RE,
     REFERENCE_RE,
@@ -112,13 +113,15 @@ def speaker_cue(art: Article, p: int, s: int, e: int) -> Row | None:
     that = THAT_RE.match(text, after, e) or GAP_THAT_RE.match(text, gap_from, e)
     if that is not None and that.re is GAP_THAT_RE and GAP_SECOND_CUE_RE.search(text, gap_from, that.start("clause")):
         that = None  # "said Tuesday he saw no prospect … and noted that …": a bare clause, then a second one
-    if that is None and cue in OBJECT_CUES and not has_obj:
+    if that is None and cue in OBJECT_CUES:  # "told a session of parliament that", "told Reuters on Monday that"
         that = OBJECT_THAT_RE.match(text, after, e)
     if that:
         return reported_row(p, that.start("clause"), that.end("clause"), text, speaker, cue, "speaker_cue_that")
     when = WHEN_RE.match(text, gap_from, e)
     # "X said Tuesday he saw no prospect …, saying that …": the bare clause first, the participle's after it
     bare = None if placed and not when else BARE_CLAUSE_RE.match(text, when.end() if when else after, e)
+    if bare and text[:bare.start("clause")].rstrip().endswith(",") and PARTICIPLE_PHRASE_RE.match(text, bare.start("clause")):
+        bare = None  # "said on Monday, speaking at the forum": a participle phrase, no clause
     if bare and cue in BARE_CLAUSE_CUES and not has_obj and speaker.role != "press service" and speaker is not UNNAMED:
         return reported_row(p, bare.start("clause"), bare.end("clause"), text, speaker, cue, "speaker_cue_clause")
     that = AND_CUE_THAT_RE.match(text, after, e)  # "X answered positively, but said that …"
@@ -248,9 +251,14 @@ def reported_rows_of(art: Article, p: int, s: int, e: int) -> list[Row]:
                 break
             row = rule(art, p, s, end)
             if row is not None:
-                second = _coordinated(text, row, end)
+                second = _coordinated(text, row, end) if rule in _FRAME_FIRST else None
                 return [row] if second is None else [row, second]
     return _found(frame_next(art, p, s, e))  # the sentence's own frames found nothing: the next may name its speaker
+
+
+# the rules whose frame stands before the clause: a clause coordinated after theirs is the same speaker's,
+# while after a fronted clause ("Workers blocked the road, saying …, X said") it is the clause's own subject's
+_FRAME_FIRST = (according_to_before, as_cue, speaker_cue)
 
 
 def _found(row: Row | None) -> list[Row]:
