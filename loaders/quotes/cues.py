@@ -159,6 +159,7 @@ def whole_frame(frame: re.Match[str], text: str, start: int, end: int) -> bool:
     return _FRAME_TAIL_RE.fullmatch(text, when.end() if when else frame.end("obj"), end) is not None
 
 
+# a sentence ending in its speech cue and where and when it was spoken: a cheap test before reading it as a frame
 CUE_AT_END_RE = re.compile(rf"\b{CUE}\b(?:[^.!?;:“”«»\"]|\.(?=\S)){{0,200}}[.!?]?\s*$")
 ACCORDING_PRE_RE = re.compile(r"According\s+to\s+(?P<rest>.+?)[.!?]?\s*$", re.S)
 ACCORDING_POST_RE = re.compile(
@@ -234,7 +235,7 @@ CALLED_RE = re.compile(
 )
 # a speaker phrase ending in when it spoke: "Germany’s government on Wednesday"
 SPOKE_WHEN_RE = re.compile(
-    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|earlier|later|today|yesterday"
+    rf"\s+(?:on\s+{_WEEKDAY}|earlier|later|today|yesterday"
     r"|(?:last|this)\s+(?:week|month))$"
 )
 # a sentence announcing what follows: "In two posts, Minister Bayraktar made the following statements:"
