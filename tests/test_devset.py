@@ -169,3 +169,28 @@ def test_rebuilding_needs_the_article_to_match_and_tolerates_a_changed_page_arou
     assert sorted(p.name for p in (tmp_path / "out").rglob("*.txt")) == ["x01.txt", "x01.txt"]
     err = capsys.readouterr().err
     assert "x01: the page around the article changed" in err and "x02: hash mismatch, skipped" in err
+
+
+def test_saving_a_re_fetched_excerpt_checks_the_article_it_gives_and_reads_the_search_tools_json(tmp_path, monkeypatch):
+    import tests.devset.__main__ as devset
+
+    monkeypatch.setattr(devset, "MANIFEST", tmp_path / "manifest.json")
+    monkeypatch.setattr(devset, "GOLD", tmp_path / "gold")
+    work = tmp_path / "work"
+    for folder in ("raw", "texts", "annot"):
+        (work / folder).mkdir(parents=True)
+    page = "Menu\nHead x01\nThe mine “opens” in May.\nFooter\n"
+    (work / "raw" / "x01.txt").write_text(page, encoding="utf-8")
+    (work / "texts" / "x01.txt").write_text("date 2025-05-01\nHead x01\n\nThe mine “opens” in May.\n", encoding="utf-8")
+    (work / "annot" / "x01.json").write_text(json.dumps(
+        {"id": "x01", "url": "https://example.org/x01", "outlet": "Example", "published": "2025-05-01"}),
+        encoding="utf-8")
+    devset.import_work(work)
+    raw = tmp_path / "raw"
+    literal = tmp_path / "x01.json"  # as the search tool prints an excerpt: a JSON string, escapes and all
+    literal.write_text(json.dumps(page.replace("Footer", "Other footer")), encoding="utf-8")
+    assert devset.save_excerpt("x01", literal, raw) == "x01: OK (the article matches; the page around it changed)"
+    assert (raw / "x01.txt").read_text(encoding="utf-8") == page.replace("Footer", "Other footer")
+    literal.write_text(json.dumps(page.replace("May", "June")), encoding="utf-8")
+    assert devset.save_excerpt("x01", literal, tmp_path / "other").startswith("x01: MISMATCH")
+    assert not (tmp_path / "other").exists()

@@ -1,6 +1,7 @@
 """The real-news development set: rebuild its texts outside the repo, or import newly annotated articles.
 
     python -m tests.devset rebuild [--raw RAW_DIR] [--out DEVSET_DIR]
+    python -m tests.devset save ID EXCERPT_FILE [--raw RAW_DIR]
     python -m tests.devset import WORK_DIR
     python -m tests.devset entities ENTITY_DIR
 
@@ -11,6 +12,9 @@ verbatim as RAW_DIR/ID.txt (from the search tool's `pages` corpus, by the manife
 applies the edits, checks the article's hash (a changed excerpt hash alone, page text around the article
 that the stored copy no longer has, is reported but not fatal), and writes DEVSET_DIR/dev and
 DEVSET_DIR/test in the layout `python -m loaders.evaluate` scores (ID.txt, ID.quotes.json, …).
+`save` checks one re-saved excerpt (EXCERPT_FILE holds it as the search tool's JSON string literal, or as
+plain text) against the manifest and writes RAW_DIR/ID.txt when the article cut from it matches its hash
+(tests/devset/REBUILDING.md: how a new machine gets its excerpts back).
 `import` turns the new articles of an annotator's work folder (raw/, texts/, annot/ with quote texts) into
 manifest entries and offset gold, refusing any text that is not a verbatim part of its excerpt.
 `entities` adds entity gold (ENTITY_DIR/gold/ID.json: rows with offsets into the parsed paragraphs
@@ -151,6 +155,23 @@ def _aligned(para: str, text: str, cursor: int, ident: str) -> list[int]:
     return places + [t]
 
 
+def save_excerpt(ident: str, source: Path, raw_dir: Path) -> str:
+    """Checks the excerpt in `source` (a JSON string literal as the search tool prints it, or plain text) against
+    the manifest entry `ident` and writes raw_dir/ID.txt when the article cut from it has the recorded hash;
+    returns what happened, in one line."""
+    entry = {e["id"]: e for e in json.loads(MANIFEST.read_text(encoding="utf-8"))["articles"]}[ident]
+    written = source.read_text(encoding="utf-8")
+    raw = json.loads(written.strip("\n")) if written.lstrip("\n").startswith('"') else written
+    if sha256(article_text(raw, entry)) != entry["sha256"]:
+        paragraphs = entry["edits"]["paragraphs"]
+        return (f"{ident}: MISMATCH (the excerpt is {len(raw)} characters; the article must reach offset "
+                f"{max(end for _, end in paragraphs)}); check it character by character")
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    (raw_dir / f"{ident}.txt").write_text(raw, encoding="utf-8", newline="")
+    same_page = sha256(raw) == entry["raw_sha256"]
+    return f"{ident}: OK" + ("" if same_page else " (the article matches; the page around it changed)")
+
+
 def import_entities(folder: Path, texts: Path) -> None:
     """Adds ENTITY_DIR's entity rows to the gold of the articles it annotated: offsets into the parser's
     paragraphs (paras/ID.json) become offsets into the article's blocks, as every gold row has them. `texts`
@@ -261,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
     rb = sub.add_parser("rebuild", help="rebuild the article texts and gold files outside the repo")
     rb.add_argument("--raw", type=Path, default=os.environ.get(RAW_ENV), help=f"saved excerpts (default ${RAW_ENV})")
     rb.add_argument("--out", type=Path, default=os.environ.get(OUT_ENV), help=f"output folder (default ${OUT_ENV})")
+    sv = sub.add_parser("save", help="check one re-saved page excerpt and write it to the raw folder")
+    sv.add_argument("ident")
+    sv.add_argument("source", type=Path)
+    sv.add_argument("--raw", type=Path, default=os.environ.get(RAW_ENV), help=f"saved excerpts (default ${RAW_ENV})")
     im = sub.add_parser("import", help="add annotated articles from a work folder (raw/, texts/, annot/)")
     im.add_argument("work", type=Path)
     en = sub.add_parser("entities", help="add entity gold (gold/, paras/) to articles already in the set")
@@ -272,6 +297,12 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"entities needs --texts (or ${OUT_ENV})")
         import_entities(args.folder, args.texts)
         return 0
+    if args.command == "save":
+        if not args.raw:
+            parser.error(f"save needs --raw (or ${RAW_ENV})")
+        line = save_excerpt(args.ident, args.source, args.raw)
+        print(line)
+        return 0 if ": OK" in line else 1
     if args.command == "import":
         import_work(args.work)
         return 0
