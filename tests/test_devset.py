@@ -109,7 +109,9 @@ def test_entity_offsets_in_a_parsed_paragraph_map_to_the_article_through_collaps
     assert places[6] == 9 and places[12] == 16 and places[-1] == 24  # "w", "a" after the double space, the end
 
 
-def test_importing_a_work_folder_adds_its_new_articles_and_leaves_listed_ones_untouched(tmp_path, monkeypatch):
+@pytest.fixture
+def work_folder(tmp_path, monkeypatch):
+    """The devset module with its manifest and gold under tmp_path, and an empty annotator's work folder."""
     import tests.devset.__main__ as devset
 
     monkeypatch.setattr(devset, "MANIFEST", tmp_path / "manifest.json")
@@ -117,16 +119,28 @@ def test_importing_a_work_folder_adds_its_new_articles_and_leaves_listed_ones_un
     work = tmp_path / "work"
     for folder in ("raw", "texts", "annot"):
         (work / folder).mkdir(parents=True)
+    return devset, work
+
+
+def _annotated(work: Path, ident: str, body: str, **annot) -> str:
+    """Writes one article into a work folder: its page (a menu, the title, `body`, a footer), the article cut
+    from it and its annotation; returns the page."""
+    page = f"Menu\nHead {ident}\n{body}\nFooter\n"
+    (work / "raw" / f"{ident}.txt").write_text(page, encoding="utf-8")
+    (work / "texts" / f"{ident}.txt").write_text(f"date 2025-05-01\nHead {ident}\n\n{body}\n", encoding="utf-8")
+    (work / "annot" / f"{ident}.json").write_text(json.dumps(
+        {"id": ident, "url": f"https://example.org/{ident}", "outlet": "Example", "published": "2025-05-01", **annot}),
+        encoding="utf-8")
+    return page
+
+
+def test_importing_a_work_folder_adds_its_new_articles_and_leaves_listed_ones_untouched(tmp_path, work_folder):
+    devset, work = work_folder
 
     def annotate(ident: str, speaker: str) -> None:
-        raw = f"Menu\nHead {ident}\nThe minister said the mine would open in May.\nFooter\n"
-        (work / "raw" / f"{ident}.txt").write_text(raw, encoding="utf-8")
-        text = f"date 2025-05-01\nHead {ident}\n\nThe minister said the mine would open in May.\n"
-        (work / "texts" / f"{ident}.txt").write_text(text, encoding="utf-8")
-        annot = {"id": ident, "url": f"https://example.org/{ident}", "outlet": "Example", "published": "2025-05-01",
-                 "quotes": [{"text": "the mine would open in May", "kind": "reported", "speaker": speaker,
-                             "speaker_role": "minister", "side": ""}]}
-        (work / "annot" / f"{ident}.json").write_text(json.dumps(annot), encoding="utf-8")
+        _annotated(work, ident, "The minister said the mine would open in May.",
+                   quotes=[{"text": "the mine would open in May", "kind": "reported", "speaker": speaker,
+                            "speaker_role": "minister", "side": ""}])
 
     annotate("x01", "First Reading")
     devset.import_work(work)
@@ -144,47 +158,24 @@ def test_importing_a_work_folder_adds_its_new_articles_and_leaves_listed_ones_un
     assert json.loads((tmp_path / "gold" / "x02.json").read_text(encoding="utf-8"))["quotes"][0]["start"] == 18
 
 
-def test_rebuilding_needs_the_article_to_match_and_tolerates_a_changed_page_around_it(tmp_path, monkeypatch, capsys):
-    import tests.devset.__main__ as devset
-
-    monkeypatch.setattr(devset, "MANIFEST", tmp_path / "manifest.json")
-    monkeypatch.setattr(devset, "GOLD", tmp_path / "gold")
-    work = tmp_path / "work"
-    for folder in ("raw", "texts", "annot"):
-        (work / folder).mkdir(parents=True)
-    for ident in ("x01", "x02"):
-        (work / "raw" / f"{ident}.txt").write_text(f"Menu\nHead {ident}\nThe mine opens in May.\nFooter\n", encoding="utf-8")
-        (work / "texts" / f"{ident}.txt").write_text(f"date 2025-05-01\nHead {ident}\n\nThe mine opens in May.\n",
-                                                     encoding="utf-8")
-        (work / "annot" / f"{ident}.json").write_text(json.dumps(
-            {"id": ident, "url": f"https://example.org/{ident}", "outlet": "Example", "published": "2025-05-01"}),
-            encoding="utf-8")
+def test_rebuilding_needs_the_article_to_match_and_tolerates_a_changed_page_around_it(tmp_path, work_folder, capsys):
+    devset, work = work_folder
+    pages = {ident: _annotated(work, ident, "The mine opens in May.") for ident in ("x01", "x02")}
     devset.import_work(work)
     raw = tmp_path / "raw"
     raw.mkdir()
-    # x01's page lost its footer since it was saved; x02's article itself changed
-    (raw / "x01.txt").write_text("Menu\nHead x01\nThe mine opens in May.\nOther footer\n", encoding="utf-8")
-    (raw / "x02.txt").write_text("Menu\nHead x02\nThe mine opens in June.\nFooter\n", encoding="utf-8")
+    # x01's page has another footer since it was saved; x02's article itself changed
+    (raw / "x01.txt").write_text(pages["x01"].replace("Footer", "Other footer"), encoding="utf-8")
+    (raw / "x02.txt").write_text(pages["x02"].replace("May", "June"), encoding="utf-8")
     assert devset.rebuild(raw, tmp_path / "out") == 1
     assert sorted(p.name for p in (tmp_path / "out").rglob("*.txt")) == ["x01.txt", "x01.txt"]
     err = capsys.readouterr().err
     assert "x01: the page around the article changed" in err and "x02: hash mismatch, skipped" in err
 
 
-def test_saving_a_re_fetched_excerpt_checks_the_article_it_gives_and_reads_the_search_tools_json(tmp_path, monkeypatch):
-    import tests.devset.__main__ as devset
-
-    monkeypatch.setattr(devset, "MANIFEST", tmp_path / "manifest.json")
-    monkeypatch.setattr(devset, "GOLD", tmp_path / "gold")
-    work = tmp_path / "work"
-    for folder in ("raw", "texts", "annot"):
-        (work / folder).mkdir(parents=True)
-    page = "Menu\nHead x01\nThe mine “opens” in May.\nFooter\n"
-    (work / "raw" / "x01.txt").write_text(page, encoding="utf-8")
-    (work / "texts" / "x01.txt").write_text("date 2025-05-01\nHead x01\n\nThe mine “opens” in May.\n", encoding="utf-8")
-    (work / "annot" / "x01.json").write_text(json.dumps(
-        {"id": "x01", "url": "https://example.org/x01", "outlet": "Example", "published": "2025-05-01"}),
-        encoding="utf-8")
+def test_saving_a_re_fetched_excerpt_checks_the_article_it_gives_and_reads_the_search_tools_json(tmp_path, work_folder):
+    devset, work = work_folder
+    page = _annotated(work, "x01", "The mine “opens” in May.")
     devset.import_work(work)
     raw = tmp_path / "raw"
     literal = tmp_path / "x01.json"  # as the search tool prints an excerpt: a JSON string, escapes and all
