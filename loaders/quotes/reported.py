@@ -121,7 +121,8 @@ def speaker_cue(art: Article, p: int, s: int, e: int) -> Row | None:
     when = WHEN_RE.match(text, gap_from, e)
     # "X said Tuesday he saw no prospect …, saying that …": the bare clause first, the participle's after it
     bare = None if placed and not when else BARE_CLAUSE_RE.match(text, when.end() if when else after, e)
-    if bare and text[:bare.start("clause")].rstrip().endswith(",") and PARTICIPLE_PHRASE_RE.match(text, bare.start("clause")):
+    after_comma = bare is not None and (bare.group("comma") or (when is not None and when.group().endswith(",")))
+    if after_comma and PARTICIPLE_PHRASE_RE.match(text, bare.start("clause")):
         bare = None  # "said on Monday, speaking at the forum": a participle phrase, no clause
     if bare and cue in BARE_CLAUSE_CUES and not has_obj and speaker.role != "press service" and speaker is not UNNAMED:
         return reported_row(p, bare.start("clause"), bare.end("clause"), text, speaker, cue, "speaker_cue_clause")
