@@ -31,7 +31,7 @@ _STARTERS = frozenset(
 # A terminator run, any closing quotes/brackets that belong to the sentence, then whitespace or end; or a full
 # stop a scraped page lost the space after, between a word and a word that opens sentences
 # ("…obligations.The newly introduced …", never "News.Az" or "Yandex.Taxi").
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n|(?<=[a-z]{2})\.(?=(?:" + "|".join(_STARTERS) + r")\b)")
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n|(?<=[a-z]{2})\.(?=(?:" + "|".join(sorted(_STARTERS)) + r")\b)")
 
 
 def _is_boundary(text: str, dot: int, after: int) -> bool:

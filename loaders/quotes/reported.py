@@ -2,10 +2,10 @@
 
 Each rule reads a frame around a clause and resolves its speaker; the first that finds
 both gives the row, which records the rule's name, and a second clause coordinated after a
-frame that comes first ("said A and noted that B", ", adding that B") gives a second row. Between speaker and cue may stand an
-insert (", for her part,"), an apposition (", a senior fellow at …,") or a relative clause
-(", who heads …,"); between cue and "that" an object and time or place phrases ("told
-Reuters on Tuesday that", "said in a statement that"). The reported text is the clause,
+frame that comes first ("said A and noted that B", ", adding that B") gives a second row.
+Between speaker and cue may stand an insert (", for her part,"), an apposition (", a senior
+fellow at …,") or a relative clause (", who heads …,"); between cue and "that" an object and
+time or place phrases ("told Reuters on Tuesday that", "said in a statement that"). The reported text is the clause,
 without the final stop and without a coordinated second predicate of the speaker (", but
 declined to …"). A bare clause after an unnamed source or a press service ("officials said
 the …") is not reported speech: it needs "that".
