@@ -20,7 +20,7 @@ _ABBREV = frozenset(
 # Abbreviations that do not end a sentence when a number follows ("No. 5", "Art. 12").
 _BEFORE_NUMBER = frozenset("no nos art para sec ch vol fig p pp jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Two-letter initials of transliterated given names ("Kh. Yusifzade", "Zh. Kassymbek"): never a sentence's end.
-_DIGRAPH_INITIALS = frozenset("Kh Zh Sh Ch Ts Yu Ya Ye".split())
+DIGRAPH_INITIALS = ("Kh", "Zh", "Sh", "Ch", "Ts", "Yu", "Ya", "Ye")
 # Words that typically open a sentence; after a dotted acronym ("U.S.") they signal a boundary.
 _STARTERS = frozenset(
     "The A An This That These Those It Its He She We They I In On At As But And Also However "
@@ -54,7 +54,7 @@ def _is_boundary(text: str, dot: int, after: int) -> bool:
         return False
     if low in _BEFORE_NUMBER and nxt.isdigit():
         return False
-    if (len(word) == 1 and word.isupper()) or word in _DIGRAPH_INITIALS:
+    if (len(word) == 1 and word.isupper()) or word in DIGRAPH_INITIALS:
         return False  # an initial: "J. Smith", "Kh. Yusifzade"
     if "." in word and all(len(part) == 1 for part in word.split(".")):
         # dotted acronym or abbreviation ("U.S.", "e.g"): a boundary only before a sentence opener

@@ -321,14 +321,10 @@ def test_a_capital_letter_ending_a_sentence_is_no_initial_of_the_name_after_it(m
     assert set(q["speaker"]) == {"Antony Blinken"}
 
 
-@pytest.mark.parametrize("intro, sentence, speaker", [
-    ("President Ferdinand Marcos Jr opened the summit.", "His father Ferdinand Marcos said in 1972 that the law "
-     "would save the republic.", "Ferdinand Marcos"),
-    ("Finance Minister Ahmed Ali Mohamed opened the forum.", "Ahmed Ali said that the budget would be cut.",
-     "Ahmed Ali"),
-])
-def test_the_first_words_of_a_name_are_not_another_person_s_longer_name(intro, sentence, speaker):
-    assert _quotes(intro, sentence)["speaker"].tolist() == [speaker]
+def test_a_fathers_name_is_not_his_sons_longer_name():
+    q = _quotes("President Ferdinand Marcos Jr opened the summit.",
+                "His father Ferdinand Marcos said in 1972 that the law would save the republic.")
+    assert q["speaker"].tolist() == ["Ferdinand Marcos"]
 
 
 @pytest.mark.parametrize("name", ["Garret FitzGerald", "Tengku Zafrul AbdulAziz"])
@@ -967,7 +963,8 @@ def test_a_closing_mark_after_a_closed_quote_with_no_attribution_opens_nothing()
 
 @pytest.mark.parametrize("para", [
     "“Gas output will grow next year,” Kh. Yusifzade said.",
-    "“Gas output will grow next year,” said Zh. Yusifzade.",
+    "“Gas output will grow next year,” said Kh. Yusifzade.",
+    "“Gas output will grow next year,” said Kh.Yusifzade.",
 ])
 def test_a_two_letter_initial_of_a_transliterated_given_name_keeps_the_speaker_whole(para):
     q = _quotes("Khoshbakht Yusifzade, vice-president of SOCAR, spoke in Baku.", para)

@@ -14,6 +14,7 @@ import re
 import ahocorasick
 
 from loaders.quotes.vocab import BARE_CLAUSE_CUE, CUE, CUE_FORMS, INVERTED_CUE, LISTENER, NOT_ADVERBS, PARTICIPLE, PARTICIPLES, ROLE_WORDS, alternation
+from loaders.sentences import DIGRAPH_INITIALS
 
 _OBJ = (
     rf"(?:\s+(?:{LISTENER}\b|(?:the\s+)?(?:[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'\-]*){{0,3}}"
@@ -34,8 +35,9 @@ SUBJ_CUE_RE = re.compile(
 )
 # a character of a speaker phrase that stops at a sentence's end: an initial's or an honorific's full stop is
 # kept ("S.Mynbayev", "Mr. Massimov"), and so is that of a two-letter initial of a transliterated given name
-# ("Kh. Yusifzade", "Zh. Kassymbek")
-_HONORIFIC_STOP = r"(?:(?<=\bM[rs])|(?<=\bDr)|(?<=\bMrs)|(?<=\b(?:Kh|Zh|Sh|Ch|Ts|Yu|Ya|Ye)))\.(?=\s)"
+# ("Kh. Yusifzade", "Zh. Kassymbek", glued in "Kh.Badamsuren")
+_HONORIFIC_STOP = (r"(?:(?:(?<=\bM[rs])|(?<=\bDr)|(?<=\bMrs))\.(?=\s)|(?<=\b(?:" + "|".join(DIGRAPH_INITIALS)
+                   + r"))\.(?=\s|[A-Z]))")
 # a company's abbreviated legal form inside an apposition ("said Chuck Thelen, Gotion Inc. North American … Vice
 # President"): its full stop ends no sentence when the capitalised words after it end in a title
 _COMPANY_ABBREVIATION = (r"(?:(?<=\bInc)|(?<=\bLtd)|(?<=\bCorp))\.(?=(?:\s+[A-Z][\w\-]*){0,5}\s+(?i:"

@@ -14,7 +14,9 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.people import NON_NAME_WORDS, PARTICLES, gender_of_given_name, is_country_word, is_known_org, is_name_token
-from loaders.quotes.vocab import COMPANY_NAME_ENDINGS, INSTITUTION_WORDS, LO, MODIFIER_WORDS, ORG_WORDS, ROLE_WORDS, UP
+from loaders.quotes.vocab import (COMPANY_NAME_ENDINGS, INSTITUTION_WORDS, LO, MODIFIER_WORDS, NAME_PREFIXES, ORG_WORDS,
+                                  ROLE_WORDS, UP)
+from loaders.sentences import DIGRAPH_INITIALS
 
 _TOK_REST = rf"[{LO}{UP}]*(?:['’](?!s\b)[{UP}]?[{LO}]+)?(?:-[{UP}{LO}][{LO}{UP}]*)*"
 _TOK = rf"(?:(?:al|el|ul)-)?[{UP}]{_TOK_REST}"
@@ -53,12 +55,14 @@ def office_word_count(before: str, chunk: str) -> int:
     return int(before.endswith(" of ") or (before.endswith(" and ") and " of " in before[-80:]))
 
 
-# initials written before a name: "V. L. Kantha Rao", "S.Mynbayev"; two capitals only right after a title
-# ("Mines Secretary VL Kantha Rao"), where they cannot be an acronym opening the phrase ("EU", "UK")
-_DOTTED_INITIALS_RE = re.compile(r"(?<![\w.’'\-])(?:[A-Z]\.\s?){1,3}$")
+# initials written before a name: "V. L. Kantha Rao", "S.Mynbayev", "Kh.Badamsuren" (a transliterated given
+# name's two-letter initial); two capitals only right after a title ("Mines Secretary VL Kantha Rao"), where
+# they cannot be an acronym opening the phrase ("EU", "UK")
+_INITIAL = r"(?:[A-Z]|" + "|".join(DIGRAPH_INITIALS) + r")\."
+_DOTTED_INITIALS_RE = re.compile(rf"(?<![\w.’'\-])(?:{_INITIAL}\s?){{1,3}}$")
 _ABBREVIATIONS = frozenset({"US", "UK", "UN", "EU", "UAE", "USSR", "DC", "PM", "MP"})  # "the U.S. Blinken …"
 _CAPITAL_INITIALS_RE = re.compile(r"(?<=[a-z] )[A-Z]{2}\s$")
-_LEADING_INITIALS_RE = re.compile(r"(?:[A-Z]\.\s?)+|[A-Z]{2}\s")
+_LEADING_INITIALS_RE = re.compile(rf"(?:{_INITIAL}\s?)+|[A-Z]{{2}}\s")
 
 
 def without_initials(name: str) -> str:
@@ -150,6 +154,36 @@ def company_role(role: str) -> bool:
     return any(company_name(" ".join(words[:k])) for k in range(2, run + 1))
 
 
+def _without_prefixes(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """`tokens` without the Malay honorifics and offices opening them (speech.toml `name_prefixes`), as long as two
+    words are left: "Datuk Seri Aminuddin Harun" is Aminuddin Harun."""
+    stripped = True
+    while stripped:
+        stripped = False
+        words = tuple(t.casefold() for t, _ in tokens)
+        for prefix in NAME_PREFIXES:
+            if len(words) >= len(prefix) + 2 and words[:len(prefix)] == prefix:
+                tokens, stripped = tokens[len(prefix):], True
+                break
+    return tokens
+
+
+def _name_before_title(tokens: list[tuple[str, int]]) -> tuple[int, int]:
+    """The token range of a full name that a title follows with no comma ("Rashid Meredov Foreign Minister"):
+    two name words or more before the title's words, opening with a known given name or ending in a Central Asian or
+    Slavic surname's ending; else an empty range."""
+    end = len(tokens)
+    while end > 0 and (tokens[end - 1][0].casefold() in ROLE_WORDS or tokens[end - 1][0].casefold() in MODIFIER_WORDS):
+        end -= 1
+    start = end
+    while start > 0 and _name_word(tokens[start - 1][0]):
+        start -= 1
+    if end < len(tokens) and end - start >= 2 and (gender_of_given_name(tokens[start][0])
+                                                   or _SURNAME_RE.search(tokens[end - 1][0])):
+        return start, end
+    return len(tokens), len(tokens)
+
+
 @lru_cache(maxsize=65536)
 def name_in_chunk(chunk: str) -> tuple[str, int]:
     """The person-name part at the end of a capitalised chunk and its offset in the chunk, or ("", -1).
@@ -175,7 +209,10 @@ def name_in_chunk(chunk: str) -> tuple[str, int]:
             k -= 1
             continue
         break
-    name_tokens = tokens[k:]
+    last = len(tokens)
+    if k == last:
+        k, last = _name_before_title(tokens)
+    name_tokens = _without_prefixes(tokens[k:last])
     while name_tokens and name_tokens[-1][0] in PARTICLES:
         name_tokens.pop()
     while len(name_tokens) > 1 and len(name_tokens[0][0]) == 1:  # "H E Aufi": His Excellency, no initials

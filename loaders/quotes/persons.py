@@ -20,6 +20,10 @@ from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core
 from loaders.quotes.phrases import apposition_after, gender_of_role, is_role_word, role_like, role_tokens, title_before
 from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS, ROLE_WORDS
 
+# a one-word name a person is also known by, right after the full name: "Joko Widodo or Jokowi", "Joko Widodo
+# (Jokowi)", "…, better known as Jokowi"; never the first word of another full name ("Widodo or Prabowo Subianto")
+_ALIAS_RE = re.compile(r"(?:\s+or\s+|\s+\(|,?\s+(?:also\s+|better\s+|popularly\s+|widely\s+)?known\s+as\s+)"
+                       r"([A-Z][a-z]{2,})(?=\)|[\s,.;:])(?!\s+[A-Z])")
 _SUFFIX_RE = re.compile(r"\s(?:jr\.?|sr\.?|ii|iii|iv)$")  # "Ferdinand Marcos Jr": his father is "Ferdinand Marcos"
 
 
@@ -116,11 +120,14 @@ class Persons:
         return found
 
     def _find_short(self, short: str) -> Person | None:
+        if short in self._aliases:
+            return self.persons[self._aliases[short]]
         bare = without_initials(short)
         if bare != short:  # "S.Mynbayev": the person of that surname whose name starts with that initial
             person = self._find_short(bare)
             return person if person is not None and person.name[0] == short[0] else None
         key = " " + short.casefold()
+        words = key.count(" ")
         found = [p for p, spaced, _, _, _ in self._keys if spaced.endswith(key)]
         if not found and len(short) > 3:  # a transliteration or typing variant: "Japarov" for Zhaparov
             folded = fold(short)
@@ -128,8 +135,11 @@ class Persons:
         if not found:  # the name's first words: a surname written first ("Chen" for Chen Zhou), the given name
             # that Malay, Indonesian and Arab news call a person by ("Aminuddin" for Aminuddin Harun), or the first
             # half of a long name ("Nik Nazmi" for Nik Nazmi Nik Ahmad); never a father's name before "Jr"
-            words = key.count(" ")
-            found = [p for p, spaced, _, cores, _ in self._keys if cores >= 2 * words and spaced.startswith(key + " ")
+            found = [p for p, spaced, _, cores, _ in self._keys if cores > words and spaced.startswith(key + " ")
+                     and not _SUFFIX_RE.search(spaced)]
+        if not found and words == 1:  # "Boric" for Gabriel Boric Font, "López" for Andrés Manuel López Obrador: the
+            # father's surname, which Spanish and Portuguese names give before the mother's and news calls a person by
+            found = [p for p, spaced, _, cores, _ in self._keys if cores >= 3 and spaced.split()[-2] == key[1:]
                      and not _SUFFIX_RE.search(spaced)]
         if not found:  # "President Mirziyoyev" in the body, "Shavkat Mirziyoyev: …" in the headline; or
             # "Bakhtiyor Saidov held a meeting … Saidov stated": the one full name given before, with no role
@@ -137,10 +147,21 @@ class Persons:
             return fuller if fuller is not None or core_count(short) > 1 else self._fuller_in(self._unsure, short)
         return found[0] if len(found) == 1 else None
 
+    def _longer_form(self, name: str) -> Person | None:
+        """The one registered person whose name is `name` and one word more ("Gabriel Boric Font" for "Gabriel
+        Boric"): an article gives the full name once and a shorter form later; never a son's "… Jr"."""
+        key, cores = " " + name.casefold() + " ", core_count(name) + 1
+        found = [p for p, spaced, _, n, _ in self._keys if n == cores and (spaced + " ").startswith(key)
+                 and not _SUFFIX_RE.search(spaced)]
+        return found[0] if len(found) == 1 else None
+
     def _fuller_in(self, names: Iterable[str], short: str) -> Person | None:
-        """The one name of `names` that ends with `short` and is longer, registered as a person; else None."""
+        """The one name of `names` that ends with `short` and is longer, or else the one that opens with it (a given
+        name news calls a person by, "Prabowo" for Prabowo Subianto), registered as a person; else None."""
         key = " " + short.casefold()
         fuller = {n for n in names if (" " + n.casefold()).endswith(key) and len(n) > len(short)}
+        if not fuller:
+            fuller = {n for n in names if (" " + n.casefold()).startswith(key + " ") and not _SUFFIX_RE.search(n.casefold())}
         return self._register(fuller.pop()) if len(fuller) == 1 else None
 
     def _title_names(self) -> list[str]:
@@ -185,13 +206,19 @@ class Persons:
                     self._unsure.setdefault(name, []).append((p, start))  # in case a surname refers to it later
                     continue
                 # "Mr. De Vigne" after "Luc De Vigne, deputy director … said": the full name written once
-                known = None if (role or name in self.persons) else (
-                    self._by_short(name) or (self._fuller_in(self._unsure, name) if honorific else None))
+                known = self._longer_form(name) if name not in self.persons else None
+                if known is None and not (role or name in self.persons):
+                    known = self._by_short(name) or (self._fuller_in(self._unsure, name) if honorific else None)
                 if known is not None:  # "said Djedovic Handanovic": a two-word surname of a person named before
+                    self._register(known.name, role, gender)
                     self._mention(p, start, known.name)
                     continue
                 self._register(name, role, gender)
                 self._mention(p, start, name)
+                alias = _ALIAS_RE.match(text, end)
+                if alias is not None:  # "President Joko Widodo or Jokowi": the short name news uses for him
+                    self._aliases[alias.group(1)] = name
+                    self._shorts.clear()
         for p, start, name, gender in shorts:
             person = self._by_short(name)
             initialled = name != without_initials(name)

@@ -47,7 +47,11 @@ _DESCRIBED_RE = re.compile(
 _INSERT_RE = re.compile(
     r",\s+(?:for\s+(?:his|her|its|their|our|my)\s+part|in\s+(?:his|her|its|their)\s+turn|in\s+turn|meanwhile"
     r"|however|too|also|though|in\s+response|in\s+reply|on\s+(?:his|her|its|their)\s+side|for\s+example"
-    r"|likewise|in\s+particular)(?=\s*,|\s*$)",
+    r"|likewise|in\s+particular"
+    # where or how the speaker spoke, set off in commas: "Lopez, in a Facebook post on Tuesday, said",
+    # "X, speaking at the forum, said"; never "in charge of …", a role
+    r"|(?:in|at|during|speaking|addressing|writing|commenting|responding|answering|talking)\s+(?!charge\b)[^,]{1,80}?"
+    r")(?=\s*,|\s*$)",
     re.I,
 )
 _INDEFINITE_APP_RE = re.compile(
@@ -79,13 +83,13 @@ def is_role_word(token: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def role_like(text: str) -> bool:
-    """True for a short phrase naming a role: a role word and no relative clause."""
+    """True for a short phrase naming a role: a role word, or "in charge of …", and no relative clause."""
     words = text.split()
     if not words or len(words) > 18:
         return False
     if any(w.casefold() in ("who", "which", "that", "whose", "where", "when", "said") for w in words):
         return False
-    return any(is_role_word(w) for w in words)
+    return any(is_role_word(w) for w in words) or text.casefold().startswith("in charge of ")
 
 
 @lru_cache(maxsize=16384)

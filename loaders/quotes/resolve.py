@@ -89,6 +89,7 @@ class Article(Organisations, Persons):
         self._unsure: dict[str, list[tuple[int, int]]] = {}
         # per person: (person, " name" casefolded, name folded, core words, first word casefolded), for _find_short
         self._keys: list[tuple[Person, str, str, int, str]] = []
+        self._aliases: dict[str, str] = {}  # a one-word name a person is also known by -> their full name
         self.spans = scan_spans(paras)
         self.regions: list[list[tuple[int, int]]] = [[] for _ in paras]
         for segs in self.spans:

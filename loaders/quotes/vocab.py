@@ -80,6 +80,8 @@ PARTICIPLE = alternation(PARTICIPLES)
 
 ROLE_WORDS = frozenset(_DATA["titles"]["roles"])
 MODIFIER_WORDS = frozenset(_DATA["titles"]["modifiers"])
+# name prefixes as word tuples, longest first, so "Datuk Seri" is taken before "Datuk"
+NAME_PREFIXES = tuple(sorted((tuple(p.split()) for p in _DATA["titles"]["name_prefixes"]), key=len, reverse=True))
 ROLE_SYNONYMS: dict[str, str] = dict(_DATA["titles"]["synonyms"])
 RELATIVE_NOUN: dict[str, str] = dict(_DATA["titles"]["relative_verbs"])
 RELATIVE_VERB = alternation(RELATIVE_NOUN)

@@ -1,0 +1,111 @@
+"""How news writes a speaker's name, and how later mentions find the same person: one test per convention."""
+
+import pytest
+
+from loaders.quotes import article_rows
+from loaders.quotes.names import name_in_chunk
+
+
+def _speakers(*paras: str) -> list[tuple[str, str, str]]:
+    return [(r.kind, r.text, r.speaker) for r in article_rows(list(paras))]
+
+
+@pytest.mark.parametrize("initial", ["Kh.", "Ts.", "Zh.", "Kh. ", "S."])
+def test_an_initial_glued_to_the_surname_is_part_of_the_name(initial):
+    # Mongolian and Kazakh agencies write a transliterated given name's initial, one or two letters, before the surname
+    assert _speakers(f"“The smelter will open in 2027 as planned,” said {initial}Badamsuren, director of the plant.",
+                     f"{initial}Badamsuren said the copper would go to China.") == [
+        ("direct", "The smelter will open in 2027 as planned", f"{initial}Badamsuren"),
+        ("reported", "the copper would go to China", f"{initial}Badamsuren"),
+    ]
+
+
+def test_the_diplomat_is_the_foreign_minister_named_before():
+    assert _speakers("Reporters phoned Lithuania's Minister of Foreign Affairs Linas Linkevicius on Monday.",
+                     "“We see clearly what is real and what is not”, the diplomat said.") == [
+        ("direct", "We see clearly what is real and what is not", "Linas Linkevicius")]
+
+
+def test_a_spanish_name_is_called_by_the_fathers_surname():
+    # Given name, father's surname, mother's surname: "Boric" is Gabriel Boric Font, never a new person
+    assert _speakers("Presidential candidate Gabriel Boric Font proposed a state lithium company.",
+                     "“Lithium is the mineral of the future,” Boric said in Iquique.") == [
+        ("direct", "Lithium is the mineral of the future", "Gabriel Boric Font")]
+
+
+def test_a_shorter_form_of_a_full_name_given_before_is_the_same_person():
+    assert _speakers("Presidential candidate Gabriel Boric Font proposed a state lithium company.",
+                     "The Chilean candidate Gabriel Boric met regional governors in Tarapacá.",
+                     "“Lithium is the mineral of the future,” Boric said.") == [
+        ("direct", "Lithium is the mineral of the future", "Gabriel Boric Font")]
+
+
+def test_a_sons_name_is_not_a_longer_form_of_his_fathers():
+    rows = _speakers("Senator Ferdinand Marcos Jr spoke first.",
+                     "Former president Ferdinand Marcos said the mines would reopen.")
+    assert rows == [("reported", "the mines would reopen", "Ferdinand Marcos")]
+
+
+@pytest.mark.parametrize("alias", ["Joko Widodo or Jokowi", "Joko Widodo (Jokowi)", "Joko Widodo, better known as Jokowi"])
+def test_a_name_a_person_is_also_known_by_is_that_person(alias):
+    assert _speakers(f"President {alias} ordered a stop to bauxite exports.",
+                     "“We get nothing from raw exports, nothing at all,” Jokowi said.") == [
+        ("direct", "We get nothing from raw exports, nothing at all", "Joko Widodo")]
+
+
+def test_or_before_another_full_name_gives_no_alias():
+    rows = _speakers("Either Joko Widodo or Prabowo Subianto will open the smelter.",
+                     "“The smelter is ready for the ceremony,” Prabowo said.")
+    assert rows == [("direct", "The smelter is ready for the ceremony", "Prabowo Subianto")]
+
+
+@pytest.mark.parametrize("insert", ["in a Facebook post on Tuesday", "speaking at the forum", "in an interview",
+                                    "writing on Telegram"])
+def test_where_a_speaker_spoke_set_off_in_commas_leaves_the_speaker(insert):
+    assert _speakers("Former minister Regina Lopez opposed open pits.",
+                     f"Lopez, {insert}, said open pits pose “very high risks to the islands and their people”.",
+                     f"“Open pits do not fit this country,” Lopez, {insert}, said.") == [
+        ("direct", "very high risks to the islands and their people", "Regina Lopez"),
+        ("direct", "Open pits do not fit this country", "Regina Lopez"),
+    ]
+
+
+def test_in_charge_of_is_a_role_not_where_the_speaker_spoke():
+    rows = _speakers("“Exports will double,” said Aidar Bekov, in charge of trade at the ministry.")
+    assert [(r.speaker, r.speaker_role) for r in article_rows(["“Exports will double,” said Aidar Bekov, in charge "
+                                                               "of trade at the ministry."])] == [
+        ("Aidar Bekov", "in charge of trade at the ministry")]
+    assert rows == [("direct", "Exports will double", "Aidar Bekov")]
+
+
+@pytest.mark.parametrize("chunk, name", [
+    ("Rashid Meredov Foreign Minister", "Rashid Meredov"),  # a title after the name, no comma
+    ("Menteri Besar Datuk Seri Aminuddin Harun", "Aminuddin Harun"),  # Malay office and honorific
+    ("Tan Sri Muhyiddin Yassin", "Muhyiddin Yassin"),
+    ("Sri Mulyani Indrawati", "Sri Mulyani Indrawati"),  # "Sri" alone opens a given name
+    ("Tan Kim Hock", "Tan Kim Hock"),  # "Tan" alone is a surname
+    ("Samruk Kazyna Chairman", ""),  # an organisation's name before a title: no person
+])
+def test_the_name_inside_a_capitalised_run(chunk, name):
+    assert name_in_chunk(chunk)[0] == name
+
+
+def test_a_malay_honorific_is_no_part_of_the_speakers_name():
+    assert _speakers("Menteri Besar Datuk Seri Aminuddin Harun said the state has no objection to the plant.",
+                     "“The ministry is ready to issue the permits,” Aminuddin said.") == [
+        ("reported", "the state has no objection to the plant", "Aminuddin Harun"),
+        ("direct", "The ministry is ready to issue the permits", "Aminuddin Harun"),
+    ]
+
+
+def test_the_first_two_words_of_a_three_word_name_are_that_person():
+    assert _speakers("Finance Minister Sri Mulyani Indrawati presented the budget.",
+                     "“The deficit stays under three percent,” Sri Mulyani said.") == [
+        ("direct", "The deficit stays under three percent", "Sri Mulyani Indrawati")]
+
+
+def test_a_presidential_candidate_speaks_as_one():
+    rows = article_rows(["Presidential candidate Gabriel Boric Font visited the salt flats.",
+                         "Lithium is coveted, “Generating jobs in the deposits,” highlights the presidential candidate."])
+    assert [(r.text, r.speaker, r.speaker_role) for r in rows] == [
+        ("Generating jobs in the deposits", "Gabriel Boric Font", "Presidential candidate")]
