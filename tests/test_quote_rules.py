@@ -171,7 +171,7 @@ def test_an_initial_written_against_the_surname_is_part_of_the_speaker():
 
 @pytest.mark.parametrize("intro, speaker, role", [
     ("Deposits will be auctioned in May, federal mines secretary V. L. Arun Kumar said on Monday.",
-     "V. L. Arun Kumar", "secretary"),
+     "V. L. Arun Kumar", "mines secretary"),
     ("Deposits will be auctioned in May, Mines Secretary VL Arun Kumar said on Monday.", "VL Arun Kumar",
      "Mines Secretary"),
     ("Deposits will be auctioned in May, Energy Minister B.Zhaksybekov said on Monday.", "B.Zhaksybekov",

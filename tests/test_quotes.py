@@ -111,8 +111,13 @@ def test_colon_in_previous_paragraph_attributes_the_quote():
                          "attribution": "explicit", "cue": "said"}]
 
 
-def test_unclosed_quote_without_continuation_is_dropped():
-    assert _quotes("“This sentence never closes and runs on", "A new paragraph.").empty
+def test_a_quote_opening_a_paragraph_that_nothing_closes_runs_to_the_paragraphs_end():
+    q = _quotes("“This sentence never closes and runs on", "A new paragraph.")
+    assert q[["para_no", "text"]].values.tolist() == [[0, "This sentence never closes and runs on"]]
+
+
+def test_an_unclosed_mark_inside_a_paragraph_opens_no_quote():
+    assert _quotes("The minister called it “a bridge and left it there", "A new paragraph.").empty
 
 
 def test_definite_role_resolves_to_its_holder():

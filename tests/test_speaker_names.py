@@ -109,3 +109,39 @@ def test_a_presidential_candidate_speaks_as_one():
                          "Lithium is coveted, “Generating jobs in the deposits,” highlights the presidential candidate."])
     assert [(r.text, r.speaker, r.speaker_role) for r in rows] == [
         ("Generating jobs in the deposits", "Gabriel Boric Font", "Presidential candidate")]
+
+
+def test_an_arabic_article_joined_to_a_surname_is_part_of_the_name():
+    assert _speakers("At an industry event in Abu Dhabi, Suhail al-Mazrouei stated that output would stay high.",
+                     "“We are a phone call away,” Suhail said.") == [
+        ("reported", "output would stay high", "Suhail al-Mazrouei"),
+        ("direct", "We are a phone call away", "Suhail al-Mazrouei"),
+    ]
+
+
+def test_a_country_of_several_words_ending_a_role_is_no_name():
+    rows = article_rows(["The energy minister for the United Arab Emirates, Suhail al-Mazrouei, said that supply "
+                         "would hold."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [
+        ("Suhail al-Mazrouei", "energy minister for the United Arab Emirates")]
+
+
+def test_a_ministrys_field_is_no_part_of_the_ministers_name():
+    rows = article_rows(["Union Minister of Petroleum and Natural Gas Hardeep Singh Puri said that India would buy "
+                         "oil from wherever it has to.", "“Prices rose by only 2 per cent,” Puri told reporters."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [
+        ("Hardeep Singh Puri", "Union Minister of Petroleum and Natural Gas")] * 2
+
+
+def test_an_office_whose_fields_are_listed_with_commas_is_one_title():
+    rows = article_rows(["At a briefing on Sept. 6, Minister of Economy, Trade and Industry Nishimura Yasutoshi "
+                         "spoke. The minister said, “We will secure a stable supply of gas.”"])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [
+        ("Nishimura Yasutoshi", "Minister of Economy, Trade and Industry")]
+
+
+def test_of_two_roles_before_a_name_the_nearer_is_the_persons():
+    rows = article_rows(["The chairman of the government delegation, deputy minister of state assets, Artur Soboń, "
+                         "assessed that the agreement sets a fair path for the mines."])
+    assert [(r.text, r.speaker, r.speaker_role) for r in rows] == [
+        ("the agreement sets a fair path for the mines", "Artur Soboń", "deputy minister of state assets")]

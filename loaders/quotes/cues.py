@@ -25,8 +25,9 @@ _MOD = (
     r"(?:,?\s+(?:on|at|in|during|after|before|while|when|via|following|speaking|earlier|later|today"
     r"|yesterday|this|last)\b[^,:;.“”«»\"]{0,80}?)?"
 )
-# a manner adverb between a speaker and the cue: "the PM emphatically stated", "X firmly said"
-ADVERB = rf"(?:(?!{alternation(NOT_ADVERBS)}\b)[a-z]{{3,}}ly\s+)?"
+# a manner or sentence adverb between a speaker and the cue: "the PM emphatically stated", "X nonetheless said"
+ADVERB = (rf"(?:(?:(?!{alternation(NOT_ADVERBS)}\b)[a-z]{{3,}}ly|nonetheless|nevertheless|however|once\s+again|again"
+          r"|still|therefore|meanwhile)\s+)?")
 # SPEAKER cue (OBJECT) (WHEN): "The minister told reporters on Tuesday"
 SUBJ_CUE_RE = re.compile(
     rf"(?P<spk>[^;:“”«»\"]{{1,160}}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+|again\s+|later\s+)?{ADVERB}"
@@ -58,13 +59,14 @@ TAIL_CUE_SPK_RE = re.compile(
     rf"|about|referring|in)\b)",
     re.S,
 )
-# after a quote's frame: "… and added that CLAUSE" / "…, adding that CLAUSE"
+# after a quote's frame: "… and added that CLAUSE" / "…, adding that CLAUSE" / "…, although he noted that CLAUSE"
 AND_CUE_THAT_RE = re.compile(
-    rf"(?:\s+[^,;:.!?“”«»\"]{{1,80}}?)?\s*,?\s*(?:(?:and|but)\s+(?:also\s+)?(?P<cue>{CUE})"
+    rf"(?:\s+[^,;:.!?“”«»\"]{{1,80}}?)?\s*,?\s*(?:(?:and|but|although|though|while)\s+(?:(?:he|she|they|it)\s+)?"
+    rf"(?:also\s+)?(?P<cue>{CUE})"
     rf"|(?P<part>{PARTICIPLE}))\s+that\s+(?P<clause>.+?)[.!?]?\s*$",
     re.S,
 )
-THAT_RE = re.compile(r",?\s+that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
+THAT_RE = re.compile(r",?\s+that,?\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)  # "that, as a state, …"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
@@ -143,11 +145,15 @@ _FRAME_TAIL_RE = re.compile(
 )
 # an introductory phrase before such a frame, and nothing more: "At the meeting in Astana,", "However,", an
 # outlet's "Report informs,"; never a clause ("However, most of its output goes to Europe, X said.")
-_INTRODUCTORY_RE = re.compile(
-    r"(?:(?:At|In|On|During|After|Before|Following|Speaking|Addressing|Commenting|Answering)\b[^,;]*"
-    r"|Meanwhile|However|Later|Earlier|Also|Today|Yesterday|Then|Thus|Moreover|Besides|Furthermore"
-    r"|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes|reported|informed)),?"
+_INTRODUCTORY = (
+    r"(?:(?:At|In|On|During|After|Before|Following|Speaking|Talking|Addressing|Commenting|Answering|Responding"
+    r"|Writing|Referring|Continuing|Concluding|Summing\s+up)\b[^,;]*"
+    r"|Meanwhile|However|Later|Earlier|Also|Today|Yesterday|Then|Thus|Moreover|Besides|Furthermore|Separately"
+    r"|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes|reported|informed))"
 )
+_INTRODUCTORY_RE = re.compile(_INTRODUCTORY + ",?")
+# such a phrase opening a speaker phrase: "Talking to SVT, Leif Boström, director …", "At the event, Name"
+LEAD_IN_RE = re.compile(r"^" + _INTRODUCTORY + r",\s+(?=\S)")
 
 
 def whole_frame(frame: re.Match[str], text: str, start: int, end: int) -> bool:
@@ -180,10 +186,11 @@ AS_CUE_RE = re.compile(
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD}),\s+(?P<clause>\S.*?)[.!?]?\s*$",
     re.S,
 )
-# "As it was explained in a statement by the European Commission, CLAUSE."
+# "As it was explained in a statement by the European Commission, CLAUSE.", "As noted by X, CLAUSE."
 AS_BY_RE = re.compile(
-    rf"As\s+(?:it\s+)?(?:was|has\s+been|had\s+been)\s+(?P<cue>{CUE})\b[^,;:“”«»\"]{{0,60}}?\s+by\s+"
-    rf"(?P<spk>[^,;:“”«»\"]{{2,100}}?),\s+(?P<clause>\S.*?)[.!?]?\s*$",
+    rf"As\s+(?:(?:it\s+)?(?:was|has\s+been|had\s+been)\s+)?(?P<cue>{CUE})\b[^,;:“”«»\"]{{0,60}}?\s+by\s+"
+    # "As noted by the Head of Government at the briefing held today, …": where it was said, after the speaker
+    rf"(?P<spk>[^,;:“”«»\"]{{2,100}}?)(?:\s+(?:at|in|on|during)\s+[^,;:“”«»\"]{{2,120}})?,\s+(?P<clause>\S.*?)[.!?]?\s*$",
     re.S,
 )
 # an outlet's credit opening a sentence: "Azernews reports that …"

@@ -42,6 +42,13 @@ _FLANK_PUNCT = ".,;:!?)]}…—–-/"
 # a closing mark that an attribution follows: `…,” he said`, `…,” Kun.uz quoted him as saying`
 _ORPHAN_CLOSER_RE = re.compile(rf"[”»\"“](?=\s*,?\s*(?:[—–-]\s*)?(?:[A-Z][a-z]?\.\s?|{OUTLET_DOMAIN}|[^.!?“”«»\"]){{0,80}}?\b(?:"
                                + CUE + r"|as\s+saying)\b)")
+# the attribution ending a paragraph whose quote never closed: the outlet lost the closing mark before the comma
+# (`“It is the largest deposit …, said Jan Moström, CEO of LKAB.`, `“… by 2027, the minister said.`)
+_LOST_CLOSER_RE = re.compile(
+    rf",\s+(?:(?:{CUE})\s+(?:[A-Z]|the\s|his\s|her\s|its\s)[^.!?“”«»\"]{{0,160}}"
+    rf"|(?:[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}|the\s+[\w\-]+(?:\s+[\w\-]+)?|he|she|they)\s+(?:{CUE})\b"
+    rf"[^.!?“”«»\"]{{0,100}})[.!]?\s*$"
+)
 _TITLE_BEFORE_RE = re.compile(
     r"(?:\b(?:the|a|an|its|their|our|his|her|called|named|entitled|titled|dubbed|so-called|known\s+as|under"
     r"|of)\s*)$",
@@ -205,11 +212,24 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                 if ch == "”" and right:
                     continue
                 stack.append((ch, i))
-        if stack and p + 1 < len(paras) and takes[p + 1]:
+        lost_closer = _LOST_CLOSER_RE.search(text, max(begin, stack[0][1] + 1)) if stack else None
+        if lost_closer is not None:  # “It is the largest deposit …, said Jan Moström, CEO of LKAB.
+            pos = stack[0][1]
+            start = cont_start if pos < 0 else pos + 1
+            spans.append((carry if pos < 0 and carry is not None else []) + [(p, start, lost_closer.start())])
+            carry = None
+        elif stack and p + 1 < len(paras) and takes[p + 1]:
             char, pos = stack[0]
             start = cont_start if pos < 0 else pos + 1
             carry = (carry if pos < 0 and carry is not None else []) + [(p, start, len(text.rstrip()))]
             carry_char = char
+        elif stack and (stack[0][1] < 0 or not text[:stack[0][1]].strip()):
+            # a speech opened at the paragraph's start that no mark closes and nothing continues: the outlet lost
+            # the closing mark at the paragraph's end (`“We are constantly searching … a testing year.`)
+            pos = stack[0][1]
+            start = cont_start if pos < 0 else pos + 1
+            spans.append((carry if pos < 0 and carry is not None else []) + [(p, start, len(text.rstrip()))])
+            carry = None
         else:
             carry = None
     return spans

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.people import PARTICLES, is_known_org, side_of
-from loaders.quotes.cues import SPOKE_WHEN_RE
+from loaders.quotes.cues import LEAD_IN_RE, SPOKE_WHEN_RE
 from loaders.quotes.names import CHUNK_RE, company_name, core_count, name_in_chunk, office_word_count, with_initials
 from loaders.quotes.vocab import (
     LEGAL_FORM,
@@ -36,6 +36,7 @@ from loaders.quotes.vocab import (
 _APPOS_RE = re.compile(  # ", Minister of Energy," or, in Armenian and Azerbaijani agencies' style, " - Minister of …,"
     rf"(?:,|\s[-–—])\s+(?P<app>[^,;:.()“”«»\"]{{2,120}}?)(?=\s*(?:,|\.(?:\s|$)|;|:|\)|$)|\s+(?:also\s+)?{CUE}\b)"
 )
+_ARTICLES = ("al-", "el-", "ul-")
 DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _WORDS_OF_RE = re.compile(r"(?<=^his|^her)\s+(?:words|opinion|view|estimate|estimates|statement|assessment)$")
 _ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z&.\-]{1,9}\)$")  # "European Investment Bank (EIB)"
@@ -139,8 +140,8 @@ def clean_np(text: str) -> bool:
         if not token:
             continue
         low = fold_token(token)
-        if token[0].isupper() or low in CONNECTORS or low in PARTICLES:
-            continue
+        if token[0].isupper() or low in CONNECTORS or low in PARTICLES or (token[:3] in _ARTICLES and token[3:4].isupper()):
+            continue  # "al-Mazrouei": an Arabic article joined to a name
         if low in ROLE_WORDS or low in MODIFIER_WORDS or low in ORG_WORDS or low in CHANNEL_WORDS:
             continue
         if is_role_word(token) or token == "&":
@@ -157,7 +158,10 @@ def title_before(text: str, start: int) -> str:
         return ""
     taken: list[str] = []
     for word in reversed(words):
-        if word[-1] in ",;:.()\"“”«»" or (taken == [] and word[-1] in ".!?"):
+        # "Minister of Economy, Trade and Industry": an office's fields listed with commas before the last "and"
+        # (never "the Minister of Energy, and Frederik Smits": a field must stand between the comma and "and")
+        listed = word[-1] == "," and word[0].isupper() and "and" in taken[:-1] and len(word) > 2
+        if (word[-1] in ",;:.()\"“”«»" and not listed) or (taken == [] and word[-1] in ".!?"):
             break
         low = fold_token(word)
         if not (word[0].isupper() or low in CONNECTORS or low in ROLE_WORDS or low in MODIFIER_WORDS
@@ -275,9 +279,16 @@ def _full_name_ending(text: str) -> tuple[str, int] | None:
 
 def _fronted_name(head: str, app: str) -> Phrase | None:
     """"Chairman of the People's Council, Gurbanguly Berdimuhamedov", "Former special advisor …, American analyst
-    Paul Goble": a role, then the name in apposition, after a description of its own or not."""
-    if not app or "," in app or not role_like(DETERMINER_RE.sub("", head)):
+    Paul Goble": a role, then the name in apposition, after a description of its own or not; or two roles before
+    the name ("The chairman of the delegation, deputy minister of state assets, Artur Soboń"), the nearer one his."""
+    if not app or not role_like(DETERMINER_RE.sub("", head)):
         return None
+    nearer = ""
+    if "," in app:
+        nearer, _, app = app.rpartition(",")
+        nearer, app = DETERMINER_RE.sub("", nearer.strip()), app.strip()
+        if "," in nearer or not role_like(nearer):
+            return None
     ending = _full_name_ending(app)
     if ending is None:
         return None
@@ -285,7 +296,7 @@ def _fronted_name(head: str, app: str) -> Phrase | None:
     described = app[:at].strip()
     if described and not role_like(described):
         return None
-    return Phrase(app, name=name, name_role=described or DETERMINER_RE.sub("", head))
+    return Phrase(app, name=name, name_role=described or nearer or DETERMINER_RE.sub("", head))
 
 
 # an apposition that names the speaker's company ("said Chuck Thelen, Gotion Inc"): their affiliation, as a role
@@ -298,7 +309,7 @@ def read_phrase(raw: str) -> Phrase | None:
 
     None when the phrase cannot name a speaker (empty, a clause, an apposition that is no role).
     """
-    text = SPOKE_WHEN_RE.sub("", DETERMINER_RE.sub("", raw.strip().strip(",").strip()))
+    text = SPOKE_WHEN_RE.sub("", DETERMINER_RE.sub("", LEAD_IN_RE.sub("", raw.strip().strip(",").strip(), count=1)))
     if "," in text:
         text = _INSERT_RE.sub("", text).strip(" ,")
     if not text:

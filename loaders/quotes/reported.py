@@ -88,6 +88,8 @@ def as_cue(art: Article, p: int, s: int, e: int) -> Row | None:
     """As X (earlier) informed, CLAUSE. / As it was explained in a statement by X, CLAUSE."""
     text = art.paras[p]
     m = (AS_BY_RE.match(text, s, e) or AS_CUE_RE.match(text, s, e)) if text.startswith("As ", s) else None
+    if m is not None and art.frame_at(p, m.start("clause"), e) is not None:
+        return None  # "As reported by Ukrinform, Zelensky said that …": an outlet's credit; the clause has its own frame
     speaker = art.resolve(m.group("spk"), p, m.start("spk")) if m else None
     if speaker is None:
         return None

@@ -55,6 +55,8 @@ _CREDIT_RE = re.compile(r"informs|reports|writes")
 # the subject is the last "the …" phrase of the speaker phrase (_fronted_subject)
 _UNCOMMAED_OPENER_RE = re.compile(
     r"(?:Recently|Earlier|Later|Previously|Meanwhile|Today|Yesterday|Now|Then|In|At|On|During|After|Last|This)\b")
+# such an opener before a pronoun, the subject: "Then he", "In Astana she"
+_OPENER_PRONOUN_RE = re.compile(r"(?:[\w’'\-]+\s+){1,5}(?P<pron>he|she|they)")
 # where a subject can start after such an opener: each "the" not part of an "of the" inside a name or role
 _SUBJECT_THE_RE = re.compile(r"(?<!\bof )\bthe\s+")
 # A search inside a sentence looks at most this far either side of its anchor.
@@ -389,6 +391,9 @@ class Article(Organisations, Persons):
         the last "the …" phrase after the opener, an "of the" inside a name or role aside (so "the Parliament the
         Prime Minister" gives "the Prime Minister"); None when there is none ("At a press conference with Tokayev
         Putin": no subject that can be told from the opener's object)."""
+        pronoun = _OPENER_PRONOUN_RE.fullmatch(phrase)
+        if pronoun is not None:  # "Then he said …", "Later she noted that …"
+            return self.resolve(pronoun.group("pron"), p, at + pronoun.start("pron"))
         found = [the.start() for the in _SUBJECT_THE_RE.finditer(phrase, 1)]
         return self.resolve(phrase[found[-1]:], p, at + found[-1]) if found else None
 

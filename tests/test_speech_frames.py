@@ -1,0 +1,94 @@
+"""Frames of speech that real news writes around a quote or a reported clause: one test per convention."""
+
+import pytest
+
+from loaders.quotes import article_rows
+
+
+def _rows(*paras: str) -> list[tuple[str, str, str, str]]:
+    return [(r.kind, r.text, r.speaker, r.rule) for r in article_rows(list(paras))]
+
+
+@pytest.mark.parametrize("tail, rule", [
+    ("said Jan Moström, president and CEO of LKAB.", "cue_speaker_after"),
+    ("Jan Moström said.", "speaker_cue_after"),
+])
+def test_a_quote_whose_closing_mark_was_lost_ends_before_its_attribution(tail, rule):
+    # the outlet dropped the closing mark: the attribution ending the paragraph still ends the quote there
+    assert _rows(f"“It is the largest known deposit of rare earth metals in Europe, {tail}",
+                 "“We are facing a supply problem. Without mines, we have no electric cars.”") == [
+        ("direct", "It is the largest known deposit of rare earth metals in Europe", "Jan Moström", rule),
+        ("direct", "We are facing a supply problem. Without mines, we have no electric cars.", "Jan Moström",
+         "previous_speaker"),
+    ]
+
+
+def test_a_quote_left_open_with_no_attribution_still_runs_on():
+    rows = _rows("Minister Aidar Bekov spoke in Astana.", "“We will build the plant next year.",
+                 "“It will open in 2027,” he added.")
+    assert rows == [("direct", "We will build the plant next year.\n\nIt will open in 2027", "Aidar Bekov",
+                     "speaker_cue_after")]
+
+
+@pytest.mark.parametrize("lead", ["Talking to SVT", "At a major industry event in Abu Dhabi", "Speaking on Monday"])
+def test_a_phrase_opening_the_sentence_is_no_part_of_the_speaker(lead):
+    assert _rows(f"{lead}, Leif Boström, director at LKAB, added: “We plan an industrial park in Luleå.”") == [
+        ("direct", "We plan an industrial park in Luleå.", "Leif Boström", "frame_before")]
+
+
+@pytest.mark.parametrize("joint", ["although he noted", "but he said", "while he stressed"])
+def test_a_second_verb_after_a_conjunction_reports_for_the_same_speaker(joint):
+    rows = _rows(f"The head of the union, Dominik Kolorz, praised the agreement, {joint} that it meant the mines "
+                 "would close.")
+    assert rows == [("reported", "it meant the mines would close", "Dominik Kolorz", "speaker_cue_that")]
+
+
+def test_as_noted_by_a_speaker_reports_the_clause_after_the_comma():
+    rows = _rows("Prime Minister Irakli Kobakhidze met the group.",
+                 "As noted by the Prime Minister at the briefing held today, the support is a clear sign.")
+    assert rows == [("reported", "the support is a clear sign", "Irakli Kobakhidze", "as_cue")]
+
+
+def test_a_comma_after_that_opens_the_clause():
+    rows = _rows("Minister Aidar Bekov spoke.", "He underscored that, as a state, Kazakhstan must decide.")
+    assert rows == [("reported", "as a state, Kazakhstan must decide", "Aidar Bekov", "speaker_cue_that")]
+
+
+@pytest.mark.parametrize("opener", ["Then", "Later", "In Astana"])
+def test_an_opener_without_a_comma_before_a_pronoun_leaves_the_pronoun_the_speaker(opener):
+    rows = _rows("Minister Aidar Bekov spoke.", f"{opener} he said the plant would open next year.")
+    assert rows == [("reported", "the plant would open next year", "Aidar Bekov", "speaker_cue_clause")]
+
+
+@pytest.mark.parametrize("verb", ["repeated", "promised", "assessed"])
+def test_more_verbs_that_report_a_clause_after_that(verb):
+    rows = _rows("Minister Aidar Bekov spoke.", f"He {verb} that the pipeline would reach the coast.")
+    assert rows == [("reported", "the pipeline would reach the coast", "Aidar Bekov", "speaker_cue_that")]
+
+
+@pytest.mark.parametrize("adverb", ["nonetheless", "however", "once again"])
+def test_a_sentence_adverb_between_speaker_and_verb(adverb):
+    rows = _rows("Minister Aidar Bekov spoke.", f"Bekov {adverb} said that the pipeline would reach the coast.")
+    assert rows == [("reported", "the pipeline would reach the coast", "Aidar Bekov", "speaker_cue_that")]
+
+
+def test_an_outlets_credit_before_a_frame_leaves_the_frames_speaker():
+    rows = _rows("As reported by Ukrinform, Ukrainian President Volodymyr Zelensky said in Rome that he had "
+                 "received positive signals.")
+    assert rows == [("reported", "he had received positive signals", "Volodymyr Zelensky", "speaker_cue_that")]
+
+
+def test_continuing_opens_a_sentence_as_an_introductory_word():
+    rows = _rows("Continuing, President Shavkat Mirziyoyev said that the past year had been difficult.")
+    assert rows == [("reported", "the past year had been difficult", "Shavkat Mirziyoyev", "speaker_cue_that")]
+
+
+def test_a_speech_opened_at_a_paragraphs_start_and_never_closed_is_that_paragraph():
+    rows = _rows("President Shavkat Mirziyoyev said that the past year had been difficult.",
+                 "“We are constantly searching for the conditions of a prosperous life. It has been a testing year.",
+                 "The address went on for two hours.")
+    assert rows == [
+        ("reported", "the past year had been difficult", "Shavkat Mirziyoyev", "speaker_cue_that"),
+        ("direct", "We are constantly searching for the conditions of a prosperous life. It has been a testing "
+                   "year.", "Shavkat Mirziyoyev", "previous_speaker"),
+    ]
