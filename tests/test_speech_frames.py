@@ -92,3 +92,23 @@ def test_a_speech_opened_at_a_paragraphs_start_and_never_closed_is_that_paragrap
         ("direct", "We are constantly searching for the conditions of a prosperous life. It has been a testing "
                    "year.", "Shavkat Mirziyoyev", "previous_speaker"),
     ]
+
+
+def test_a_clause_ended_by_a_colon_before_a_quote_is_reported_too():
+    rows = _rows("Economist Ilham Shaban spoke to Report.",
+                 "According to him, oil prices have risen by 7% since yesterday: “The shock effect is passing.”")
+    assert rows == [
+        ("reported", "oil prices have risen by 7% since yesterday", "Ilham Shaban", "according_to_before"),
+        ("direct", "The shock effect is passing.", "Ilham Shaban", "according_to_before"),
+    ]
+
+
+@pytest.mark.parametrize("sentence, clause, rule", [
+    ("Mora commended the relations between Astana and Brussels and said that the EU would do more.",
+     "the EU would do more", "speaker_cue_that"),
+    ("Mora was blunt and said the EU would do more.", "the EU would do more", "speaker_cue_clause"),
+    ("Mora met the minister but noted that the EU would do more.", "the EU would do more", "speaker_cue_that"),
+])
+def test_the_subject_of_a_first_predicate_speaks_in_the_second(sentence, clause, rule):
+    assert _rows("EU Ambassador Johannes Mora visited Astana.", sentence) == [
+        ("reported", clause, "Johannes Mora", rule)]

@@ -55,6 +55,11 @@ _CREDIT_RE = re.compile(r"informs|reports|writes")
 # the subject is the last "the …" phrase of the speaker phrase (_fronted_subject)
 _UNCOMMAED_OPENER_RE = re.compile(
     r"(?:Recently|Earlier|Later|Previously|Meanwhile|Today|Yesterday|Now|Then|In|At|On|During|After|Last|This)\b")
+# a subject, a first predicate of its own, and "and" before the cue: "Mora commended the relations … and (said)",
+# "Mr Sultanov was blunt and (said)"
+_FIRST_PREDICATE_RE = re.compile(
+    r"(?P<subj>[A-Z][^,;:]{1,60}?)\s+(?:[a-z]{3,}ed|was|were|met|held|made|gave|took|spoke|visited|paid|went|came"
+    r"|welcomed|thanked|praised|hailed)\b[^;:]{0,200}?,?\s+(?:and|but)(?:\s+also)?")
 # such an opener before a pronoun, the subject: "Then he", "In Astana she"
 _OPENER_PRONOUN_RE = re.compile(r"(?:[\w’'\-]+\s+){1,5}(?P<pron>he|she|they)")
 # where a subject can start after such an opener: each "the" not part of an "of the" inside a name or role
@@ -419,6 +424,10 @@ class Article(Organisations, Persons):
                 speaker = self.resolve(m.group("spk")[at - m.start("spk"):], p, at)
                 if speaker is None and _UNCOMMAED_OPENER_RE.match(m.group("spk")):
                     speaker = self._fronted_subject(m.group("spk"), p, m.start("spk"))
+                elif speaker is None:
+                    first = _FIRST_PREDICATE_RE.fullmatch(m.group("spk"))
+                    if first is not None:  # "Mora commended the relations … and said that": the sentence's subject
+                        speaker = self.resolve(first.group("subj"), p, m.start("spk"))
                 if speaker is not None:
                     return m, speaker
             comma = text.find(", ", pos, min(end, pos + 160))

@@ -20,6 +20,7 @@ from loaders.quotes.resolve import Article
 from loaders.quotes.rows import COLUMNS, Row, single_spaced
 
 # "… that" and at least one word of the clause, up to where the quote opens.
+_COLON_BEFORE_QUOTE_RE = re.compile(r":\s*$")
 _THAT_CLAUSE_RE = re.compile(r"\bthat\s+[^\s“”«»\"]+\s[^“”«»\"]*$")
 
 
@@ -93,13 +94,15 @@ def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]
 
 def _clause_quotes(text: str, regions: list[tuple[int, int]], start: int) -> bool:
     """Whether the first quote in the sentence at `start` stands inside a reported clause that began before it
-    ("He noted that trade in the region remains “at a modest level”"): the clause is reported speech, and the
+    ("He noted that trade in the region remains “at a modest level”"), or follows one that a colon ends
+    ("According to him, prices rose by 7%: “The shock is passing.”"): the clause is reported speech, and the
     quoted words are also a direct quote of their own."""
     k = bisect.bisect_left(regions, (start,))
     if k == len(regions):
         return False
     opens = regions[k][0]  # the clause's "that" stands within a few hundred characters of the quote
-    return bool(_THAT_CLAUSE_RE.search(text, max(start, opens - 300), opens))
+    return bool(_THAT_CLAUSE_RE.search(text, max(start, opens - 300), opens)
+                or (text.startswith("According to ", start) and _COLON_BEFORE_QUOTE_RE.search(text, start, opens)))
 
 
 def _quote_id(article_id: str, p: int, start: int, kind: str) -> str:
