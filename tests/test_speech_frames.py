@@ -112,3 +112,10 @@ def test_a_clause_ended_by_a_colon_before_a_quote_is_reported_too():
 def test_the_subject_of_a_first_predicate_speaks_in_the_second(sentence, clause, rule):
     assert _rows("EU Ambassador Johannes Mora visited Astana.", sentence) == [
         ("reported", clause, "Johannes Mora", rule)]
+
+
+def test_an_outlets_according_to_before_a_frame_credits_the_outlet_not_the_speaker():
+    rows = _rows("According to NRT, Saadi Ahmed Pire, the spokesperson of the union, told the media of the party: "
+                 "“The salaries of regional employees should not be cut.”")
+    assert rows == [("direct", "The salaries of regional employees should not be cut.", "Saadi Ahmed Pire",
+                     "frame_before")]

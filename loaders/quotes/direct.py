@@ -17,6 +17,7 @@ from loaders.quotes.cues import (
     ACCORDING_ANY_RE,
     AND_CUE_THAT_RE,
     ASKED_RE,
+    LEAD_IN_RE,
     CALLED_RE,
     CREDIT_RE,
     FOLLOWING_RE,
@@ -127,7 +128,10 @@ def according_to_before(art: Article, span: Span) -> Found | None:
 
 
 def _framed_head(span: Span) -> bool:
-    return bool(span.head.strip()) and not span.head.lstrip().startswith("According to")
+    """Whether the text before the quote can hold its frame: never an "According to X, “…”", which the
+    according rules read, unless it only credits an outlet before a frame ("According to NRT, X told …:")."""
+    head = span.head.lstrip()
+    return bool(head) and (not head.startswith("According to") or LEAD_IN_RE.match(head) is not None)
 
 
 def frame_before(art: Article, span: Span) -> Found | None:
