@@ -145,3 +145,24 @@ def test_of_two_roles_before_a_name_the_nearer_is_the_persons():
                          "assessed that the agreement sets a fair path for the mines."])
     assert [(r.text, r.speaker, r.speaker_role) for r in rows] == [
         ("the agreement sets a fair path for the mines", "Artur Soboń", "deputy minister of state assets")]
+
+
+def test_a_given_name_used_as_a_surname_is_still_the_surname():
+    # "Bolat" is a Kazakh given name, and the surname of Türkiye's trade minister Omer Bolat
+    rows = article_rows(["In turn, Turkish Trade Minister Omer Bolat spoke. “The global economy has changed,” he said."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [("Omer Bolat", "Turkish Trade Minister")]
+
+
+def test_a_malay_honorific_after_a_title_is_no_part_of_the_role():
+    rows = article_rows(["Sarawak Premier Tan Sri Abang Johari Tun Openg said Petros will work with Petronas."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [("Abang Johari Tun Openg", "Sarawak Premier")]
+
+
+def test_an_undersecretary_is_a_title():
+    rows = article_rows(["“We plan four more auctions this year,” said Energy Undersecretary Rowena Cristina Guevara."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [("Rowena Cristina Guevara", "Energy Undersecretary")]
+
+
+@pytest.mark.parametrize("company", ["Petroleum Sarawak Bhd", "Aneka Tambang Tbk", "Northvolt AB"])
+def test_a_name_ending_in_a_foreign_legal_form_is_a_company(company):
+    assert name_in_chunk(company) == ("", -1)

@@ -119,3 +119,17 @@ def test_an_outlets_according_to_before_a_frame_credits_the_outlet_not_the_speak
                  "“The salaries of regional employees should not be cut.”")
     assert rows == [("direct", "The salaries of regional employees should not be cut.", "Saadi Ahmed Pire",
                      "frame_before")]
+
+
+@pytest.mark.parametrize("frame", ["said,", "told reporters,", "told a parliamentary committee,"])
+def test_a_quote_after_a_frame_and_a_comma_opens_even_when_it_holds_a_speech_verb(frame):
+    # the quote's own "say" must not make its opening mark read as a closer typed after the space
+    assert _rows(f"RBNZ Governor Adrian Orr {frame} “We can all say we are officially contractionary now.”") == [
+        ("direct", "We can all say we are officially contractionary now.", "Adrian Orr", "frame_before")]
+
+
+def test_the_company_is_the_last_company_named_with_its_legal_form():
+    rows = _rows("PRINCE GEORGE, B.C. — Imperial Metals Corp. (TSX:III) is laying off a third of its workforce.",
+                 "“The savings have not been sufficient to offset copper prices,” the company said.")
+    assert rows == [("direct", "The savings have not been sufficient to offset copper prices",
+                     "Imperial Metals Corp.", "speaker_cue_after")]

@@ -49,6 +49,8 @@ _LOST_CLOSER_RE = re.compile(
     rf"|(?:[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}|the\s+[\w\-]+(?:\s+[\w\-]+)?|he|she|they)\s+(?:{CUE})\b"
     rf"[^.!?“”«»\"]{{0,100}})[.!]?\s*$"
 )
+# a speech frame ending at a comma and a space: "X said, ", "X told a parliamentary committee, "
+_FRAME_BEFORE_COMMA_RE = re.compile(rf"\b(?:{CUE})\b[^.!?;:“”«»\"]{{0,60}},\s$")
 _TITLE_BEFORE_RE = re.compile(
     r"(?:\b(?:the|a|an|its|their|our|his|her|called|named|entitled|titled|dubbed|so-called|known\s+as|under"
     r"|of)\s*)$",
@@ -172,7 +174,10 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                     CUE_WORD_RE.match(text, i + 1) or not text[i + 1:].strip()
                     # `…Vanadzor, "Pashinyan wrote`; never `…, Name said. “We believe …`: after a full stop, a
                     # capital right after an opening mark starts the next quote, whatever cue word follows in it
-                    or (_ORPHAN_CLOSER_RE.match(text, i) and not (ch in "\"“" and nxt.isupper() and text[i - 2] in ".!?"))):  # i >= 2 here
+                    or (_ORPHAN_CLOSER_RE.match(text, i) and not (ch in "\"“" and nxt.isupper() and (
+                        text[i - 2] in ".!?"
+                        # `X told a committee, “We …`: a frame before the comma, the quote it introduces opens here
+                        or _FRAME_BEFORE_COMMA_RE.search(text, max(0, i - 100), i))))):  # i >= 2 here
                 # a closing mark typed after the space: `…government, "said X`, `…controlled, ”he concluded`,
                 # or `…as well. "` ending the paragraph
                 right, left = True, False

@@ -127,6 +127,11 @@ def _name_word(token: str) -> bool:
             and not any(part in ROLE_WORDS for part in low.split("-")[1:]))
 
 
+# modifiers that only titles carry, never a company's name ("Deputy", "Acting"; not "Coal" of "Coal India Ltd")
+_TITLE_MODIFIERS = frozenset({"vice", "first", "prime", "senior", "general", "acting", "former", "managing", "deputy",
+                              "chief", "executive", "special", "permanent", "principal"})
+
+
 @lru_cache(maxsize=65536)
 def company_name(chunk: str) -> bool:
     """True for a capitalised run of words that ends as a company's name does, in a legal form or a sector
@@ -134,7 +139,7 @@ def company_name(chunk: str) -> bool:
     words = chunk.split()
     if len(words) < 2 or words[-1].rstrip(".") not in COMPANY_NAME_ENDINGS:
         return False
-    if any(w.casefold() in ROLE_WORDS or w.casefold() in MODIFIER_WORDS
+    if any(w.casefold() in ROLE_WORDS or w.casefold() in _TITLE_MODIFIERS
            for w in words[:-1] if w.rstrip(".") not in COMPANY_NAME_ENDINGS):
         return False  # "Deputy Energy Minister …", "Economist Mark Gold": a title, not a company
     return not gender_of_given_name(words[0])  # "Mike Gold", "Jonathan David Gold": a person
@@ -222,6 +227,8 @@ def name_in_chunk(chunk: str) -> tuple[str, int]:
             if _SURNAME_RE.search(name_tokens[i - 1][0]):  # "Khassenov Askhat": the official surname-first order
                 break
             if gender_of_given_name(name_tokens[i - 1][0]):  # "Charles Michel": a surname that is also a given name
+                break
+            if i == len(name_tokens) - 1:  # "Omer Bolat": a given name elsewhere, a surname here
                 break
             name_tokens = name_tokens[i:]
             break

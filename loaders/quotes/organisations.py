@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from loaders.people import NON_NAME_WORDS, is_country_word, is_known_org, known_orgs_in, org_kind
-from loaders.quotes.names import CHUNK_RE
+from loaders.quotes.names import CHUNK_RE, company_name
 from loaders.quotes.phrases import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker
 from loaders.quotes.vocab import COMPANY_NOUN, COMPANY_NOUNS, COUNTRY_OF_ADJECTIVE, COUNTRY_RE, DOCUMENT, ORG_KINDS, ORG_WORDS, UP
@@ -171,6 +171,9 @@ def group_org(raw: str) -> str:
     return DETERMINER_RE.sub("", m.group("org")) if m else ""
 
 
+_ABBREVIATED_FORMS = (" Corp", " Inc", " Ltd", " Co", " Bhd")
+
+
 class Organisations:
     """What organisation phrases denote in one article; mixed into resolve.Article, whose paragraphs
     (`paras`), persons, mentions and speakers so far (`spoken`) it reads."""
@@ -264,12 +267,18 @@ class Organisations:
         return last if person is not None and not (person.role or person.gender) else None
 
     def _introduced_company(self, p: int, pos: int) -> str:
-        """The last company introduced by what it is ("luxury automaker Mercedes-Benz") before (p, pos), or ""."""
-        best = ""
+        """The last company introduced by what it is ("luxury automaker Mercedes-Benz") or named with a legal form
+        ("Imperial Metals Corp.") before (p, pos), or ""."""
+        best, best_at = "", (-1, -1)
         for q in range(p + 1):
-            for m in COMPANY_NAMED_RE.finditer(self.paras[q], 0, pos if q == p else len(self.paras[q])):
-                best = m.group("name")
-        return best
+            end = pos if q == p else len(self.paras[q])
+            for m in COMPANY_NAMED_RE.finditer(self.paras[q], 0, end):
+                best, best_at = m.group("name"), (q, m.start())
+            for m in CHUNK_RE.finditer(self.paras[q], 0, end):
+                if (q, m.start()) > best_at and company_name(m.group()):
+                    abbreviated = m.group().endswith(_ABBREVIATED_FORMS) and self.paras[q].startswith(".", m.end())
+                    best, best_at = m.group() + "." * abbreviated, (q, m.start())  # "Corp." as written
+        return self._fullest(best) if best else ""
 
     def _country_before(self, p: int, pos: int) -> str:
         """The country named last before (p, pos) (speech.toml [places]), or ""."""

@@ -17,6 +17,7 @@ from loaders.quotes.cues import LEAD_IN_RE, SPOKE_WHEN_RE
 from loaders.quotes.names import CHUNK_RE, company_name, core_count, name_in_chunk, office_word_count, with_initials
 from loaders.quotes.vocab import (
     LEGAL_FORM,
+    NAME_PREFIXES,
     CHANNEL,
     CHANNEL_WORDS,
     COMPANY_NOUNS,
@@ -169,6 +170,10 @@ def title_before(text: str, start: int) -> str:
             break
         taken.append(word)
     taken.reverse()
+    for prefix in NAME_PREFIXES:  # "Sarawak Premier Tan Sri Abang Johari": the honorific is no part of the title
+        if len(taken) > len(prefix) and tuple(w.casefold() for w in taken[-len(prefix):]) == prefix:
+            del taken[-len(prefix):]
+            break
     if taken and fold_token(taken[-1]) in CONNECTORS:
         return ""
     roles = [i for i, w in enumerate(taken) if is_role_word(w)]
