@@ -133,3 +133,35 @@ def test_the_company_is_the_last_company_named_with_its_legal_form():
                  "“The savings have not been sufficient to offset copper prices,” the company said.")
     assert rows == [("direct", "The savings have not been sufficient to offset copper prices",
                      "Imperial Metals Corp.", "speaker_cue_after")]
+
+
+def test_an_acronym_the_article_spelled_out_in_lower_case_is_that_organisation():
+    rows = _rows("India’s ministry of external affairs (MEA) said on Monday that the roadmap was final.",
+                 "“The two sides deliberated on ways to enhance cooperation,” the MEA said in the statement.")
+    assert [(kind, speaker) for kind, _, speaker, _ in rows] == [
+        ("reported", "India’s ministry of external affairs"), ("direct", "India’s ministry of external affairs")]
+
+
+def test_an_acronym_the_article_never_spells_out_speaks_as_written():
+    assert _rows("“Demand for oil will peak before 2030,” the IEA said.") == [
+        ("direct", "Demand for oil will peak before 2030", "IEA", "speaker_cue_after")]
+
+
+def test_a_statement_named_with_its_issuer_speaks_for_the_issuer():
+    rows = _rows("A Chinese foreign ministry statement about the meeting did not mention the points raised.",
+                 "“The two sides had a candid exchange of views on issues of common concern,” the Chinese statement said.")
+    assert rows == [("direct", "The two sides had a candid exchange of views on issues of common concern",
+                     "Chinese foreign ministry", "speaker_cue_after")]
+
+
+def test_according_to_a_person_keeps_a_clause_whose_own_subject_is_a_place():
+    rows = _rows("Deputy Prime Minister Serik Zhumangarin spoke.",
+                 "According to him, Baku suggested other routes, for example, the Baku-Supsa pipeline.")
+    assert rows == [("reported", "Baku suggested other routes, for example, the Baku-Supsa pipeline",
+                     "Serik Zhumangarin", "according_to_before")]
+
+
+def test_a_countrys_statement_is_never_another_countrys_ministry():
+    rows = _rows("A Chinese foreign ministry statement about the meeting did not mention the points raised.",
+                 "In addition, the Japanese statement said the ministers confirmed progress on seafood imports.")
+    assert [speaker for _, _, speaker, _ in rows] == []

@@ -148,7 +148,7 @@ _FRAME_TAIL_RE = re.compile(
 _INTRODUCTORY = (
     r"(?:(?:At|In|On|During|After|Before|Following|Speaking|Talking|Addressing|Commenting|Answering|Responding"
     r"|Writing|Referring|Continuing|Concluding|Summing\s+up)\b[^,;]*"
-    r"|According\s+to\s+[A-Z][^,;]{0,40}"  # an outlet's credit: "According to NRT, X told the media: …"
+    r"|According\s+to\s+[^,;]{1,60}"  # a credit: "According to NRT, X told the media: …"
     r"|Meanwhile|However|Later|Earlier|Also|Today|Yesterday|Then|Thus|Moreover|Besides|Furthermore|Separately"
     r"|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes|reported|informed))"
 )

@@ -63,7 +63,7 @@ _RELATIVE_RE = re.compile(
     rf"|(?P<verb>{RELATIVE_VERB})\s+(?P<what>.+))$",
     re.I | re.S,
 )
-_ACRONYM_ORG_RE = re.compile(r"[A-Z]{2,4}\s+[A-Z][a-z]+")
+_ACRONYM_ORG_RE = re.compile(r"[A-Z]{2,4}\s+[A-Z][a-z]+")  # "LG Chem", "SK Innovation"
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:that|which|who|whose|where|when)\s+")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)$", re.I)

@@ -64,6 +64,9 @@ def according_to_before(art: Article, p: int, s: int, e: int) -> Row | None:
     spk_len = len(parts[0])
     if len(parts) >= 3 and role_like(DETERMINER_RE.sub("", parts[1])):
         spk_len += 2 + len(parts[1])
+    inner = art.frame_at(p, rest_start + spk_len + 2, m.end("rest"))
+    if inner is not None and inner[1].person:
+        return None  # "According to NRT, X told the media …": an outlet's credit before the speaker's own frame
     speaker = art.resolve(text[rest_start:rest_start + spk_len], p, rest_start, according=True)
     if speaker is None:
         return None

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
+
 from loaders.people import gender_of_given_name, is_country_word, person_side, side_in_article, side_of
 from loaders.quotes.cues import SUBJ_CUE_RE, cue_positions
 from loaders.quotes.marks import overlaps, scan_spans
@@ -60,6 +62,7 @@ _UNCOMMAED_OPENER_RE = re.compile(
 _FIRST_PREDICATE_RE = re.compile(
     r"(?P<subj>[A-Z][^,;:]{1,60}?)\s+(?:[a-z]{3,}ed|was|were|met|held|made|gave|took|spoke|visited|paid|went|came"
     r"|welcomed|thanked|praised|hailed)\b[^;:]{0,200}?,?\s+(?:and|but)(?:\s+also)?")
+_ACRONYM_RE = re.compile(r"[A-Z]{2,8}")
 # such an opener before a pronoun, the subject: "Then he", "In Astana she"
 _OPENER_PRONOUN_RE = re.compile(r"(?:[\w’'\-]+\s+){1,5}(?P<pron>he|she|they)")
 # where a subject can start after such an opener: each "the" not part of an "of the" inside a name or role
@@ -204,7 +207,7 @@ class Article(Organisations, Persons):
             return UNNAMED
         document = document_owner(raw)
         if document is not None:
-            return self._issuer(document, p, pos, how)
+            return self._issuer(*document, p, pos, how)
         phrase = read_phrase(raw)
         if phrase is None:
             core = role_core(raw)
@@ -255,6 +258,8 @@ class Article(Organisations, Persons):
         if holder is not None:
             self._mention(p, pos, holder.name)
             return self._as_speaker(holder, how)
+        if not phrase.org_like and _ACRONYM_RE.fullmatch(phrase.head) and self._defined(phrase.head):
+            phrase = replace(phrase, org_like=True)  # "the MEA said" where the article spells the MEA out
         if not phrase.org_like:
             described = self._described(raw, p, pos, how)
             if described is not None:
