@@ -163,11 +163,13 @@ def side_of(role: str, org_text: str = "") -> str:
     return min(found)[1] if found else "other"
 
 
-def home_side(place: str, lead: str) -> str:
+def home_side(place: str, lead: str, body: str = "") -> str:
     """The side an article is at home in: "Kazakhstan" for a dateline in a Kazakh city or region
     (sides.toml `places`), else the side a dateline place reads as ("Brussels" -> "EU"), else,
     with no dateline, "Kazakhstan" when the lead (headline and first paragraph) names Kazakhstan or a
-    Kazakh place, "EU" when it names a member state ("Germany's government said…"); "" otherwise."""
+    Kazakh place, "EU" when it names a member state ("Germany's government said…"); with a lead that names
+    neither, the one of the two the `body` names more often than both any third country and the other
+    (an article on Polish mines that names Poland only from its second paragraph); "" otherwise."""
     lex = _lexicon()
     if place:
         side = lex["places"].get(place.casefold()) or side_of("", place)
@@ -176,7 +178,16 @@ def home_side(place: str, lead: str) -> str:
     if kz is not None and kz.search(lead):
         return "Kazakhstan"
     member = lex["member_states"]
-    return "EU" if member is not None and member.search(lead) else ""
+    if member is not None and member.search(lead):
+        return "EU"
+    if not body:
+        return ""
+    third = next((pattern for side, pattern in lex["keywords"] if side == "other"), None)
+    counts = {"Kazakhstan": len(kz.findall(body)) if kz is not None else 0,
+              "EU": len(member.findall(body)) if member is not None else 0,
+              "": len(third.findall(body)) if third is not None else 0}
+    best = max(counts, key=counts.get)
+    return best if counts[best] > 0 and sum(n == counts[best] for n in counts.values()) == 1 else ""
 
 
 @lru_cache(maxsize=4096)

@@ -147,3 +147,14 @@ def test_people_table_keeps_the_side_found_in_context_for_an_office_without_a_co
     people = people_table(quotes)
     assert dict(zip(people["name"], people["side"].astype(str))) == {
         "Almas Nurpeisov": "Kazakhstan", "Dana Sadykova": "other"}
+
+
+@pytest.mark.parametrize(("body", "home"), [
+    ("Poland will close its last mine in 2049. Polish unions agreed.", "EU"),  # named only after the lead
+    ("Astana and Kazakhstan's ministry agreed.", "Kazakhstan"),
+    ("Russia and China met; Poland watched.", ""),  # third countries named more often: no home
+    ("Poland and Kazakhstan signed.", ""),  # a tie decides nothing
+    ("", ""),
+])
+def test_a_lead_naming_no_side_leaves_the_home_to_the_country_the_body_names_most(body, home):
+    assert home_side("", "The government spokesman said the deal was done.", body) == home

@@ -128,7 +128,7 @@ def quotes_table(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFra
         article_id = str(article_id)
         paras = [text for _, text in group]
         title = titles.get(article_id, "")
-        home = home_side(places.get(article_id, ""), f"{title}\n{paras[0]}" if paras else title)
+        home = home_side(places.get(article_id, ""), f"{title}\n{paras[0]}" if paras else title, "\n".join(paras[1:]))
         for row in article_rows(paras, home, title if paras and is_own_title(title, paras[0]) else ""):
             ids.append(article_id)
             records.append(row)
