@@ -117,6 +117,8 @@ def test_people_table_of_nothing_is_empty():
     ("chief executive of a cathode maker", "", "Kazakhstan", "other"),
     ("mining analyst at Halyk Finance", "", "Kazakhstan", "other"),
     ("Minister of Energy", "", "EU", "EU"),
+    ("First Deputy Governor", "", "Kazakhstan", "Kazakhstan"),  # a region's governor: the regional government
+    ("Mayor", "", "EU", "EU"),
 ])
 def test_government_office_without_a_marker_takes_the_home_side(role, org, home, side):
     assert side_in_article(role, org, home) == side
