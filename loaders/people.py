@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -168,8 +169,9 @@ def home_side(place: str, lead: str, body: str = "") -> str:
     (sides.toml `places`), else the side a dateline place reads as ("Brussels" -> "EU"), else,
     with no dateline, "Kazakhstan" when the lead (headline and first paragraph) names Kazakhstan or a
     Kazakh place, "EU" when it names a member state ("Germany's government said…"); with a lead that names
-    neither, the one of the two the `body` names more often than both any third country and the other
-    (an article on Polish mines that names Poland only from its second paragraph); "" otherwise."""
+    neither, the side of the one country the `body` names at least twice and more often than any other
+    country (an article on Polish mines that names Poland only from its second paragraph; never a story that
+    names several member states once each); "" otherwise."""
     lex = _lexicon()
     if place:
         side = lex["places"].get(place.casefold()) or side_of("", place)
@@ -183,11 +185,14 @@ def home_side(place: str, lead: str, body: str = "") -> str:
     if not body:
         return ""
     third = next((pattern for side, pattern in lex["keywords"] if side == "other"), None)
-    counts = {"Kazakhstan": len(kz.findall(body)) if kz is not None else 0,
-              "EU": len(member.findall(body)) if member is not None else 0,
-              "": len(third.findall(body)) if third is not None else 0}
-    best = max(counts, key=counts.get)
-    return best if counts[best] > 0 and sum(n == counts[best] for n in counts.values()) == 1 else ""
+    # one count per country: a name and its adjective share their first letters ("Poland", "Polish")
+    counts = Counter((side, m.group().casefold()[:3]) for side, pattern in
+                     (("Kazakhstan", kz), ("EU", member), ("", third)) if pattern is not None
+                     for m in pattern.finditer(body))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return ""
+    return ranked[0][0][0]
 
 
 @lru_cache(maxsize=4096)

@@ -26,6 +26,13 @@ def test_the_diplomat_is_the_foreign_minister_named_before():
         ("direct", "We see clearly what is real and what is not", "Linas Linkevicius")]
 
 
+def test_the_diplomat_is_the_ambassador_not_someone_in_a_foreign_investment_department():
+    assert _speakers("The Kazakh ambassador to Germany, Nurlan Onzhanov, visited the plant. Also present was Aigul "
+                     "Serikova, head of the foreign investment department at the trade ministry.",
+                     "“German investors see Kazakhstan as a reliable partner,” the diplomat said.") == [
+        ("direct", "German investors see Kazakhstan as a reliable partner", "Nurlan Onzhanov")]
+
+
 def test_a_spanish_name_is_called_by_the_fathers_surname():
     # Given name, father's surname, mother's surname: "Boric" is Gabriel Boric Font, never a new person
     assert _speakers("Presidential candidate Gabriel Boric Font proposed a state lithium company.",
@@ -51,6 +58,12 @@ def test_a_name_a_person_is_also_known_by_is_that_person(alias):
     assert _speakers(f"President {alias} ordered a stop to bauxite exports.",
                      "“We get nothing from raw exports, nothing at all,” Jokowi said.") == [
         ("direct", "We get nothing from raw exports, nothing at all", "Joko Widodo")]
+
+
+def test_or_before_another_persons_surname_gives_no_alias():
+    rows = _speakers("It is unclear whether Emmanuel Macron or Scholz will attend the summit in Astana.",
+                     "“We are preparing a package of energy agreements,” Scholz said on Monday.")
+    assert rows == [("direct", "We are preparing a package of energy agreements", "Scholz")]
 
 
 def test_or_before_another_full_name_gives_no_alias():
@@ -84,6 +97,7 @@ def test_in_charge_of_is_a_role_not_where_the_speaker_spoke():
     ("Tan Sri Muhyiddin Yassin", "Muhyiddin Yassin"),
     ("Sri Mulyani Indrawati", "Sri Mulyani Indrawati"),  # "Sri" alone opens a given name
     ("Tan Kim Hock", "Tan Kim Hock"),  # "Tan" alone is a surname
+    ("Tun Tun Naung", "Tun Tun Naung"),  # a Myanmar name: "Tun" is no Malay prefix on its own
     ("Samruk Kazyna Chairman", ""),  # an organisation's name before a title: no person
 ])
 def test_the_name_inside_a_capitalised_run(chunk, name):
@@ -166,3 +180,9 @@ def test_an_undersecretary_is_a_title():
 @pytest.mark.parametrize("company", ["Petroleum Sarawak Bhd", "Aneka Tambang Tbk", "Northvolt AB"])
 def test_a_name_ending_in_a_foreign_legal_form_is_a_company(company):
     assert name_in_chunk(company) == ("", -1)
+
+
+def test_a_title_spelled_out_before_its_acronym_stays_a_title():
+    assert _speakers("The prime minister (PM) Olzhas Bektenov chaired the meeting.",
+                     "“The harvest must be protected,” the PM said.") == [
+        ("direct", "The harvest must be protected", "Olzhas Bektenov")]

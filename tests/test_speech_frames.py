@@ -165,3 +165,35 @@ def test_a_countrys_statement_is_never_another_countrys_ministry():
     rows = _rows("A Chinese foreign ministry statement about the meeting did not mention the points raised.",
                  "In addition, the Japanese statement said the ministers confirmed progress on seafood imports.")
     assert [speaker for _, _, speaker, _ in rows] == []
+
+
+def test_the_first_paragraph_of_a_quote_over_two_keeps_its_reported_speech_inside():
+    rows = _rows("Energy Minister Almassadam Satkaliyev described his talks with the investors.",
+                 "“When I met them in March, they said the plant would be built by 2026.",
+                 "“Now they are asking for another two years,” the minister added.")
+    assert rows == [("direct", "When I met them in March, they said the plant would be built by 2026.\n\n"
+                               "Now they are asking for another two years", "Almassadam Satkaliyev",
+                     "speaker_cue_after")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kazakh President Kassym-Jomart Tokayev met the Chinese ambassador, who thanked him and said that Beijing "
+    "valued the partnership.",
+    "President Tokayev visited the plant, where its director showed him the line and said that exports would grow.",
+])
+def test_a_first_predicate_subject_never_reaches_across_a_relative_clause(sentence):
+    assert [speaker for _, _, speaker, _ in _rows(sentence)] != ["Kassym-Jomart Tokayev"]
+
+
+def test_they_after_a_single_speaker_is_not_that_speaker():
+    rows = _rows("“We do not plan to raise prices,” Chief Executive Aidar Seitkali said, though they said that a "
+                 "review was possible.")
+    assert rows == [("direct", "We do not plan to raise prices", "Aidar Seitkali", "speaker_cue_after")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "As predicted by most analysts, the central bank kept its base rate at 14.75%.",
+    "As noted by the Minister of Energy, gas output rose by 4%.",
+])
+def test_as_noted_by_nobody_named_is_the_writers_own_statement(sentence):
+    assert _rows(sentence) == []

@@ -9,8 +9,8 @@ One module per stage, the engine separate from the rules and the rules separate 
   (name, title, apposition, channel); `sources`: phrases naming no person by name (unnamed sources,
   "an LG Chem official", a capital for its government, an honorific held by one person);
 - `resolve`: who a phrase denotes in its article, with `persons` (the people it names, surnames,
-  pronouns, role holders) and `organisations` (fullest names, acronyms, press services of posts,
-  documents, "the ministry", "it");
+  pronouns, role holders), `organisations` (fullest names, acronyms, press services of posts,
+  "the ministry", "it") and `documents` ("the statement said": who issued or published it);
 - `direct` and `reported`: each an ordered list of named rules; every row records its rule;
 - `rows` and `table`: the speaker and row types, and the quotes table.
 

@@ -61,7 +61,7 @@ TAIL_CUE_SPK_RE = re.compile(
 )
 # after a quote's frame: "… and added that CLAUSE" / "…, adding that CLAUSE" / "…, although he noted that CLAUSE"
 AND_CUE_THAT_RE = re.compile(
-    rf"(?:\s+[^,;:.!?“”«»\"]{{1,80}}?)?\s*,?\s*(?:(?:and|but|although|though|while)\s+(?:(?:he|she|they|it)\s+)?"
+    rf"(?:\s+[^,;:.!?“”«»\"]{{1,80}}?)?\s*,?\s*(?:(?:and|but|although|though|while)\s+(?:(?:he|she|it)\s+)?"
     rf"(?:also\s+)?(?P<cue>{CUE})"
     rf"|(?P<part>{PARTICIPLE}))\s+that\s+(?P<clause>.+?)[.!?]?\s*$",
     re.S,

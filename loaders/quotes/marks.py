@@ -46,8 +46,10 @@ _ORPHAN_CLOSER_RE = re.compile(rf"[”»\"“](?=\s*,?\s*(?:[—–-]\s*)?(?:[A-
 # (`“It is the largest deposit …, said Jan Moström, CEO of LKAB.`, `“… by 2027, the minister said.`)
 _LOST_CLOSER_RE = re.compile(
     rf",\s+(?:(?:{CUE})\s+(?:[A-Z]|the\s|his\s|her\s|its\s)[^.!?“”«»\"]{{0,160}}"
-    rf"|(?:[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}|the\s+[\w\-]+(?:\s+[\w\-]+)?|he|she|they)\s+(?:{CUE})\b"
-    rf"[^.!?“”«»\"]{{0,100}})[.!]?\s*$"
+    rf"|(?:[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}|the\s+[\w\-]+(?:\s+[\w\-]+)?|he|she)\s+(?:{CUE})\b"
+    # after the cue only where or when it was said: ", they said the plant would be built" reports inside the quote
+    rf"(?:,?\s+(?:on|at|in|during|after|before|while|when|via|last|this|earlier|later|today|yesterday)\b"
+    rf"[^.!?“”«»\"]{{0,100}})?)[.!]?\s*$"
 )
 # a speech frame ending at a comma and a space: "X said, ", "X told a parliamentary committee, "
 _FRAME_BEFORE_COMMA_RE = re.compile(rf"\b(?:{CUE})\b[^.!?;:“”«»\"]{{0,60}},\s$")

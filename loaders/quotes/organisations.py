@@ -15,8 +15,7 @@ from loaders.people import NON_NAME_WORDS, is_country_word, is_known_org, known_
 from loaders.quotes.names import CHUNK_RE, company_name
 from loaders.quotes.phrases import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker
-from loaders.quotes.vocab import (COMPANY_NOUN, COMPANY_NOUNS, COUNTRY_OF_ADJECTIVE, COUNTRY_RE, DOCUMENT, ORG_KINDS, ORG_WORDS, UP,
-                                  alternation)
+from loaders.quotes.vocab import COMPANY_NOUN, COMPANY_NOUNS, COUNTRY_OF_ADJECTIVE, COUNTRY_RE, ORG_KINDS, ORG_WORDS, UP
 
 MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
 # "finance minister", "Energy and Mining Minister": a minister's field written before the title
@@ -46,11 +45,6 @@ _OF_ORG_RE = re.compile(r"\bof\s+(?:the\s+)?(?P<org>[A-Z][\w’'\-]*(?:\s+(?:of|
 _OWNER_RE = re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’ʼ]s\s")
 _LEADING_ACRONYM_RE = re.compile(r"([A-Z]{2,8})\s+(?=[A-Za-z])")
 _TRAILING_ORG_RE = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'\-]*))*$")
-# "the statement", "Nazarbayev’s address", "the joint statement of the parties"
-DOCUMENT_RE = re.compile(rf"(?:(?:the|a|an|this|that)\s+)?(?:(?P<owner>[^,;:]+?)['’]s?\s+)?"
-                         # "the Chinese statement": a country's adjective, no owner; the issuer is read from the text
-                         rf"(?:(?P<adj>(?-i:{alternation(COUNTRY_OF_ADJECTIVE)}))\s+)?(?:official\s+|joint\s+)?"
-                         rf"{DOCUMENT}(?:\s+of\s+(?:the\s+)?(?P<of>[^,;:]+))?", re.I)
 # "the representatives of the Gants mod border checkpoint": a group speaking for an organisation
 GROUP_OF_RE = re.compile(
     r"(?:the\s+)?(?:representatives?|officials?|spokespeople|staff|employees|specialists|experts)\s+(?:of|from|at)\s+"
@@ -61,18 +55,6 @@ _FIELD_OFFICE_RE = re.compile(r"(?P<field>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s+
 # "luxury automaker Mercedes-Benz", "mining giant Glencore": a company introduced by what it is
 COMPANY_NAMED_RE = re.compile(rf"\b(?:{COMPANY_NOUN}|Start-?up)\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
 _THE_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)
-# a text's publisher: "was published by the press service of X", "This was reported on Friday by X" (the speaker phrase ends at
-# the clause's end or at a time or place)
-# (words of the phrase are separated by single spaces: a run of blanks cannot be split in many ways)
-_PUBLISHED_BY_RE = re.compile(
-    r"\b(?:published|issued|released|disseminated|distributed|circulated|posted|spread|made\s+public|reported|announced)"
-    r"(?:\s(?:on|this|last)\s[A-Z]?[a-z]+)?\s+by\s+"
-    r"(?P<spk>[^\s,;:.“”«»\"]+(?:\s+[^\s,;:.“”«»\"]+){0,15}?)"
-    r"(?=\s*(?:[,;:.]|$)|\s(?:on|in|at|after|following|during|earlier|today|yesterday)\b)")
-# a document named with its issuer before it: "A Chinese foreign ministry statement", "the Commission's press release"
-_ISSUED_BY_RE = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<org>(?:[A-Z][\w’'\-]*\s+)*(?:[a-z]+\s+){{0,3}}?(?:{alternation(ORG_WORDS)}))"
-    rf"(?:['’]s?)?\s+(?:{DOCUMENT})\b")
 SUBJECT_REACH = 4  # sentences of a paragraph "it said" looks back over for its organisation
 # Prepositions and adverbs that open a sentence before its subject ("Despite Western …", "Instead, …").
 _OPENING_WORDS = frozenset("""despite instead amid amidst following unlike like given besides through across against
@@ -164,15 +146,6 @@ def post_name(owner: str) -> str:
 
 
 @lru_cache(maxsize=16384)
-def document_owner(raw: str) -> tuple[str, str] | None:
-    """For a document as speaker ("Nazarbayev’s statement", "the statement of the ministry", "the Chinese
-    statement"): its owner as written ("" when it names none) and the country adjective before it ("" when none);
-    None when `raw` is no document."""
-    m = DOCUMENT_RE.fullmatch(raw.strip(" ,"))
-    return None if m is None else (m.group("owner") or m.group("of") or "", m.group("adj") or "")
-
-
-@lru_cache(maxsize=16384)
 def group_org(raw: str) -> str:
     """The organisation a group speaks for ("the representatives of the Gants Mod checkpoint"), or ""."""
     m = GROUP_OF_RE.fullmatch(raw.strip(" ,"))
@@ -196,12 +169,6 @@ def _spelled_out(words: list[str], acronym: str) -> str:
     if k > 0 and re.search(r"\w['’]s$", words[k - 1]):
         k -= 1
     return " ".join(words[k:])
-
-
-def _names_country(name: str, adjective: str) -> bool:
-    """Whether an organisation's name fits a country adjective ("Japanese": "Japan’s Foreign Ministry"); True for
-    no adjective."""
-    return not adjective or adjective in name or COUNTRY_OF_ADJECTIVE.get(adjective, adjective) in name
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
@@ -335,8 +302,8 @@ class Organisations:
             at = text.find(f"({acronym})")
             if at > 0:
                 spelled = _spelled_out(text[max(0, at - 160):at].split(), acronym)
-                if spelled:
-                    return spelled
+                if spelled and not role_like(spelled) and any(w.casefold() in ORG_WORDS for w in spelled.split()):
+                    return spelled  # an organisation's name, never a title ("the prime minister (PM)")
         return ""
 
     def _fullest(self, name: str) -> str:
@@ -405,51 +372,6 @@ class Organisations:
                     continue  # "Earlier in the day, …", "Despite Western sanctions …", "Of the €588m …": an opener
                 return self._org(bare, para, start)
         return ""
-
-    def _issuer(self, owner: str, adjective: str, p: int, pos: int, how: str) -> Speaker | None:
-        """Who issued a document that "says" something: its owner ("Nazarbayev’s statement", "the statement of
-        the ministry"), else the last organisation that spoke before it ("…,” the ministry said. … “…,” said the
-        statement), else the last person who did; for "the Chinese statement", only an issuer the adjective
-        names ("A Chinese foreign ministry statement …")."""
-        if owner:
-            return self.resolve(owner, p, pos, how == "according_to")
-        last = self._last_spoken(p, pos, person=False)
-        if last is None or not _names_country(last[1].name, adjective):
-            # "The statement was published by the press service of the EU Council. “…,” it reads."
-            by = self._published_by(p, pos) or self._issued_by(p, pos)
-            if by is not None and _names_country(by.name, adjective):
-                return by._replace(attribution=how)
-            last = None if adjective else self._last_spoken(p, pos)
-        return None if last is None else last[1]._replace(attribution=how)
-
-    def _issued_by(self, p: int, pos: int) -> Speaker | None:
-        """The organisation the same or the previous paragraph names as a document's issuer before (p, pos) ("A
-        Chinese foreign ministry statement about the meeting …"), or None."""
-        for q in (p, p - 1):
-            if q < 0:
-                continue
-            text = self.paras[q]
-            found = [m for m in _ISSUED_BY_RE.finditer(text, 0, pos if q == p else len(text))
-                     if not self.inside_quote(q, m.start())]
-            if found:
-                org = self._org(found[-1].group("org"), q, found[-1].start("org"))
-                return Speaker(org, "", self._side("", org), "explicit")
-        return None
-
-    def _published_by(self, p: int, pos: int) -> Speaker | None:
-        """Who the same or the previous paragraph says published, issued or spread a text before (p, pos)
-        ("This information was disseminated by the press service of JSC NC KazMunayGas", "…, which was published
-        by the press service of the EU Council"), or None (also for a text "published by officials": nobody named)."""
-        for q in (p, p - 1):
-            if q < 0:
-                continue
-            text = self.paras[q]
-            found = [m for m in _PUBLISHED_BY_RE.finditer(text, 0, pos if q == p else len(text))
-                     if not self.inside_quote(q, m.start())]
-            if found:
-                by = self.resolve(found[-1].group("spk"), q, found[-1].start("spk"))
-                return by if by is not None and by.name else None
-        return None
 
     def _expanded(self, role: str) -> str:
         """`role` with the organisation ending it, or owning it, in the fullest form the article gives

@@ -216,7 +216,10 @@ class Persons:
                 self._register(name, role, gender)
                 self._mention(p, start, name)
                 alias = _ALIAS_RE.match(text, end)
-                if alias is not None:  # "President Joko Widodo or Jokowi": the short name news uses for him
+                if alias is not None and (not alias.group().lstrip().startswith("or ") or any(
+                        alias.group(1)[:2].casefold() == w[:2].casefold() for w in name.split())):
+                    # "President Joko Widodo or Jokowi": the short name news uses for him, made from his name after
+                    # "or" ("Emmanuel Macron or Scholz" names two people)
                     self._aliases[alias.group(1)] = name
                     self._shorts.clear()
         for p, start, name, gender in shorts:

@@ -49,6 +49,7 @@ from loaders.quotes.vocab import BARE_CLAUSE_CUES, CHANNEL_CUES, OBJECT_CUES, PA
 
 
 PRESS_CHANNEL_RE = re.compile(PRESS_CHANNEL, re.I)
+_PASSIVE_RE = re.compile(r"As\s+(?:it\s+)?(?:was|has\s+been|had\s+been)\b")
 
 
 def according_to_before(art: Article, p: int, s: int, e: int) -> Row | None:
@@ -94,8 +95,8 @@ def as_cue(art: Article, p: int, s: int, e: int) -> Row | None:
     if m is not None and art.frame_at(p, m.start("clause"), e) is not None:
         return None  # "As reported by Ukrinform, Zelensky said that …": an outlet's credit; the clause has its own frame
     speaker = art.resolve(m.group("spk"), p, m.start("spk")) if m else None
-    if speaker is None:
-        return None
+    if speaker is None or (not speaker.name and m.re is AS_BY_RE and not _PASSIVE_RE.match(text, m.start())):
+        return None  # "As predicted by most analysts, …": the writer's own statement, unless "As it was noted by"
     return reported_row(p, m.start("clause"), m.end("clause"), text, speaker, normal_cue(m.group("cue")), "as_cue")
 
 

@@ -29,7 +29,8 @@ from loaders.people import gender_of_given_name, is_country_word, person_side, s
 from loaders.quotes.cues import SUBJ_CUE_RE, cue_positions
 from loaders.quotes.marks import overlaps, scan_spans
 from loaders.quotes.names import company_role
-from loaders.quotes.organisations import Organisations, document_owner, group_org, post_name
+from loaders.quotes.documents import Documents, document_owner
+from loaders.quotes.organisations import Organisations, group_org, post_name
 from loaders.quotes.persons import Person, Persons
 from loaders.quotes.phrases import (
     DETERMINER_RE,
@@ -61,7 +62,8 @@ _UNCOMMAED_OPENER_RE = re.compile(
 # "Mr Sultanov was blunt and (said)"
 _FIRST_PREDICATE_RE = re.compile(
     r"(?P<subj>[A-Z][^,;:]{1,60}?)\s+(?:[a-z]{3,}ed|was|were|met|held|made|gave|took|spoke|visited|paid|went|came"
-    r"|welcomed|thanked|praised|hailed)\b[^;:]{0,200}?,?\s+(?:and|but)(?:\s+also)?")
+    r"|welcomed|thanked|praised|hailed)\b(?:(?!,\s*(?:who|which|where|whose|when)\b)[^;:]){0,200}?,?\s+(?:and|but)"
+    r"(?:\s+also)?")  # never across ", who …" or ", where …": the relative clause has a subject of its own
 _ACRONYM_RE = re.compile(r"[A-Z]{2,8}")
 # such an opener before a pronoun, the subject: "Then he", "In Astana she"
 _OPENER_PRONOUN_RE = re.compile(r"(?:[\w’'\-]+\s+){1,5}(?P<pron>he|she|they)")
@@ -85,7 +87,7 @@ def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
 _PERSONS_OFFICE_RE = re.compile(r"(?P<owner>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+(?:office|administration)")
 
 
-class Article(Organisations, Persons):
+class Article(Documents, Organisations, Persons):
     """Persons, quoted regions and sentences of one article, and the speakers its phrases denote."""
 
     def __init__(self, paras: list[str], home: str = "", title: str = ""):
