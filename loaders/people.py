@@ -244,11 +244,15 @@ def is_country_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def without_article(token: str) -> str:
+    """`token` without an Arabic article joined to a name ("al-Mazrouei" -> "Mazrouei"); `token` itself otherwise."""
+    return token[3:] if token[:3] in ("al-", "el-", "ul-") and token[3:4].isupper() else token
+
+
 def is_name_token(token: str) -> bool:
     """True for a capitalised word that can be part of a person's name: never an institution word or a
     country or nationality named in sides.toml ("Ambassador to Azerbaijan Alim Bayel")."""
-    if token[:3] in ("al-", "el-", "ul-") and token[3:4].isupper():
-        token = token[3:]  # "al-Mazrouei": an Arabic article joined to the surname
+    token = without_article(token)
     if not token or token.casefold() in NON_NAME_WORDS or token.casefold() in _lexicon()["keyword_words"]:
         return False
     if "-" in token and any(part.casefold() in NON_NAME_WORDS for part in token.split("-")):

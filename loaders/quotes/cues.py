@@ -189,7 +189,7 @@ AS_CUE_RE = re.compile(
 )
 # "As it was explained in a statement by the European Commission, CLAUSE.", "As noted by X, CLAUSE."
 AS_BY_RE = re.compile(
-    rf"As\s+(?:(?:it\s+)?(?:was|has\s+been|had\s+been)\s+)?(?P<cue>{CUE})\b[^,;:“”«»\"]{{0,60}}?\s+by\s+"
+    rf"As\s+(?P<passive>(?:it\s+)?(?:was|has\s+been|had\s+been)\s+)?(?P<cue>{CUE})\b[^,;:“”«»\"]{{0,60}}?\s+by\s+"
     # "As noted by the Head of Government at the briefing held today, …": where it was said, after the speaker
     rf"(?P<spk>[^,;:“”«»\"]{{2,100}}?)(?:\s+(?:at|in|on|during)\s+[^,;:“”«»\"]{{2,120}})?,\s+(?P<clause>\S.*?)[.!?]?\s*$",
     re.S,

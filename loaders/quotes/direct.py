@@ -124,8 +124,7 @@ def according_to_before(art: Article, span: Span) -> Found | None:
         return None
     spk = span.head.strip()[len("According to"):].split(",", 1)[0].strip(" ,:")
     comma = span.head.find(", ")
-    inner = art.frame_at(span.p0, span.sent_start + comma + 2, span.sent_start + len(span.head)) if comma > 0 else None
-    if inner is not None and inner[1].person:
+    if comma > 0 and art.person_frame_at(span.p0, span.sent_start + comma + 2, span.sent_start + len(span.head)):
         return None  # "According to NRT, X told the media: “…”": an outlet's credit before the speaker's frame
     speaker = art.resolve(spk, span.p0, span.sent_start, according=True)
     return Found(speaker, "according to", False) if speaker else None

@@ -63,31 +63,36 @@ class Documents:
             last = None if adjective else self._last_spoken(p, pos)
         return None if last is None else last[1]._replace(attribution=how)
 
-    def _issued_by(self, p: int, pos: int) -> Speaker | None:
-        """The organisation the same or the previous paragraph names as a document's issuer before (p, pos) ("A
-        Chinese foreign ministry statement about the meeting …"), or None."""
+    def _last_match_before(self, pattern: re.Pattern[str], p: int, pos: int) -> tuple[int, re.Match[str]] | None:
+        """(paragraph, match) of the last match of `pattern` outside quotes before (p, pos), in the same paragraph
+        or, when it has none, the one before; None when neither has one."""
         for q in (p, p - 1):
             if q < 0:
                 continue
             text = self.paras[q]
-            found = [m for m in _ISSUED_BY_RE.finditer(text, 0, pos if q == p else len(text))
+            found = [m for m in pattern.finditer(text, 0, pos if q == p else len(text))
                      if not self.inside_quote(q, m.start())]
             if found:
-                org = self._org(found[-1].group("org"), q, found[-1].start("org"))
-                return Speaker(org, "", self._side("", org), "explicit")
+                return q, found[-1]
         return None
+
+    def _issued_by(self, p: int, pos: int) -> Speaker | None:
+        """The organisation the same or the previous paragraph names as a document's issuer before (p, pos) ("A
+        Chinese foreign ministry statement about the meeting …"), or None."""
+        found = self._last_match_before(_ISSUED_BY_RE, p, pos)
+        if found is None:
+            return None
+        q, m = found
+        org = self._org(m.group("org"), q, m.start("org"))
+        return Speaker(org, "", self._side("", org), "explicit")
 
     def _published_by(self, p: int, pos: int) -> Speaker | None:
         """Who the same or the previous paragraph says published, issued or spread a text before (p, pos)
         ("This information was disseminated by the press service of JSC NC KazMunayGas", "…, which was published
         by the press service of the EU Council"), or None (also for a text "published by officials": nobody named)."""
-        for q in (p, p - 1):
-            if q < 0:
-                continue
-            text = self.paras[q]
-            found = [m for m in _PUBLISHED_BY_RE.finditer(text, 0, pos if q == p else len(text))
-                     if not self.inside_quote(q, m.start())]
-            if found:
-                by = self.resolve(found[-1].group("spk"), q, found[-1].start("spk"))
-                return by if by is not None and by.name else None
-        return None
+        found = self._last_match_before(_PUBLISHED_BY_RE, p, pos)
+        if found is None:
+            return None
+        q, m = found
+        by = self.resolve(m.group("spk"), q, m.start("spk"))
+        return by if by is not None and by.name else None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.people import PARTICLES, is_known_org, side_of
+from loaders.people import PARTICLES, is_known_org, side_of, without_article
 from loaders.quotes.cues import LEAD_IN_RE, SPOKE_WHEN_RE
 from loaders.quotes.names import CHUNK_RE, company_name, core_count, name_in_chunk, office_word_count, with_initials
 from loaders.quotes.vocab import (
@@ -37,7 +37,6 @@ from loaders.quotes.vocab import (
 _APPOS_RE = re.compile(  # ", Minister of Energy," or, in Armenian and Azerbaijani agencies' style, " - Minister of …,"
     rf"(?:,|\s[-–—])\s+(?P<app>[^,;:.()“”«»\"]{{2,120}}?)(?=\s*(?:,|\.(?:\s|$)|;|:|\)|$)|\s+(?:also\s+)?{CUE}\b)"
 )
-_ARTICLES = ("al-", "el-", "ul-")
 DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _WORDS_OF_RE = re.compile(r"(?<=^his|^her)\s+(?:words|opinion|view|estimate|estimates|statement|assessment)$")
 _ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z&.\-]{1,9}\)$")  # "European Investment Bank (EIB)"
@@ -141,8 +140,8 @@ def clean_np(text: str) -> bool:
         if not token:
             continue
         low = fold_token(token)
-        if token[0].isupper() or low in CONNECTORS or low in PARTICLES or (token[:3] in _ARTICLES and token[3:4].isupper()):
-            continue  # "al-Mazrouei": an Arabic article joined to a name
+        if without_article(token)[0].isupper() or low in CONNECTORS or low in PARTICLES:
+            continue  # "al-Mazrouei": an Arabic article joined to a name reads as the name
         if low in ROLE_WORDS or low in MODIFIER_WORDS or low in ORG_WORDS or low in CHANNEL_WORDS:
             continue
         if is_role_word(token) or token == "&":

@@ -49,7 +49,6 @@ from loaders.quotes.vocab import BARE_CLAUSE_CUES, CHANNEL_CUES, OBJECT_CUES, PA
 
 
 PRESS_CHANNEL_RE = re.compile(PRESS_CHANNEL, re.I)
-_PASSIVE_RE = re.compile(r"As\s+(?:it\s+)?(?:was|has\s+been|had\s+been)\b")
 
 
 def according_to_before(art: Article, p: int, s: int, e: int) -> Row | None:
@@ -65,8 +64,7 @@ def according_to_before(art: Article, p: int, s: int, e: int) -> Row | None:
     spk_len = len(parts[0])
     if len(parts) >= 3 and role_like(DETERMINER_RE.sub("", parts[1])):
         spk_len += 2 + len(parts[1])
-    inner = art.frame_at(p, rest_start + spk_len + 2, m.end("rest"))
-    if inner is not None and inner[1].person:
+    if art.person_frame_at(p, rest_start + spk_len + 2, m.end("rest")):
         return None  # "According to NRT, X told the media …": an outlet's credit before the speaker's own frame
     speaker = art.resolve(text[rest_start:rest_start + spk_len], p, rest_start, according=True)
     if speaker is None:
@@ -95,7 +93,7 @@ def as_cue(art: Article, p: int, s: int, e: int) -> Row | None:
     if m is not None and art.frame_at(p, m.start("clause"), e) is not None:
         return None  # "As reported by Ukrinform, Zelensky said that …": an outlet's credit; the clause has its own frame
     speaker = art.resolve(m.group("spk"), p, m.start("spk")) if m else None
-    if speaker is None or (not speaker.name and m.re is AS_BY_RE and not _PASSIVE_RE.match(text, m.start())):
+    if speaker is None or (not speaker.name and m.re is AS_BY_RE and not m.group("passive")):
         return None  # "As predicted by most analysts, …": the writer's own statement, unless "As it was noted by"
     return reported_row(p, m.start("clause"), m.end("clause"), text, speaker, normal_cue(m.group("cue")), "as_cue")
 

@@ -409,6 +409,12 @@ class Article(Documents, Organisations, Persons):
         found = [the.start() for the in _SUBJECT_THE_RE.finditer(phrase, 1)]
         return self.resolve(phrase[found[-1]:], p, at + found[-1]) if found else None
 
+    def person_frame_at(self, p: int, start: int, end: int) -> bool:
+        """Whether text[start:end] opens with a person's own "X said" frame: what stands before it ("According to
+        NRT,") then only credits where the words came from."""
+        found = self.frame_at(p, start, end)
+        return found is not None and found[1].person
+
     def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], Speaker] | None:
         """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases."""
         text = self.paras[p]

@@ -20,7 +20,6 @@ from loaders.quotes.resolve import Article
 from loaders.quotes.rows import COLUMNS, Row, single_spaced
 
 # "… that" and at least one word of the clause, up to where the quote opens.
-_COLON_BEFORE_QUOTE_RE = re.compile(r":\s*$")
 _THAT_CLAUSE_RE = re.compile(r"\bthat\s+[^\s“”«»\"]+\s[^“”«»\"]*$")
 
 
@@ -102,7 +101,7 @@ def _clause_quotes(text: str, regions: list[tuple[int, int]], start: int) -> boo
         return False
     opens = regions[k][0]  # the clause's "that" stands within a few hundred characters of the quote
     return bool(_THAT_CLAUSE_RE.search(text, max(start, opens - 300), opens)
-                or (text.startswith("According to ", start) and _COLON_BEFORE_QUOTE_RE.search(text, start, opens)))
+                or (text.startswith("According to ", start) and text[start:opens].rstrip().endswith(":")))
 
 
 def _quote_id(article_id: str, p: int, start: int, kind: str) -> str:
