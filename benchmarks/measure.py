@@ -7,6 +7,8 @@ result as one JSON object on the last line of stdout:
 - `build DIR CACHE [WORKERS [ENGINE]]`: `load_corpus(DIR, cache_dir=CACHE)` with CACHE empty, every table touched;
   with its stage seconds (`loaders.stages`).
 - `warm DIR CACHE`: the same call once CACHE holds the build.
+- `first DIR CACHE`: a dashboard server's first load of DIR once CACHE holds the build (`ui.loading`), without
+  the dashboard's other imports.
 - `held DIR CACHE`: RSS after loading through CACHE with the dashboard's imports, after gc.
 - `search DIR CACHE`: seconds to build the corpus's search index, its size, and the slowest of NEW_SEARCHES.
 - `pages APP DIR CACHE RUNS WARMUPS [PAGES]`: AppTest rerun seconds of every page of APP (or of the PAGES named,
@@ -200,6 +202,17 @@ def task_warm(folder: str, cache: str) -> dict:
     return {"seconds": time.perf_counter() - start, "articles": len(corpus.articles)}
 
 
+def task_first(folder: str, cache: str) -> dict:
+    """Seconds of a dashboard server's first load of `folder` once `cache` holds its build (`ui.loading`)."""
+    os.environ["DASHBOARD_CACHE_DIR"] = cache
+    from ui import loading
+
+    start = time.perf_counter()
+    corpus = loading._session_corpus(Path(folder), None)  # as `ui.loading.base_corpus` does
+    _touch_tables(corpus)
+    return {"seconds": time.perf_counter() - start, "articles": len(corpus.articles)}
+
+
 def dashboard_modules() -> list[str]:
     """The third-party and `ui` modules the dashboard imports, in import order."""
     import ui
@@ -380,7 +393,7 @@ def task_scan(folder: str) -> dict:
     return {"words": words, "seconds": seconds}
 
 
-TASKS = {"scan": task_scan, "build": task_build, "warm": task_warm, "held": task_held, "search": task_search,
+TASKS = {"scan": task_scan, "build": task_build, "warm": task_warm, "first": task_first, "held": task_held, "search": task_search,
          "stories": task_stories,
          "pages": task_pages}
 

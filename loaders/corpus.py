@@ -141,9 +141,22 @@ def load_corpus(
     return corpus
 
 
-def _load(source: Source, cache_dir, out, fingerprint: str | None, content_hash: bool | None, options: dict) -> Corpus:
-    """The corpus of the article files in `source`, from the dataset `out` or the cache when it holds this
-    build, else built there (or, with neither, in a temporary folder)."""
+def load_built(source: str | os.PathLike, *, cache_dir: str | os.PathLike | None = None) -> tuple[str, Corpus | None]:
+    """`corpus_fingerprint(source)`, and the corpus when loading it needs no build (a built dataset, or a build
+    the cache holds), else None. The cached build is read while the files are fingerprinted, as a warm
+    `load_corpus` does: a server that builds elsewhere (`ui.loading`) starts as fast as the command line."""
+    if _is_stored(source):
+        return store.stored_fingerprint(source), _load_dataset(Path(source))
+    options = dict(max_bytes=DEFAULT_MAX_BYTES, lexicon_path=None, stages=Stages())
+    fingerprint, _, _, corpus = _stored_build(source, cache_dir, None, None, None, options)
+    return fingerprint, corpus
+
+
+def _stored_build(source: Source, cache_dir, out, fingerprint: str | None, content_hash: bool | None,
+                  options: dict) -> tuple[str, list[Input] | None, Path | None, Corpus | None]:
+    """The fingerprint of `source`, its inputs if they had to be listed, the dataset folder its build belongs in
+    (None if only a temporary one will do), and the corpus when that folder holds this build, read in the
+    background while the inputs are listed and fingerprinted."""
     stages: Stages = options["stages"]
     inputs = None
     with _Prefetch(_likely_home(source, cache_dir, out) if fingerprint is None else None) as prefetch:
@@ -159,10 +172,21 @@ def _load(source: Source, cache_dir, out, fingerprint: str | None, content_hash:
             try:
                 tables, manifest, version = prefetch.read(home, fingerprint)
                 store.touch(home)
-                return Corpus.from_tables(tables, fingerprint, _stored_themes(manifest, home, options["lexicon_path"]),
-                                          str(version))
-            except store.Unusable as err:  # the build below replaces it
+                corpus = Corpus.from_tables(tables, fingerprint,
+                                            _stored_themes(manifest, home, options["lexicon_path"]), str(version))
+                return fingerprint, inputs, home, corpus
+            except store.Unusable as err:  # the build replaces it
                 log.warning("rebuilding an unusable dataset: %s", err)
+    return fingerprint, inputs, home, None
+
+
+def _load(source: Source, cache_dir, out, fingerprint: str | None, content_hash: bool | None, options: dict) -> Corpus:
+    """The corpus of the article files in `source`, from the dataset `out` or the cache when it holds this
+    build, else built there (or, with neither, in a temporary folder)."""
+    stages: Stages = options["stages"]
+    fingerprint, inputs, home, corpus = _stored_build(source, cache_dir, out, fingerprint, content_hash, options)
+    if corpus is not None:
+        return corpus
     if inputs is None:
         with stages.stage("listing"):
             inputs = resolve(source)

@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from loaders import Corpus, corpus_fingerprint, is_built, load_corpus, schema, search
+from loaders import Corpus, corpus_fingerprint, is_built, load_built, load_corpus, schema, search
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_ENV = "DASHBOARD_DATA"
@@ -152,15 +152,24 @@ class _Fingerprint:
     at: float
 
 
-def _fingerprint(path: Path) -> str:
-    """corpus_fingerprint of `path`, recomputed at most once a minute per session (it stats every file)."""
+def _session_corpus(path: Path, progress: Callable[[int, int], None] | None) -> Corpus:
+    """The corpus of `path` for this session. Its fingerprint is taken at most once a minute per session (it
+    stats every file); while the server holds no corpus of `path` yet, its cached build is read during the
+    fingerprint (`load_built`), so a server's first load costs a warm start, not a fingerprint and then a read."""
     cached: _Fingerprint | None = st.session_state.get("_fingerprint")
     now = time.monotonic()
     if cached and cached.path == str(path) and now - cached.at < FINGERPRINT_TTL:
-        return cached.value
-    value = corpus_fingerprint(path)
-    st.session_state["_fingerprint"] = _Fingerprint(str(path), value, now)
-    return value
+        return load_cached(str(path), cached.value, progress)
+    store = _loaded()
+    if any(folder == str(path) for folder, _ in store.by_key):
+        fingerprint = corpus_fingerprint(path)
+    else:
+        with store.lock:
+            fingerprint, corpus = load_built(path)
+            if corpus is not None and corpus.fingerprint == fingerprint:  # a failed read of a dataset: never kept
+                store.by_key = {(str(path), fingerprint): corpus}
+    st.session_state["_fingerprint"] = _Fingerprint(str(path), fingerprint, now)
+    return load_cached(str(path), fingerprint, progress)
 
 
 def base_corpus() -> tuple[Corpus, str]:
@@ -173,7 +182,7 @@ def base_corpus() -> tuple[Corpus, str]:
 
     try:
         with st.spinner("Loading articles…"):
-            return load_cached(str(path), _fingerprint(path), progress), ""
+            return _session_corpus(path, progress), ""
     except FileNotFoundError:
         message = (f"Data folder {path} not found: start the app with `make run DATA=FOLDER` (or set {DATA_ENV}), "
                    "or upload articles in the sidebar.")
