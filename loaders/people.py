@@ -71,7 +71,7 @@ NON_NAME_WORDS = frozenset(
     exchange railways airlines port federal confederation technology technologies innovation innovations
     mineral minerals labour labor health justice defence defense interior culture information communications
     emergency emergencies social protection tourism sport sports water environment climate infrastructure
-    housing planning budget tax research
+    housing planning budget tax research issues matters relations cooperation policy
     mr mrs ms dr prof madam sir lord mister
     """.split()
 )

@@ -186,3 +186,53 @@ def test_a_title_spelled_out_before_its_acronym_stays_a_title():
     assert _speakers("The prime minister (PM) Olzhas Bektenov chaired the meeting.",
                      "“The harvest must be protected,” the PM said.") == [
         ("direct", "The harvest must be protected", "Olzhas Bektenov")]
+
+
+@pytest.mark.parametrize("kind", ["state nuclear corporation", "national company", "national grid operator",
+                                  "state-owned company"])
+def test_an_organisation_named_by_its_kind_before_a_name_is_no_part_of_the_name(kind):
+    rows = article_rows([f"CEO of the {kind} Rosatom Alexey Likhachev told reporters that the plant is ready."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [("Alexey Likhachev", f"CEO of the {kind} Rosatom")]
+
+
+def test_a_word_naming_an_offices_field_is_no_part_of_the_name_after_it():
+    rows = article_rows(["Special Representative of the President on WTO Issues Azizbek Urunov wrote that talks "
+                         "were over."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [
+        ("Azizbek Urunov", "Special Representative of the President on WTO Issues")]
+
+
+def test_an_office_whose_fields_are_listed_with_commas_keeps_its_holder_named_after_it():
+    rows = article_rows(["Prime Minister Mukhammedkaliy Abylgaziev visited the mine.",
+                         "According to the head of the State Committee of Industry, Energy and Subsoil Use, Ulan "
+                         "Ryskulov, ten deposits can be launched. «Kyrgyzstan will receive more profit,» he said."])
+    assert [(r.kind, r.text, r.speaker) for r in rows] == [
+        ("reported", "ten deposits can be launched", "Ulan Ryskulov"),
+        ("direct", "Kyrgyzstan will receive more profit", "Ulan Ryskulov"),
+    ]
+
+
+@pytest.mark.parametrize("acronym", ["SPA", "SOCAR", "NATO"])
+def test_an_acronym_alone_before_a_speech_verb_is_an_organisation(acronym):
+    rows = article_rows([f"“The cabinet authorised the minister to negotiate with Singapore,” {acronym} said."])
+    assert [(r.speaker, r.person, r.side) for r in rows] == [(acronym, "", "other")]
+
+
+def test_a_capitalised_dateline_is_no_speaker():
+    rows = article_rows(["MOSCOW, Aug. 28 (UPI) -- Russian Energy Minister Alexander Novak said he was standing by "
+                         "European energy needs."])
+    assert "MOSCOW" not in [r.speaker for r in rows]
+
+
+@pytest.mark.parametrize("credit", ["TDH reports", "the BBC reports"])
+def test_an_acronym_the_article_never_spells_out_crediting_a_report_is_the_outlet_not_the_speaker(credit):
+    rows = article_rows([f"Prime Minister Kuupik Kleist told the media “All are welcome if they meet our "
+                         f"conditions,” {credit}.",
+                         f"President Serdar Berdimuhamedov sent congratulations to the people of Tajikistan, {credit}."])
+    assert [(r.kind, r.speaker) for r in rows] == [("direct", "Kuupik Kleist")]
+
+
+def test_an_outlet_the_article_spells_out_is_the_speaker_of_what_it_reports():
+    rows = article_rows(["The ambassador spoke at a round table, according to RosBusinessConsulting (RBC).",
+                         "“Kazakhstan did not recognise the independence of Kosovo either,” RBC informs."])
+    assert [(r.kind, r.speaker) for r in rows][-1] == ("direct", "RosBusinessConsulting")

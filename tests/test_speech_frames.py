@@ -197,3 +197,24 @@ def test_they_after_a_single_speaker_is_not_that_speaker():
 ])
 def test_as_noted_by_nobody_named_is_the_writers_own_statement(sentence):
     assert _rows(sentence) == []
+
+
+def test_a_quote_whose_closing_mark_was_lost_ends_before_an_attribution_standing_as_its_own_sentence():
+    rows = _rows("Special Representative Azizbek Urunov posted on LinkedIn.",
+                 "“The year was historic. All the credits go to the negotiation team members! Azizbek Urunov wrote.")
+    assert rows == [("direct", "The year was historic. All the credits go to the negotiation team members!",
+                     "Azizbek Urunov", "next_sentence")]
+
+
+def test_he_after_an_organisations_quote_is_not_that_organisation():
+    assert _rows("“The plan is good,” SOCAR said.", "“The plan is good for us all,” he said.") == [
+        ("direct", "The plan is good", "SOCAR", "speaker_cue_after"),
+        ("direct", "The plan is good for us all", "", "no_attribution"),
+    ]
+
+
+def test_the_statement_is_issued_by_the_subject_of_issuing_it_not_the_outlet_reporting_that():
+    rows = _rows("APA reports that the spokesperson of the European Commission issued a statement on the events.",
+                 "The EU calls for an independent investigation into the violence, the statement said.")
+    assert rows[-1][1:] == ("The EU calls for an independent investigation into the violence",
+                            "European Commission", "speaker_cue_after")

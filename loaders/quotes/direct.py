@@ -33,7 +33,7 @@ from loaders.quotes.cues import (
 )
 from loaders.quotes.marks import MARK_RE, Segment, is_title
 from loaders.quotes.names import CHUNK_RE, name_in_chunk
-from loaders.quotes.phrases import final_chunk
+from loaders.quotes.phrases import final_chunk, outlet_credit
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Row, Speaker, quote_row, words
 
@@ -81,6 +81,8 @@ def speaker_cue_after(art: Article, span: Span) -> Found | None:
     """“…,” she said / «…» Name said (and added that …)."""
     m = TAIL_SPK_CUE_RE.match(art.paras[span.p1], span.tail_from, span.sent_end)
     speaker = art.resolve(m.group("spk"), span.p1, m.start("spk")) if m else None
+    if speaker is not None and outlet_credit(m.group("spk"), m.group("cue"), speaker.name):
+        return None  # “…,” the BBC reports: the quote's speaker is named elsewhere
     if speaker is None and m and ", " in m.group("spk"):
         # “…” from China, a Commission spokesman said: the rest of a partial quote's clause comes first
         at = m.start("spk") + m.group("spk").rindex(", ") + 2
@@ -387,6 +389,10 @@ def _continues(art: Article, span: Span, previous: tuple[int, int, Row]) -> bool
     p0, sent_start = span.p0, span.sent_start
     if not prev_row.speaker:
         return False
+    if not prev_row.person:  # “…,” he said, after an organisation's quote: whoever "he" is, not the organisation
+        own = TAIL_SPK_CUE_RE.match(art.paras[span.p1], span.tail_from)
+        if own is not None and own.group("spk").casefold() in ("he", "she"):
+            return False
     if span.head.strip():
         # “…,” she said, adding that “…”: a second quote in the sentence after the first one's attribution
         return q == p0 and sent_start <= q_end < span.s0 and art.has_cue(p0, q_end, span.s0)

@@ -22,6 +22,12 @@ _PUBLISHED_BY_RE = re.compile(
     r"(?:\s(?:on|this|last)\s[A-Z]?[a-z]+)?\s+by\s+"
     r"(?P<spk>[^\s,;:.“”«»\"]+(?:\s+[^\s,;:.“”«»\"]+){0,15}?)"
     r"(?=\s*(?:[,;:.]|$)|\s(?:on|in|at|after|following|during|earlier|today|yesterday)\b)")
+# a document's issuer as the subject of issuing it: "the press secretary of the High Representative issued a
+# statement", "The ministry has released a joint statement" (the subject from the sentence's start or a "that")
+_SUBJECT_ISSUED_RE = re.compile(
+    r"(?:^|(?<=[.!?;]\s)|\bthat\s)(?P<spk>(?:(?!\bthat\s)[^,;:.“”«»\"]){3,160}?)\s+(?:has\s+|have\s+)?"
+    rf"(?:issued|released|published|circulated|adopted|made\s+public)\s+(?:a|an|the|its|their)\s+"
+    rf"(?:[\w\-]+\s+){{0,2}}?(?:{DOCUMENT})\b")
 # a document named with its issuer before it: "A Chinese foreign ministry statement", "the Commission's press release"
 _ISSUED_BY_RE = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<org>(?:[A-Z][\w’'\-]*\s+)*(?:[a-z]+\s+){{0,3}}?(?:{alternation(ORG_WORDS)}))"
@@ -54,6 +60,9 @@ class Documents:
         names ("A Chinese foreign ministry statement …")."""
         if owner:
             return self.resolve(owner, p, pos, how == "according_to")
+        issuer = self._subject_issued(p, pos)
+        if issuer is not None and _names_country(issuer.name, adjective):
+            return issuer._replace(attribution=how)
         last = self._last_spoken(p, pos, person=False)
         if last is None or not _names_country(last[1].name, adjective):
             # "The statement was published by the press service of the EU Council. “…,” it reads."
@@ -85,6 +94,16 @@ class Documents:
         q, m = found
         org = self._org(m.group("org"), q, m.start("org"))
         return Speaker(org, "", self._side("", org), "explicit")
+
+    def _subject_issued(self, p: int, pos: int) -> Speaker | None:
+        """Who the same or the previous paragraph says issued a document before (p, pos) ("… the press secretary
+        of the High Representative issued a statement"), or None."""
+        found = self._last_match_before(_SUBJECT_ISSUED_RE, p, pos)
+        if found is None:
+            return None
+        q, m = found
+        by = self.resolve(m.group("spk"), q, m.start("spk"))
+        return by if by is not None and by.name else None
 
     def _published_by(self, p: int, pos: int) -> Speaker | None:
         """Who the same or the previous paragraph says published, issued or spread a text before (p, pos)

@@ -43,10 +43,11 @@ _FLANK_PUNCT = ".,;:!?)]}…—–-/"
 _ORPHAN_CLOSER_RE = re.compile(rf"[”»\"“](?=\s*,?\s*(?:[—–-]\s*)?(?:[A-Z][a-z]?\.\s?|{OUTLET_DOMAIN}|[^.!?“”«»\"]){{0,80}}?\b(?:"
                                + CUE + r"|as\s+saying)\b)")
 # the attribution ending a paragraph whose quote never closed: the outlet lost the closing mark before the comma
-# (`“It is the largest deposit …, said Jan Moström, CEO of LKAB.`, `“… by 2027, the minister said.`)
+# (`“It is the largest deposit …, said Jan Moström, CEO of LKAB.`, `“… by 2027, the minister said.`) or before an
+# attribution standing as a sentence of its own (`“… the team members! Azizbek Urunov wrote.`)
 _LOST_CLOSER_RE = re.compile(
-    rf",\s+(?:(?:{CUE})\s+(?:[A-Z]|the\s|his\s|her\s|its\s)[^.!?“”«»\"]{{0,160}}"
-    rf"|(?:[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}|the\s+[\w\-]+(?:\s+[\w\-]+)?|he|she)\s+(?:{CUE})\b"
+    rf"(?:,|(?<=[.!?]))\s+(?:(?<=,\s)(?:{CUE})\s+(?:[A-Z]|the\s|his\s|her\s|its\s)[^.!?“”«»\"]{{0,160}}"
+    rf"|(?:[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}|[Tt]he\s+[\w\-]+(?:\s+[\w\-]+)?|he|she)\s+(?:{CUE})\b"
     # after the cue only where or when it was said: ", they said the plant would be built" reports inside the quote
     rf"(?:,?\s+(?:on|at|in|during|after|before|while|when|via|last|this|earlier|later|today|yesterday)\b"
     rf"[^.!?“”«»\"]{{0,100}})?)[.!]?\s*$"

@@ -14,8 +14,8 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.people import NON_NAME_WORDS, PARTICLES, gender_of_given_name, is_country_word, is_known_org, is_name_token
-from loaders.quotes.vocab import (COMPANY_NAME_ENDINGS, INSTITUTION_WORDS, LO, MODIFIER_WORDS, NAME_PREFIXES, ORG_WORDS,
-                                  ROLE_WORDS, UP)
+from loaders.quotes.vocab import (COMPANY_NAME_ENDINGS, COMPANY_NOUNS, INSTITUTION_WORDS, LO, MODIFIER_WORDS,
+                                  NAME_PREFIXES, ORG_WORDS, ROLE_WORDS, UP, alternation)
 from loaders.sentences import DIGRAPH_INITIALS
 
 _TOK_REST = rf"[{LO}{UP}]*(?:['’](?!s\b)[{UP}]?[{LO}]+)?(?:-[{UP}{LO}][{LO}{UP}]*)*"
@@ -45,14 +45,20 @@ def name_chunks(text: str) -> Iterator[re.Match[str]]:
     return _CAPITAL_CHUNK_RE.finditer(text)
 
 
+# an organisation named by its kind just before its name: "the state nuclear corporation Rosatom Alexey Likhachev"
+_KIND_BEFORE_RE = re.compile(rf"(?<![\w\-]){alternation(ORG_WORDS | COMPANY_NOUNS)}\s$")
+
+
 def office_word_count(before: str, chunk: str) -> int:
-    """How many first words of a capitalised chunk of three words or more end an office's title rather than
-    start a name: one after "of" ("President of Azerbaijan Ilham Aliyev") or after "and" in the office's field
-    ("Minister of Territorial Administration and Infrastructures Suren Papikyan"); else 0. `before` is the text
-    before the chunk."""
+    """How many first words of a capitalised chunk of three words or more end an office's title or name an
+    organisation rather than start a name: one after "of" ("President of Azerbaijan Ilham Aliyev"), after
+    "and" in the office's field ("Minister of Territorial Administration and Infrastructures Suren Papikyan"),
+    or after the organisation's kind in lower case ("CEO of the corporation Rosatom Alexey Likhachev"); else 0.
+    `before` is the text before the chunk."""
     if chunk.count(" ") < 2:
         return 0
-    return int(before.endswith(" of ") or (before.endswith(" and ") and " of " in before[-80:]))
+    return int(before.endswith(" of ") or (before.endswith(" and ") and " of " in before[-80:])
+               or _KIND_BEFORE_RE.search(before) is not None)
 
 
 # initials written before a name: "V. L. Kantha Rao", "S.Mynbayev", "Kh.Badamsuren" (a transliterated given

@@ -178,9 +178,9 @@ class Persons:
             regions = self.regions[p]
             for m in name_chunks(text):
                 chunk, before = m.group(), text[max(0, m.start() - 80):m.start()]
-                # "… and Infrastructures Suren Papikyan": the office's last word; only after "and" (a chunk after
-                # "of" is left to name_in_chunk)
-                skip = chunk.index(" ") + 1 if before.endswith(" and ") and office_word_count(before, chunk) else 0
+                # "… and Infrastructures Suren Papikyan": the office's last word, "corporation Rosatom Alexey
+                # Likhachev" the organisation's name (a chunk after "of" is left to name_in_chunk)
+                skip = chunk.index(" ") + 1 if not before.endswith(" of ") and office_word_count(before, chunk) else 0
                 name, start = name_in_chunk(chunk[skip:])
                 start += skip
                 if not name or (regions and self.inside_quote(p, m.start())):

@@ -63,6 +63,9 @@ _RELATIVE_RE = re.compile(
     re.I | re.S,
 )
 _ACRONYM_ORG_RE = re.compile(r"[A-Z]{2,4}\s+[A-Z][a-z]+")  # "LG Chem", "SK Innovation"
+# an acronym alone ("SOCAR", "NATO", "SPA"): an organisation, as news spells no person in capitals
+_ACRONYM_ALONE_RE = re.compile(r"[A-Z][A-Z&]{1,6}")
+_CREDIT_CUES = frozenset({"reports", "reported", "informs", "informed", "writes", "wrote"})
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:that|which|who|whose|where|when)\s+")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)$", re.I)
@@ -135,9 +138,14 @@ def clean_np(text: str) -> bool:
     if len(words) <= 5 and lowered[-1] in ORG_WORDS and all(
             w.isalpha() and w.islower() and w not in CONNECTORS and w not in NOT_ADJECTIVES for w in words[:-1]):
         return True
-    for word in words:
+    backwards = words[::-1]
+    described = set()  # "CEO of the state-owned grid operator KEGOC": the organisation described in lower case
+    for i in range(len(backwards)):
+        n = _org_description(backwards, i)
+        described.update(range(len(words) - i - n, len(words) - i))
+    for k, word in enumerate(words):
         token = word.strip("()[],;")
-        if not token:
+        if not token or k in described:
             continue
         low = fold_token(token)
         if without_article(token)[0].isupper() or low in CONNECTORS or low in PARTICLES:
@@ -157,7 +165,10 @@ def title_before(text: str, start: int) -> str:
     if window and not window[-1].isspace():
         return ""
     taken: list[str] = []
-    for word in reversed(words):
+    backwards = words[::-1]
+    i = 0
+    while i < len(backwards):
+        word = backwards[i]
         # "Minister of Economy, Trade and Industry": an office's fields listed with commas before the last "and"
         # (never "the Minister of Energy, and Frederik Smits": a field must stand between the comma and "and")
         listed = word[-1] == "," and word[0].isupper() and "and" in taken[:-1] and len(word) > 2
@@ -166,8 +177,14 @@ def title_before(text: str, start: int) -> str:
         low = fold_token(word)
         if not (word[0].isupper() or low in CONNECTORS or low in ROLE_WORDS or low in MODIFIER_WORDS
                 or is_role_word(word)):
-            break
+            described = _org_description(backwards, i) if taken else 0
+            if not described:
+                break
+            taken.extend(backwards[i:i + described])
+            i += described
+            continue
         taken.append(word)
+        i += 1
     taken.reverse()
     for prefix in NAME_PREFIXES:  # "Sarawak Premier Tan Sri Abang Johari": the honorific is no part of the title
         if len(taken) > len(prefix) and tuple(w.casefold() for w in taken[-len(prefix):]) == prefix:
@@ -188,6 +205,24 @@ def title_before(text: str, start: int) -> str:
             break
         first -= 1
     return " ".join(taken[first:])
+
+
+_ORG_KINDS = ORG_WORDS | COMPANY_NOUNS
+
+
+def _org_description(backwards: list[str], i: int) -> int:
+    """How many words, from `backwards[i]` on (the words before a name, nearest first), describe the organisation
+    an office belongs to in lower case: the organisation's kind and up to four words before it, back to "of" or
+    "of the" ("CEO of the Russian state nuclear corporation Rosatom" -> 5, "corporation" to "Russian"); else 0."""
+    if fold_token(backwards[i]) not in _ORG_KINDS:
+        return 0
+    for k in range(i + 1, min(i + 6, len(backwards))):
+        word = backwards[k]
+        if word in ("the", "of"):
+            return k - i
+        if not word.isalpha() and not word.replace("-", "").isalpha():
+            return 0
+    return 0
 
 
 @lru_cache(maxsize=16384)
@@ -281,6 +316,16 @@ def _full_name_ending(text: str) -> tuple[str, int] | None:
     return (name, at) if name and at + len(name) == len(text) and core_count(name) >= 2 else None
 
 
+def is_full_name(text: str) -> bool:
+    """`text` is a person's full name and nothing else ("Ulan Ryskulov")."""
+    ending = _full_name_ending(text)
+    return ending is not None and ending[1] == 0
+
+
+# one field of an office's name listed with commas: "Industry", "Energy and Subsoil Use"
+FIELD_RE = re.compile(r"[A-Z][\w\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w\-]*)*")
+
+
 def _fronted_name(head: str, app: str) -> Phrase | None:
     """"Chairman of the People's Council, Gurbanguly Berdimuhamedov", "Former special advisor …, American analyst
     Paul Goble": a role, then the name in apposition, after a description of its own or not; or two roles before
@@ -291,7 +336,9 @@ def _fronted_name(head: str, app: str) -> Phrase | None:
     if "," in app:
         nearer, _, app = app.rpartition(",")
         nearer, app = DETERMINER_RE.sub("", nearer.strip()), app.strip()
-        if "," in nearer or not role_like(nearer):
+        if " of " in head and (" and " in nearer or " & " in nearer) and FIELD_RE.fullmatch(nearer):
+            head, nearer = f"{head}, {nearer}", ""  # "head of the Committee of Industry, Energy and Subsoil Use"
+        elif "," in nearer or not role_like(nearer):
             return None
     ending = _full_name_ending(app)
     if ending is None:
@@ -374,10 +421,20 @@ def read_phrase(raw: str) -> Phrase | None:
     if is_role_word(head_noun(head)):  # "head of the Ministry of X", "the agency's interlocutor": a person
         return Phrase(head, app)
     org_like = is_known_org(head) or company_name(head) or any(w in ORG_WORDS or w in COMPANY_NOUNS for w in words) or bool(_ACRONYM_ORG_RE.fullmatch(head)) or (
+        not app and bool(_ACRONYM_ALONE_RE.fullmatch(head))) or (
         len(words) <= 3 and side_of("", head) in ("EU", "Kazakhstan") and not role_like(head)
         and head[:1].isupper()
     )
     return Phrase(head, app, org_like=org_like)
+
+
+def outlet_credit(phrase: str, cue: str, resolved: str) -> bool:
+    """Whether "PHRASE CUE" after a text credits an outlet with reporting it rather than naming its speaker:
+    an acronym that neither the lexicon nor the article (`resolved`, the name it resolved to) spells out, with
+    "reports", "informs" or "writes" ("…, TDH reports.", "“…,” the BBC reports.")."""
+    head = DETERMINER_RE.sub("", phrase.strip())
+    return (cue.casefold() in _CREDIT_CUES and _ACRONYM_ALONE_RE.fullmatch(head) is not None and resolved == head
+            and not is_known_org(head) and side_of("", head) not in ("EU", "Kazakhstan"))
 
 
 def head_noun(phrase: str) -> str:

@@ -42,7 +42,7 @@ from loaders.quotes.cues import (
     whole_frame,
 )
 from loaders.quotes.names import core_count, name_in_chunk
-from loaders.quotes.phrases import DETERMINER_RE, clean_np, role_like
+from loaders.quotes.phrases import DETERMINER_RE, FIELD_RE, clean_np, is_full_name, outlet_credit, role_like
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Row, Speaker, reported_row
 from loaders.quotes.vocab import BARE_CLAUSE_CUES, CHANNEL_CUES, OBJECT_CUES, PARTICIPLES, PRESS_CHANNEL
@@ -58,12 +58,12 @@ def according_to_before(art: Article, p: int, s: int, e: int) -> Row | None:
     if m is None:
         return None
     rest_start = m.start("rest")
-    parts = text[rest_start:m.end("rest")].split(", ")
+    parts = _listed_fields_joined(text[rest_start:m.end("rest")].split(", "))
     if len(parts) < 2:
         return None
     spk_len = len(parts[0])
-    if len(parts) >= 3 and role_like(DETERMINER_RE.sub("", parts[1])):
-        spk_len += 2 + len(parts[1])
+    if len(parts) >= 3 and (role_like(DETERMINER_RE.sub("", parts[1])) or is_full_name(parts[1])):
+        spk_len += 2 + len(parts[1])  # "According to X, deputy minister, …", "According to the minister, Y Z, …"
     if art.person_frame_at(p, rest_start + spk_len + 2, m.end("rest")):
         return None  # "According to NRT, X told the media …": an outlet's credit before the speaker's own frame
     speaker = art.resolve(text[rest_start:rest_start + spk_len], p, rest_start, according=True)
@@ -71,6 +71,20 @@ def according_to_before(art: Article, p: int, s: int, e: int) -> Row | None:
         return None
     return reported_row(p, rest_start + spk_len + 2, m.end("rest"), text, speaker, "according to",
                         "according_to_before")
+
+
+def _listed_fields_joined(parts: list[str]) -> list[str]:
+    """Comma-split `parts` of a phrase with an office's fields listed with commas put back together ("the head
+    of the State Committee of Industry", "Energy and Subsoil Use", … -> "the head of …, Energy and Subsoil Use"):
+    capitalised fields after an "of" in the first part, the last of them holding "and"."""
+    if " of " not in parts[0]:
+        return parts
+    for j in range(1, len(parts) - 1):
+        if not FIELD_RE.fullmatch(parts[j]):
+            return parts
+        if " and " in parts[j] or " & " in parts[j]:
+            return [", ".join(parts[:j + 1]), *parts[j + 1:]]
+    return parts
 
 
 def according_to_after(art: Article, p: int, s: int, e: int) -> Row | None:
@@ -168,8 +182,8 @@ def speaker_cue_after(art: Article, p: int, s: int, e: int) -> Row | None:
     if role_like(fronted) and clean_np(fronted):
         return None  # "The first vice-president of the company, Name has said": a fronted role, no clause
     speaker = art.resolve(text[spk_start:m.end("spk")], p, spk_start)
-    if speaker is None:
-        return None
+    if speaker is None or outlet_credit(text[spk_start:m.end("spk")], m.group("cue"), speaker.name):
+        return None  # "…, TDH reports.": an outlet's credit
     return reported_row(p, m.start("clause"), clause_end, text, speaker, normal_cue(m.group("cue")),
                         "speaker_cue_after")
 
