@@ -195,6 +195,20 @@ def home_side(place: str, lead: str, body: str = "") -> str:
     return ranked[0][0][0]
 
 
+# "President of Chevron International Exploration and Production": an organisation's president, no government
+# office (the organisation is then the office, if it is one: "Chairman of the National Bank")
+_HEAD_OF_ORG_RE = re.compile(r"\b(?:[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]hairperson)\s+of\s+"
+                             r"(?=(?:the\s+)?[A-Z])(?!(?:the\s+)?(?:Republic|Country|State)\b)")
+
+
+# a regional office: its holder is the home country's unless the role names a place, before or after it ("Texas
+# Governor", "Governor of Hokkaido"); "First Deputy Governor" in a story datelined Astana is a Kazakh region's
+_REGIONAL_OFFICE_RE = re.compile(
+    r"(?:(?P<before>[A-Z][\w\-]*)\s+)?(?:(?:[Ff]irst|[Dd]eputy|[Vv]ice|[Aa]cting|[Rr]egional)\s+)*"
+    r"\b(?:[Gg]overnor|[Mm]ayor)\b(?:\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w\-]*))?")
+_NO_PLACE = frozenset({"first", "deputy", "vice", "acting", "regional", "former", "the", "interim"})
+
+
 @lru_cache(maxsize=4096)
 def side_in_article(role: str, org_text: str, home: str) -> str:
     """`side_of`, except that a government office with no side marker takes the article's `home` side."""
@@ -207,8 +221,13 @@ def side_in_article(role: str, org_text: str, home: str) -> str:
         return side  # "Russian Deputy Prime Minister": a third country's office, whatever the dateline
     if lex["expert"] is not None and lex["expert"].search(f"{role} {org_text}"):
         return side  # "President of the Federation of German Industries": a private body's, no office
+    regional = _REGIONAL_OFFICE_RE.search(f"{role} {org_text}")
+    if regional is not None:
+        before = regional.group("before")
+        place = regional.group("place") or (before if before and before.casefold() not in _NO_PLACE else None)
+        return home if place is None else lex["places"].get(place.casefold(), side)
     office = lex["office"]
-    return home if office is not None and office.search(f"{role} {org_text}") else side
+    return home if office is not None and office.search(_HEAD_OF_ORG_RE.sub("", f"{role} {org_text}")) else side
 
 
 def person_side(name: str) -> str:

@@ -117,7 +117,14 @@ def test_people_table_of_nothing_is_empty():
     ("chief executive of a cathode maker", "", "Kazakhstan", "other"),
     ("mining analyst at Halyk Finance", "", "Kazakhstan", "other"),
     ("Minister of Energy", "", "EU", "EU"),
-    ("Texas Governor", "", "Kazakhstan", "other"),  # a governor or mayor may be any country's: no home side
+    ("Texas Governor", "", "Kazakhstan", "other"),  # a governor or mayor naming a place elsewhere: that place's
+    ("Governor of Hokkaido", "", "Kazakhstan", "other"),
+    ("Mayor of Paris", "", "Kazakhstan", "EU"),
+    ("Governor of Karaganda region", "", "EU", "Kazakhstan"),
+    ("First Deputy Governor", "", "Kazakhstan", "Kazakhstan"),  # naming none: the home country's region
+    ("President of Chevron International Exploration and Production", "", "Kazakhstan", "other"),  # a company's
+    ("Chairman of the National Bank", "", "Kazakhstan", "Kazakhstan"),  # the organisation is the office
+    ("President of the Republic", "", "Kazakhstan", "Kazakhstan"),
 ])
 def test_government_office_without_a_marker_takes_the_home_side(role, org, home, side):
     assert side_in_article(role, org, home) == side

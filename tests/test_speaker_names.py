@@ -236,3 +236,14 @@ def test_an_outlet_the_article_spells_out_is_the_speaker_of_what_it_reports():
     rows = article_rows(["The ambassador spoke at a round table, according to RosBusinessConsulting (RBC).",
                          "“Kazakhstan did not recognise the independence of Kosovo either,” RBC informs."])
     assert [(r.kind, r.speaker) for r in rows][-1] == ("direct", "RosBusinessConsulting")
+
+
+@pytest.mark.parametrize("lead, person, role, side", [
+    ("The European Investment Bank (EIB) will lend to Uzbekistan, the bank’s Senior Press Officer Dušan Ondrejička "
+     "told Trend.", "Dušan Ondrejička", "European Investment Bank’s Senior Press Officer", "EU"),
+    ("KazMunayGas shipped more oil via Baku. It was discussed between the company’s Chairman of the Board, Khassenov "
+     "Askhat, and the President of SOCAR.", "Khassenov Askhat", "KazMunayGas’s Chairman of the Board", "Kazakhstan"),
+])
+def test_a_role_owned_by_an_organisation_named_by_its_kind_is_that_organisations(lead, person, role, side):
+    rows = article_rows([lead, f"“We continue our joint work,” {person.split()[-1]} said."])
+    assert [(r.speaker, r.speaker_role, r.side) for r in rows if r.kind == "direct"] == [(person, role, side)]

@@ -18,7 +18,8 @@ from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE
 from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core_count, name_chunks, name_in_chunk,
                                   office_word_count, with_initials, without_initials)
 from loaders.quotes.phrases import apposition_after, gender_of_role, is_role_word, role_like, role_tokens, title_before
-from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS, ROLE_WORDS
+from loaders.quotes.vocab import (CHANNEL_WORDS, CLAUSE_OPENERS, COMPANY_NOUNS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS,
+                                  ORG_WORDS, ROLE_WORDS, alternation)
 
 # a one-word name a person is also known by, right after the full name: "Joko Widodo or Jokowi", "Joko Widodo
 # (Jokowi)", "…, better known as Jokowi"; never the first word of another full name ("Widodo or Prabowo Subianto")
@@ -53,6 +54,10 @@ _THAT_RE = re.compile(r"\sthat\s|,\s(?:and|but)\s")
 _PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en|led|held|made)\s+by\s+"
                                r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
 
+
+# the organisation a role belongs to, named by its kind before it: "the bank’s Senior Press Officer Dušan
+# Ondrejička", "the company’s Chairman of the Board, Khassenov Askhat"
+_KIND_OWNS_RE = re.compile(rf"\bthe\s+(?P<kind>{alternation(ORG_WORDS | COMPANY_NOUNS)})['’]s\s+$", re.I)
 
 # an outlet's credit closing a sentence after the name: "…, Azernews reports." / "…, Trend reports citing X."
 _CREDITED_RE = re.compile(r"\s+(?:reports|informs|writes|reported|informed|wrote)"
@@ -196,6 +201,7 @@ class Persons:
                 if text.startswith(", ", start - 2) and _CREDITED_RE.match(text, end):
                     continue  # "…, Azernews reports.": the outlet that credits the sentence, no person
                 role = title_before(text, start) or apposition_after(text, end) or self._fronted_role(p, start)
+                role = self._owned(role, p, text.rfind(role, max(0, start - 200), start) if role else -1)
                 gender = gender or gender_of_given_name(name.split()[0]) or gender_of_role(role)
                 reason = gender or role or name in self.persons or honorific
                 if not reason and not (SPEAKS_AFTER_RE.match(text, end)
@@ -232,6 +238,16 @@ class Persons:
             if person is not None:
                 self._register(person.name, "", gender)
                 self._mention(p, start, person.name)
+
+    def _owned(self, role: str, p: int, at: int) -> str:
+        """`role` (written at offset `at` of paragraph `p`) with the organisation owning it when the text names it
+        by its kind just before ("the bank’s Senior Press Officer" -> "European Investment Bank’s Senior Press
+        Officer", the last bank named before), so that its side is the organisation's; else `role`."""
+        owner = _KIND_OWNS_RE.search(self.paras[p], max(0, at - 40), at) if at > 0 else None
+        if owner is None:
+            return role
+        org = self._org(owner.group("kind").casefold(), p, owner.start())
+        return f"{org}’s {role}" if org[:1].isupper() else role
 
     def _fronted_role(self, p: int, start: int) -> str:
         """The role standing before a name in commas ("The head of the EU Delegation, Name, …", "…, said the
