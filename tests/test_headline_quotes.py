@@ -4,7 +4,8 @@ body's speakers. Rows of the title have para_no -1 and offsets into the title.""
 import pandas as pd
 import pytest
 
-from loaders.quotes import quotes_table
+from loaders.quotes import article_rows, quotes_table
+from loaders.schema import HEADLINE
 
 BODY = (
     "ASTANA – Energy Minister Daulet Serikbayev said on Monday that the first electrolyser tender would open in May.",
@@ -74,3 +75,31 @@ def test_a_body_role_shorter_than_the_headlines_still_names_its_holder():
             "“The mine will not open before the law changes,” the minister said.")
     assert _headline("Energy Minister on lithium: the mine waits for the law", *body) == [
         ("reported", "the mine waits for the law", "Lejla Hodzic", "headline_speaker_colon", "the mine waits for the law")]
+
+
+@pytest.mark.parametrize("title", ["Urso, “Rules for reopening mines by year's end”",
+                                   "Urso, 'Rules for reopening mines by year's end'"])
+def test_a_headline_naming_its_speaker_then_a_comma_before_the_quote(title):
+    rows = article_rows(["Adolfo Urso, the Business Minister, said that mines will reopen."], title=title)
+    assert [(r.para_no, r.text, r.speaker, r.rule) for r in rows if r.para_no == HEADLINE] == [
+        (HEADLINE, "Rules for reopening mines by year's end", "Adolfo Urso", "headline_speaker_comma")]
+
+
+def test_a_headline_speaker_after_says_is_the_speaker_not_the_verb():
+    rows = article_rows(["Kyiv will win the war, Ukrainian Foreign Minister Dmytro Kuleba said Friday."],
+                        title="'Ukraine Survived Invasion, Ukraine Will Win War,' Says Foreign Minister")
+    assert [(r.text, r.speaker) for r in rows if r.para_no == HEADLINE] == [
+        ("Ukraine Survived Invasion, Ukraine Will Win War,", "Dmytro Kuleba")]
+
+
+def test_a_headline_role_is_the_one_person_quoted_when_the_body_gives_them_no_role():
+    rows = article_rows(["“I ask the media to cooperate in fighting fraudulent messages,” said Alisher Shodmanov."],
+                        title="Health Minister on coronavirus: “We are not hiding the disease”")
+    assert [(r.text, r.speaker) for r in rows if r.para_no == HEADLINE] == [
+        ("We are not hiding the disease", "Alisher Shodmanov")]
+
+
+def test_a_headline_role_is_nobody_when_the_one_person_quoted_holds_another_role():
+    rows = article_rows(["“We will cooperate,” said Deputy Mayor Alisher Shodmanov."],
+                        title="Health Minister on coronavirus: “We are not hiding the disease”")
+    assert [r for r in rows if r.para_no == HEADLINE] == []

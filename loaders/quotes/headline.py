@@ -1,6 +1,6 @@
 """Quotes in the headline: the ways a title line attributes words to somebody the article quotes.
 
-News headlines attribute in a few fixed shapes: `Speaker: words`, `words - Speaker`,
+News headlines attribute in a few fixed shapes: `Speaker: words`, `Speaker, “words”`, `words - Speaker`,
 `words, Speaker says`, `words: speaker`, `Speaker says words` and `"words" - Speaker`.
 The speaker there is short-hand ("PM", "Energy Minister", "Kamilov", "banker") for someone
 the body of the article names, so a headline row is kept only when its speaker phrase
@@ -29,6 +29,7 @@ SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("headline_quote_then_speaker",
      re.compile(rf"^(?P<q>[{_OPEN}].+[{_CLOSE}])\s*[-–—:,]?\s*(?P<spk>[^“”\"«»„]{{2,90}})$")),
     ("headline_speaker_colon", re.compile(r"^(?P<spk>[^:“”\"«»„]{2,90}?):\s+(?P<q>.+)$")),
+    ("headline_speaker_comma", re.compile(rf"^(?P<spk>[^,:“”\"«»„]{{2,60}}),\s+(?P<q>[{_OPEN}].+[{_CLOSE}])$")),
     ("headline_dash_speaker", re.compile(r"^(?P<q>.+?)\s+[-–—]+\s+(?P<spk>[^-–—]{2,90})$")),
     ("headline_colon_speaker", re.compile(r"^(?P<q>.+):\s+(?P<spk>[^:]{2,60})$")),
     ("headline_comma_speaker", re.compile(rf"^(?P<q>.+),\s+(?P<spk>[^,]{{2,90}}?)(?:\s+{_SAYS}\b.*)?$", re.I)),
@@ -36,7 +37,11 @@ SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # What follows the speaker in a headline and is not part of it: "Goble on X's statement", "Machavariani
 # talks about the port", "the MCGA said Thursday".
-_AFTER_SPEAKER_RE = re.compile(rf"\s+(?:on|about|regarding|talks|speaks|comments|{_SAYS})\b.*$", re.I | re.S)
+_AFTER_SPEAKER_RE = re.compile(rf"\s+(?:on|about|regarding|talks|speaks|comments|{_SAYS})\b.*$"
+                               # "Norway’s warning to Europe": what the speaker said, named
+                               r"|['’]s\s+(?:warning|message|appeal|call|advice|plea|promise|answer|reply|response)\b.*$",
+                               re.I | re.S)
+_BEFORE_SPEAKER_RE = re.compile(rf"^{_SAYS}\s+", re.I)  # "“…,” Says Foreign Minister"
 _ACRONYM_RE = re.compile(r"\s*\([^)]*\)")
 _NAME_TOKEN_RE = re.compile(r"[A-ZÀ-ÖØ-ÞА-Я][\w’'\-.]*")
 
@@ -114,8 +119,13 @@ def headline_speaker(art: Article, phrase: str, body: list[Row]) -> Speaker | No
         if _name_fits(phrase, person.name) or _role_fits(tokens, person.role):
             return art._as_speaker(person, "explicit")
     quoted = {r.person for r in body if r.person}
-    if len(quoted) == 1 and phrase.islower() and " " not in phrase and is_role_word(phrase):
-        return _as_speaker(first[next(iter(quoted))])
+    if len(quoted) == 1:
+        # "banker", or "Health Minister" where the one person quoted is given no role the phrase could contradict
+        only = first[next(iter(quoted))]
+        if (phrase.islower() and " " not in phrase and is_role_word(phrase)) or (
+                not only.speaker_role and _role_words(tokens) and all(t[:1].islower() or t in _role_words(tokens)
+                                                                        for t in tokens)):
+            return _as_speaker(only)
     return None
 
 
@@ -139,7 +149,7 @@ def headline_row(art: Article, title: str, body: list[Row]) -> Row | None:
         text = title[start:end].strip(f" {_OPEN}{_CLOSE}")
         if words(text) < 3 or (kind == "reported" and any(c in text for c in "“”«»\"")):
             continue
-        speaker = headline_speaker(art, _AFTER_SPEAKER_RE.sub("", m.group("spk")), body)
+        speaker = headline_speaker(art, _BEFORE_SPEAKER_RE.sub("", _AFTER_SPEAKER_RE.sub("", m.group("spk"))), body)
         if speaker is not None:
             start = title.index(text, start)
             return quote_row(HEADLINE, start, start + len(text), text, kind, speaker, "headline", rule)
