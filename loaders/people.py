@@ -206,6 +206,7 @@ _HEAD_OF_ORG_RE = re.compile(r"\b(?:[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]h
 _REGIONAL_OFFICE_RE = re.compile(
     r"(?:(?P<before>[A-Z][\w\-]*)\s+)?(?:(?:[Ff]irst|[Dd]eputy|[Vv]ice|[Aa]cting|[Rr]egional)\s+)*"
     r"\b(?:[Gg]overnor|[Mm]ayor)\b(?:\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w\-]*))?")
+_COUNTRYS_RE = re.compile(r"^(?:the\s+)?country['’]s\s", re.I)
 _NO_PLACE = frozenset({"first", "deputy", "vice", "acting", "regional", "former", "the", "interim"})
 
 
@@ -221,6 +222,8 @@ def side_in_article(role: str, org_text: str, home: str) -> str:
         return side  # "Russian Deputy Prime Minister": a third country's office, whatever the dateline
     if lex["expert"] is not None and lex["expert"].search(f"{role} {org_text}"):
         return side  # "President of the Federation of German Industries": a private body's, no office
+    if _COUNTRYS_RE.search(role):  # "the country’s PM" in a story at home in Kazakhstan: Kazakhstan's
+        return home
     regional = _REGIONAL_OFFICE_RE.search(f"{role} {org_text}")
     if regional is not None:
         before = regional.group("before")

@@ -125,6 +125,7 @@ def test_people_table_of_nothing_is_empty():
     ("President of Chevron International Exploration and Production", "", "Kazakhstan", "other"),  # a company's
     ("Chairman of the National Bank", "", "Kazakhstan", "Kazakhstan"),  # the organisation is the office
     ("President of the Republic", "", "Kazakhstan", "Kazakhstan"),
+    ("country’s PM", "", "Kazakhstan", "Kazakhstan"),  # "the country's": the home country
 ])
 def test_government_office_without_a_marker_takes_the_home_side(role, org, home, side):
     assert side_in_article(role, org, home) == side

@@ -247,3 +247,56 @@ def test_an_outlet_the_article_spells_out_is_the_speaker_of_what_it_reports():
 def test_a_role_owned_by_an_organisation_named_by_its_kind_is_that_organisations(lead, person, role, side):
     rows = article_rows([lead, f"“We continue our joint work,” {person.split()[-1]} said."])
     assert [(r.speaker, r.speaker_role, r.side) for r in rows if r.kind == "direct"] == [(person, role, side)]
+
+
+def test_a_role_named_again_in_the_words_first_used_is_that_holder_not_a_synonyms():
+    rows = article_rows(["Trade grew by 33 percent, said Kazakh Prime Minister Alikhan Smailov during a video "
+                         "conference with Chinese Premier Li Keqiang.",
+                         "“We are ready to work with our Chinese colleagues,” said the Prime Minister."])
+    assert [r.speaker for r in rows if r.kind == "direct"] == ["Alikhan Smailov"]
+
+
+def test_the_one_word_after_a_title_and_of_is_the_organisation_not_a_surname():
+    rows = article_rows(["Masdar wants to support green hydrogen, Al Ramahi Mohamed Jameel, CEO of Masdar, told Trend.",
+                         "According to the CEO of Masdar, the project portfolio in Azerbaijan is already quite big."])
+    assert [r.speaker for r in rows] == ["Al Ramahi Mohamed Jameel", "Al Ramahi Mohamed Jameel"]
+
+
+@pytest.mark.parametrize("named", ["The government of Uzbekistan", "The Uzbek government", "Uzbekistan's government"])
+def test_a_government_spokesperson_speaks_for_the_government_named_in_lower_case(named):
+    rows = article_rows([f"{named} will submit a proposal on the EAEU, the government's press service told Sputnik.",
+                         "“The government will soon submit the proposal,” a government spokesperson said."])
+    assert [(r.speaker, r.speaker_role) for r in rows if r.kind == "direct"] == [
+        ("Government of Uzbekistan", "spokesperson")]
+
+
+def test_fm_before_a_surname_is_a_title_not_part_of_the_name():
+    rows = article_rows(["Foreign Minister Ilia Darchiashvili met partners in Brussels.",
+                         "“The main message is support,” FM Darchiashvili said after the meeting."])
+    assert [(r.speaker, r.person) for r in rows] == [("Ilia Darchiashvili", "Ilia Darchiashvili")]
+
+
+def test_an_acronym_spelled_out_after_it_in_brackets_is_that_name():
+    rows = article_rows(["REN (Rare Earths Norway) found a deposit in Fen.",
+                         "“The deposit boasts 8.8 million tons,” REN confirmed."])
+    assert [r.speaker for r in rows] == ["Rare Earths Norway"]
+
+
+def test_a_role_whose_fields_are_listed_in_lower_case_belongs_to_the_name_before_it():
+    rows = article_rows(["“An energy independent Europe is a stronger Europe,” said Lars Aagaard, Denmark’s climate, "
+                         "energy and utilities minister, in a statement."])
+    assert [(r.speaker, r.speaker_role, r.side) for r in rows] == [
+        ("Lars Aagaard", "Denmark’s climate, energy and utilities minister", "EU")]
+
+
+def test_and_after_a_comma_joins_a_second_person_not_an_offices_field():
+    rows = article_rows(["The meeting between Žygimantas Vaičiūnas, the Minister of Energy, and Frederik Smits van "
+                         "Oyen, the Vice-President of the US company Cheniere, focused on the gas market.",
+                         "The Vice-President of Cheniere added that Lithuania is an example to follow."])
+    assert [r.speaker for r in rows] == ["Frederik Smits van Oyen"]
+
+
+def test_a_role_before_an_honorific_is_the_named_persons_and_the_title_finds_its_one_holder():
+    rows = article_rows(["The Prime Minister hosted the management of the Italian Terna company, headed by CEO, "
+                         "Mr Luigi Ferraris.", "As CEO of Terna said, the submarine cable is 445 km long."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [("Luigi Ferraris", "CEO")]

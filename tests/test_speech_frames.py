@@ -218,3 +218,9 @@ def test_the_statement_is_issued_by_the_subject_of_issuing_it_not_the_outlet_rep
                  "The EU calls for an independent investigation into the violence, the statement said.")
     assert rows[-1][1:] == ("The EU calls for an independent investigation into the violence",
                             "European Commission", "speaker_cue_after")
+
+
+@pytest.mark.parametrize("cue", ["expressed hope", "expressed confidence"])
+def test_expressing_hope_or_confidence_that_reports_a_clause(cue):
+    assert _rows(f"Minister Aidar Bekov {cue} that the plant will open in 2027.") == [
+        ("reported", "the plant will open in 2027", "Aidar Bekov", "speaker_cue_that")]

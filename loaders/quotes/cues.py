@@ -59,6 +59,10 @@ TAIL_CUE_SPK_RE = re.compile(
     rf"|about|referring|in)\b)",
     re.S,
 )
+# the rest of a role whose fields are listed in lower case with commas, after its first field: ", energy and
+# utilities minister" of "Denmark’s climate, energy and utilities minister"
+LISTED_FIELDS_RE = re.compile(r"(?:,\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)*,?\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?"
+                              rf"\s+{alternation(ROLE_WORDS)}\b")
 # after a quote's frame: "… and added that CLAUSE" / "…, adding that CLAUSE" / "…, although he noted that CLAUSE"
 AND_CUE_THAT_RE = re.compile(
     rf"(?:\s+[^,;:.!?“”«»\"]{{1,80}}?)?\s*,?\s*(?:(?:and|but|although|though|while)\s+(?:(?:he|she|it)\s+)?"

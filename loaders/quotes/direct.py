@@ -18,6 +18,7 @@ from loaders.quotes.cues import (
     AND_CUE_THAT_RE,
     ASKED_RE,
     LEAD_IN_RE,
+    LISTED_FIELDS_RE,
     CALLED_RE,
     CREDIT_RE,
     FOLLOWING_RE,
@@ -100,11 +101,16 @@ def cue_speaker_after(art: Article, span: Span) -> Found | None:
     m = TAIL_CUE_SPK_RE.match(last, span.tail_from, span.sent_end)
     if m is None:
         return None
-    speaker = art.resolve(m.group("spk") + (m.group("app") or ""), span.p1, m.start("spk"))
-    rest = last[m.end():span.sent_end]
+    app = m.group("app") or ""
+    listed = LISTED_FIELDS_RE.match(last, m.end()) if app else None
+    if listed is not None:  # "…, Denmark’s climate, energy and utilities minister"
+        app += listed.group()
+    end = listed.end() if listed is not None else m.end()
+    speaker = art.resolve(m.group("spk") + app, span.p1, m.start("spk"))
+    rest = last[end:span.sent_end]
     if speaker is None or (speaker is UNNAMED and rest.strip()[:1] not in ".,;:!?" and rest != rest.lower()):
         return None
-    return Found(speaker, normal_cue(m.group("cue")), True, _added_that(art, span, m.end()))
+    return Found(speaker, normal_cue(m.group("cue")), True, _added_that(art, span, end))
 
 
 def quoted_as_saying(art: Article, span: Span) -> Found | None:

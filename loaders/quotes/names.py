@@ -49,6 +49,11 @@ def name_chunks(text: str) -> Iterator[re.Match[str]]:
 _KIND_BEFORE_RE = re.compile(rf"(?<![\w\-]){alternation(ORG_WORDS | COMPANY_NOUNS)}\s$")
 
 
+# "… of Territorial Administration and ": a capitalised field joined by "and" inside an office's name (never ", and":
+# "the Minister of Energy, and Frederik Smits van Oyen" names a second person)
+_FIELD_AND_RE = re.compile(r"\bof\s.*[A-Z][\w\-]*\sand\s$")
+
+
 def office_word_count(before: str, chunk: str) -> int:
     """How many first words of a capitalised chunk of three words or more end an office's title or name an
     organisation rather than start a name: one after "of" ("President of Azerbaijan Ilham Aliyev"), after
@@ -57,7 +62,7 @@ def office_word_count(before: str, chunk: str) -> int:
     `before` is the text before the chunk."""
     if chunk.count(" ") < 2:
         return 0
-    return int(before.endswith(" of ") or (before.endswith(" and ") and " of " in before[-80:])
+    return int(before.endswith(" of ") or _FIELD_AND_RE.search(before[-80:]) is not None
                or _KIND_BEFORE_RE.search(before) is not None)
 
 
@@ -241,8 +246,9 @@ def name_in_chunk(chunk: str) -> tuple[str, int]:
     core = [t for t, _ in name_tokens if t not in PARTICLES]
     if not core or len(core) > 4 or is_known_org(" ".join(t for t, _ in name_tokens)):
         return "", -1
-    if k > 0 and _ACRONYM_TOKEN_RE.fullmatch(tokens[k - 1][0]) and len(core) == 1 and not gender_of_given_name(core[0]):
-        return "", -1  # "LG Chem", "SK Innovation": an acronym and a word name a company
+    if (k > 0 and _ACRONYM_TOKEN_RE.fullmatch(tokens[k - 1][0]) and tokens[k - 1][0].casefold() not in ROLE_WORDS
+            and len(core) == 1 and not gender_of_given_name(core[0])):
+        return "", -1  # "LG Chem", "SK Innovation": an acronym and a word name a company ("FM Darchiashvili": a title)
     if any(t.casefold() in NON_NAME_WORDS for t in core):
         return "", -1
     start = name_tokens[0][1]

@@ -128,6 +128,12 @@ _POSTS = {"president": "President", "presidential": "President", "head of state"
           "head of the state": "President", "pm": "Prime Minister", "premier": "Prime Minister",
           "prime minister": "Prime Minister", "head of government": "Prime Minister", "leader": "President"}
 _COUNTRY_OF = {adjective.casefold(): country for adjective, country in COUNTRY_OF_ADJECTIVE.items()}
+# a country's government named in lower case: "the government of Uzbekistan", "the Uzbek government", "Uzbekistan's
+# government"
+_GOVERNMENT_RE = re.compile(
+    rf"\bgovernment\s+of\s+(?:the\s+)?(?P<of>{COUNTRY_RE.pattern})\b"
+    rf"|\b(?P<adj>{'|'.join(COUNTRY_OF_ADJECTIVE)})\s+government\b"
+    rf"|\b(?P<owner>{COUNTRY_RE.pattern})['’]s?\s+government\b")
 _POST_RE = re.compile(r"(?:the\s+)?(?:(?P<adj>" + "|".join(COUNTRY_OF_ADJECTIVE) + r")\s+)?"
                       r"(?P<post>" + "|".join(sorted(map(re.escape, _POSTS), key=len, reverse=True))
                       + r")(?:['’]s?)?(?P<rest>\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)?", re.I)
@@ -232,6 +238,10 @@ class Organisations:
                     if len(m.group().split()) > 1:
                         best = DETERMINER_RE.sub("", m.group())
             head = words[0].casefold()
+            if not best and head == "government":  # "The government of Uzbekistan …", "the Uzbek government"
+                best = self._government_before(p, pos)
+                if best:
+                    return best
             if not best:  # "Kazakhstan's energy ministry said … . The ministry added"
                 last = self._last_spoken(p, pos, person=False)
                 if last is not None and last[1].name.casefold().endswith(" " + head):
@@ -281,6 +291,18 @@ class Organisations:
                     best, best_at = m.group() + "." * abbreviated, (q, m.start())  # "Corp." as written
         return self._fullest(best) if best else ""
 
+    def _government_before(self, p: int, pos: int) -> str:
+        """"Government of X" for the last government named in lower case before (p, pos): "the government of
+        Uzbekistan", "the Uzbek government", "Uzbekistan's government"; else ""."""
+        best = ""
+        for q in range(p + 1):
+            text = self.paras[q]
+            for m in _GOVERNMENT_RE.finditer(text, 0, pos if q == p else len(text)):
+                if not self.inside_quote(q, m.start()):
+                    country = m.group("of") or m.group("owner") or _COUNTRY_OF.get(m.group("adj").casefold(), "")
+                    best = f"Government of {country}" if country else best
+        return best
+
     def _country_before(self, p: int, pos: int) -> str:
         """The country named last before (p, pos) (speech.toml [places]), or ""."""
         for q in range(p, -1, -1):
@@ -304,6 +326,11 @@ class Organisations:
                 spelled = _spelled_out(text[max(0, at - 160):at].split(), acronym)
                 if spelled and not role_like(spelled) and any(w.casefold() in ORG_WORDS for w in spelled.split()):
                     return spelled  # an organisation's name, never a title ("the prime minister (PM)")
+        after = re.compile(rf"\b{re.escape(acronym)}\s+\((?P<full>[{UP}][^()]{{3,80}})\)")
+        for text in self.paras:  # "REN (Rare Earths Norway)": the name spelled out after the acronym
+            m = after.search(text)
+            if m and _spelled_out(m.group("full").split(), acronym) == m.group("full"):
+                return m.group("full")
         return ""
 
     def _fullest(self, name: str) -> str:

@@ -17,7 +17,8 @@ from loaders.people import fold, gender_of_given_name, is_country_word, similar_
 from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE
 from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core_count, name_chunks, name_in_chunk,
                                   office_word_count, with_initials, without_initials)
-from loaders.quotes.phrases import apposition_after, gender_of_role, is_role_word, role_like, role_tokens, title_before
+from loaders.quotes.phrases import (apposition_after, fold_token, gender_of_role, is_role_word, role_like, role_tokens,
+                                    title_before)
 from loaders.quotes.vocab import (CHANNEL_WORDS, CLAUSE_OPENERS, COMPANY_NOUNS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS,
                                   ORG_WORDS, ROLE_WORDS, alternation)
 
@@ -55,6 +56,8 @@ _PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en|
                                r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
 
 
+# a title and the organisation it is of, nothing else: "the CEO of Terna", "Director of Terna"
+_TITLE_OF_ORG_RE = re.compile(r"(?:the\s+)?(?:[\w\-]+\s+){1,2}of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}")
 # the organisation a role belongs to, named by its kind before it: "the bank’s Senior Press Officer Dušan
 # Ondrejička", "the company’s Chairman of the Board, Khassenov Askhat"
 _KIND_OWNS_RE = re.compile(rf"\bthe\s+(?P<kind>{alternation(ORG_WORDS | COMPANY_NOUNS)})['’]s\s+$", re.I)
@@ -200,7 +203,10 @@ class Persons:
                 name = text[start:end]
                 if text.startswith(", ", start - 2) and _CREDITED_RE.match(text, end):
                     continue  # "…, Azernews reports.": the outlet that credits the sentence, no person
-                role = title_before(text, start) or apposition_after(text, end) or self._fronted_role(p, start)
+                # ", Mr Luigi Ferraris,": a role before the honorific is the named person's
+                before_name = min(start, honorific.start()) if honorific is not None else start
+                role = (title_before(text, before_name) or apposition_after(text, end)
+                        or self._fronted_role(p, before_name))
                 role = self._owned(role, p, text.rfind(role, max(0, start - 200), start) if role else -1)
                 gender = gender or gender_of_given_name(name.split()[0]) or gender_of_role(role)
                 reason = gender or role or name in self.persons or honorific
@@ -317,6 +323,16 @@ class Persons:
         return {n for n, person in self.persons.items() if person.role
                 and "counterpart" in role_tokens(person.role) and country <= role_tokens(person.role)}
 
+    def _bare_title_holder(self, wanted: frozenset[str]) -> set[str]:
+        """The one person whose role is the phrase's title with no organisation of its own ("headed by CEO, Mr
+        Luigi Ferraris" for "the CEO of Terna"); empty when none or several are."""
+        title = {w for w in wanted if w in ROLE_WORDS}
+        if not title or title == wanted:
+            return set()
+        found = {n for n, person in self.persons.items() if person.role
+                 and title <= role_tokens(person.role) and role_tokens(person.role) <= title}
+        return found if len(found) == 1 else set()
+
     def _role_holder(self, phrase: str, p: int, pos: int) -> Person | None:
         """The person whose role contains every word of `phrase` ("the Commission President"), or, for a
         general word such as "the diplomat" or "Turkmen leader", a title it stands for with the other words
@@ -331,8 +347,15 @@ class Persons:
             or (general is not None and HYPERNYMS[general] & role_tokens(person.role) and rest <= role_tokens(person.role)))}
         if not holders:
             holders = self._counterparts(wanted)
+        if not holders and _TITLE_OF_ORG_RE.fullmatch(phrase.strip()):
+            holders = self._bare_title_holder(wanted)
         if not holders:
             return None
+        # "said the Prime Minister" after "Kazakh Prime Minister Smailov … with Chinese Premier Li": a writer names a
+        # person again in the words they first used, so a holder whose role has the phrase's own words comes first
+        written = {fold_token(w) for w in phrase.split()} - CONNECTORS
+        literal = {n for n in holders if written <= {fold_token(w) for w in self.persons[n].role.split()}}
+        holders = literal or holders
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
         for _, _, name in reversed(self.mentions[:k]):
             if name in holders:

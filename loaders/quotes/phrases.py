@@ -399,8 +399,9 @@ def read_phrase(raw: str) -> Phrase | None:
     org_head = fold_token(head.split(maxsplit=1)[0]) in ORG_WORDS
     for m in CHUNK_RE.finditer(head):
         chunk, offset = m.group(), m.start()
-        if org_head and head[:offset].endswith(" of ") and " " not in chunk:
-            continue  # "Ministry of Mines", "Bank of Georgia": the word after "of" is the organisation's
+        if " " not in chunk and head[:offset].endswith(" of ") and (
+                org_head or is_role_word(head[:offset - 4].rsplit(maxsplit=1)[-1])):
+            continue  # "Ministry of Mines", "CEO of Masdar": the word after "of" is the organisation's
         if head[:offset].endswith(" in ") and " " not in chunk:
             continue  # "the Russian embassy in Washington": a place, never a person
         if head.startswith(("'s ", "’s "), offset + len(chunk)) or (
@@ -420,7 +421,7 @@ def read_phrase(raw: str) -> Phrase | None:
     words = [fold_token(w) for w in head.split()]
     if is_role_word(head_noun(head)):  # "head of the Ministry of X", "the agency's interlocutor": a person
         return Phrase(head, app)
-    org_like = is_known_org(head) or company_name(head) or any(w in ORG_WORDS or w in COMPANY_NOUNS for w in words) or bool(_ACRONYM_ORG_RE.fullmatch(head)) or (
+    org_like = is_known_org(head) or company_name(head) or any(w in ORG_WORDS or w in COMPANY_NOUNS for w in words) or bool(_ACRONYM_ORG_RE.fullmatch(head) and not is_role_word(head.split()[0])) or (
         not app and bool(_ACRONYM_ALONE_RE.fullmatch(head))) or (
         len(words) <= 3 and side_of("", head) in ("EU", "Kazakhstan") and not role_like(head)
         and head[:1].isupper()
