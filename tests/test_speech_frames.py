@@ -224,3 +224,16 @@ def test_the_statement_is_issued_by_the_subject_of_issuing_it_not_the_outlet_rep
 def test_expressing_hope_or_confidence_that_reports_a_clause(cue):
     assert _rows(f"Minister Aidar Bekov {cue} that the plant will open in 2027.") == [
         ("reported", "the plant will open in 2027", "Aidar Bekov", "speaker_cue_that")]
+
+
+def test_a_frame_after_an_outlets_credit_names_the_speaker():
+    assert _rows("Environment Secretary Regina Lopez closed 23 mines.",
+                 "Reuters reports Lopez, in a Facebook post on Tuesday, said open pit mines pose “very high risks in "
+                 "tropical countries” which endure typhoons.") == [
+        ("direct", "very high risks in tropical countries", "Regina Lopez", "frame_before")]
+
+
+def test_an_outlets_credit_with_no_frame_after_it_is_the_speaker_of_what_it_reports():
+    assert _rows("Kursiv also reports that China is expected to play a dominant role in processing critical "
+                 "minerals.") == [("reported", "China is expected to play a dominant role in processing critical "
+                                               "minerals", "Kursiv", "speaker_cue_that")]

@@ -158,7 +158,9 @@ _INTRODUCTORY = (
 )
 _INTRODUCTORY_RE = re.compile(_INTRODUCTORY + ",?")
 # such a phrase opening a speaker phrase: "Talking to SVT, Leif Boström, director …", "At the event, Name"
-LEAD_IN_RE = re.compile(r"^" + _INTRODUCTORY + r",\s+(?=\S)")
+# or an outlet's credit without a comma: "Reuters reports Lopez, in a Facebook post, said …", "Trend reports that X"
+LEAD_IN_RE = re.compile(r"^(?:" + _INTRODUCTORY + r",\s+(?=\S)"
+                        r"|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:reports|informs|writes)(?:\s+that)?\s+(?=[A-Z]))")
 
 
 def whole_frame(frame: re.Match[str], text: str, start: int, end: int) -> bool:

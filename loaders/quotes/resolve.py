@@ -54,6 +54,7 @@ _COMPOUND_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Sibanye-Stil
 # a cue set between commas after a short subject: "Italy, said the minister, has …"
 _INSERTED_RE = re.compile(r"\s+(?P<spk>[^,;:“”«»\"]{2,80}?),")
 _CREDIT_RE = re.compile(r"informs|reports|writes")
+_CREDITED_SUBJECT_RE = re.compile(r"(?:\s+that)?\s+(?=[A-Z])")
 # a time or place said before the subject with no comma: "Recently in the Parliament the Prime Minister (said)";
 # the subject is the last "the …" phrase of the speaker phrase (_fronted_subject)
 _UNCOMMAED_OPENER_RE = re.compile(
@@ -416,21 +417,37 @@ class Article(Documents, Organisations, Persons):
         return found is not None and found[1].person
 
     def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], Speaker] | None:
-        """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases."""
+        """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases; after an
+        outlet's credit ("Reuters reports Lopez … said"), the frame that follows it, else the credit's own."""
+        found, credited = self._frame_at(p, start, end, past_credit=True)
+        if found is None and credited:
+            found, _ = self._frame_at(p, start, end, past_credit=False)
+        return found
+
+    def _frame_at(self, p: int, start: int, end: int, past_credit: bool
+                  ) -> tuple[tuple[re.Match[str], Speaker] | None, bool]:
+        """frame_at's frame (None when there is none), and whether it read past an outlet's credit."""
+        credited_once = False
         text = self.paras[p]
         pos = start
         for _ in range(3):
             if not self.has_cue(p, pos, end):
-                return None
+                return None, credited_once
             m = SUBJ_CUE_RE.match(text, pos, end)
             if m and _CREDIT_RE.fullmatch(m.group("cue")) and text.startswith(",", m.end()):
                 m = None  # "Report informs, the vice-president … has said": the outlet's credit, not the speaker
+            credited = (_CREDITED_SUBJECT_RE.match(text, m.end("cue"), end)
+                        if past_credit and m and _CREDIT_RE.fullmatch(m.group("cue")) else None)
+            if credited is not None:  # "Reuters reports Lopez, in a Facebook post, said": the frame after the credit
+                credited_once = True
+                pos = credited.end()
+                continue
             inserted = (_INSERTED_RE.match(text, m.end("cue"), end)
                         if m and m.group("spk").endswith(",") and len(m.group("spk").split()) <= 4 else None)
             if inserted:  # "Italy, said the minister, “possesses …”": the speaker follows the cue
                 speaker = self.resolve(inserted.group("spk"), p, inserted.start("spk"))
                 if speaker is not None:
-                    return m, speaker
+                    return (m, speaker), credited_once
             elif m and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS:
                 lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that", "in which he said"
                 at = m.start("spk") + (lead.end() if lead else 0)
@@ -442,9 +459,9 @@ class Article(Documents, Organisations, Persons):
                     if first is not None:  # "Mora commended the relations … and said that": the sentence's subject
                         speaker = self.resolve(first.group("subj"), p, m.start("spk"))
                 if speaker is not None:
-                    return m, speaker
+                    return (m, speaker), credited_once
             comma = text.find(", ", pos, min(end, pos + 160))
             if comma < 0:
-                return None
+                return None, credited_once
             pos = comma + 2
-        return None
+        return None, credited_once
