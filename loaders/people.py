@@ -72,6 +72,7 @@ NON_NAME_WORDS = frozenset(
     mineral minerals labour labor health justice defence defense interior culture information communications
     emergency emergencies social protection tourism sport sports water environment climate infrastructure
     housing planning budget tax research issues matters relations cooperation policy
+    sea ocean lake river gulf bay strait island islands desert valley peninsula basin canal mountains
     mr mrs ms dr prof madam sir lord mister
     """.split()
 )

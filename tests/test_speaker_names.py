@@ -300,3 +300,10 @@ def test_a_role_before_an_honorific_is_the_named_persons_and_the_title_finds_its
     rows = article_rows(["The Prime Minister hosted the management of the Italian Terna company, headed by CEO, "
                          "Mr Luigi Ferraris.", "As CEO of Terna said, the submarine cable is 445 km long."])
     assert [(r.speaker, r.speaker_role) for r in rows] == [("Luigi Ferraris", "CEO")]
+
+
+def test_a_sea_named_before_the_official_is_no_person():
+    rows = article_rows(["Russian Deputy Prime Minister Alexey Overchuk visited Bishkek.",
+                         "The parties \"discussed in detail a new transport route\" that will reach Uzbekistan and the "
+                         "Caspian Sea, the official noted."])
+    assert [r.speaker for r in rows] == ["Alexey Overchuk"]

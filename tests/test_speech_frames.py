@@ -237,3 +237,21 @@ def test_an_outlets_credit_with_no_frame_after_it_is_the_speaker_of_what_it_repo
     assert _rows("Kursiv also reports that China is expected to play a dominant role in processing critical "
                  "minerals.") == [("reported", "China is expected to play a dominant role in processing critical "
                                                "minerals", "Kursiv", "speaker_cue_that")]
+
+
+def test_a_straight_mark_after_a_full_stop_and_before_a_capital_opens_a_quote_whatever_cue_word_it_holds():
+    # "member states’" holds the cue word "states": the mark before "This" still opens, never closes
+    assert _rows("Kazakh President Kassym-Jomart Tokayev spoke in Moscow.",
+                 "Tokayev proposed joint investments in the ports of Iran. \"This will extend the geography of member "
+                 "states’ exports and strengthen our logistics,\" the president said.") == [
+        ("direct", "This will extend the geography of member states’ exports and strengthen our logistics",
+         "Kassym-Jomart Tokayev", "speaker_cue_after")]
+
+
+def test_the_report_says_is_the_owner_the_article_gave_the_report():
+    rows = _rows("Trade grew, according to data from the Statistics Agency under the President of Tajikistan.",
+                 "As follows from the agency's report, imports from Russia amounted to $770.3 million.",
+                 "Russia retained its status as the main import partner.",
+                 "\"Imports came mainly from Russia and China,\" the report says.")
+    assert rows[-1] == ("direct", "Imports came mainly from Russia and China",
+                        "Statistics Agency under the President of Tajikistan", "speaker_cue_after")

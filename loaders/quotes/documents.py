@@ -28,6 +28,9 @@ _SUBJECT_ISSUED_RE = re.compile(
     r"(?:^|(?<=[.!?;]\s)|\bthat\s)(?P<spk>(?:(?!\bthat\s)[^,;:.“”«»\"]){3,160}?)\s+(?:has\s+|have\s+)?"
     rf"(?:issued|released|published|circulated|adopted|made\s+public)\s+(?:a|an|the|its|their)\s+"
     rf"(?:[\w\-]+\s+){{0,2}}?(?:{DOCUMENT})\b")
+# a document named with its owner before it: "the agency's report", "Kazatomprom’s statement"
+_OWNED_DOCUMENT_RE = re.compile(
+    rf"\b(?P<owner>(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})['’]s?\s+(?:{DOCUMENT})\b")
 # a document named with its issuer before it: "A Chinese foreign ministry statement", "the Commission's press release"
 _ISSUED_BY_RE = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<org>(?:[A-Z][\w’'\-]*\s+)*(?:[a-z]+\s+){{0,3}}?(?:{alternation(ORG_WORDS)}))"
@@ -60,7 +63,7 @@ class Documents:
         names ("A Chinese foreign ministry statement …")."""
         if owner:
             return self.resolve(owner, p, pos, how == "according_to")
-        issuer = self._subject_issued(p, pos)
+        issuer = self._subject_issued(p, pos) or self._owned_before(p, pos)
         if issuer is not None and _names_country(issuer.name, adjective):
             return issuer._replace(attribution=how)
         last = self._last_spoken(p, pos, person=False)
@@ -104,6 +107,19 @@ class Documents:
         q, m = found
         by = self.resolve(m.group("spk"), q, m.start("spk"))
         return by if by is not None and by.name else None
+
+    def _owned_before(self, p: int, pos: int) -> Speaker | None:
+        """The owner of the last document named with one in this or the three paragraphs before (p, pos) ("As
+        follows from the agency's report, …" … “…,” the report says), as the organisation it denotes; or None."""
+        for q in range(p, max(-1, p - 4), -1):
+            text = self.paras[q]
+            found = [m for m in _OWNED_DOCUMENT_RE.finditer(text, 0, pos if q == p else len(text))
+                     if not self.inside_quote(q, m.start())]
+            if found:
+                owner = found[-1]
+                org = self._org(owner.group("owner").removeprefix("the ").strip(), q, owner.start())
+                return Speaker(org, "", self._side("", org), "explicit") if org[:1].isupper() else None
+        return None
 
     def _published_by(self, p: int, pos: int) -> Speaker | None:
         """Who the same or the previous paragraph says published, issued or spread a text before (p, pos)

@@ -93,6 +93,8 @@ def _orphan_closer(text: str) -> int:
         return -1
     at = first_mark.start()
     closes = at > 0 and (not text[at - 1].isspace() or _after_clause_end(text, at))
+    if closes and text[at - 1] == " " and text[at - 2] in ".!?" and text[at + 1:at + 2].isupper():
+        return -1  # `… Turkmenistan. "This will extend … member states’ exports,” …`: after a full stop, an opener
     return at if closes and _ORPHAN_CLOSER_RE.match(text, at) else -1
 
 

@@ -76,9 +76,10 @@ def org_mention_re(head: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4096)
 def org_extension_re(name: str) -> re.Pattern[str]:
-    """Pattern for `name` followed by "of/for/in/to … Capitalised words" ("Ministry of Agriculture" + " of
-    Kazakhstan", "Russian Embassy" + " in Azerbaijan"), never by a date ("on Wednesday", "in March")."""
-    return re.compile(rf"{re.escape(name)}(?:\s+(?:of|for|on|in|to)(?:\s+the)?\s+(?!{_CALENDAR}\b)[{UP}][\w’'\-]*"
+    """Pattern for `name` followed by "of/for/in/to/under … Capitalised words" ("Ministry of Agriculture" + " of
+    Kazakhstan", "Russian Embassy" + " in Azerbaijan", "Statistics Agency" + " under the President of Tajikistan"),
+    never by a date ("on Wednesday", "in March")."""
+    return re.compile(rf"{re.escape(name)}(?:\s+(?:of|for|on|in|to|under)(?:\s+the)?\s+(?!{_CALENDAR}\b)[{UP}][\w’'\-]*"
                       rf"(?:\s+[{UP}][\w’'\-]*)*)+")
 
 
