@@ -4,16 +4,8 @@ import pandas as pd
 import pytest
 
 from loaders import load_corpus, schema
-from loaders.people import (
-    canonical_persons,
-    home_side,
-    is_name_token,
-    is_person_name,
-    merge_names,
-    people_table,
-    side_in_article,
-    side_of,
-)
+from loaders.people import canonical_persons, is_name_token, is_person_name, merge_names, people_table
+from loaders.sides import home_side, side_in_article, side_of
 
 
 @pytest.mark.parametrize(("role", "org", "side"), [

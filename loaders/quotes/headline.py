@@ -15,7 +15,8 @@ import re
 from collections import Counter
 
 from loaders.schema import HEADLINE
-from loaders.people import fold, is_country_word, is_known_org, similar_tail
+from loaders.people import similar_tail
+from loaders.sides import fold, is_country_word, is_known_org
 from loaders.quotes.phrases import DETERMINER_RE, fold_token, is_role_word, read_phrase, role_tokens
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import Row, Speaker, quote_row, words

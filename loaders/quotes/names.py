@@ -13,7 +13,8 @@ from functools import lru_cache
 
 import ahocorasick
 
-from loaders.people import NON_NAME_WORDS, PARTICLES, gender_of_given_name, is_country_word, is_known_org, is_name_token
+from loaders.people import NON_NAME_WORDS, PARTICLES, is_name_token
+from loaders.sides import gender_of_given_name, is_country_word, is_known_org
 from loaders.quotes.vocab import (COMPANY_NAME_ENDINGS, COMPANY_NOUNS, INSTITUTION_WORDS, LO, MODIFIER_WORDS,
                                   NAME_PREFIXES, ORG_WORDS, ROLE_WORDS, UP, alternation)
 from loaders.sentences import DIGRAPH_INITIALS

@@ -11,7 +11,8 @@ import bisect
 import re
 from functools import lru_cache
 
-from loaders.people import NON_NAME_WORDS, is_country_word, is_known_org, known_orgs_in, org_kind
+from loaders.people import NON_NAME_WORDS
+from loaders.sides import is_country_word, is_known_org, known_orgs_in, org_kind
 from loaders.quotes.names import CHUNK_RE, company_name
 from loaders.quotes.phrases import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.people import PARTICLES, is_known_org, side_of, without_article
+from loaders.people import PARTICLES, without_article
+from loaders.sides import is_known_org, side_of
 from loaders.quotes.cues import LEAD_IN_RE, SPOKE_WHEN_RE
 from loaders.quotes.names import CHUNK_RE, company_name, core_count, name_in_chunk, office_word_count, with_initials
 from loaders.quotes.vocab import (

@@ -15,7 +15,7 @@ speaker phrase resolves to:
   before (a capitalised "Ministry of X", a "Minister of X" role, or sides.toml [kinds]);
 - an unnamed source ("two people familiar with the talks"): speaker "", attribution
   "unattributed".
-Sides come from people.person_side, else people.side_in_article with the article's home
+Sides come from sides.person_side, else sides.side_in_article with the article's home
 side. The persons are collected once, on the first lookup.
 """
 
@@ -25,7 +25,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from loaders.people import gender_of_given_name, is_country_word, person_side, side_in_article, side_of
+from loaders.sides import gender_of_given_name, is_country_word, person_side, side_in_article, side_of
 from loaders.quotes.cues import SUBJ_CUE_RE, cue_positions
 from loaders.quotes.marks import overlaps, scan_spans
 from loaders.quotes.names import company_role

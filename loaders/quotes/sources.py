@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.people import is_country_word
+from loaders.sides import is_country_word
 from loaders.quotes.phrases import DETERMINER_RE
 from loaders.quotes.vocab import HELD_BY, PLACE_SPEAKERS, UNNAMED_AFTER, UNNAMED_NOUN
 

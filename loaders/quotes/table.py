@@ -11,7 +11,7 @@ from operator import itemgetter
 import pandas as pd
 
 from loaders import schema
-from loaders.people import home_side
+from loaders.sides import home_side
 from loaders.quotes.direct import direct_rows
 from loaders.quotes.headline import headline_row, is_own_title
 from loaders.quotes.marks import mask_quoted_names, overlaps
@@ -30,7 +30,7 @@ def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]
     reach who spoke before. A
     person's role and side are the same on all their rows of the article (Article.settled).
 
-    `home` is the article's home side (see people.home_side), given to government offices
+    `home` is the article's home side (see sides.home_side), given to government offices
     without a side marker. A `title` that attributes words to one of the body's speakers gives a
     row of paragraph -1 (headline.py), with offsets into the title.
     """
