@@ -5,8 +5,9 @@ One module per stage, the engine separate from the rules and the rules separate 
 - `vocab`: cue verbs, titles, channels and unnamed-source nouns, read from loaders/speech.toml;
 - `marks`: the quoted spans of an article, and which are titles, not quotes;
 - `cues`: where speech verbs stand, and the frames around them;
-- `names` and `phrases`: person names in running text, and what a speaker phrase says on its own
-  (name, title, apposition, channel); `sources`: phrases naming no person by name (unnamed sources,
+- `names`, `roles` and `phrases`: person names in running text, roles on their own (a title before a
+  name, an apposition after it, the words a holder is matched by), and what a speaker phrase says on its
+  own (name, title, apposition, channel); `sources`: phrases naming no person by name (unnamed sources,
   "an LG Chem official", a capital for its government, an honorific held by one person);
 - `resolve`: who a phrase denotes in its article, with `persons` (the people it names, surnames,
   pronouns, role holders), `organisations` (fullest names, acronyms, press services of posts,

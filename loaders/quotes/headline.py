@@ -17,7 +17,8 @@ from collections import Counter
 from loaders.schema import HEADLINE
 from loaders.people import similar_tail
 from loaders.sides import fold, is_country_word, is_known_org
-from loaders.quotes.phrases import DETERMINER_RE, fold_token, is_role_word, read_phrase, role_tokens
+from loaders.quotes.phrases import read_phrase
+from loaders.quotes.roles import DETERMINER_RE, fold_token, is_role_word, role_tokens
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import Row, Speaker, quote_row, words
 from loaders.quotes.vocab import HYPERNYMS, ORG_WORDS

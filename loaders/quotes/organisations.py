@@ -14,7 +14,7 @@ from functools import lru_cache
 from loaders.people import NON_NAME_WORDS
 from loaders.sides import is_country_word, is_known_org, known_orgs_in, org_kind
 from loaders.quotes.names import CHUNK_RE, company_name
-from loaders.quotes.phrases import DETERMINER_RE, role_like
+from loaders.quotes.roles import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker
 from loaders.quotes.vocab import COMPANY_NOUN, COMPANY_NOUNS, COUNTRY_OF_ADJECTIVE, COUNTRY_RE, ORG_KINDS, ORG_WORDS, UP
 

@@ -18,8 +18,8 @@ from loaders.sides import fold, gender_of_given_name, is_country_word
 from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE
 from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core_count, name_chunks, name_in_chunk,
                                   office_word_count, with_initials, without_initials)
-from loaders.quotes.phrases import (apposition_after, fold_token, gender_of_role, is_role_word, role_like, role_tokens,
-                                    title_before)
+from loaders.quotes.roles import (apposition_after, fold_token, gender_of_role, is_role_word, role_like, role_tokens,
+                                  title_before)
 from loaders.quotes.vocab import (CHANNEL_WORDS, CLAUSE_OPENERS, COMPANY_NOUNS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS,
                                   ORG_WORDS, ROLE_WORDS, alternation)
 

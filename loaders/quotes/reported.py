@@ -42,7 +42,8 @@ from loaders.quotes.cues import (
     whole_frame,
 )
 from loaders.quotes.names import core_count, name_in_chunk
-from loaders.quotes.phrases import DETERMINER_RE, FIELD_RE, clean_np, is_full_name, outlet_credit, role_like
+from loaders.quotes.phrases import FIELD_RE, is_full_name, outlet_credit
+from loaders.quotes.roles import DETERMINER_RE, clean_np, role_like
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Row, Speaker, reported_row
 from loaders.quotes.vocab import BARE_CLAUSE_CUES, CHANNEL_CUES, OBJECT_CUES, PARTICIPLES, PRESS_CHANNEL

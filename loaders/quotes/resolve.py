@@ -32,15 +32,8 @@ from loaders.quotes.names import company_role
 from loaders.quotes.documents import Documents, document_owner
 from loaders.quotes.organisations import Organisations, group_org, post_name
 from loaders.quotes.persons import Person, Persons
-from loaders.quotes.phrases import (
-    DETERMINER_RE,
-    ROLE_SYNONYM_RE,
-    fold_token,
-    head_noun,
-    read_phrase,
-    role_core,
-    role_like,
-)
+from loaders.quotes.phrases import read_phrase
+from loaders.quotes.roles import DETERMINER_RE, ROLE_SYNONYM_RE, fold_token, head_noun, role_core, role_like
 from loaders.quotes.rows import UNNAMED, Speaker
 from loaders.quotes.sources import holder_of_title, member_of, place_speaker, unnamed
 from loaders.quotes.vocab import CHANNEL, CLAUSE_OPENERS, PARAGRAPH_LABEL_RE, REFER_BACK

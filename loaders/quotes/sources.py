@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from loaders.sides import is_country_word
-from loaders.quotes.phrases import DETERMINER_RE
+from loaders.quotes.roles import DETERMINER_RE
 from loaders.quotes.vocab import HELD_BY, PLACE_SPEAKERS, UNNAMED_AFTER, UNNAMED_NOUN
 
 # "Baku", "official Tashkent": a capital speaking for its government
