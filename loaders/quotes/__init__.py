@@ -12,7 +12,8 @@ One module per stage, the engine separate from the rules and the rules separate 
 - `resolve`: who a phrase denotes in its article, with `persons` (the people it names, surnames,
   pronouns, role holders), `organisations` (fullest names, acronyms, press services of posts,
   "the ministry", "it") and `documents` ("the statement said": who issued or published it);
-- `direct` and `reported`: each an ordered list of named rules; every row records its rule;
+- `direct` and `reported`: each an ordered list of named rules (the direct quote's rules in `direct_rules`);
+  every row records its rule;
 - `rows` and `table`: the speaker and row types, and the quotes table.
 
 Cost: an article's people are collected once, on the first speaker lookup; a paragraph is
