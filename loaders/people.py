@@ -26,7 +26,8 @@ from loaders.sides import fold, gender_of_given_name, is_country_word, is_known_
 PARTICLES = frozenset("von van der den de del della di da dos du la le ter zu bin ibn al el bint".split())
 
 # Words that never belong to a person's name: institutions, places, roles, calendar words
-# and capitalised sentence openers. Lower case.
+# and capitalised sentence openers. Lower case. "Lake" and "River" are among them: in the news this dashboard
+# reads they name places (Issyk-Kul Lake, the Ural River) far more often than people; "Bay" and "Strait" are not.
 NON_NAME_WORDS = frozenset(
     """
     a about according after again also although an and another as at because before both but by
@@ -60,7 +61,7 @@ NON_NAME_WORDS = frozenset(
     mineral minerals labour labor health justice defence defense interior culture information communications
     emergency emergencies social protection tourism sport sports water environment climate infrastructure
     housing planning budget tax research issues matters relations cooperation policy
-    sea ocean lake river gulf bay strait island islands desert valley peninsula basin canal mountains
+    sea ocean gulf lake river islands desert valley peninsula basin canal mountains
     mr mrs ms dr prof madam sir lord mister
     """.split()
 )

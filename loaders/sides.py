@@ -154,17 +154,21 @@ _HEAD_OF_ORG_RE = re.compile(r"\b(?:[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]h
 
 
 # a regional office: its holder is the home country's unless the role names a place, before or after it ("Texas
-# Governor", "Governor of Hokkaido"); "First Deputy Governor" in a story datelined Astana is a Kazakh region's
+# Governor", "Governor of Hokkaido"); "First Deputy Governor" in a story datelined Astana is a Kazakh region's. An
+# institution before it makes it that institution's office ("National Bank Governor")
 _REGIONAL_OFFICE_RE = re.compile(
-    r"(?:(?P<before>[A-Z][\w\-]*)\s+)?(?:(?:[Ff]irst|[Dd]eputy|[Vv]ice|[Aa]cting|[Rr]egional)\s+)*"
+    r"(?:(?P<before>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s+)?(?:(?:[Ff]irst|[Dd]eputy|[Vv]ice|[Aa]cting|[Rr]egional)\s+)*"
     r"\b(?:[Gg]overnor|[Mm]ayor)\b(?:\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w\-]*))?")
-_COUNTRYS_RE = re.compile(r"^(?:the\s+)?country['’]s\s", re.I)
+_GOVERNOR_RE = re.compile(r"\b(?:[Gg]overnor|[Mm]ayor)\b")
 _NO_PLACE = frozenset({"first", "deputy", "vice", "acting", "regional", "former", "the", "interim"})
 
 
 @lru_cache(maxsize=4096)
 def side_in_article(role: str, org_text: str, home: str) -> str:
-    """`side_of`, except that a government office with no side marker takes the article's `home` side."""
+    """`side_of`, except where the article's `home` side decides: a government office with no side marker takes
+    it ("Vice Minister of Industry"), never a company's president ("President of Chevron …") nor a third
+    country's office; a governor or mayor takes the side of the place the role names ("Governor of Hokkaido",
+    "Texas Governor"), and with none, in a story at home in Kazakhstan, Kazakhstan's (an akim in English)."""
     side = side_of(role, org_text)
     if side != "other" or not home:
         return side
@@ -174,13 +178,15 @@ def side_in_article(role: str, org_text: str, home: str) -> str:
         return side  # "Russian Deputy Prime Minister": a third country's office, whatever the dateline
     if lex["expert"] is not None and lex["expert"].search(f"{role} {org_text}"):
         return side  # "President of the Federation of German Industries": a private body's, no office
-    if _COUNTRYS_RE.search(role):  # "the country’s PM" in a story at home in Kazakhstan: Kazakhstan's
-        return home
     regional = _REGIONAL_OFFICE_RE.search(f"{role} {org_text}")
-    if regional is not None:
-        before = regional.group("before")
-        place = regional.group("place") or (before if before and before.casefold() not in _NO_PLACE else None)
-        return home if place is None else lex["places"].get(place.casefold(), side)
+    if regional is not None and not lex["office"].search(_GOVERNOR_RE.sub(" ", f"{role} {org_text}")):
+        before = (regional.group("before") or "").rsplit(maxsplit=1)[-1:]
+        place = regional.group("place") or (before[0] if before and before[0].casefold() not in _NO_PLACE else None)
+        if place is not None:
+            return lex["places"].get(place.casefold(), side)
+        # English-language Kazakh news writes an akim as "governor" (and a city's as "mayor"); elsewhere a bare
+        # "Governor Tim Walz" tells no country
+        return home if home == "Kazakhstan" else side
     office = lex["office"]
     return home if office is not None and office.search(_HEAD_OF_ORG_RE.sub("", f"{role} {org_text}")) else side
 

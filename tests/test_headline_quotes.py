@@ -92,11 +92,19 @@ def test_a_headline_speaker_after_says_is_the_speaker_not_the_verb():
         ("Ukraine Survived Invasion, Ukraine Will Win War,", "Dmytro Kuleba")]
 
 
-def test_a_headline_role_is_the_one_person_quoted_when_the_body_gives_them_no_role():
-    rows = article_rows(["“I ask the media to cooperate in fighting fraudulent messages,” said Alisher Shodmanov."],
+def test_a_headline_role_is_the_one_person_quoted_when_the_body_gives_them_no_role_and_speaks_of_that_role():
+    rows = article_rows(["“I ask the media to cooperate in fighting fraudulent messages,” said Alisher Shodmanov.",
+                         "“We will prevent the entry of coronavirus,” the Health Minister said."],
                         title="Health Minister on coronavirus: “We are not hiding the disease”")
     assert [(r.text, r.speaker) for r in rows if r.para_no == HEADLINE] == [
         ("We are not hiding the disease", "Alisher Shodmanov")]
+
+
+def test_a_headline_role_is_not_the_one_person_quoted_when_the_body_never_speaks_of_that_role():
+    rows = article_rows(["Kazakhstan's hospitals have stocked up on vaccines, the health ministry said.",
+                         "At a clinic in Almaty doctors were busy. “We see twice as many patients,” said Aigerim Bekova."],
+                        title="Health Minister: “Our hospitals are ready for winter”")
+    assert [r for r in rows if r.para_no == HEADLINE] == []
 
 
 def test_a_headline_role_is_nobody_when_the_one_person_quoted_holds_another_role():

@@ -307,3 +307,45 @@ def test_a_sea_named_before_the_official_is_no_person():
                          "The parties \"discussed in detail a new transport route\" that will reach Uzbekistan and the "
                          "Caspian Sea, the official noted."])
     assert [r.speaker for r in rows] == ["Alexey Overchuk"]
+
+
+@pytest.mark.parametrize("before, side", [("Kazakhstan would avoid a default, the government said.", "Kazakhstan"),
+                                          ("Japan is the largest Asian investor in the region.", "other")])
+def test_the_countrys_role_belongs_to_the_country_named_last_before(before, side):
+    rows = article_rows([before, "“Prices will not jump,” the country’s PM, Karim Massimov, told journalists."],
+                        home="Kazakhstan")
+    assert [r.side for r in rows if r.speaker == "Karim Massimov"] == [side]
+
+
+@pytest.mark.parametrize("kind", ["union", "commission", "group"])
+def test_a_role_owned_by_a_kind_named_twice_over_is_no_owners(kind):
+    rows = article_rows([f"The European Union agreed to soften its ban. The European Commission and the Eurasian "
+                         f"Resources Group welcomed it.",
+                         f"“This gives our members a future,” the {kind}'s chairman Jan Peeters said."], home="EU")
+    assert [(r.speaker, r.side) for r in rows if r.kind == "direct"] == [("Jan Peeters", "other")]
+
+
+@pytest.mark.parametrize("name, role", [("Michael Bay", "director"), ("George Strait", "singer")])
+def test_a_surname_that_is_also_a_landform_stays_a_name(name, role):
+    rows = article_rows([f"“Voters are angry about prices,” said {role} {name}."])
+    assert [r.speaker for r in rows] == [name]
+
+
+@pytest.mark.parametrize("lead, name", [("Coffee producer Luis Alberto Moreira", "Luis Alberto Moreira"),
+                                        ("A spokeswoman for the group Maria Luisa Fernandez", "Maria Luisa Fernandez")])
+def test_a_word_describing_a_person_before_their_name_takes_no_word_of_the_name(lead, name):
+    rows = article_rows([f"“We will stay here until the ministry listens,” {lead} told reporters."])
+    assert [r.speaker for r in rows] == [name]
+
+
+def test_a_foreign_government_named_in_passing_is_not_the_government_that_speaks():
+    rows = article_rows(["Kazakhstan will cut export duties on wheat from July, the government said on Monday.",
+                         "The move follows talks with the Chinese government on grain shipments by rail.",
+                         "“Farmers need access to new markets,” the government said in a statement."],
+                        home="Kazakhstan")
+    assert {(r.speaker, r.side) for r in rows} == {("government", "Kazakhstan")}
+
+
+def test_according_to_a_source_then_a_persons_name_keeps_the_source_as_speaker():
+    rows = article_rows(["According to Forbes, Vladimir Kim, the founder of Kazakhmys, is the country's richest man."])
+    assert [(r.kind, r.speaker) for r in rows] == [("reported", "Forbes")]

@@ -255,3 +255,23 @@ def test_the_report_says_is_the_owner_the_article_gave_the_report():
                  "\"Imports came mainly from Russia and China,\" the report says.")
     assert rows[-1] == ("direct", "Imports came mainly from Russia and China",
                         "Statistics Agency under the President of Tajikistan", "speaker_cue_after")
+
+
+@pytest.mark.parametrize("paras, speaker", [
+    (["The White House on Friday welcomed the ceasefire.",
+      "In Friday's statement, officials urged both sides to keep talking.",
+      "“We call on all parties to respect the agreement,” the statement said."], ""),
+    (["Kazakhstan's energy ministry said on Monday it would raise fuel prices from April.",
+      "Greenpeace's report last month warned that cheap fuel was encouraging waste.",
+      "“Households on low incomes will be protected,” the statement said."], "Kazakhstan's energy ministry"),
+    (["Human Rights Watch released a report on Monday accusing both sides of war crimes.",
+      "The foreign ministry said its troops had followed the law. “Our army respects the law,” the statement said."],
+     "foreign ministry"),
+])
+def test_a_statement_is_issued_by_an_organisation_owning_or_issuing_a_document_of_that_name_only(paras, speaker):
+    assert [row[2] for row in _rows(*paras) if row[0] == "direct"] == [speaker]
+
+
+def test_a_person_who_writes_that_is_the_speaker_not_an_outlets_credit():
+    assert _rows("In her weekly column, historian Anne Miller writes that Moscow has said one thing and done another "
+                 "for years: “The pattern is very old.”")[-1][1:3] == ("The pattern is very old.", "Anne Miller")

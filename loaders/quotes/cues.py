@@ -13,7 +13,7 @@ import re
 
 import ahocorasick
 
-from loaders.quotes.vocab import BARE_CLAUSE_CUE, CUE, CUE_FORMS, INVERTED_CUE, LISTENER, NOT_ADVERBS, PARTICIPLE, PARTICIPLES, ROLE_WORDS, alternation
+from loaders.quotes.vocab import BARE_CLAUSE_CUE, CREDIT_CUE, CUE, CUE_FORMS, INVERTED_CUE, LISTENER, NOT_ADVERBS, PARTICIPLE, PARTICIPLES, ROLE_WORDS, alternation
 from loaders.sentences import DIGRAPH_INITIALS
 
 _OBJ = (
@@ -61,7 +61,8 @@ TAIL_CUE_SPK_RE = re.compile(
 )
 # the rest of a role whose fields are listed in lower case with commas, after its first field: ", energy and
 # utilities minister" of "Denmark’s climate, energy and utilities minister"
-LISTED_FIELDS_RE = re.compile(r"(?:,\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)*,?\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?"
+LISTED_FIELDS_RE = re.compile(r"(?:,\s+(?!and\b|his\b|her\b|its\b|their\b)[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)+,?\s+and\s+"
+                              r"(?!his\b|her\b|its\b|their\b)[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?"
                               rf"\s+{alternation(ROLE_WORDS)}\b")
 # after a quote's frame: "… and added that CLAUSE" / "…, adding that CLAUSE" / "…, although he noted that CLAUSE"
 AND_CUE_THAT_RE = re.compile(
@@ -278,7 +279,7 @@ ASKED_RE = re.compile(r"\s*(?:When\s+|Being\s+)?[Aa]sked\s+(?:if|whether|about|w
 # correspondent reports." — the outlet is not the speaker
 CREDIT_RE = re.compile(
     r",\s+(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})(?:\s+(?:correspondents?|reporters?))?"
-    r"\s+(?:reports|informs|writes|reported|informed|wrote)"
+    rf"\s+{CREDIT_CUE}"
     r"(?:\s+(?:citing|quoting|with\s+reference\s+to|via)\b[^,;:]*)?\s*[.!?]?\s*$"
 )
 

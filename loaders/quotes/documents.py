@@ -7,13 +7,14 @@ import re
 from functools import lru_cache
 
 from loaders.quotes.rows import Speaker
+from loaders.sides import is_known_org
 from loaders.quotes.vocab import COUNTRY_OF_ADJECTIVE, DOCUMENT, ORG_WORDS, alternation
 
 # "the statement", "Nazarbayev’s address", "the joint statement of the parties"
 DOCUMENT_RE = re.compile(rf"(?:(?:the|a|an|this|that)\s+)?(?:(?P<owner>[^,;:]+?)['’]s?\s+)?"
                          # "the Chinese statement": a country's adjective, no owner; the issuer is read from the text
                          rf"(?:(?P<adj>(?-i:{alternation(COUNTRY_OF_ADJECTIVE)}))\s+)?(?:official\s+|joint\s+)?"
-                         rf"{DOCUMENT}(?:\s+of\s+(?:the\s+)?(?P<of>[^,;:]+))?", re.I)
+                         rf"(?P<doc>{DOCUMENT})(?:\s+of\s+(?:the\s+)?(?P<of>[^,;:]+))?", re.I)
 # a text's publisher: "was published by the press service of X", "This was reported on Friday by X" (the speaker phrase ends at
 # the clause's end or at a time or place)
 # (words of the phrase are separated by single spaces: a run of blanks cannot be split in many ways)
@@ -27,10 +28,11 @@ _PUBLISHED_BY_RE = re.compile(
 _SUBJECT_ISSUED_RE = re.compile(
     r"(?:^|(?<=[.!?;]\s)|\bthat\s)(?P<spk>(?:(?!\bthat\s)[^,;:.“”«»\"]){3,160}?)\s+(?:has\s+|have\s+)?"
     rf"(?:issued|released|published|circulated|adopted|made\s+public)\s+(?:a|an|the|its|their)\s+"
-    rf"(?:[\w\-]+\s+){{0,2}}?(?:{DOCUMENT})\b")
+    rf"(?:[\w\-]+\s+){{0,2}}?(?P<doc>{DOCUMENT})\b")
 # a document named with its owner before it: "the agency's report", "Kazatomprom’s statement"
 _OWNED_DOCUMENT_RE = re.compile(
-    rf"\b(?P<owner>(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})['’]s?\s+(?:{DOCUMENT})\b")
+    rf"\b(?P<owner>(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})['’]s?\s+(?P<doc>{DOCUMENT})\b")
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z&]{1,6}")
 # a document named with its issuer before it: "A Chinese foreign ministry statement", "the Commission's press release"
 _ISSUED_BY_RE = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<org>(?:[A-Z][\w’'\-]*\s+)*(?:[a-z]+\s+){{0,3}}?(?:{alternation(ORG_WORDS)}))"
@@ -38,12 +40,14 @@ _ISSUED_BY_RE = re.compile(
 
 
 @lru_cache(maxsize=16384)
-def document_owner(raw: str) -> tuple[str, str] | None:
+def document_owner(raw: str) -> tuple[str, str, str] | None:
     """For a document as speaker ("Nazarbayev’s statement", "the statement of the ministry", "the Chinese
-    statement"): its owner as written ("" when it names none) and the country adjective before it ("" when none);
-    None when `raw` is no document."""
+    statement"): its owner as written ("" when it names none), the country adjective before it ("" when none) and
+    the document's noun ("statement"); None when `raw` is no document."""
     m = DOCUMENT_RE.fullmatch(raw.strip(" ,"))
-    return None if m is None else (m.group("owner") or m.group("of") or "", m.group("adj") or "")
+    if m is None:
+        return None
+    return m.group("owner") or m.group("of") or "", m.group("adj") or "", " ".join(m.group("doc").casefold().split())
 
 
 def _names_country(name: str, adjective: str) -> bool:
@@ -56,14 +60,15 @@ class Documents:
     """Who issued the documents an article quotes; mixed into resolve.Article, whose paragraphs, speakers so far
     and organisation lookup (organisations.Organisations) it reads."""
 
-    def _issuer(self, owner: str, adjective: str, p: int, pos: int, how: str) -> Speaker | None:
+    def _issuer(self, owner: str, adjective: str, noun: str, p: int, pos: int, how: str) -> Speaker | None:
         """Who issued a document that "says" something: its owner ("Nazarbayev’s statement", "the statement of
-        the ministry"), else the last organisation that spoke before it ("…,” the ministry said. … “…,” said the
-        statement), else the last person who did; for "the Chinese statement", only an issuer the adjective
-        names ("A Chinese foreign ministry statement …")."""
+        the ministry"); else whoever the same or the previous paragraph says issued or owns a document of the same
+        name ("X released a statement", "the agency's report"); else the last organisation that spoke before it
+        ("…,” the ministry said. … “…,” said the statement), else the last person who did; for "the Chinese
+        statement", only an issuer the adjective names ("A Chinese foreign ministry statement …")."""
         if owner:
             return self.resolve(owner, p, pos, how == "according_to")
-        issuer = self._subject_issued(p, pos) or self._owned_before(p, pos)
+        issuer = self._subject_issued(noun, p, pos) or self._owned_before(noun, p, pos)
         if issuer is not None and _names_country(issuer.name, adjective):
             return issuer._replace(attribution=how)
         last = self._last_spoken(p, pos, person=False)
@@ -98,26 +103,30 @@ class Documents:
         org = self._org(m.group("org"), q, m.start("org"))
         return Speaker(org, "", self._side("", org), "explicit")
 
-    def _subject_issued(self, p: int, pos: int) -> Speaker | None:
-        """Who the same or the previous paragraph says issued a document before (p, pos) ("… the press secretary
-        of the High Representative issued a statement"), or None."""
+    def _subject_issued(self, noun: str, p: int, pos: int) -> Speaker | None:
+        """Who the same or the previous paragraph says issued a document named `noun` before (p, pos) ("… the press
+        secretary of the High Representative issued a statement"), or None."""
         found = self._last_match_before(_SUBJECT_ISSUED_RE, p, pos)
-        if found is None:
+        if found is None or " ".join(found[1].group("doc").casefold().split()) != noun:
             return None
         q, m = found
         by = self.resolve(m.group("spk"), q, m.start("spk"))
         return by if by is not None and by.name else None
 
-    def _owned_before(self, p: int, pos: int) -> Speaker | None:
-        """The owner of the last document named with one in this or the three paragraphs before (p, pos) ("As
-        follows from the agency's report, …" … “…,” the report says), as the organisation it denotes; or None."""
-        for q in range(p, max(-1, p - 4), -1):
+    def _owned_before(self, noun: str, p: int, pos: int) -> Speaker | None:
+        """The organisation owning the last document named `noun` with its owner in this or the two paragraphs
+        before (p, pos) ("As follows from the agency's report, …" … “…,” the report says), or None: an owner that
+        is no organisation ("In Friday's statement") names no issuer."""
+        for q in range(p, max(-1, p - 3), -1):
             text = self.paras[q]
             found = [m for m in _OWNED_DOCUMENT_RE.finditer(text, 0, pos if q == p else len(text))
-                     if not self.inside_quote(q, m.start())]
+                     if not self.inside_quote(q, m.start()) and " ".join(m.group("doc").casefold().split()) == noun]
             if found:
-                owner = found[-1]
-                org = self._org(owner.group("owner").removeprefix("the ").strip(), q, owner.start())
+                owner = found[-1].group("owner").removeprefix("the ").strip()
+                if not (any(w.casefold() in ORG_WORDS for w in owner.split()) or is_known_org(owner)
+                        or _ACRONYM_RE.fullmatch(owner)):
+                    return None
+                org = self._org(owner if owner[:1].isupper() else owner.casefold(), q, found[-1].start())
                 return Speaker(org, "", self._side("", org), "explicit") if org[:1].isupper() else None
         return None
 

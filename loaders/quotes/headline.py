@@ -122,11 +122,12 @@ def headline_speaker(art: Article, phrase: str, body: list[Row]) -> Speaker | No
             return art._as_speaker(person, "explicit")
     quoted = {r.person for r in body if r.person}
     if len(quoted) == 1:
-        # "banker", or "Health Minister" where the one person quoted is given no role the phrase could contradict
+        # "banker"; or "Armenian PM" where the one person quoted is given no role, and nobody else speaks in the
+        # body or the body speaks of "the Health Minister" too (a phrase its rules could not give to anyone)
         only = first[next(iter(quoted))]
         if (phrase.islower() and " " not in phrase and is_role_word(phrase)) or (
-                not only.speaker_role and _role_words(tokens) and all(t[:1].islower() or t in _role_words(tokens)
-                                                                        for t in tokens)):
+                not only.speaker_role and _role_words(tokens) and (
+                    len(first) == 1 or any(re.search(rf"\b{re.escape(phrase)}\b", text, re.I) for text in art.paras))):
             return _as_speaker(only)
     return None
 

@@ -15,8 +15,8 @@ import ahocorasick
 
 from loaders.people import NON_NAME_WORDS, PARTICLES, is_name_token
 from loaders.sides import gender_of_given_name, is_country_word, is_known_org
-from loaders.quotes.vocab import (COMPANY_NAME_ENDINGS, COMPANY_NOUNS, INSTITUTION_WORDS, LO, MODIFIER_WORDS,
-                                  NAME_PREFIXES, ORG_WORDS, ROLE_WORDS, UP, alternation)
+from loaders.quotes.vocab import (COMPANY_NAME_ENDINGS, INSTITUTION_WORDS, LO, MODIFIER_WORDS, NAME_PREFIXES, ORG_WORDS,
+                                  ROLE_WORDS, UP)
 from loaders.sentences import DIGRAPH_INITIALS
 
 _TOK_REST = rf"[{LO}{UP}]*(?:['’](?!s\b)[{UP}]?[{LO}]+)?(?:-[{UP}{LO}][{LO}{UP}]*)*"
@@ -46,8 +46,10 @@ def name_chunks(text: str) -> Iterator[re.Match[str]]:
     return _CAPITAL_CHUNK_RE.finditer(text)
 
 
-# an organisation named by its kind just before its name: "the state nuclear corporation Rosatom Alexey Likhachev"
-_KIND_BEFORE_RE = re.compile(rf"(?<![\w\-]){alternation(ORG_WORDS | COMPANY_NOUNS)}\s$")
+# an organisation named by its kind just before its name, after "the": "the state nuclear corporation Rosatom Alexey
+# Likhachev"; only kinds no person is described by ("coffee producer Luis Moreira", "the group Maria Fernandez")
+_KIND_BEFORE_RE = re.compile(r"\bthe\s(?:[\w\-]+\s){0,4}(?:corporation|company|firm|giant|conglomerate|concern|holding"
+                             r"|utility|operator|carmaker|automaker|ministry|agency|bank|fund)\s$")
 
 
 # "… of Territorial Administration and ": a capitalised field joined by "and" inside an office's name (never ", and":

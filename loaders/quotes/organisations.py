@@ -126,16 +126,23 @@ def acronym_definition_re(acronym: str) -> re.Pattern[str]:
                       rf"(?P<tail>\s+of\s+(?:the\s+)?[{UP}][\w’'\-]*(?:\s+[{UP}][\w’'\-]*)*)?")
 
 
+@lru_cache(maxsize=4096)
+def acronym_spelled_after_re(acronym: str) -> re.Pattern[str]:
+    """Pattern for "ACRONYM (Full Name)", the full name in group `full`."""
+    return re.compile(rf"\b{re.escape(acronym)}\s+\((?P<full>[{UP}][^()]{{3,80}})\)")
+
+
 _POSTS = {"president": "President", "presidential": "President", "head of state": "President",
           "head of the state": "President", "pm": "Prime Minister", "premier": "Prime Minister",
           "prime minister": "Prime Minister", "head of government": "Prime Minister", "leader": "President"}
 _COUNTRY_OF = {adjective.casefold(): country for adjective, country in COUNTRY_OF_ADJECTIVE.items()}
-# a country's government named in lower case: "the government of Uzbekistan", "the Uzbek government", "Uzbekistan's
-# government"
+# a country's government named in lower case: "The government of Uzbekistan", "The Uzbek government", "Uzbekistan's
+# government", …
+# opening its sentence, as the subject ("talks with the Chinese government" names no speaker)
 _GOVERNMENT_RE = re.compile(
-    rf"\bgovernment\s+of\s+(?:the\s+)?(?P<of>{COUNTRY_RE.pattern})\b"
-    rf"|\b(?P<adj>{'|'.join(COUNTRY_OF_ADJECTIVE)})\s+government\b"
-    rf"|\b(?P<owner>{COUNTRY_RE.pattern})['’]s?\s+government\b")
+    rf"(?:^|(?<=[.!?]\s))(?:[Tt]he\s+)?(?:[Gg]overnment\s+of\s+(?:the\s+)?(?P<of>{COUNTRY_RE.pattern})\b"
+    rf"|(?P<adj>{'|'.join(COUNTRY_OF_ADJECTIVE)})\s+government\b"
+    rf"|(?P<owner>{COUNTRY_RE.pattern})['’]s?\s+government\b)")
 _POST_RE = re.compile(r"(?:the\s+)?(?:(?P<adj>" + "|".join(COUNTRY_OF_ADJECTIVE) + r")\s+)?"
                       r"(?P<post>" + "|".join(sorted(map(re.escape, _POSTS), key=len, reverse=True))
                       + r")(?:['’]s?)?(?P<rest>\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)?", re.I)
@@ -294,8 +301,8 @@ class Organisations:
         return self._fullest(best) if best else ""
 
     def _government_before(self, p: int, pos: int) -> str:
-        """"Government of X" for the last government named in lower case before (p, pos): "the government of
-        Uzbekistan", "the Uzbek government", "Uzbekistan's government"; else ""."""
+        """"Government of X" for the last government named in lower case as a sentence's subject before (p, pos):
+        "The government of Uzbekistan …", "The Uzbek government …", "Uzbekistan's government …"; else ""."""
         best = ""
         for q in range(p + 1):
             text = self.paras[q]
@@ -328,7 +335,7 @@ class Organisations:
                 spelled = _spelled_out(text[max(0, at - 160):at].split(), acronym)
                 if spelled and not role_like(spelled) and any(w.casefold() in ORG_WORDS for w in spelled.split()):
                     return spelled  # an organisation's name, never a title ("the prime minister (PM)")
-        after = re.compile(rf"\b{re.escape(acronym)}\s+\((?P<full>[{UP}][^()]{{3,80}})\)")
+        after = acronym_spelled_after_re(acronym)
         for text in self.paras:  # "REN (Rare Earths Norway)": the name spelled out after the acronym
             m = after.search(text)
             if m and _spelled_out(m.group("full").split(), acronym) == m.group("full"):

@@ -20,8 +20,7 @@ from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core
                                   office_word_count, with_initials, without_initials)
 from loaders.quotes.roles import (apposition_after, fold_token, gender_of_role, is_role_word, role_like, role_tokens,
                                   title_before)
-from loaders.quotes.vocab import (CHANNEL_WORDS, CLAUSE_OPENERS, COMPANY_NOUNS, CONNECTORS, HYPERNYMS, MODIFIER_WORDS,
-                                  ORG_WORDS, ROLE_WORDS, alternation)
+from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, CREDIT_CUE, HYPERNYMS, MODIFIER_WORDS, ROLE_WORDS
 
 # a one-word name a person is also known by, right after the full name: "Joko Widodo or Jokowi", "Joko Widodo
 # (Jokowi)", "…, better known as Jokowi"; never the first word of another full name ("Widodo or Prabowo Subianto")
@@ -61,10 +60,13 @@ _PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en|
 _TITLE_OF_ORG_RE = re.compile(r"(?:the\s+)?(?:[\w\-]+\s+){1,2}of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}")
 # the organisation a role belongs to, named by its kind before it: "the bank’s Senior Press Officer Dušan
 # Ondrejička", "the company’s Chairman of the Board, Khassenov Askhat"
-_KIND_OWNS_RE = re.compile(rf"\bthe\s+(?P<kind>{alternation(ORG_WORDS | COMPANY_NOUNS)})['’]s\s+$", re.I)
+# (kinds the article names once at most: "the union's chairman" after "the European Union" is a trade union's)
+_KIND_OWNS_RE = re.compile(r"\bthe\s+(?P<kind>company|corporation|firm|bank|fund|ministry|agency|operator|holding)"
+                           r"['’]s\s+$", re.I)
 
+_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)
 # an outlet's credit closing a sentence after the name: "…, Azernews reports." / "…, Trend reports citing X."
-_CREDITED_RE = re.compile(r"\s+(?:reports|informs|writes|reported|informed|wrote)"
+_CREDITED_RE = re.compile(rf"\s+{CREDIT_CUE}"
                           r"(?:\s+(?:citing|quoting|with\s+reference\s+to)\b[^,;:.]*)?\s*(?:[.!?]|$)")
 
 
@@ -247,9 +249,14 @@ class Persons:
                 self._mention(p, start, person.name)
 
     def _owned(self, role: str, p: int, at: int) -> str:
-        """`role` (written at offset `at` of paragraph `p`) with the organisation owning it when the text names it
-        by its kind just before ("the bank’s Senior Press Officer" -> "European Investment Bank’s Senior Press
-        Officer", the last bank named before), so that its side is the organisation's; else `role`."""
+        """`role` (written at offset `at` of paragraph `p`) with the organisation or country owning it when the text
+        names it by its kind ("the bank’s Senior Press Officer" -> "European Investment Bank’s Senior Press
+        Officer", the last bank named before; "the country’s PM" -> "Kazakhstan’s PM", the last country named
+        before), so that its side is the owner's; else `role`."""
+        country = _COUNTRYS_RE.match(role)
+        if country is not None:  # "the country’s PM": the country named last before, whose side it then takes
+            named = self._country_before(p, max(at, 0))
+            return f"{named.removeprefix('the ')}’s {role[country.end():]}" if named else role
         owner = _KIND_OWNS_RE.search(self.paras[p], max(0, at - 40), at) if at > 0 else None
         if owner is None:
             return role

@@ -17,8 +17,8 @@ from loaders.quotes.cues import LEAD_IN_RE, SPOKE_WHEN_RE
 from loaders.quotes.names import CHUNK_RE, company_name, core_count, name_in_chunk, office_word_count, with_initials
 from loaders.quotes.roles import (DETERMINER_RE, clean_np, fold_token, head_noun, is_role_word, relative_role, role_like,
                                   title_before)
-from loaders.quotes.vocab import (CHANNEL, CLAUSE_OPENERS, COMPANY_NOUNS, CONNECTORS, LEGAL_FORM, NOT_ADJECTIVES,
-                                  ORG_WORDS)
+from loaders.quotes.vocab import (CHANNEL, CLAUSE_OPENERS, COMPANY_NOUNS, CONNECTORS, CREDIT_CUES, LEGAL_FORM,
+                                  NOT_ADJECTIVES, ORG_WORDS)
 
 _WORDS_OF_RE = re.compile(r"(?<=^his|^her)\s+(?:words|opinion|view|estimate|estimates|statement|assessment)$")
 _ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z&.\-]{1,9}\)$")  # "European Investment Bank (EIB)"
@@ -42,7 +42,6 @@ _INDEFINITE_APP_RE = re.compile(
 _ACRONYM_ORG_RE = re.compile(r"[A-Z]{2,4}\s+[A-Z][a-z]+")  # "LG Chem", "SK Innovation"
 # an acronym alone ("SOCAR", "NATO", "SPA"): an organisation, as news spells no person in capitals
 _ACRONYM_ALONE_RE = re.compile(r"[A-Z][A-Z&]{1,6}")
-_CREDIT_CUES = frozenset({"reports", "reported", "informs", "informed", "writes", "wrote"})
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:that|which|who|whose|where|when)\s+")
 _CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)$", re.I)
 _ORG_CHANNEL_RE = re.compile(rf"(?P<org>.+?)(?:['’]s?)?\s+(?P<chan>{CHANNEL})$", re.I)
@@ -222,5 +221,5 @@ def outlet_credit(phrase: str, cue: str, resolved: str) -> bool:
     an acronym that neither the lexicon nor the article (`resolved`, the name it resolved to) spells out, with
     "reports", "informs" or "writes" ("…, TDH reports.", "“…,” the BBC reports.")."""
     head = DETERMINER_RE.sub("", phrase.strip())
-    return (cue.casefold() in _CREDIT_CUES and _ACRONYM_ALONE_RE.fullmatch(head) is not None and resolved == head
+    return (cue.casefold() in CREDIT_CUES and _ACRONYM_ALONE_RE.fullmatch(head) is not None and resolved == head
             and not is_known_org(head) and side_of("", head) not in ("EU", "Kazakhstan"))

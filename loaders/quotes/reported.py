@@ -63,7 +63,8 @@ def according_to_before(art: Article, p: int, s: int, e: int) -> Row | None:
     if len(parts) < 2:
         return None
     spk_len = len(parts[0])
-    if len(parts) >= 3 and (role_like(DETERMINER_RE.sub("", parts[1])) or is_full_name(parts[1])):
+    if len(parts) >= 3 and (role_like(DETERMINER_RE.sub("", parts[1]))
+                            or (is_full_name(parts[1]) and role_like(DETERMINER_RE.sub("", parts[0])))):
         spk_len += 2 + len(parts[1])  # "According to X, deputy minister, …", "According to the minister, Y Z, …"
     if art.person_frame_at(p, rest_start + spk_len + 2, m.end("rest")):
         return None  # "According to NRT, X told the media …": an outlet's credit before the speaker's own frame

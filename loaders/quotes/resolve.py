@@ -36,7 +36,7 @@ from loaders.quotes.phrases import read_phrase
 from loaders.quotes.roles import DETERMINER_RE, ROLE_SYNONYM_RE, fold_token, head_noun, role_core, role_like
 from loaders.quotes.rows import UNNAMED, Speaker
 from loaders.quotes.sources import holder_of_title, member_of, place_speaker, unnamed
-from loaders.quotes.vocab import CHANNEL, CLAUSE_OPENERS, PARAGRAPH_LABEL_RE, REFER_BACK
+from loaders.quotes.vocab import CHANNEL, CLAUSE_OPENERS, CREDIT_CUE, PARAGRAPH_LABEL_RE, REFER_BACK
 from loaders.sentences import sentence_spans
 
 CHANNEL_RE = re.compile(CHANNEL, re.I)
@@ -46,8 +46,9 @@ _OWNER_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['’]s\s+(?=[a-z])")
 _COMPOUND_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Sibanye-Stillwater", "Rolls-Royce"
 # a cue set between commas after a short subject: "Italy, said the minister, has …"
 _INSERTED_RE = re.compile(r"\s+(?P<spk>[^,;:“”«»\"]{2,80}?),")
-_CREDIT_RE = re.compile(r"informs|reports|writes")
+_CREDIT_RE = re.compile(CREDIT_CUE)
 _CREDITED_SUBJECT_RE = re.compile(r"(?:\s+that)?\s+(?=[A-Z])")
+_OUTLET_RE = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?(?:\s+also)?")  # "Reuters", "Kursiv also", "Daily Sabah"
 # a time or place said before the subject with no comma: "Recently in the Parliament the Prime Minister (said)";
 # the subject is the last "the …" phrase of the speaker phrase (_fronted_subject)
 _UNCOMMAED_OPENER_RE = re.compile(
@@ -244,10 +245,11 @@ class Article(Documents, Organisations, Persons):
                 # double-barrelled word; such a word is a company's name
                 org = self._org(phrase.name, p, pos)
                 return Speaker(org, "", self._side("", org), how)
+            role = self._owned(phrase.name_role, p, pos) if phrase.name_role else ""
             if person is None:
-                person = self._register(phrase.name, phrase.name_role, gender_of_given_name(phrase.name.split()[0]))
-            elif phrase.name_role:
-                self._register(person.name, phrase.name_role)
+                person = self._register(phrase.name, role, gender_of_given_name(phrase.name.split()[0]))
+            elif role:
+                self._register(person.name, role)
             self._mention(p, pos, person.name)
             return self._as_speaker(person, how)
         holder = self._role_holder(phrase.head, p, pos)
@@ -430,7 +432,8 @@ class Article(Documents, Organisations, Persons):
             if m and _CREDIT_RE.fullmatch(m.group("cue")) and text.startswith(",", m.end()):
                 m = None  # "Report informs, the vice-president … has said": the outlet's credit, not the speaker
             credited = (_CREDITED_SUBJECT_RE.match(text, m.end("cue"), end)
-                        if past_credit and m and _CREDIT_RE.fullmatch(m.group("cue")) else None)
+                        if past_credit and m and _CREDIT_RE.fullmatch(m.group("cue"))
+                        and _OUTLET_RE.fullmatch(m.group("spk")) and m.group("spk") not in self.persons else None)
             if credited is not None:  # "Reuters reports Lopez, in a Facebook post, said": the frame after the credit
                 credited_once = True
                 pos = credited.end()

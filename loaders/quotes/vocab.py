@@ -75,6 +75,8 @@ OBJECT_CUES = frozenset(_DATA["cues"]["with_object"])
 LISTENER = alternation(_DATA["cues"]["listeners"])
 INVERTED_CUE = alternation([*_DATA["cues"]["inverted"], *_DATA["cues"]["inverted_channel"]])
 CHANNEL_CUES = frozenset(_DATA["cues"]["inverted_channel"])
+CREDIT_CUES = frozenset(_DATA["cues"]["credit"])
+CREDIT_CUE = alternation(CREDIT_CUES)
 PARTICIPLES: dict[str, str] = dict(_DATA["cues"]["participles"])
 PARTICIPLE = alternation(PARTICIPLES)
 
