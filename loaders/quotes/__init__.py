@@ -9,7 +9,8 @@ One module per stage, the engine separate from the rules and the rules separate 
   name, an apposition after it, the words a holder is matched by), and what a speaker phrase says on its
   own (name, title, apposition, channel); `sources`: phrases naming no person by name (unnamed sources,
   "an LG Chem official", a capital for its government, an honorific held by one person);
-- `resolve`: who a phrase denotes in its article, with `persons` (the people it names, surnames,
+- `resolve`: who a phrase denotes in its article, with `frames` ("SPEAKER cue" at a sentence's start, past
+  openers and an outlet's credit), `persons` (the people it names, surnames,
   pronouns, role holders), `organisations` (fullest names, acronyms, press services of posts,
   "the ministry", "it") and `documents` ("the statement said": who issued or published it);
 - `direct` and `reported`: each an ordered list of named rules (the direct quote's rules in `direct_rules`);

@@ -26,44 +26,24 @@ import re
 from dataclasses import replace
 
 from loaders.sides import gender_of_given_name, is_country_word, person_side, side_in_article, side_of
-from loaders.quotes.cues import SUBJ_CUE_RE, cue_positions
+from loaders.quotes.cues import cue_positions
 from loaders.quotes.marks import overlaps, scan_spans
 from loaders.quotes.names import company_role
 from loaders.quotes.documents import Documents, document_owner
+from loaders.quotes.frames import Frames
 from loaders.quotes.organisations import Organisations, group_org, post_name
 from loaders.quotes.persons import Person, Persons
 from loaders.quotes.phrases import read_phrase
 from loaders.quotes.roles import DETERMINER_RE, ROLE_SYNONYM_RE, fold_token, head_noun, role_core, role_like
 from loaders.quotes.rows import UNNAMED, Speaker
 from loaders.quotes.sources import holder_of_title, member_of, place_speaker, unnamed
-from loaders.quotes.vocab import CHANNEL, CLAUSE_OPENERS, CREDIT_CUE, PARAGRAPH_LABEL_RE, REFER_BACK
+from loaders.quotes.vocab import CHANNEL, PARAGRAPH_LABEL_RE, REFER_BACK
 from loaders.sentences import sentence_spans
 
 CHANNEL_RE = re.compile(CHANNEL, re.I)
-# a conjunction, or a relative lead ("a speech, in which he emphasised"), before a frame's speaker
-_CONJUNCTION_RE = re.compile(r"(?:but|and|while|whereas|yet|so|(?:in|during|at)\s+which|where)\s+", re.I)
 _OWNER_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['’]s\s+(?=[a-z])")
 _COMPOUND_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Sibanye-Stillwater", "Rolls-Royce"
-# a cue set between commas after a short subject: "Italy, said the minister, has …"
-_INSERTED_RE = re.compile(r"\s+(?P<spk>[^,;:“”«»\"]{2,80}?),")
-_CREDIT_RE = re.compile(CREDIT_CUE)
-_CREDITED_SUBJECT_RE = re.compile(r"(?:\s+that)?\s+(?=[A-Z])")
-_OUTLET_RE = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?(?:\s+also)?")  # "Reuters", "Kursiv also", "Daily Sabah"
-# a time or place said before the subject with no comma: "Recently in the Parliament the Prime Minister (said)";
-# the subject is the last "the …" phrase of the speaker phrase (_fronted_subject)
-_UNCOMMAED_OPENER_RE = re.compile(
-    r"(?:Recently|Earlier|Later|Previously|Meanwhile|Today|Yesterday|Now|Then|In|At|On|During|After|Last|This)\b")
-# a subject, a first predicate of its own, and "and" before the cue: "Mora commended the relations … and (said)",
-# "Mr Sultanov was blunt and (said)"
-_FIRST_PREDICATE_RE = re.compile(
-    r"(?P<subj>[A-Z][^,;:]{1,60}?)\s+(?:[a-z]{3,}ed|was|were|met|held|made|gave|took|spoke|visited|paid|went|came"
-    r"|welcomed|thanked|praised|hailed)\b(?:(?!,\s*(?:who|which|where|whose|when)\b)[^;:]){0,200}?,?\s+(?:and|but)"
-    r"(?:\s+also)?")  # never across ", who …" or ", where …": the relative clause has a subject of its own
 _ACRONYM_RE = re.compile(r"[A-Z]{2,8}")
-# such an opener before a pronoun, the subject: "Then he", "In Astana she"
-_OPENER_PRONOUN_RE = re.compile(r"(?:[\w’'\-]+\s+){1,5}(?P<pron>he|she|they)")
-# where a subject can start after such an opener: each "the" not part of an "of the" inside a name or role
-_SUBJECT_THE_RE = re.compile(r"(?<!\bof )\bthe\s+")
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
 
@@ -82,7 +62,7 @@ def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
 _PERSONS_OFFICE_RE = re.compile(r"(?P<owner>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+(?:office|administration)")
 
 
-class Article(Documents, Organisations, Persons):
+class Article(Frames, Documents, Organisations, Persons):
     """Persons, quoted regions and sentences of one article, and the speakers its phrases denote."""
 
     def __init__(self, paras: list[str], home: str = "", title: str = ""):
@@ -393,71 +373,3 @@ class Article(Documents, Organisations, Persons):
         if side == "other":
             side = next((s for s in map(side_of, roles) if s in ("EU", "Kazakhstan")), side)
         return person.role, side
-
-    def _fronted_subject(self, phrase: str, p: int, at: int) -> Speaker | None:
-        """The speaker of "Recently in the Parliament the Prime Minister" or "Last week the head of the Ministry":
-        the last "the …" phrase after the opener, an "of the" inside a name or role aside (so "the Parliament the
-        Prime Minister" gives "the Prime Minister"); None when there is none ("At a press conference with Tokayev
-        Putin": no subject that can be told from the opener's object)."""
-        pronoun = _OPENER_PRONOUN_RE.fullmatch(phrase)
-        if pronoun is not None:  # "Then he said …", "Later she noted that …"
-            return self.resolve(pronoun.group("pron"), p, at + pronoun.start("pron"))
-        found = [the.start() for the in _SUBJECT_THE_RE.finditer(phrase, 1)]
-        return self.resolve(phrase[found[-1]:], p, at + found[-1]) if found else None
-
-    def person_frame_at(self, p: int, start: int, end: int) -> bool:
-        """Whether text[start:end] opens with a person's own "X said" frame: what stands before it ("According to
-        NRT,") then only credits where the words came from."""
-        found = self.frame_at(p, start, end)
-        return found is not None and found[1].person
-
-    def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], Speaker] | None:
-        """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases; after an
-        outlet's credit ("Reuters reports Lopez … said"), the frame that follows it, else the credit's own."""
-        found, credited = self._frame_at(p, start, end, past_credit=True)
-        if found is None and credited:
-            found, _ = self._frame_at(p, start, end, past_credit=False)
-        return found
-
-    def _frame_at(self, p: int, start: int, end: int, past_credit: bool
-                  ) -> tuple[tuple[re.Match[str], Speaker] | None, bool]:
-        """frame_at's frame (None when there is none), and whether it read past an outlet's credit."""
-        credited_once = False
-        text = self.paras[p]
-        pos = start
-        for _ in range(3):
-            if not self.has_cue(p, pos, end):
-                return None, credited_once
-            m = SUBJ_CUE_RE.match(text, pos, end)
-            if m and _CREDIT_RE.fullmatch(m.group("cue")) and text.startswith(",", m.end()):
-                m = None  # "Report informs, the vice-president … has said": the outlet's credit, not the speaker
-            credited = (_CREDITED_SUBJECT_RE.match(text, m.end("cue"), end)
-                        if past_credit and m and _CREDIT_RE.fullmatch(m.group("cue"))
-                        and _OUTLET_RE.fullmatch(m.group("spk")) and m.group("spk") not in self.persons else None)
-            if credited is not None:  # "Reuters reports Lopez, in a Facebook post, said": the frame after the credit
-                credited_once = True
-                pos = credited.end()
-                continue
-            inserted = (_INSERTED_RE.match(text, m.end("cue"), end)
-                        if m and m.group("spk").endswith(",") and len(m.group("spk").split()) <= 4 else None)
-            if inserted:  # "Italy, said the minister, “possesses …”": the speaker follows the cue
-                speaker = self.resolve(inserted.group("spk"), p, inserted.start("spk"))
-                if speaker is not None:
-                    return (m, speaker), credited_once
-            elif m and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS:
-                lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that", "in which he said"
-                at = m.start("spk") + (lead.end() if lead else 0)
-                speaker = self.resolve(m.group("spk")[at - m.start("spk"):], p, at)
-                if speaker is None and _UNCOMMAED_OPENER_RE.match(m.group("spk")):
-                    speaker = self._fronted_subject(m.group("spk"), p, m.start("spk"))
-                elif speaker is None:
-                    first = _FIRST_PREDICATE_RE.fullmatch(m.group("spk"))
-                    if first is not None:  # "Mora commended the relations … and said that": the sentence's subject
-                        speaker = self.resolve(first.group("subj"), p, m.start("spk"))
-                if speaker is not None:
-                    return (m, speaker), credited_once
-            comma = text.find(", ", pos, min(end, pos + 160))
-            if comma < 0:
-                return None, credited_once
-            pos = comma + 2
-        return None, credited_once
