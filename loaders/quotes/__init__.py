@@ -11,7 +11,7 @@ One module per stage, the engine separate from the rules and the rules separate 
   "an LG Chem official", a capital for its government, an honorific held by one person);
 - `resolve`: who a phrase denotes in its article, with `frames` ("SPEAKER cue" at a sentence's start, past
   openers and an outlet's credit), `persons` (the people it names, surnames,
-  pronouns, role holders), `organisations` (fullest names, acronyms, press services of posts,
+  pronouns, role holders), `organisations` (fullest names, acronyms as `acronyms` spells them, press services of posts,
   "the ministry", "it") and `documents` ("the statement said": who issued or published it);
 - `direct` and `reported`: each an ordered list of named rules (the direct quote's rules in `direct_rules`);
   every row records its rule;
