@@ -349,3 +349,10 @@ def test_a_foreign_government_named_in_passing_is_not_the_government_that_speaks
 def test_according_to_a_source_then_a_persons_name_keeps_the_source_as_speaker():
     rows = article_rows(["According to Forbes, Vladimir Kim, the founder of Kazakhmys, is the country's richest man."])
     assert [(r.kind, r.speaker) for r in rows] == [("reported", "Forbes")]
+
+
+def test_an_organisation_after_a_role_in_apposition_is_part_of_the_role():
+    rows = article_rows(["Johannes Baur, Head of Cooperation, EU Delegation to Kazakhstan, spoke at the forum.",
+                         "«We are discussing how donors may help the region,» he said."])
+    assert [(r.speaker, r.speaker_role, r.side) for r in rows] == [
+        ("Johannes Baur", "Head of Cooperation, EU Delegation to Kazakhstan", "EU")]

@@ -275,3 +275,10 @@ def test_a_statement_is_issued_by_an_organisation_owning_or_issuing_a_document_o
 def test_a_person_who_writes_that_is_the_speaker_not_an_outlets_credit():
     assert _rows("In her weekly column, historian Anne Miller writes that Moscow has said one thing and done another "
                  "for years: “The pattern is very old.”")[-1][1:3] == ("The pattern is very old.", "Anne Miller")
+
+
+@pytest.mark.parametrize("participle", ["writing on his X account", "adding in an interview", "noting"])
+def test_a_participle_and_where_it_was_said_before_a_colon_gives_the_sentences_subject(participle):
+    assert _rows(f"Deputy Foreign Minister Roman Vassilenko congratulated his colleague, {participle}: “We look "
+                 "forward to building stronger relations!”") == [
+        ("direct", "We look forward to building stronger relations!", "Roman Vassilenko", "participle_before")]

@@ -261,7 +261,9 @@ FOLLOWING_RE = re.compile(
     r"\s+(?:the\s+following|as\s+follows)\b[^:]{0,40}:\s*$"
 )
 # a clause ending in a participle cue right before a quote: "…, noting, “…”", "…, adding: “…”"
-PARTICIPLE_BEFORE_RE = re.compile(rf",\s*(?P<cue>{PARTICIPLE})(?:\s+that)?\s*[:,]?\s*$")
+# (with where it was said between: ", writing on his X account:", ", adding in an interview:")
+PARTICIPLE_BEFORE_RE = re.compile(rf",\s*(?P<cue>{PARTICIPLE})(?:\s+(?:on|in|at|to|during)\s+[^,;:“”«»\"]{{1,60}}?)?"
+                                  r"(?:\s+that)?\s*[:,]?\s*$")
 # a sentence announcing a statement that the next paragraph quotes: "The Ministry … issued a statement on …",
 # "APA reports that the press secretary … released a statement about this."
 STATEMENT_BEFORE_RE = re.compile(

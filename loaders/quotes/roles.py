@@ -211,7 +211,18 @@ def apposition_after(text: str, end: int) -> str:
     relative = relative_role(app)
     if relative is not None:
         return relative
-    return app if role_like(app) else ""
+    if not role_like(app):
+        return ""
+    org = _ORG_AFTER_ROLE_RE.match(text, m.end("app"))
+    if org is not None and any(w.casefold() in ORG_WORDS for w in org.group("org").split()):
+        return f"{app}, {org.group('org')}"  # "Head of Cooperation, EU Delegation to Kazakhstan"
+    return app
+
+
+# the organisation a role in apposition belongs to, after a comma: ", Director of the Department of Transport Policy,
+# Ministry of Transport of the Republic of Kazakhstan"
+_ORG_AFTER_ROLE_RE = re.compile(
+    r",\s+(?P<org>(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:of|for|to|and|on|the|[A-Z][\w\-]*))*)(?=\s*(?:[,.;:)]|$)|\s+[a-z])")
 
 
 def head_noun(phrase: str) -> str:
