@@ -69,7 +69,13 @@ class Found(NamedTuple):
 
 
 def span_of(art: Article, segs: list[Segment]) -> tuple[Span, str, int, int] | None:
-    """The span's context, its inner text and its trimmed start and end; None when it holds no text."""
+    """The span's context, its inner text and its trimmed start and end; None when it holds no text. A paragraph
+    the span only opens or closes in (a mark at its end or start) is no part of it: the row starts and ends in
+    paragraphs that hold its words."""
+    held = [k for k, (p, s, e) in enumerate(segs) if art.paras[p][s:e].strip()]
+    if not held:
+        return None
+    segs = segs[held[0]:held[-1] + 1]
     p0, s0, _ = segs[0]
     p1, _, e1 = segs[-1]
     inner = "\n\n".join(art.paras[p][s:e] for p, s, e in segs)
