@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders.quotes.phrases import ACRONYM_ALONE_RE
 from loaders.quotes.rows import Speaker
 from loaders.sides import is_known_org
 from loaders.quotes.vocab import COUNTRY_OF_ADJECTIVE, DOCUMENT, ORG_WORDS, alternation
@@ -32,7 +33,6 @@ _SUBJECT_ISSUED_RE = re.compile(
 # a document named with its owner before it: "the agency's report", "Kazatomprom’s statement"
 _OWNED_DOCUMENT_RE = re.compile(
     rf"\b(?P<owner>(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})['’]s?\s+(?P<doc>{DOCUMENT})\b")
-_ACRONYM_RE = re.compile(r"[A-Z][A-Z&]{1,6}")
 # a document named with its issuer before it: "A Chinese foreign ministry statement", "the Commission's press release"
 _ISSUED_BY_RE = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<org>(?:[A-Z][\w’'\-]*\s+)*(?:[a-z]+\s+){{0,3}}?(?:{alternation(ORG_WORDS)}))"
@@ -47,7 +47,12 @@ def document_owner(raw: str) -> tuple[str, str, str] | None:
     m = DOCUMENT_RE.fullmatch(raw.strip(" ,"))
     if m is None:
         return None
-    return m.group("owner") or m.group("of") or "", m.group("adj") or "", " ".join(m.group("doc").casefold().split())
+    return m.group("owner") or m.group("of") or "", m.group("adj") or "", _noun(m)
+
+
+def _noun(m: re.Match[str]) -> str:
+    """The document noun a match's `doc` group holds, in one spelling ("Press  Release" -> "press release")."""
+    return " ".join(m.group("doc").casefold().split())
 
 
 def _names_country(name: str, adjective: str) -> bool:
@@ -107,7 +112,7 @@ class Documents:
         """Who the same or the previous paragraph says issued a document named `noun` before (p, pos) ("… the press
         secretary of the High Representative issued a statement"), or None."""
         found = self._last_match_before(_SUBJECT_ISSUED_RE, p, pos)
-        if found is None or " ".join(found[1].group("doc").casefold().split()) != noun:
+        if found is None or _noun(found[1]) != noun:
             return None
         q, m = found
         by = self.resolve(m.group("spk"), q, m.start("spk"))
@@ -120,11 +125,11 @@ class Documents:
         for q in range(p, max(-1, p - 3), -1):
             text = self.paras[q]
             found = [m for m in _OWNED_DOCUMENT_RE.finditer(text, 0, pos if q == p else len(text))
-                     if not self.inside_quote(q, m.start()) and " ".join(m.group("doc").casefold().split()) == noun]
+                     if not self.inside_quote(q, m.start()) and _noun(m) == noun]
             if found:
                 owner = found[-1].group("owner").removeprefix("the ").strip()
                 if not (any(w.casefold() in ORG_WORDS for w in owner.split()) or is_known_org(owner)
-                        or _ACRONYM_RE.fullmatch(owner)):
+                        or ACRONYM_ALONE_RE.fullmatch(owner)):
                     return None
                 org = self._org(owner if owner[:1].isupper() else owner.casefold(), q, found[-1].start())
                 return Speaker(org, "", self._side("", org), "explicit") if org[:1].isupper() else None

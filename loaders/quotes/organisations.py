@@ -195,11 +195,11 @@ class Organisations:
         if introduced is not None and introduced.end() == len(phrase.rstrip()) and (
                 introduced.group("name").casefold() not in ORG_WORDS):  # "Company Fund" names no company "Fund"
             phrase = introduced.group("name")
-        country = _THE_COUNTRYS_RE.match(phrase)
+        country = self._the_country(phrase, p, pos)
         if country is not None:  # "the country's energy ministry": the country named last before it, else home
-            named = self._country_before(p, pos) or (self.home if self.home == "Kazakhstan" else "")
+            named = country[0] or (self.home if self.home == "Kazakhstan" else "")
             if named:
-                phrase = f"{named.removeprefix('the ')}'s {phrase[country.end():]}"
+                phrase = f"{named}'s {country[1]}"
         words = phrase.split()
         if len(words) == 1 and words[0].casefold() in ORG_WORDS:
             pattern = org_mention_re(words[0].casefold())
@@ -277,6 +277,12 @@ class Organisations:
                     country = m.group("of") or m.group("owner") or _COUNTRY_OF.get(m.group("adj").casefold(), "")
                     best = f"Government of {country}" if country else best
         return best
+
+    def _the_country(self, phrase: str, p: int, pos: int) -> tuple[str, str] | None:
+        """For a phrase opening with "the country's" at (p, pos): the country named last before it, without "the"
+        ("" when none), and the rest of the phrase; None for any other phrase."""
+        m = _THE_COUNTRYS_RE.match(phrase)
+        return None if m is None else (self._country_before(p, pos).removeprefix("the "), phrase[m.end():])
 
     def _country_before(self, p: int, pos: int) -> str:
         """The country named last before (p, pos) (speech.toml [places]), or ""."""

@@ -64,7 +64,6 @@ _TITLE_OF_ORG_RE = re.compile(r"(?:the\s+)?(?:[\w\-]+\s+){1,2}of\s+(?:the\s+)?[A
 _KIND_OWNS_RE = re.compile(r"\bthe\s+(?P<kind>company|corporation|firm|bank|fund|ministry|agency|operator|holding)"
                            r"['’]s\s+$", re.I)
 
-_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)
 # an outlet's credit closing a sentence after the name: "…, Azernews reports." / "…, Trend reports citing X."
 _CREDITED_RE = re.compile(rf"\s+{CREDIT_CUE}"
                           r"(?:\s+(?:citing|quoting|with\s+reference\s+to)\b[^,;:.]*)?\s*(?:[.!?]|$)")
@@ -253,10 +252,9 @@ class Persons:
         names it by its kind ("the bank’s Senior Press Officer" -> "European Investment Bank’s Senior Press
         Officer", the last bank named before; "the country’s PM" -> "Kazakhstan’s PM", the last country named
         before), so that its side is the owner's; else `role`."""
-        country = _COUNTRYS_RE.match(role)
+        country = self._the_country(role, p, max(at, 0))
         if country is not None:  # "the country’s PM": the country named last before, whose side it then takes
-            named = self._country_before(p, max(at, 0))
-            return f"{named.removeprefix('the ')}’s {role[country.end():]}" if named else role
+            return f"{country[0]}’s {country[1]}" if country[0] else role
         owner = _KIND_OWNS_RE.search(self.paras[p], max(0, at - 40), at) if at > 0 else None
         if owner is None:
             return role

@@ -41,7 +41,7 @@ _INDEFINITE_APP_RE = re.compile(
     r"(?:a|an)\s+(?:[\w’'\-]+\s+){1,4}(?:at|of|with|for)\s+[^,;:]{2,80}$(?<!\bsaid)", re.I)
 _ACRONYM_ORG_RE = re.compile(r"[A-Z]{2,4}\s+[A-Z][a-z]+")  # "LG Chem", "SK Innovation"
 # an acronym alone ("SOCAR", "NATO", "SPA"): an organisation, as news spells no person in capitals
-_ACRONYM_ALONE_RE = re.compile(r"[A-Z][A-Z&]{1,6}")
+ACRONYM_ALONE_RE = re.compile(r"[A-Z][A-Z&]{1,6}")
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:that|which|who|whose|where|when)\s+")
 _CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)$", re.I)
 _ORG_CHANNEL_RE = re.compile(rf"(?P<org>.+?)(?:['’]s?)?\s+(?P<chan>{CHANNEL})$", re.I)
@@ -209,7 +209,7 @@ def read_phrase(raw: str) -> Phrase | None:
     if is_role_word(head_noun(head)):  # "head of the Ministry of X", "the agency's interlocutor": a person
         return Phrase(head, app)
     org_like = is_known_org(head) or company_name(head) or any(w in ORG_WORDS or w in COMPANY_NOUNS for w in words) or bool(_ACRONYM_ORG_RE.fullmatch(head) and not is_role_word(head.split()[0])) or (
-        not app and bool(_ACRONYM_ALONE_RE.fullmatch(head))) or (
+        not app and bool(ACRONYM_ALONE_RE.fullmatch(head))) or (
         len(words) <= 3 and side_of("", head) in ("EU", "Kazakhstan") and not role_like(head)
         and head[:1].isupper()
     )
@@ -221,5 +221,5 @@ def outlet_credit(phrase: str, cue: str, resolved: str) -> bool:
     an acronym that neither the lexicon nor the article (`resolved`, the name it resolved to) spells out, with
     "reports", "informs" or "writes" ("…, TDH reports.", "“…,” the BBC reports.")."""
     head = DETERMINER_RE.sub("", phrase.strip())
-    return (cue.casefold() in CREDIT_CUES and _ACRONYM_ALONE_RE.fullmatch(head) is not None and resolved == head
+    return (cue.casefold() in CREDIT_CUES and ACRONYM_ALONE_RE.fullmatch(head) is not None and resolved == head
             and not is_known_org(head) and side_of("", head) not in ("EU", "Kazakhstan"))
