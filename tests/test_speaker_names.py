@@ -78,6 +78,7 @@ def test_where_a_speaker_spoke_set_off_in_commas_leaves_the_speaker(insert):
     assert _speakers("Former minister Regina Lopez opposed open pits.",
                      f"Lopez, {insert}, said open pits pose “very high risks to the islands and their people”.",
                      f"“Open pits do not fit this country,” Lopez, {insert}, said.") == [
+        ("reported", "open pits pose “very high risks to the islands and their people”", "Regina Lopez"),
         ("direct", "very high risks to the islands and their people", "Regina Lopez"),
         ("direct", "Open pits do not fit this country", "Regina Lopez"),
     ]
@@ -356,3 +357,23 @@ def test_an_organisation_after_a_role_in_apposition_is_part_of_the_role():
                          "«We are discussing how donors may help the region,» he said."])
     assert [(r.speaker, r.speaker_role, r.side) for r in rows] == [
         ("Johannes Baur", "Head of Cooperation, EU Delegation to Kazakhstan", "EU")]
+
+
+@pytest.mark.parametrize("full, short", [("Omar Al-Rashdan", "Rashdan"), ("Karim el-Zayat", "Zayat")])
+def test_a_later_mention_drops_the_arabic_article_joined_to_the_surname(full, short):
+    # wire copy names "Abdel Fattah el-Sisi" once, then "Sisi"
+    rows = article_rows([f"Water Minister {full} opened the desalination plant on Sunday.",
+                         f"“This plant doubles what the capital can drink,” {short} said."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [(full, "Water Minister")]
+
+
+@pytest.mark.parametrize("name", ["Borealis Energy Solutions", "Tundra Battery Systems", "Steppe Advanced Materials"])
+def test_a_capitalised_run_ending_in_a_sector_word_is_a_company_not_a_person(name):
+    rows = article_rows([f"{name} said on Monday it had signed a supply deal with a cathode maker."])
+    assert [(r.speaker, r.person) for r in rows] == [(name, "")]
+
+
+@pytest.mark.parametrize("surname", ["Power", "Steel"])
+def test_a_surname_that_is_also_an_industry_word_stays_a_persons(surname):
+    rows = article_rows([f"Dana {surname} said on Monday it was time to act on the grid."])
+    assert [(r.speaker, r.person) for r in rows] == [(f"Dana {surname}", f"Dana {surname}")]

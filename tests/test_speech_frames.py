@@ -230,6 +230,8 @@ def test_a_frame_after_an_outlets_credit_names_the_speaker():
     assert _rows("Environment Secretary Regina Lopez closed 23 mines.",
                  "Reuters reports Lopez, in a Facebook post on Tuesday, said open pit mines pose “very high risks in "
                  "tropical countries” which endure typhoons.") == [
+        ("reported", "open pit mines pose “very high risks in tropical countries” which endure typhoons", "Regina Lopez",
+         "speaker_cue_clause"),
         ("direct", "very high risks in tropical countries", "Regina Lopez", "frame_before")]
 
 
@@ -282,3 +284,116 @@ def test_a_participle_and_where_it_was_said_before_a_colon_gives_the_sentences_s
     assert _rows(f"Deputy Foreign Minister Roman Vassilenko congratulated his colleague, {participle}: “We look "
                  "forward to building stronger relations!”") == [
         ("direct", "We look forward to building stronger relations!", "Roman Vassilenko", "participle_before")]
+
+
+@pytest.mark.parametrize("speaker", ["the consortium", "the ministry"])
+def test_a_cue_set_between_commas_after_the_topic_gives_the_cues_own_subject(speaker):
+    rows = article_rows(["The Caspian Link consortium and the Ministry of Energy opened the pipeline on Friday.",
+                         f"Exports through the new line, {speaker} said, “will double by the end of next year.”"])
+    assert [(r.kind, r.speaker != "" and not r.speaker.startswith("Exports")) for r in rows] == [("direct", True)]
+
+
+def test_a_name_before_a_lower_case_organisation_word_is_what_that_word_refers_to():
+    assert _rows("The Caspian Link consortium led by a Norwegian utility said that the line was ready.",
+                 "“Gas will flow by March,” the consortium said.") == [
+        ("reported", "the line was ready", "Caspian Link consortium", "speaker_cue_that"),
+        ("direct", "Gas will flow by March", "Caspian Link consortium", "speaker_cue_after")]
+
+
+def test_a_country_that_speaks_is_its_state():
+    rows = article_rows(["Norway said on Friday it would open two seabed areas to mineral licences next year."])
+    assert [(r.kind, r.speaker, r.side) for r in rows] == [("reported", "Norway", "other")]
+
+
+def test_a_partial_quote_going_on_after_a_document_named_before_it_is_a_quote_not_a_title():
+    rows = _rows("The ministry said on Monday it had left the talks because the draft agreement “gave away too much "
+                 "of the country’s copper.”")
+    assert [(kind, speaker) for kind, _, speaker, _ in rows] == [("reported", "ministry"), ("direct", "ministry")]
+
+
+def test_a_law_quoted_by_its_title_after_the_word_law_stays_a_title():
+    assert _rows("The senate passed amendments to the law “on subsoil and subsoil use.”") == []
+
+
+@pytest.mark.parametrize("opener", ["Last month", "Earlier this week", "On Tuesday", "Yesterday"])
+def test_when_it_was_said_opening_the_sentence_without_a_comma_leaves_the_speaker(opener):
+    rows = article_rows([f"{opener} Deputy Prime Minister Aida Nurlanova told reporters that two bidders remained."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [("Aida Nurlanova", "Deputy Prime Minister")]
+
+
+@pytest.mark.parametrize("description", ["the local unit of a Swiss trader which runs the mine",
+                                         "a subsidiary of the state holding", "the country's largest zinc producer"])
+def test_a_name_whose_apposition_describes_an_organisation_is_that_organisation(description):
+    rows = article_rows([f"Output fell by a tenth in March, Altai Zinc, {description}, said on Friday."])
+    assert [(r.speaker, r.person, r.speaker_role) for r in rows] == [("Altai Zinc", "", "")]
+
+
+def test_the_government_with_none_named_is_never_a_company_that_spoke_before():
+    rows = article_rows(["Altai Zinc cut its output by a tenth in March, the company said.",
+                         "The government said in a statement that it would buy the plant."])
+    assert [r.speaker for r in rows] == ["Altai Zinc", "government"]
+
+
+def test_an_organisation_word_heads_the_phrase_whatever_role_word_describes_it():
+    rows = article_rows(["Energy Minister Omar Haddad signed the deal on Sunday.",
+                         "The plant will be built by 2030, the official Jordanian news agency said on Monday.",
+                         "The first tender opens in May, the state news agency Petra said."])
+    assert [(r.speaker, r.person) for r in rows] == [("official Jordanian news agency", ""), ("Petra", "")]
+
+
+def test_a_press_service_written_with_a_hyphen_is_a_press_service():
+    rows = article_rows(["Gas supplies to the south resumed on Monday, the press-service of Aral Gas holding said."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [("Aral Gas holding", "press service")]
+
+
+def test_an_apposition_set_off_with_dashes_is_read_as_one_set_off_with_commas():
+    rows = article_rows(["Kazfuel company - another large chain of filling stations - said that six stations had "
+                         "closed.", "Aibek Sadykov - Vice Minister of Energy - said that supplies were enough."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [("Kazfuel company", ""),
+                                                           ("Aibek Sadykov", "Vice Minister of Energy")]
+
+
+def test_a_relative_clause_without_commas_after_a_name_leaves_the_name():
+    rows = article_rows(["The cells are made by Volta Cells (VC).",
+                         "Separately, VC which also supplies two carmakers said it was reviewing a plant in Ohio."])
+    assert [(r.text, r.speaker) for r in rows] == [("it was reviewing a plant in Ohio", "Volta Cells")]
+
+
+def test_a_second_speakers_frame_after_while_starts_a_clause_of_their_own():
+    rows = article_rows(["Norway said it would keep its output flat through 2026, while Chile said it would raise "
+                         "copper exports by a fifth."])
+    assert [(r.text, r.speaker) for r in rows] == [("it would keep its output flat through 2026", "Norway"),
+                                                   ("it would raise copper exports by a fifth", "Chile")]
+
+
+def test_the_writers_note_that_nothing_more_was_said_is_no_part_of_the_clause():
+    rows = article_rows(["The European Commission said it was reviewing the tender rules, without elaborating on "
+                         "the timing."])
+    assert [(r.text, r.speaker) for r in rows] == [("it was reviewing the tender rules", "European Commission")]
+
+
+@pytest.mark.parametrize("verb", ["resumed", "continued"])
+def test_a_cue_that_marks_speech_only_next_to_a_quote_is_an_action_before_anything_else(verb):
+    rows = article_rows(["Aral Gas said its pipeline was repaired on Monday.",
+                         f"From 16 April, Tajikistan {verb} gas imports from the north, the statement said.",
+                         f"The minister {verb}: “Supplies will stay stable through the winter.”"])
+    assert [(r.kind, r.speaker) for r in rows] == [("reported", "Aral Gas"), ("reported", "Aral Gas"),
+                                                   ("direct", "")]
+
+
+def test_a_cue_that_marks_speech_only_next_to_a_quote_frames_the_quote_in_the_next_paragraph():
+    rows = article_rows(["Deputy Minister Aliya Serik opened the forum.", "She continued:",
+                         "“Our wells will stay open through the winter.”"])
+    assert [(r.kind, r.speaker) for r in rows] == [("direct", "Aliya Serik")]
+
+
+def test_a_company_described_by_where_it_is_based_is_the_company_named_before():
+    rows = article_rows(["Imperial Copper Corp. cut output at its Birch mine on Monday.",
+                         "The Vancouver-based company said it had laid off 200 workers."])
+    assert [(r.speaker, r.rule) for r in rows] == [("Imperial Copper Corp", "speaker_cue_clause")]
+
+
+def test_a_described_state_body_stays_as_written_not_the_last_organisation():
+    rows = article_rows(["The European Union signed a memorandum on lithium with Astana.",
+                         "The state geological service estimated last year that the country holds 50,000 tonnes."])
+    assert [r.speaker for r in rows] == ["state geological service"]

@@ -119,6 +119,9 @@ QUOTED_AS_RE = re.compile(
 )
 OBJECT_THAT_RE = re.compile(r"\s+(?:[^\s,;:]+\s+){1,5}?that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
 # a second predicate of the speaker ends the reported clause: ", but declined to …"
+# ", while X said …": a contrast that opens a second speaker's frame in the same sentence
+SECOND_FRAME = rf",\s+(?:while|whereas)\s+(?=[^,;:“”«»\"]{{1,80}}?\s{CUE}\b)"
+SECOND_FRAME_RE = re.compile(SECOND_FRAME)
 SECOND_PREDICATE_RE = re.compile(
     r",?\s+(?:but|and)\s+(?:also\s+)?(?:declined|refused|did\s+not|didn[’']t|would\s+not|wouldn[’']t|could\s+not"
     r"|couldn[’']t|gave\s+no|offered\s+no|stopped\s+short|did\s+n[’']t|hoped|expressed|called|urged|invited"
@@ -127,6 +130,8 @@ SECOND_PREDICATE_RE = re.compile(
     rf"|:\s*[“\"«]|(?:,\s*(?:also\s+)?|\s+also\s+){PARTICIPLE}\s+that\b"
     # a second reported clause of the same speaker: "… and noted that …", "… and added …", ", saying …"
     rf"|,?\s+(?:and|but)\s+(?:also\s+)?{CUE}\s+that\b|,?\s+and\s+(?:also\s+)?{BARE_CLAUSE_CUE}\s|,\s*saying\s"
+    # a second speaker's frame ("…, while Saudi Arabia said …"), or the writer's remark that nothing more was said
+    rf"|{SECOND_FRAME}|,\s+without\s+(?:elaborating|specifying|(?:giving|providing|offering)\s+(?:any\s+|further\s+|more\s+)?details)\b"
 )
 # how that second clause opens: the cue (or participle) and "that" when it has one
 COORDINATED_CUE_RE = re.compile(
@@ -251,6 +256,11 @@ CALLED_RE = re.compile(
     r"(?:called|termed|dubbed|described|labell?ed)\s+[^,;:“”«»\"]{1,80}?(?:\s+as)?)\s*$"
 )
 # a speaker phrase ending in when it spoke: "Germany’s government on Wednesday"
+# when it was said, opening the sentence with no comma before the speaker: "Last month First Deputy Prime Minister
+# Roman Sklyar told reporters", "Earlier Tengrinews.kz reported"
+WHEN_OPENER_RE = re.compile(
+    rf"^(?:(?:(?:Late|Early|Earlier|Later)\s+)?(?:last|this|Last|This)\s+(?:week|month|year|{_WEEKDAY}|morning)"
+    rf"|On\s+{_WEEKDAY}|Earlier|Later|Yesterday|Today)\s+(?=[A-Z])")
 SPOKE_WHEN_RE = re.compile(
     rf"\s+(?:on\s+{_WEEKDAY}|earlier|later|today|yesterday"
     r"|(?:last|this)\s+(?:week|month))$"

@@ -8,12 +8,18 @@ import re
 
 from loaders.quotes.cues import SUBJ_CUE_RE
 from loaders.quotes.rows import Speaker
-from loaders.quotes.vocab import CLAUSE_OPENERS, CREDIT_CUE
+from loaders.quotes.vocab import CLAUSE_OPENERS, CREDIT_CUE, QUOTE_ONLY_CUES
 
 # a conjunction, or a relative lead ("a speech, in which he emphasised"), before a frame's speaker
 _CONJUNCTION_RE = re.compile(r"(?:but|and|while|whereas|yet|so|(?:in|during|at)\s+which|where)\s+", re.I)
 # a cue set between commas after a short subject: "Italy, said the minister, has …"
 _INSERTED_RE = re.compile(r"\s+(?P<spk>[^,;:“”«»\"]{2,80}?),")
+# the subject of a cue set between commas before a quote, after what the sentence is about: "Deliveries to Europe,
+# the consortium said, “mark …”"
+_INSERTED_SUBJECT_RE = re.compile(r",\s+(?P<spk>[^,]{2,80})$")
+_QUOTE_AFTER_RE = re.compile(r",\s*[“\"«]")
+_QUOTE_NEXT_RE = re.compile(r"\s*(?:[,:]?\s*[“\"«]|:\s*$)")  # "He continued:" closing the paragraph before it too
+_QUOTE_BEFORE_RE = re.compile(r"[”\"»][,.]?\s*$")
 _CREDIT_RE = re.compile(CREDIT_CUE)
 _CREDITED_SUBJECT_RE = re.compile(r"(?:\s+that)?\s+(?=[A-Z])")
 _OUTLET_RE = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?(?:\s+also)?")  # "Reuters", "Kursiv also", "Daily Sabah"
@@ -73,6 +79,9 @@ class Frames:
             m = SUBJ_CUE_RE.match(text, pos, end)
             if m and _CREDIT_RE.fullmatch(m.group("cue")) and text.startswith(",", m.end()):
                 m = None  # "Report informs, the vice-president … has said": the outlet's credit, not the speaker
+            if (m and m.group("cue").casefold() in QUOTE_ONLY_CUES and not _QUOTE_NEXT_RE.match(text, m.end())
+                    and not _QUOTE_BEFORE_RE.search(text[max(0, pos - 3):pos])):
+                m = None  # "Uzbekistan resumed gas supplies": an action, not a frame
             credited = (_CREDITED_SUBJECT_RE.match(text, m.end("cue"), end)
                         if past_credit and m and _CREDIT_RE.fullmatch(m.group("cue"))
                         and _OUTLET_RE.fullmatch(m.group("spk")) and m.group("spk") not in self.persons else None)
@@ -85,6 +94,12 @@ class Frames:
             if inserted:  # "Italy, said the minister, “possesses …”": the speaker follows the cue
                 speaker = self.resolve(inserted.group("spk"), p, inserted.start("spk"))
                 if speaker is not None:
+                    return (m, speaker), credited_once
+            subject = (_INSERTED_SUBJECT_RE.search(m.group("spk")) if m and _QUOTE_AFTER_RE.match(text, m.end())
+                       and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS else None)
+            if subject is not None:  # "Deliveries to Europe, the consortium said, “…”": the cue's own subject
+                speaker = self.resolve(subject.group("spk"), p, m.start("spk") + subject.start("spk"))
+                if speaker is not None and speaker.name:
                     return (m, speaker), credited_once
             elif m and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS:
                 lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that", "in which he said"

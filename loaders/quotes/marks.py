@@ -67,6 +67,10 @@ _DOC_BEFORE_RE = re.compile(
     r"(?:\s+(?:of|on|by|from|No\.?)\s+[^“”«»\".;:]{0,60})?\s*$",
     re.I,
 )
+# quoted words that go on the sentence as the predicate of a document named before them ("the agreement “ran counter
+# to the country's interests.”"): lower case, closing the sentence, never a title's opening preposition ("the law
+# “on subsoil use.”")
+_PREDICATE_RE = re.compile(r"(?!(?:on|about|of|for|in|to|the|a|an)\b)[a-z][^“”«»\"]*[.!?]$")
 _DOC_AFTER_RE = re.compile(
     r"\s*(?:strategy|programme|program|project|initiative|agreement|memorandum|roadmap|plan|concept|law|act"
     r"|forum|summit|conference|platform|report|company|fund|holding|corporation|partnership|alliance"
@@ -290,7 +294,8 @@ def is_title(inner: str, before: str, after: str) -> bool:
     stripped = inner.strip()
     if not stripped:
         return False
-    if _DOC_BEFORE_RE.search(before) and not CUE_WORD_RE.search(before[-40:]) and stripped[-1] not in ",;:":
+    if (_DOC_BEFORE_RE.search(before) and not CUE_WORD_RE.search(before[-40:]) and stripped[-1] not in ",;:"
+            and not _PREDICATE_RE.match(stripped)):
         return True  # the conference “Central Asia – the main priority of our policy.”
     if stripped[-1] in ".!?…,;:":
         return False

@@ -48,8 +48,14 @@ def name_chunks(text: str) -> Iterator[re.Match[str]]:
 
 # an organisation named by its kind just before its name, after "the": "the state nuclear corporation Rosatom Alexey
 # Likhachev"; only kinds no person is described by ("coffee producer Luis Moreira", "the group Maria Fernandez")
-_KIND_BEFORE_RE = re.compile(r"\bthe\s(?:[\w\-]+\s){0,4}(?:corporation|company|firm|giant|conglomerate|concern|holding"
-                             r"|utility|operator|carmaker|automaker|ministry|agency|bank|fund)\s$")
+_KIND_BEFORE_RE = re.compile(r"(?:\bthe\s|^)(?:[\w\-]+\s){0,4}(?:corporation|company|firm|giant|conglomerate|concern"
+                             r"|holding|utility|operator|carmaker|automaker|ministry|agency|bank|fund)\s$")
+
+
+def kind_before(before: str) -> bool:
+    """Whether `before` ends in an organisation's kind that names it next ("the state news agency " Petra, "the
+    state nuclear corporation " Rosatom), after "the" or opening a phrase whose "the" is gone."""
+    return _KIND_BEFORE_RE.search(before) is not None
 
 
 # "… of Territorial Administration and ": a capitalised field joined by "and" inside an office's name (never ", and":
@@ -66,7 +72,7 @@ def office_word_count(before: str, chunk: str) -> int:
     if chunk.count(" ") < 2:
         return 0
     return int(before.endswith(" of ") or _FIELD_AND_RE.search(before[-80:]) is not None
-               or _KIND_BEFORE_RE.search(before) is not None)
+               or kind_before(before))
 
 
 # initials written before a name: "V. L. Kantha Rao", "S.Mynbayev", "Kh.Badamsuren" (a transliterated given

@@ -95,6 +95,13 @@ _WORD = rf"(?!(?:{_OPENERS})\s)[{UP}]\w*(?:-[{UP}\d]\w*)*"  # never "Toronto-lis
 _PREFIX_RE = re.compile(rf"(?<![\w’'\-]){_WORD}(?:\s+(?:and\s+|&\s+)?{_WORD})*(?:\s+(?:and|&))?\s+$")
 
 
+@lru_cache(maxsize=64)
+def named_kind_re(head: str) -> re.Pattern[str]:
+    """Pattern for a name before an organisation word in lower case ("the Shah Deniz consortium", "the Samruk-Kazyna
+    fund"): what "the consortium" says later is that organisation's."""
+    return re.compile(rf"(?<![\w’'\-])(?:{_WORD}\s+)+{re.escape(head)}\b")
+
+
 def prefixed_name(text: str, name: str) -> str:
     """`name` with the capitalised words that belong to it before its first such use in `text` ("European" +
     " Commission", "NAC" + " KazAtomProm", "German Foreign Trade and" + " Investment Agency"), never after a
@@ -201,6 +208,8 @@ class Organisations:
             if named:
                 phrase = f"{named}'s {country[1]}"
         words = phrase.split()
+        if len(words) > 1 and words[-1].casefold() in ORG_WORDS and all(w.endswith("-based") for w in words[:-1]):
+            words = words[-1:]  # "the Vancouver-based company": where it is based, then what "the company" is
         if len(words) == 1 and words[0].casefold() in ORG_WORDS:
             pattern = org_mention_re(words[0].casefold())
             best = ""
@@ -213,10 +222,13 @@ class Organisations:
                     if len(m.group().split()) > 1:
                         best = DETERMINER_RE.sub("", m.group())
             head = words[0].casefold()
+            if not best and head not in ORG_KINDS and head not in COMPANY_NOUNS and head != "government":
+                best = self._named_kind(head, p, pos)  # "the Shah Deniz consortium"; never "the Lithium company"
             if not best and head == "government":  # "The government of Uzbekistan …", "the Uzbek government"
                 best = self._government_before(p, pos)
                 if best:
                     return best
+                return phrase  # none named: "government" as written, never a company that spoke before
             if not best:  # "Kazakhstan's energy ministry said … . The ministry added"
                 last = self._last_spoken(p, pos, person=False)
                 if last is not None and last[1].name.casefold().endswith(" " + head):
@@ -242,6 +254,17 @@ class Organisations:
         if holder is not None:
             return holder.role
         return self._defined(phrase) or self._fullest(phrase)
+
+    def _named_kind(self, head: str, p: int, pos: int) -> str:
+        """The last "NAME head" before (p, pos) whose name is more than a country's ("the Shah Deniz consortium", not
+        "the Kazakh government"), as written, or ""."""
+        best = ""
+        pattern = named_kind_re(head)
+        for q in range(p + 1):
+            for m in pattern.finditer(self.paras[q], 0, pos if q == p else len(self.paras[q])):
+                if not all(is_country_word(w) or COUNTRY_RE.fullmatch(w) for w in m.group().split()[:-1]):
+                    best = m.group()
+        return best
 
     def _last_spoken_word(self, p: int, pos: int) -> tuple[int, Speaker] | None:
         """(paragraph, speaker) of the last speaker before (p, pos) named by one word that the article gives no
@@ -285,9 +308,12 @@ class Organisations:
         return None if m is None else (self._country_before(p, pos).removeprefix("the "), phrase[m.end():])
 
     def _country_before(self, p: int, pos: int) -> str:
-        """The country named last before (p, pos) (speech.toml [places]), or ""."""
+        """The country named last before (p, pos) (speech.toml [places]), or ""; never one that only describes
+        something else ("the Luxembourg-based steelmaker")."""
         for q in range(p, -1, -1):
-            found = COUNTRY_RE.findall(self.paras[q], 0, pos if q == p else len(self.paras[q]))
+            text = self.paras[q]
+            found = [m.group() for m in COUNTRY_RE.finditer(text, 0, pos if q == p else len(text))
+                     if not text.startswith("-", m.end())]
             if found:
                 return found[-1]
         return ""

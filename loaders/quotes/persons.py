@@ -18,8 +18,8 @@ from loaders.sides import fold, gender_of_given_name, is_country_word
 from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE
 from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core_count, name_chunks, name_in_chunk,
                                   office_word_count, with_initials, without_initials)
-from loaders.quotes.roles import (apposition_after, fold_token, gender_of_role, is_role_word, role_like, role_tokens,
-                                  title_before)
+from loaders.quotes.roles import (apposition_after, fold_token, gender_of_role, is_role_word, org_headed, role_like,
+                                  role_tokens, title_before)
 from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, CREDIT_CUE, HYPERNYMS, MODIFIER_WORDS, ROLE_WORDS
 
 # a one-word name a person is also known by, right after the full name: "Joko Widodo or Jokowi", "Joko Widodo
@@ -27,6 +27,9 @@ from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, CRED
 _ALIAS_RE = re.compile(r"(?:\s+or\s+|\s+\(|,?\s+(?:also\s+|better\s+|popularly\s+|widely\s+)?known\s+as\s+)"
                        r"([A-Z][a-z]{2,})(?=\)|[\s,.;:])(?!\s+[A-Z])")
 _SUFFIX_RE = re.compile(r"\s(?:jr\.?|sr\.?|ii|iii|iv)$")  # "Ferdinand Marcos Jr": his father is "Ferdinand Marcos"
+# the Arabic article joined to a surname, which news drops on later mentions: "Saleh Al-Kharabsheh … Kharabsheh said",
+# "Abdel Fattah el-Sisi … Sisi"
+_ARTICLE_PREFIX_RE = re.compile(r"(?<= )(?:al|el)-(?=\w)")
 
 
 @dataclass
@@ -110,7 +113,8 @@ class Persons:
             for p, pos in self._unsure.get(name, ()):  # "Sergey Poltoratsky" named before anything told a person
                 self._mention(p, pos, name)
             # "S.Mynbayev": an initial's full stop separates it as a space would, so "Mynbayev" finds it
-            self._keys.append((person, " " + name.casefold().replace(".", ". "), fold(name), core_count(name),
+            spaced = _ARTICLE_PREFIX_RE.sub(r"\g<0> ", " " + name.casefold().replace(".", ". "))
+            self._keys.append((person, spaced, fold(name), core_count(name),
                                name.split()[0].casefold()))
             self._shorts.clear()
         if role:
@@ -345,6 +349,8 @@ class Persons:
         (speech.toml `hypernyms`)."""
         wanted = role_tokens(phrase)
         if not wanted or not any(w in ROLE_WORDS for w in wanted):
+            return None
+        if org_headed(phrase):  # "the official Jordanian news agency": no one's role
             return None
         general = next((w for w in wanted if w in HYPERNYMS), None)
         rest = wanted - {general} if general else wanted

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.sides import is_known_org, side_of
-from loaders.quotes.cues import LEAD_IN_RE, SPOKE_WHEN_RE
-from loaders.quotes.names import CHUNK_RE, company_name, core_count, name_in_chunk, office_word_count, with_initials
-from loaders.quotes.roles import (DETERMINER_RE, clean_np, fold_token, head_noun, is_role_word, relative_role, role_like,
-                                  title_before)
-from loaders.quotes.vocab import (CHANNEL, CLAUSE_OPENERS, COMPANY_NOUNS, CONNECTORS, CREDIT_CUES, LEGAL_FORM,
-                                  NOT_ADJECTIVES, ORG_WORDS)
+from loaders.quotes.cues import LEAD_IN_RE, SPOKE_WHEN_RE, WHEN_OPENER_RE
+from loaders.quotes.names import (CHUNK_RE, company_name, core_count, kind_before, name_in_chunk, office_word_count,
+                                  with_initials)
+from loaders.quotes.roles import (DETERMINER_RE, clean_np, fold_token, head_noun, is_role_word, main_noun, relative_role,
+                                  role_like, title_before)
+from loaders.quotes.vocab import (CHANNEL, CLAUSE_OPENERS, COMPANY_NOUNS, CONNECTORS, CREDIT_CUES, HYPHENED_CHANNEL_RE,
+                                  LEGAL_FORM, NOT_ADJECTIVES, ORG_WORDS)
 
 _WORDS_OF_RE = re.compile(r"(?<=^his|^her)\s+(?:words|opinion|view|estimate|estimates|statement|assessment)$")
 _ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z&.\-]{1,9}\)$")  # "European Investment Bank (EIB)"
@@ -43,6 +44,19 @@ _ACRONYM_ORG_RE = re.compile(r"[A-Z]{2,4}\s+[A-Z][a-z]+")  # "LG Chem", "SK Inno
 # an acronym alone ("SOCAR", "NATO", "SPA"): an organisation, as news spells no person in capitals
 ACRONYM_ALONE_RE = re.compile(r"[A-Z][A-Z&]{1,6}")
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:that|which|who|whose|where|when)\s+")
+# a participle that describes an organisation after its name: "the Shah Deniz consortium led by BP", "a fund
+# backed by the state": the subject is what comes before it
+# a name, and at most a few words after it, before an apposition: "ArcelorMittal Temirtau", "Sinoil fuel company"
+_NAMED_HEAD_RE = re.compile(r"(?!(?:As|In|On|At|For|By|With|From|After|Before|During|When|While|If|But|And|So|Yet|Also"
+                            r"|However|Meanwhile|Earlier|Later|Then|Now|Still|Instead)\b)"
+                            r"[A-Z][\w’'&.\-]*(?:\s+[A-Za-z][\w’'&.\-]*){0,3}")
+_PART_OF_COMPANY = frozenset({"unit", "subsidiary", "arm", "division", "branch", "affiliate", "venture", "network",
+                              "chain"})
+_LED_BY_RE = re.compile(r"\s+(?:led|headed|owned|operated|run|controlled|backed|chaired)\s+by\s+.+$"
+                        r"|(?<=[A-Za-z])\s+(?:which|who)\s+.+$")  # "LGES which also supplies Tesla": LGES
+# an apposition set off with dashes, as Central Asian agencies write it: "Sinoil fuel company - another large network
+# of fuel stations -", read as one set off with commas
+_DASHED_APPOSITION_RE = re.compile(r"\s+[-–—]\s+([^-–—]+?)\s+[-–—]$")
 _CHANNEL_OF_RE = re.compile(rf"(?P<chan>{CHANNEL})\s+of\s+(?:the\s+)?(?P<org>.+)$", re.I)
 _ORG_CHANNEL_RE = re.compile(rf"(?P<org>.+?)(?:['’]s?)?\s+(?P<chan>{CHANNEL})$", re.I)
 
@@ -147,7 +161,10 @@ def read_phrase(raw: str) -> Phrase | None:
 
     None when the phrase cannot name a speaker (empty, a clause, an apposition that is no role).
     """
-    text = SPOKE_WHEN_RE.sub("", DETERMINER_RE.sub("", LEAD_IN_RE.sub("", raw.strip().strip(",").strip(), count=1)))
+    text = WHEN_OPENER_RE.sub("", LEAD_IN_RE.sub("", raw.strip().strip(",").strip(), count=1))
+    text = HYPHENED_CHANNEL_RE.sub(lambda m: m.group().replace("-", " "), text)
+    text = SPOKE_WHEN_RE.sub("", DETERMINER_RE.sub("", text))
+    text = _DASHED_APPOSITION_RE.sub(r", \1", text)
     if "," in text:
         text = _INSERT_RE.sub("", text).strip(" ,")
     if not text:
@@ -157,12 +174,18 @@ def read_phrase(raw: str) -> Phrase | None:
     if low in ("he", "she", "him", "her", "his", "it"):  # "according to him"
         return Phrase(text, pronoun={"him": "he", "her": "she", "his": "he"}.get(low, low))
     head, _, app = text.partition(",")
-    head = _ACRONYM_RE.sub("", head)
+    head = _LED_BY_RE.sub("", _ACRONYM_RE.sub("", head))
+    named = _kind_named(head.strip())
+    if named:  # "the state news agency Petra": the organisation's name
+        return Phrase(named, app.strip(" ,"), org_like=True)
     fronted = _fronted_name(head.strip(), app.strip(" ,"))
     if fronted is not None:
         return fronted
     head, indefinite = head.strip(), _INDEFINITE_APP_RE.match(app.strip(" ,"))
     app = DETERMINER_RE.sub("", app.strip(" ,"))
+    if app and _NAMED_HEAD_RE.fullmatch(head) and _org_description(_RELATIVE_TAIL_RE.split(" " + app, maxsplit=1)[0]):
+        return Phrase(head, org_like=True)  # "ArcelorMittal Temirtau, the local unit of the Luxembourg-based
+        # steelmaker which operates the mine", "X, a subsidiary of Y": a company
     relative = relative_role(app) if app else None
     if relative is not None:
         app = relative
@@ -191,6 +214,8 @@ def read_phrase(raw: str) -> Phrase | None:
             continue  # "Ministry of Mines", "CEO of Masdar": the word after "of" is the organisation's
         if head[:offset].endswith(" in ") and " " not in chunk:
             continue  # "the Russian embassy in Washington": a place, never a person
+        if fold_token(head[offset + len(chunk):].strip()) in ORG_WORDS:
+            continue  # "the Shah Deniz consortium", "the Samruk-Kazyna fund": the organisation's name
         if head.startswith(("'s ", "’s "), offset + len(chunk)) or (
                 chunk.endswith("s") and head.startswith(("' ", "’ "), offset + len(chunk))):
             continue  # "Indonesia's investment chief", "the Turkmengas’ Head": the owner of the role, not the speaker
@@ -214,6 +239,27 @@ def read_phrase(raw: str) -> Phrase | None:
         and head[:1].isupper()
     )
     return Phrase(head, app, org_like=org_like)
+
+
+def _kind_named(head: str) -> str:
+    """The name closing `head` right after an organisation's kind ("state news agency Petra" -> "Petra"), or ""; never
+    a title and a name ("the company CEO John Smith")."""
+    last = None
+    for last in CHUNK_RE.finditer(head):
+        pass
+    if last is None or last.end() != len(head) or len(head[:last.start()].split()) > 5 or not kind_before(
+            head[:last.start()]):  # never the last name of a longer phrase ("a study by X with the company Y")
+        return ""
+    chunk = last.group()
+    return chunk if core_count(chunk) <= 2 and not any(is_role_word(w) for w in chunk.split()) else ""
+
+
+def _org_description(app: str) -> bool:
+    """Whether an apposition describes an organisation ("the local unit of …", "a subsidiary of …", "the world's
+    largest uranium producer"): its head noun names a kind of organisation."""
+    noun = main_noun(app)
+    return not is_role_word(noun) and (noun in ORG_WORDS or noun in COMPANY_NOUNS or noun in _PART_OF_COMPANY
+                                       or noun.endswith(("maker", "producer")))
 
 
 def outlet_credit(phrase: str, cue: str, resolved: str) -> bool:

@@ -22,6 +22,7 @@ from loaders.quotes.cues import (
     ACCORDING_PRE_RE,
     AS_BY_RE,
     AS_CUE_RE,
+    SECOND_FRAME_RE,
     THIS_WAS_BY_RE,
     AND_CUE_THAT_RE,
     BARE_CLAUSE_RE,
@@ -274,7 +275,11 @@ def reported_rows_of(art: Article, p: int, s: int, e: int) -> list[Row]:
             row = rule(art, p, s, end)
             if row is not None:
                 second = _coordinated(text, row, end) if rule in _FRAME_FIRST else None
-                return [row] if second is None else [row, second]
+                if second is not None:
+                    return [row, second]
+                contrast = SECOND_FRAME_RE.match(text, row.end, end) if rule in _FRAME_FIRST else None
+                # "Russia said A, while Saudi Arabia said B": the second speaker's own clause
+                return [row] + (reported_rows_of(art, p, contrast.end(), end) if contrast else [])
     return _found(frame_next(art, p, s, e))  # the sentence's own frames found nothing: the next may name its speaker
 
 

@@ -34,10 +34,10 @@ from loaders.quotes.frames import Frames
 from loaders.quotes.organisations import Organisations, group_org, post_name
 from loaders.quotes.persons import Person, Persons
 from loaders.quotes.phrases import read_phrase
-from loaders.quotes.roles import DETERMINER_RE, ROLE_SYNONYM_RE, fold_token, head_noun, role_core, role_like
+from loaders.quotes.roles import DETERMINER_RE, ROLE_SYNONYM_RE, fold_token, head_noun, org_headed, role_core, role_like
 from loaders.quotes.rows import UNNAMED, Speaker
 from loaders.quotes.sources import holder_of_title, member_of, place_speaker, unnamed
-from loaders.quotes.vocab import CHANNEL, PARAGRAPH_LABEL_RE, REFER_BACK
+from loaders.quotes.vocab import CHANNEL, COUNTRY_RE, ORG_WORDS, PARAGRAPH_LABEL_RE, REFER_BACK
 from loaders.sentences import sentence_spans
 
 CHANNEL_RE = re.compile(CHANNEL, re.I)
@@ -160,6 +160,9 @@ class Article(Frames, Documents, Organisations, Persons):
         place = place_speaker(raw)
         if place:  # "Baku noted": the government seated there, never a person
             return Speaker(place, "", self._side("", place), how)
+        if COUNTRY_RE.fullmatch(raw.strip(" ,")):  # "Azerbaijan said Thursday it started deliveries": its state
+            country = DETERMINER_RE.sub("", raw.strip(" ,"))
+            return Speaker(country, "", self._side("", country), how)
         holder = holder_of_title(raw)
         if holder:  # "Hero-Arkadag said": the one man who holds the title
             person = self.persons.get(holder) or self._register(
@@ -186,6 +189,10 @@ class Article(Frames, Documents, Organisations, Persons):
         if document is not None:
             return self._issuer(*document, p, pos, how)
         phrase = read_phrase(raw)
+        described_org = DETERMINER_RE.sub("", raw.strip(" ,")) if DETERMINER_RE.match(raw.strip()) else ""
+        if phrase is None and len(described_org.split()) <= 5 and org_headed(described_org) and (
+                fold_token(described_org.split()[-1]) in ORG_WORDS):  # "the official Jordanian news agency"
+            return Speaker(described_org, "", self._side("", described_org), how)
         if phrase is None:
             core = role_core(raw)
             holder = self._role_holder(core, p, pos) if core else None
@@ -313,6 +320,8 @@ class Article(Frames, Documents, Organisations, Persons):
         owner = _OWNER_RE.match(text)  # "Greenland's premier" is as definite as "the premier"
         head = role.split(",", 1)[0]  # "The ministry is auctioning blocks, Energy Minister X": a clause, no role
         if not (DETERMINER_RE.match(text) or owner) or not (role_like(head) or ROLE_SYNONYM_RE.fullmatch(role)):
+            return None
+        if org_headed(head):  # "the official Jordanian news agency": an organisation, never who spoke before
             return None
         recent = self._recent_speaker(p, pos)
         if recent is not None:

@@ -15,7 +15,8 @@ from loaders.quotes.vocab import (COMPANY_NOUNS, CONNECTORS, CUE, MODIFIER_WORDS
                                   ORG_WORDS, RELATIVE_NOUN, RELATIVE_VERB, ROLE_SYNONYMS, ROLE_WORDS, SAME_AS, CHANNEL_WORDS)
 
 _APPOS_RE = re.compile(  # ", Minister of Energy," or, in Armenian and Azerbaijani agencies' style, " - Minister of …,"
-    rf"(?:,|\s[-–—])\s+(?P<app>[^,;:.()“”«»\"]{{2,120}}?)(?=\s*(?:,|\.(?:\s|$)|;|:|\)|$)|\s+(?:also\s+)?{CUE}\b)"
+    # (or " - Minister of … - said")
+    rf"(?:,|\s[-–—])\s+(?P<app>[^,;:.()“”«»\"]{{2,120}}?)(?=\s*(?:,|\.(?:\s|$)|;|:|\)|$)|(?:\s+[-–—])?\s+(?:also\s+)?{CUE}\b)"
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -113,6 +114,9 @@ def clean_np(text: str) -> bool:
     return True
 
 
+_WHEN_WORD_RE = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Tonight")
+
+
 def title_before(text: str, start: int) -> str:
     """The role title written right before a name (e.g. "Prime Minister of Kazakhstan"), or ""."""
     window = text[max(0, start - 160):start]
@@ -127,8 +131,8 @@ def title_before(text: str, start: int) -> str:
         # "Minister of Economy, Trade and Industry": an office's fields listed with commas before the last "and"
         # (never "the Minister of Energy, and Frederik Smits": a field must stand between the comma and "and")
         listed = word[-1] == "," and word[0].isupper() and "and" in taken[:-1] and len(word) > 2
-        if (word[-1] in ",;:.()\"“”«»" and not listed) or (taken == [] and word[-1] in ".!?"):
-            break
+        if (word[-1] in ",;:.()\"“”«»" and not listed) or (taken == [] and word[-1] in ".!?") or _WHEN_WORD_RE.fullmatch(word):
+            break  # "Yesterday Deputy Prime Minister …", "On Tuesday Energy Minister …": when, never the title
         low = fold_token(word)
         if not (word[0].isupper() or low in CONNECTORS or low in ROLE_WORDS or low in MODIFIER_WORDS
                 or is_role_word(word)):
@@ -230,6 +234,23 @@ def head_noun(phrase: str) -> str:
     "head"), else its last word ("the agency's interlocutor" -> "interlocutor")."""
     before = re.split(r"\s+of\s+", phrase, maxsplit=1)[0].split()
     return before[-1] if before else ""
+
+
+_PREPOSITION_RE = re.compile(r"\s+(?:of|in|at|from|with|for|to|on|by)\s+")
+
+
+def main_noun(phrase: str) -> str:
+    """The noun a phrase is about, folded: its last word before any preposition ("a source in the Ministry" ->
+    "source", "a senior fellow at a policy institute" -> "fellow")."""
+    before = _PREPOSITION_RE.split(phrase, maxsplit=1)[0].split()
+    return fold_token(before[-1]) if before else ""
+
+
+def org_headed(phrase: str) -> bool:
+    """Whether a phrase is about an organisation, not a post, whatever its other words ("the official Jordanian
+    news agency", "the state agency")."""
+    noun = main_noun(phrase)
+    return noun in ORG_WORDS and noun not in ROLE_WORDS
 
 
 def gender_of_role(role: str) -> str:

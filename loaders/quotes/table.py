@@ -19,8 +19,10 @@ from loaders.quotes.reported import reported_rows_of
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import COLUMNS, Row, single_spaced
 
-# "… that" and at least one word of the clause, up to where the quote opens.
-_THAT_CLAUSE_RE = re.compile(r"\bthat\s+[^\s“”«»\"]+\s[^“”«»\"]*$")
+# a reported clause open before a quote: after "that" (up to a colon announcing the quote: "He noted that …: “…”"),
+# or right after "said" ("said on Tuesday it had stopped talks because the agreement “…”"), never across a colon
+# nor after a cue set between commas ("Italy, said the minister, “has …”")
+_THAT_CLAUSE_RE = re.compile(r"\bthat\s+[^\s“”«»\"]+\s[^“”«»\"]*$|\b(?:said|says)\s+[^\s“”«»\":]+\s[^“”«»\":]*[^“”«»\":,\s]\s*$")
 
 
 def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]:

@@ -60,10 +60,10 @@ def cue_forms() -> tuple[str, ...]:
     return tuple(sorted(spelt, key=lambda f: (-len(f), f)))
 
 
-def alternation(words) -> str:
-    """A non-capturing regex alternation of `words` (longest first), spaces matching any whitespace."""
+def alternation(words, space: str = r"\s+") -> str:
+    """A non-capturing regex alternation of `words` (longest first), spaces matching `space` (any whitespace)."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) + ")"
+    return "(?:" + "|".join(space.join(map(re.escape, w.split())) for w in ordered) + ")"
 
 
 CUE_FORMS = cue_forms()
@@ -77,6 +77,7 @@ INVERTED_CUE = alternation([*_DATA["cues"]["inverted"], *_DATA["cues"]["inverted
 CHANNEL_CUES = frozenset(_DATA["cues"]["inverted_channel"])
 CREDIT_CUES = frozenset(_DATA["cues"]["credit"])
 CREDIT_CUE = alternation(CREDIT_CUES)
+QUOTE_ONLY_CUES = frozenset(_DATA["cues"]["quote_only"])
 PARTICIPLES: dict[str, str] = dict(_DATA["cues"]["participles"])
 PARTICIPLE = alternation(PARTICIPLES)
 
@@ -104,6 +105,8 @@ COMPANY_NOUN = alternation(COMPANY_NOUNS)
 LEGAL_FORM = alternation(_DATA["organisations"]["legal_forms"])
 COMPANY_NAME_ENDINGS = frozenset(_DATA["organisations"]["name_endings"])
 CHANNEL = alternation(_DATA["channels"]["phrases"])
+# a channel written with a hyphen ("the press-service of …"), read as the words it joins
+HYPHENED_CHANNEL_RE = re.compile(alternation([c for c in _DATA["channels"]["phrases"] if " " in c], "-"), re.I)
 PRESS_CHANNEL = alternation([c for c in _DATA["channels"]["phrases"] if c not in _DATA["channels"]["shared_with_outlets"]])
 CHANNEL_WORDS = frozenset(_DATA["channels"]["words"])
 
