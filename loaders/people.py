@@ -160,8 +160,9 @@ def similar_tail(full_key: str, short_key: str) -> bool:
     return tail[:1] == short_key[:1] and fuzz.ratio(tail, short_key) >= 90
 
 
-# Romanisations of one Cyrillic or Turkic sound, levelled so variants of a name compare equal.
-_TRANSLIT = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("yu", "u"), ("ya", "a"), ("yo", "o"), ("ye", "e"),
+# Romanisations of one Cyrillic or Turkic sound, levelled so variants of a name compare equal (х is "kh" in English,
+# "ch" in German, Czech and Slovak, "h" in Turkic spellings: Mikhalko, Michalko).
+_TRANSLIT = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ch", "h"), ("yu", "u"), ("ya", "a"), ("yo", "o"), ("ye", "e"),
              ("iy", "i"), ("yy", "i"), ("y", "i"), ("w", "v"), ("ou", "u")]
 _DOUBLE_RE = re.compile(r"(\w)\1")
 

@@ -300,9 +300,11 @@ def test_a_name_before_a_lower_case_organisation_word_is_what_that_word_refers_t
         ("direct", "Gas will flow by March", "Caspian Link consortium", "speaker_cue_after")]
 
 
-def test_a_country_that_speaks_is_its_state():
-    rows = article_rows(["Norway said on Friday it would open two seabed areas to mineral licences next year."])
-    assert [(r.kind, r.speaker, r.side) for r in rows] == [("reported", "Norway", "other")]
+@pytest.mark.parametrize("country, side", [("Norway", "other"), ("The Democratic Republic of Congo", "other"),
+                                           ("The Kingdom of Spain", "EU")])
+def test_a_country_that_speaks_is_its_state(country, side):
+    rows = article_rows([f"{country} said on Friday it would open two seabed areas to mineral licences next year."])
+    assert [(r.kind, r.speaker, r.side) for r in rows] == [("reported", country.removeprefix("The "), side)]
 
 
 def test_a_partial_quote_going_on_after_a_document_named_before_it_is_a_quote_not_a_title():
@@ -397,3 +399,23 @@ def test_a_described_state_body_stays_as_written_not_the_last_organisation():
     rows = article_rows(["The European Union signed a memorandum on lithium with Astana.",
                          "The state geological service estimated last year that the country holds 50,000 tonnes."])
     assert [r.speaker for r in rows] == ["state geological service"]
+
+
+@pytest.mark.parametrize("verb", ["vowed", "pledged", "complained", "quipped"])
+def test_a_verb_of_promising_or_complaining_after_a_quote_names_its_speaker(verb):
+    assert _rows("Prime Minister Adam Nowak spoke in Katowice.",
+                 f"“We will set up a ministry for the mines,” Nowak {verb}.") == [
+        ("direct", "We will set up a ministry for the mines", "Adam Nowak", "speaker_cue_after")]
+
+
+@pytest.mark.parametrize("verb", ["focused on", "spoke of", "dwelt on"])
+def test_what_the_speaker_dwelt_on_in_quote_marks_is_their_words(verb):
+    assert _rows("The head of the EU Delegation, Anna Berg, opened the forum.",
+                 f"Referring to the challenges facing Europe, she {verb} “a war of conquest at our border.”") == [
+        ("direct", "a war of conquest at our border.", "Anna Berg", "frame_before")]
+
+
+def test_a_frame_after_four_introductory_phrases_still_names_the_speaker():
+    assert _rows("Speaking at a forum in Almaty, Kazakhstan, hosted by the bank and the United Nations, UNEP, Maria Lind, "
+                 "President of the Nordic Bank said: “We will fund solar farms across the region.”") == [
+        ("direct", "We will fund solar farms across the region.", "Maria Lind", "frame_before")]

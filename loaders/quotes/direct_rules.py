@@ -166,7 +166,7 @@ def _framed_head(span: Span) -> bool:
 
 
 def frame_before(art: Article, span: Span) -> Found | None:
-    """Name said (that) “…” / He called the deal “…”, after up to two introductory phrases."""
+    """Name said (that) “…” / He called the deal “…”, after up to four introductory phrases."""
     if not _framed_head(span):
         return None
     found = art.frame_at(span.p0, span.sent_start, span.sent_start + len(span.head))

@@ -60,7 +60,7 @@ class Frames:
         return found is not None and found[1].person
 
     def frame_at(self, p: int, start: int, end: int) -> tuple[re.Match[str], Speaker] | None:
-        """A "SPEAKER cue" frame at the start of text[start:end], after up to two introductory phrases; after an
+        """A "SPEAKER cue" frame at the start of text[start:end], after up to four introductory phrases; after an
         outlet's credit ("Reuters reports Lopez … said"), the frame that follows it, else the credit's own."""
         found, credited = self._frame_at(p, start, end, past_credit=True)
         if found is None and credited:
@@ -73,7 +73,7 @@ class Frames:
         credited_once = False
         text = self.paras[p]
         pos = start
-        for _ in range(3):
+        for _ in range(5):  # "Speaking from the event in Addis Ababa, Ethiopia, hosted by …, UNIDO, X said"
             if not self.has_cue(p, pos, end):
                 return None, credited_once
             m = SUBJ_CUE_RE.match(text, pos, end)

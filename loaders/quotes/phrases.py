@@ -18,8 +18,8 @@ from loaders.quotes.names import (CHUNK_RE, company_name, core_count, kind_befor
                                   with_initials)
 from loaders.quotes.roles import (DETERMINER_RE, clean_np, fold_token, head_noun, is_role_word, main_noun, relative_role,
                                   role_like, title_before)
-from loaders.quotes.vocab import (CHANNEL, CLAUSE_OPENERS, COMPANY_NOUNS, CONNECTORS, CREDIT_CUES, HYPHENED_CHANNEL_RE,
-                                  LEGAL_FORM, NOT_ADJECTIVES, ORG_WORDS)
+from loaders.quotes.vocab import (CHANNEL, CLAUSE_OPENERS, COMPANY_NOUNS, CONNECTORS, COUNTRY_RE, CREDIT_CUES,
+                                  HYPHENED_CHANNEL_RE, LEGAL_FORM, NOT_ADJECTIVES, ORG_WORDS)
 
 _WORDS_OF_RE = re.compile(r"(?<=^his|^her)\s+(?:words|opinion|view|estimate|estimates|statement|assessment)$")
 _ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z&.\-]{1,9}\)$")  # "European Investment Bank (EIB)"
@@ -50,6 +50,7 @@ _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:that|which|who|whose|where|when)\s+")
 _NAMED_HEAD_RE = re.compile(r"(?!(?:As|In|On|At|For|By|With|From|After|Before|During|When|While|If|But|And|So|Yet|Also"
                             r"|However|Meanwhile|Earlier|Later|Then|Now|Still|Instead)\b)"
                             r"[A-Z][\w’'&.\-]*(?:\s+[A-Za-z][\w’'&.\-]*){0,3}")
+_BY_PARTICIPLE_RE = re.compile(r"(?:[a-z]+ed|held|led|run)\s+by\s")
 _PART_OF_COMPANY = frozenset({"unit", "subsidiary", "arm", "division", "branch", "affiliate", "venture", "network",
                               "chain"})
 _LED_BY_RE = re.compile(r"\s+(?:led|headed|owned|operated|run|controlled|backed|chaired)\s+by\s+.+$"
@@ -181,6 +182,8 @@ def read_phrase(raw: str) -> Phrase | None:
     fronted = _fronted_name(head.strip(), app.strip(" ,"))
     if fronted is not None:
         return fronted
+    if _BY_PARTICIPLE_RE.match(app.strip(" ,")):
+        return None  # "Almaty, Kazakhstan, hosted by the bank …": where something happened, no speaker and role
     head, indefinite = head.strip(), _INDEFINITE_APP_RE.match(app.strip(" ,"))
     app = DETERMINER_RE.sub("", app.strip(" ,"))
     if app and _NAMED_HEAD_RE.fullmatch(head) and _org_description(_RELATIVE_TAIL_RE.split(" " + app, maxsplit=1)[0]):
@@ -212,8 +215,8 @@ def read_phrase(raw: str) -> Phrase | None:
         if " " not in chunk and head[:offset].endswith(" of ") and (
                 org_head or is_role_word(head[:offset - 4].rsplit(maxsplit=1)[-1])):
             continue  # "Ministry of Mines", "CEO of Masdar": the word after "of" is the organisation's
-        if head[:offset].endswith(" in ") and " " not in chunk:
-            continue  # "the Russian embassy in Washington": a place, never a person
+        if (head[:offset].endswith(" in ") and " " not in chunk) or COUNTRY_RE.fullmatch(chunk):
+            continue  # "the Russian embassy in Washington", "Kenya": a place, never a person
         if fold_token(head[offset + len(chunk):].strip()) in ORG_WORDS:
             continue  # "the Shah Deniz consortium", "the Samruk-Kazyna fund": the organisation's name
         if head.startswith(("'s ", "’s "), offset + len(chunk)) or (

@@ -116,7 +116,7 @@ def as_cue(art: Article, p: int, s: int, e: int) -> Row | None:
 
 
 def speaker_cue(art: Article, p: int, s: int, e: int) -> Row | None:
-    """X cue (OBJECT) (WHEN) that CLAUSE, after up to two introductory phrases; or X said CLAUSE without "that"
+    """X cue (OBJECT) (WHEN) that CLAUSE, after up to four introductory phrases; or X said CLAUSE without "that"
     for the cues in speech.toml `bare_clause`, a named speaker and no listener."""
     text = art.paras[p]
     found = art.frame_at(p, s, e)

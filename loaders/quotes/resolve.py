@@ -62,6 +62,11 @@ def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
 _PERSONS_OFFICE_RE = re.compile(r"(?P<owner>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+(?:office|administration)")
 
 
+# a country, by its name or its state's formal name ("the Democratic Republic of Congo", "the Kingdom of Norway")
+_STATE_RE = re.compile(rf"(?:[Tt]he\s+)?(?:(?:(?:Democratic|People['’]s|Islamic|Federal|Socialist|Arab|Kyrgyz|United)\s+)*"
+                       rf"(?:Republic|Kingdom|Federation|Emirates)\s+of\s+(?:the\s+)?)?{COUNTRY_RE.pattern}")
+
+
 class Article(Frames, Documents, Organisations, Persons):
     """Persons, quoted regions and sentences of one article, and the speakers its phrases denote."""
 
@@ -160,7 +165,7 @@ class Article(Frames, Documents, Organisations, Persons):
         place = place_speaker(raw)
         if place:  # "Baku noted": the government seated there, never a person
             return Speaker(place, "", self._side("", place), how)
-        if COUNTRY_RE.fullmatch(raw.strip(" ,")):  # "Azerbaijan said Thursday it started deliveries": its state
+        if _STATE_RE.fullmatch(raw.strip(" ,")):  # "Azerbaijan said Thursday it started deliveries": its state
             country = DETERMINER_RE.sub("", raw.strip(" ,"))
             return Speaker(country, "", self._side("", country), how)
         holder = holder_of_title(raw)
