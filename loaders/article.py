@@ -59,8 +59,9 @@ _DATELINE = re.compile(
                 |\.\s+(?P<src2>[A-Z][A-Z0-9.\-]{{2,}}(?=\s))(?:\s+{_DASH})?
                 |(?(date),\s*(?P<src5>[A-Z][A-Z0-9\-]{{2,}})\.|(?!))
                 |(?(date)\.|(?!))))
+      | \((?:MENAFN\s*{_DASH}\s*)?(?P<src8>[A-Z][\w.&'’\-]*(?:\s[A-Z][\w.&'’\-]*){{0,3}})\)(?:\s+{_DASH})?
       | (?P<tcity>{_TITLE_CITY})
-            (?:,\s*{_DAY_DATE}(?:\s*\((?P<src3>[^()\n]{{2,40}})\))?|(?:,\s*[A-Z][a-zà-ÿ]+)?\s*\((?P<src4>[^()\n]{{2,40}})\))
+            (?:,\s*{_DAY_DATE}(?:\s*\((?P<src3>[^()\n]{{2,40}})\))?|(?:,\s*[A-Z][a-zà-ÿ]+)?\s*\((?P<src4>[A-Z][^()\n]{{1,39}})\))
             \s*{_DASH}
     )\s+(?=\S)""",
     re.VERBOSE,
@@ -136,8 +137,9 @@ def _draft(date: dt.date, blocks: list[str], *, title: str, source: str, url: st
     if blocks:
         dateline = _DATELINE.match(blocks[0])
         if dateline and (dateline["city"] or "").upper() not in _NOT_PLACES:
-            place = _place_name(dateline["city"] or dateline["tcity"])
-            named = next((s for s in (dateline[k] for k in ("src1", "src2", "src3", "src4", "src5", "src6", "src7"))
+            place = _place_name(dateline["city"] or dateline["tcity"] or "")
+            named = next((s for s in (dateline[k] for k in ("src1", "src2", "src3", "src4", "src5", "src6", "src7",
+                                                            "src8"))
                           if s), "")
             source = source or _outlet_name(named)
             blocks[0] = blocks[0][dateline.end():]

@@ -55,6 +55,8 @@ def test_encodings_and_line_endings_give_the_same_article(write_files, encode):
     ("WASHINGTON, February 14 - RIA Novosti. ", "Washington", "RIA Novosti"),
     ("MOSCOW (UrduPoint News / Sputnik - 31st May, 2023) ", "Moscow", "UrduPoint News / Sputnik"),
     ("Tashkent, Uzbekistan (UzDaily.com) -- ", "Tashkent", "UzDaily.com"),
+    ("(MENAFN- Trend News Agency) ", "", "Trend News Agency"),
+    ("(Bloomberg) -- ", "", "Bloomberg"),
 ])
 def test_dateline_shapes_split_off_place_and_source(dateline, place, source):
     draft = from_record("2024-01-01", dateline + "The ministry announced a lithium tender.")

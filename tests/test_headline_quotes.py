@@ -111,3 +111,4 @@ def test_a_headline_role_is_nobody_when_the_one_person_quoted_holds_another_role
     rows = article_rows(["“We will cooperate,” said Deputy Mayor Alisher Shodmanov."],
                         title="Health Minister on coronavirus: “We are not hiding the disease”")
     assert [r for r in rows if r.para_no == HEADLINE] == []
+

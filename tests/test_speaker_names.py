@@ -377,3 +377,19 @@ def test_a_capitalised_run_ending_in_a_sector_word_is_a_company_not_a_person(nam
 def test_a_surname_that_is_also_an_industry_word_stays_a_persons(surname):
     rows = article_rows([f"Dana {surname} said on Monday it was time to act on the grid."])
     assert [(r.speaker, r.person) for r in rows] == [(f"Dana {surname}", f"Dana {surname}")]
+
+
+@pytest.mark.parametrize("chunk", ["Cabinet Will Decide How Guyana", "Rates Are Set", "Gold Is Back"])
+def test_the_verbs_a_title_case_headline_capitalises_are_no_part_of_a_name(chunk):
+    name, _ = name_in_chunk(chunk)
+    assert not {"How", "Are", "Is", "Decide"} & set(name.split())
+
+
+def test_a_name_ending_in_today_is_an_outlet_not_when_it_was_said():
+    rows = article_rows(["Editor-in-chief of Kazakhstan Today Aigul Bekova said that readers wanted more data."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [("Aigul Bekova", "Editor-in-chief of Kazakhstan Today")]
+
+
+def test_ch_and_kh_at_the_start_of_a_name_are_two_names():
+    rows = article_rows(["ADB economist Albert Chan presented the outlook.", "“Growth will slow,” Khan said."])
+    assert [r.speaker for r in rows] == ["Khan"]

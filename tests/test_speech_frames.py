@@ -324,7 +324,8 @@ def test_when_it_was_said_opening_the_sentence_without_a_comma_leaves_the_speake
 
 
 @pytest.mark.parametrize("description", ["the local unit of a Swiss trader which runs the mine",
-                                         "a subsidiary of the state holding", "the country's largest zinc producer"])
+                                         "the world's biggest zinc producer", "Kazakhstan's leading battery maker",
+                                         "a subsidiary of the state holding", "the state mining company"])
 def test_a_name_whose_apposition_describes_an_organisation_is_that_organisation(description):
     rows = article_rows([f"Output fell by a tenth in March, Altai Zinc, {description}, said on Friday."])
     assert [(r.speaker, r.person, r.speaker_role) for r in rows] == [("Altai Zinc", "", "")]
@@ -419,3 +420,57 @@ def test_a_frame_after_four_introductory_phrases_still_names_the_speaker():
     assert _rows("Speaking at a forum in Almaty, Kazakhstan, hosted by the bank and the United Nations, UNEP, Maria Lind, "
                  "President of the Nordic Bank said: “We will fund solar farms across the region.”") == [
         ("direct", "We will fund solar farms across the region.", "Maria Lind", "frame_before")]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Astana, Tashkent and Bishkek signed the water deal, and the Asian Development Bank said that it would fund "
+     "the canals.", "Asian Development Bank"),
+    ("Brent fell below $70, oil output slipped, and the central bank said that the tenge would weaken.",
+     "central bank"),
+])
+def test_a_clause_and_then_an_organisation_is_no_name_with_an_apposition(sentence, speaker):
+    assert [r.speaker for r in article_rows([sentence])] == [speaker]
+
+
+@pytest.mark.parametrize("trade", ["a crane operator at the port", "a small supplier of spare parts"])
+def test_a_person_whose_apposition_names_a_trade_stays_a_person_with_that_role(trade):
+    rows = article_rows([f"Marat Abenov, {trade}, said work had slowed since March."])
+    assert [(r.speaker, r.person, r.speaker_role) for r in rows] == [("Marat Abenov", "Marat Abenov", trade.split(
+        " ", 1)[1])]
+
+
+def test_a_short_clause_before_a_second_speakers_frame_is_kept():
+    rows = article_rows(["Kazatomprom said output fell, while Cameco said its own production would rise."])
+    assert [(r.text, r.speaker) for r in rows] == [("output fell", "Kazatomprom"),
+                                                   ("its own production would rise", "Cameco")]
+
+
+def test_a_participle_inside_a_noun_phrase_after_while_opens_no_second_frame():
+    rows = article_rows(["Kazatomprom said production would rise next year, while the price stated in the contract "
+                         "would stay fixed."])
+    assert [r.text for r in rows] == ["production would rise next year, while the price stated in the contract would "
+                                      "stay fixed"]
+
+
+@pytest.mark.parametrize("tail", ["continued, noting that", "continued by saying that", "continued that"])
+def test_continued_frames_speech_before_a_participle_or_that(tail):
+    rows = article_rows([f"EU Ambassador Kestutis Jankauskas {tail} the EU was the largest investor."])
+    assert [(r.speaker, r.side) for r in rows] == [("Kestutis Jankauskas", "EU")]
+
+
+@pytest.mark.parametrize("title", ["amending certain legislative acts on energy.", "with amendments to the Tax Code.",
+                                   "concerning the use of subsoil."])
+def test_a_law_named_in_lower_case_after_the_word_law_is_no_quote(title):
+    assert article_rows([f"Deputies discussed the draft law “{title}”"]) == []
+
+
+def test_a_weekday_before_a_lower_case_organisation_word_is_no_part_of_its_name():
+    rows = article_rows(["On Thursday ministry officials inspected the refinery.",
+                         "The ministry said that the refinery would reopen in May."])
+    assert [r.speaker for r in rows] == ["ministry"]
+
+
+def test_the_government_after_a_cabinet_spoke_is_that_cabinet():
+    rows = article_rows(["The Kazakh cabinet said on Monday that wheat duties would fall.",
+                         "The government added that the cut would last a year."])
+    assert [(r.speaker, r.side) for r in rows] == [("Kazakh cabinet", "Kazakhstan")] * 2

@@ -18,7 +18,10 @@ _INSERTED_RE = re.compile(r"\s+(?P<spk>[^,;:“”«»\"]{2,80}?),")
 # the consortium said, “mark …”"
 _INSERTED_SUBJECT_RE = re.compile(r",\s+(?P<spk>[^,]{2,80})$")
 _QUOTE_AFTER_RE = re.compile(r",\s*[“\"«]")
-_QUOTE_NEXT_RE = re.compile(r"\s*(?:[,:]?\s*[“\"«]|:\s*$)")  # "He continued:" closing the paragraph before it too
+# what lets "continued" or "resumed" frame speech: a quote next ("He continued:" closing the paragraph before one
+# too), a "that" clause, or a participle of speech ("She continued, noting that …", "He continued by saying …")
+_QUOTE_NEXT_RE = re.compile(r"\s*(?:[,:]?\s*[“\"«]|:\s*$)|\s+that\b"
+                            r"|,?\s+(?:by\s+)?(?:noting|adding|saying|stressing|stating|explaining|pointing|recalling)\b")
 _QUOTE_BEFORE_RE = re.compile(r"[”\"»][,.]?\s*$")
 _CREDIT_RE = re.compile(CREDIT_CUE)
 _CREDITED_SUBJECT_RE = re.compile(r"(?:\s+that)?\s+(?=[A-Z])")
@@ -52,6 +55,29 @@ class Frames:
             return self.resolve(pronoun.group("pron"), p, at + pronoun.start("pron"))
         found = [the.start() for the in _SUBJECT_THE_RE.finditer(phrase, 1)]
         return self.resolve(phrase[found[-1]:], p, at + found[-1]) if found else None
+
+    def _inserted_subject(self, m: re.Match[str], p: int) -> Speaker | None:
+        """For "Deliveries to Europe, the consortium said, “…”": the cue's own subject after the last comma, when it
+        names someone; else None."""
+        subject = _INSERTED_SUBJECT_RE.search(m.group("spk")) if _QUOTE_AFTER_RE.match(m.string, m.end()) else None
+        if subject is None:
+            return None
+        speaker = self.resolve(subject.group("spk"), p, m.start("spk") + subject.start("spk"))
+        return speaker if speaker is not None and speaker.name else None
+
+    def _frame_subject(self, m: re.Match[str], p: int) -> Speaker | None:
+        """The speaker of a frame's subject phrase: after a conjunction ("…, but the EU official said that"), the
+        subject a fronted time or place leaves, or the subject of a first predicate ("Mora commended … and said")."""
+        lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that", "in which he said"
+        at = m.start("spk") + (lead.end() if lead else 0)
+        speaker = self.resolve(m.group("spk")[at - m.start("spk"):], p, at)
+        if speaker is None and _UNCOMMAED_OPENER_RE.match(m.group("spk")):
+            speaker = self._fronted_subject(m.group("spk"), p, m.start("spk"))
+        elif speaker is None:
+            first = _FIRST_PREDICATE_RE.fullmatch(m.group("spk"))
+            if first is not None:  # "Mora commended the relations … and said that": the sentence's subject
+                speaker = self.resolve(first.group("subj"), p, m.start("spk"))
+        return speaker
 
     def person_frame_at(self, p: int, start: int, end: int) -> bool:
         """Whether text[start:end] opens with a person's own "X said" frame: what stands before it ("According to
@@ -95,22 +121,8 @@ class Frames:
                 speaker = self.resolve(inserted.group("spk"), p, inserted.start("spk"))
                 if speaker is not None:
                     return (m, speaker), credited_once
-            subject = (_INSERTED_SUBJECT_RE.search(m.group("spk")) if m and _QUOTE_AFTER_RE.match(text, m.end())
-                       and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS else None)
-            if subject is not None:  # "Deliveries to Europe, the consortium said, “…”": the cue's own subject
-                speaker = self.resolve(subject.group("spk"), p, m.start("spk") + subject.start("spk"))
-                if speaker is not None and speaker.name:
-                    return (m, speaker), credited_once
             elif m and m.group("spk").split(maxsplit=1)[0].casefold() not in CLAUSE_OPENERS:
-                lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that", "in which he said"
-                at = m.start("spk") + (lead.end() if lead else 0)
-                speaker = self.resolve(m.group("spk")[at - m.start("spk"):], p, at)
-                if speaker is None and _UNCOMMAED_OPENER_RE.match(m.group("spk")):
-                    speaker = self._fronted_subject(m.group("spk"), p, m.start("spk"))
-                elif speaker is None:
-                    first = _FIRST_PREDICATE_RE.fullmatch(m.group("spk"))
-                    if first is not None:  # "Mora commended the relations … and said that": the sentence's subject
-                        speaker = self.resolve(first.group("subj"), p, m.start("spk"))
+                speaker = self._inserted_subject(m, p) or self._frame_subject(m, p)
                 if speaker is not None:
                     return (m, speaker), credited_once
             comma = text.find(", ", pos, min(end, pos + 160))

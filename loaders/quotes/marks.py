@@ -68,9 +68,11 @@ _DOC_BEFORE_RE = re.compile(
     re.I,
 )
 # quoted words that go on the sentence as the predicate of a document named before them ("the agreement “ran counter
-# to the country's interests.”"): lower case, closing the sentence, never a title's opening preposition ("the law
-# “on subsoil use.”")
-_PREDICATE_RE = re.compile(r"(?!(?:on|about|of|for|in|to|the|a|an)\b)[a-z][^“”«»\"]*[.!?]$")
+# to the country's interests.”"): opening with a finite verb, closing the sentence; never a title in lower case ("the
+# law “on subsoil use.”", "the law “amending certain acts.”", "the draft “with amendments to the Tax Code.”")
+_PREDICATE_RE = re.compile(r"(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|does|did"
+                           r"|ran|made|gave|took|put|set|went|came|became|brought|kept|left|meant|led|held|fell|rose"
+                           r"|grew|remains|means)\s[^“”«»\"]*[.!?]$")
 _DOC_AFTER_RE = re.compile(
     r"\s*(?:strategy|programme|program|project|initiative|agreement|memorandum|roadmap|plan|concept|law|act"
     r"|forum|summit|conference|platform|report|company|fund|holding|corporation|partnership|alliance"

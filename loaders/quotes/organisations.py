@@ -95,11 +95,14 @@ _WORD = rf"(?!(?:{_OPENERS})\s)[{UP}]\w*(?:-[{UP}\d]\w*)*"  # never "Toronto-lis
 _PREFIX_RE = re.compile(rf"(?<![\w’'\-]){_WORD}(?:\s+(?:and\s+|&\s+)?{_WORD})*(?:\s+(?:and|&))?\s+$")
 
 
+_GOVERNMENT_BODY_RE = re.compile(r"\b(?:government|cabinet)\b", re.I)
+
+
 @lru_cache(maxsize=64)
 def named_kind_re(head: str) -> re.Pattern[str]:
     """Pattern for a name before an organisation word in lower case ("the Shah Deniz consortium", "the Samruk-Kazyna
     fund"): what "the consortium" says later is that organisation's."""
-    return re.compile(rf"(?<![\w’'\-])(?:{_WORD}\s+)+{re.escape(head)}\b")
+    return re.compile(rf"(?<![\w’'\-])(?:(?!{_CALENDAR}\b|Today\b){_WORD}\s+)+{re.escape(head)}\b")
 
 
 def prefixed_name(text: str, name: str) -> str:
@@ -228,7 +231,10 @@ class Organisations:
                 best = self._government_before(p, pos)
                 if best:
                     return best
-                return phrase  # none named: "government" as written, never a company that spoke before
+                # none named: the government body that spoke last ("The Kazakh cabinet said … The government added"),
+                # else "government" as written; never a company that spoke before
+                last = self._last_spoken(p, pos, person=False)
+                return last[1].name if last is not None and _GOVERNMENT_BODY_RE.search(last[1].name) else phrase
             if not best:  # "Kazakhstan's energy ministry said … . The ministry added"
                 last = self._last_spoken(p, pos, person=False)
                 if last is not None and last[1].name.casefold().endswith(" " + head):

@@ -52,7 +52,9 @@ _NAMED_HEAD_RE = re.compile(r"(?!(?:As|In|On|At|For|By|With|From|After|Before|Du
                             r"[A-Z][\w’'&.\-]*(?:\s+[A-Za-z][\w’'&.\-]*){0,3}")
 _BY_PARTICIPLE_RE = re.compile(r"(?:[a-z]+ed|held|led|run)\s+by\s")
 _PART_OF_COMPANY = frozenset({"unit", "subsidiary", "arm", "division", "branch", "affiliate", "venture", "network",
-                              "chain"})
+                              "chain", "firm"})
+_DEFINITE_RE = re.compile(r"(?:the\s|[A-Z][\w\-]*['’]s\s)")  # "the world's …", "Korea's …"
+_LIST_RE = re.compile(r"\s(?:and|or)\s")  # "Tokayev, Mirziyoyev and the World Bank": a list, no apposition
 _LED_BY_RE = re.compile(r"\s+(?:led|headed|owned|operated|run|controlled|backed|chaired)\s+by\s+.+$"
                         r"|(?<=[A-Za-z])\s+(?:which|who)\s+.+$")  # "LGES which also supplies Tesla": LGES
 # an apposition set off with dashes, as Central Asian agencies write it: "Sinoil fuel company - another large network
@@ -185,8 +187,10 @@ def read_phrase(raw: str) -> Phrase | None:
     if _BY_PARTICIPLE_RE.match(app.strip(" ,")):
         return None  # "Almaty, Kazakhstan, hosted by the bank …": where something happened, no speaker and role
     head, indefinite = head.strip(), _INDEFINITE_APP_RE.match(app.strip(" ,"))
+    described = _RELATIVE_TAIL_RE.split(" " + app.strip(" ,"), maxsplit=1)[0].strip() if app.strip(" ,") else ""
     app = DETERMINER_RE.sub("", app.strip(" ,"))
-    if app and _NAMED_HEAD_RE.fullmatch(head) and _org_description(_RELATIVE_TAIL_RE.split(" " + app, maxsplit=1)[0]):
+    if described and _NAMED_HEAD_RE.fullmatch(head) and "," not in described and not _LIST_RE.search(
+            " " + described) and _org_description(described):
         return Phrase(head, org_like=True)  # "ArcelorMittal Temirtau, the local unit of the Luxembourg-based
         # steelmaker which operates the mine", "X, a subsidiary of Y": a company
     relative = relative_role(app) if app else None
@@ -250,19 +254,23 @@ def _kind_named(head: str) -> str:
     last = None
     for last in CHUNK_RE.finditer(head):
         pass
-    if last is None or last.end() != len(head) or len(head[:last.start()].split()) > 5 or not kind_before(
-            head[:last.start()]):  # never the last name of a longer phrase ("a study by X with the company Y")
-        return ""
+    before = head[:last.start()] if last is not None else ""
+    if last is None or last.end() != len(head) or len(before.split()) > 5 or not kind_before(before):
+        return ""  # never the last name of a longer phrase ("a study by X with the company Y")
     chunk = last.group()
     return chunk if core_count(chunk) <= 2 and not any(is_role_word(w) for w in chunk.split()) else ""
 
 
 def _org_description(app: str) -> bool:
-    """Whether an apposition describes an organisation ("the local unit of …", "a subsidiary of …", "the world's
-    largest uranium producer"): its head noun names a kind of organisation."""
+    """Whether an apposition describes an organisation ("the local unit of …", "a subsidiary of …", "the state
+    company"): its head noun names a kind of organisation, never a trade a person has ("a crane operator", "a coal
+    miner", "a fuel trader")."""
     noun = main_noun(app)
-    return not is_role_word(noun) and (noun in ORG_WORDS or noun in COMPANY_NOUNS or noun in _PART_OF_COMPANY
-                                       or noun.endswith(("maker", "producer")))
+    if is_role_word(noun):
+        return False
+    if noun in COMPANY_NOUNS or noun.endswith(("maker", "producer")):  # "Korea's leading battery maker", "the
+        return _DEFINITE_RE.match(app) is not None  # world's biggest uranium producer"; never "a coal miner"
+    return noun in ORG_WORDS or noun in _PART_OF_COMPANY
 
 
 def outlet_credit(phrase: str, cue: str, resolved: str) -> bool:

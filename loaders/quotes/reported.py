@@ -277,9 +277,7 @@ def reported_rows_of(art: Article, p: int, s: int, e: int) -> list[Row]:
                 second = _coordinated(text, row, end) if rule in _FRAME_FIRST else None
                 if second is not None:
                     return [row, second]
-                contrast = SECOND_FRAME_RE.match(text, row.end, end) if rule in _FRAME_FIRST else None
-                # "Russia said A, while Saudi Arabia said B": the second speaker's own clause
-                return [row] + (reported_rows_of(art, p, contrast.end(), end) if contrast else [])
+                return _contrasted(art, row, end) if rule in _FRAME_FIRST else [row]
     return _found(frame_next(art, p, s, e))  # the sentence's own frames found nothing: the next may name its speaker
 
 
@@ -290,6 +288,21 @@ _FRAME_FIRST = (according_to_before, as_cue, speaker_cue)
 
 def _found(row: Row | None) -> list[Row]:
     return [] if row is None else [row]
+
+
+def _contrasted(art: Article, row: Row, end: int) -> list[Row]:
+    """`row`, and when its clause goes on with ", while Y said …" that Y's own reported rows, `row` cut before the
+    contrast ("Russia said A, while Saudi Arabia said B"); `row` alone when no reported speech follows
+    ("…, while the price stated in the contract stays fixed")."""
+    text = art.paras[row.para_no]
+    contrast = SECOND_FRAME_RE.search(text, row.start, row.end)
+    if contrast is None:
+        return [row]
+    second = reported_rows_of(art, row.para_no, contrast.end(), end)
+    if not second:
+        return [row]
+    kept = text[row.start:contrast.start()].rstrip()
+    return [row._replace(end=row.start + len(kept), text=kept)] + second
 
 
 def _coordinated(text: str, row: Row, end: int) -> Row | None:

@@ -114,7 +114,7 @@ def clean_np(text: str) -> bool:
     return True
 
 
-_WHEN_WORD_RE = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Tonight")
+_WHEN_WORD_RE = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday")  # not "… Today", a name
 
 
 def title_before(text: str, start: int) -> str:

@@ -58,12 +58,12 @@ def single_spaced(text: str) -> str:
 
 def reported_row(p: int, start: int, end: int, text: str, speaker: Speaker, cue: str, rule: str) -> Row | None:
     """The reported row of text[start:end], cut before a second predicate of the speaker (", but declined to");
-    None when fewer than three words remain."""
+    None when fewer than three words remain (two before such a cut: "output fell, without elaborating")."""
     cut = SECOND_PREDICATE_RE.search(text, start, end)
     if cut:
         end = cut.start()
     clause = text[start:end].strip()
-    if len(WORD_RE.findall(clause)) < 3:
+    if len(WORD_RE.findall(clause)) < (2 if cut else 3):
         return None
     start = text.index(clause, start)
     return quote_row(p, start, start + len(clause), clause, "reported", speaker, cue, rule)
