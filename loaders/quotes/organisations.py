@@ -1,5 +1,5 @@
-"""Organisations as speakers: their fullest names, the documents they issue, the posts whose press services
-speak, and what "the ministry", "the company", "it" or "the statement" stand for in an article.
+"""Organisations as speakers: their fullest names, and what "the ministry", "the company", "the government" or "it"
+stand for in an article (states.py reads which country; documents.py who issued a statement).
 
 The pure readings of a phrase are memoised functions; `Organisations` is the part of resolve.Article that
 looks through the article for them (it reads the article's paragraphs, persons and the speakers so far).
@@ -17,7 +17,7 @@ from loaders.quotes.acronyms import defined
 from loaders.quotes.names import CHUNK_RE, company_name
 from loaders.quotes.roles import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker
-from loaders.quotes.vocab import COMPANY_NOUN, COMPANY_NOUNS, COUNTRY_OF_ADJECTIVE, COUNTRY_RE, ORG_KINDS, ORG_WORDS, UP
+from loaders.quotes.vocab import COMPANY_NOUN, COMPANY_NOUNS, COUNTRY_RE, ORG_KINDS, ORG_WORDS, UP
 
 MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
 # "finance minister", "Energy and Mining Minister": a minister's field written before the title
@@ -56,7 +56,6 @@ GROUP_OF_RE = re.compile(
 _FIELD_OFFICE_RE = re.compile(r"(?P<field>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s+(?P<office>ministry|agency|committee|department)")
 # "luxury automaker Mercedes-Benz", "mining giant Glencore": a company introduced by what it is
 COMPANY_NAMED_RE = re.compile(rf"\b(?:{COMPANY_NOUN}|Start-?up)\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
-_THE_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)
 SUBJECT_REACH = 4  # sentences of a paragraph "it said" looks back over for its organisation
 # Prepositions and adverbs that open a sentence before its subject ("Despite Western …", "Instead, …").
 _OPENING_WORDS = frozenset("""despite instead amid amidst following unlike like given besides through across against
@@ -126,34 +125,6 @@ def office_of_field_re(office: str, field: str) -> re.Pattern[str]:
     """Pattern for the capitalised name of an office of a field: "trade ministry" -> "Ministry of Trade"."""
     words = r"\s+".join(re.escape(w.capitalize()) for w in field.split())
     return re.compile(rf"\b{office.capitalize()}\s+(?:of|for)\s+(?:the\s+)?{words}\b")
-
-
-_POSTS = {"president": "President", "presidential": "President", "head of state": "President",
-          "head of the state": "President", "pm": "Prime Minister", "premier": "Prime Minister",
-          "prime minister": "Prime Minister", "head of government": "Prime Minister", "leader": "President"}
-_COUNTRY_OF = {adjective.casefold(): country for adjective, country in COUNTRY_OF_ADJECTIVE.items()}
-# a country's government named in lower case: "The government of Uzbekistan", "The Uzbek government", "Uzbekistan's
-# government", …
-# opening its sentence, as the subject ("talks with the Chinese government" names no speaker)
-_GOVERNMENT_RE = re.compile(
-    rf"(?:^|(?<=[.!?]\s))(?:[Tt]he\s+)?(?:[Gg]overnment\s+of\s+(?:the\s+)?(?P<of>{COUNTRY_RE.pattern})\b"
-    rf"|(?P<adj>{'|'.join(COUNTRY_OF_ADJECTIVE)})\s+government\b"
-    rf"|(?P<owner>{COUNTRY_RE.pattern})['’]s?\s+government\b)")
-_POST_RE = re.compile(r"(?:the\s+)?(?:(?P<adj>" + "|".join(COUNTRY_OF_ADJECTIVE) + r")\s+)?"
-                      r"(?P<post>" + "|".join(sorted(map(re.escape, _POSTS), key=len, reverse=True))
-                      + r")(?:['’]s?)?(?P<rest>\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)?", re.I)
-
-
-@lru_cache(maxsize=4096)
-def post_name(owner: str) -> str:
-    """The post, in full words, whose press service speaks ("presidential" -> "President", "PM's" -> "Prime
-    Minister", "President of Uzbekistan" as written, "Tajik president's" -> "President of Tajikistan"), or ""
-    when the owner is no head of state or government."""
-    m = _POST_RE.fullmatch(owner.strip())
-    if m is None:
-        return ""
-    country = f" of {_COUNTRY_OF[m.group('adj').casefold()]}" if m.group("adj") else ""  # "the Tajik president's"
-    return _POSTS[m.group("post").casefold()] + (m.group("rest") or country)
 
 
 @lru_cache(maxsize=16384)
@@ -294,35 +265,6 @@ class Organisations:
                     abbreviated = m.group().endswith(_ABBREVIATED_FORMS) and self.paras[q].startswith(".", m.end())
                     best, best_at = m.group() + "." * abbreviated, (q, m.start())  # "Corp." as written
         return self._fullest(best) if best else ""
-
-    def _government_before(self, p: int, pos: int) -> str:
-        """"Government of X" for the last government named in lower case as a sentence's subject before (p, pos):
-        "The government of Uzbekistan …", "The Uzbek government …", "Uzbekistan's government …"; else ""."""
-        best = ""
-        for q in range(p + 1):
-            text = self.paras[q]
-            for m in _GOVERNMENT_RE.finditer(text, 0, pos if q == p else len(text)):
-                if not self.inside_quote(q, m.start()):
-                    country = m.group("of") or m.group("owner") or _COUNTRY_OF.get(m.group("adj").casefold(), "")
-                    best = f"Government of {country}" if country else best
-        return best
-
-    def _the_country(self, phrase: str, p: int, pos: int) -> tuple[str, str] | None:
-        """For a phrase opening with "the country's" at (p, pos): the country named last before it, without "the"
-        ("" when none), and the rest of the phrase; None for any other phrase."""
-        m = _THE_COUNTRYS_RE.match(phrase)
-        return None if m is None else (self._country_before(p, pos).removeprefix("the "), phrase[m.end():])
-
-    def _country_before(self, p: int, pos: int) -> str:
-        """The country named last before (p, pos) (speech.toml [places]), or ""; never one that only describes
-        something else ("the Luxembourg-based steelmaker")."""
-        for q in range(p, -1, -1):
-            text = self.paras[q]
-            found = [m.group() for m in COUNTRY_RE.finditer(text, 0, pos if q == p else len(text))
-                     if not text.startswith("-", m.end())]
-            if found:
-                return found[-1]
-        return ""
 
     def _defined(self, acronym: str) -> str:
         """The full name the article spells out for `acronym` (acronyms.defined), or ""."""

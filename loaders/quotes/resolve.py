@@ -31,13 +31,14 @@ from loaders.quotes.marks import overlaps, scan_spans
 from loaders.quotes.names import company_role
 from loaders.quotes.documents import Documents, document_owner
 from loaders.quotes.frames import Frames
-from loaders.quotes.organisations import Organisations, group_org, post_name
+from loaders.quotes.organisations import Organisations, group_org
+from loaders.quotes.states import States, post_name, state_name
 from loaders.quotes.persons import Person, Persons
 from loaders.quotes.phrases import read_phrase
 from loaders.quotes.roles import DETERMINER_RE, ROLE_SYNONYM_RE, fold_token, head_noun, org_headed, role_core, role_like
 from loaders.quotes.rows import UNNAMED, Speaker
 from loaders.quotes.sources import holder_of_title, member_of, place_speaker, unnamed
-from loaders.quotes.vocab import CHANNEL, COUNTRY_RE, ORG_WORDS, PARAGRAPH_LABEL_RE, REFER_BACK
+from loaders.quotes.vocab import CHANNEL, ORG_WORDS, PARAGRAPH_LABEL_RE, REFER_BACK
 from loaders.sentences import sentence_spans
 
 CHANNEL_RE = re.compile(CHANNEL, re.I)
@@ -62,12 +63,7 @@ def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
 _PERSONS_OFFICE_RE = re.compile(r"(?P<owner>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+(?:office|administration)")
 
 
-# a country, by its name or its state's formal name ("the Democratic Republic of Congo", "the Kingdom of Norway")
-_STATE_RE = re.compile(rf"(?:[Tt]he\s+)?(?:(?:(?:Democratic|People['’]s|Islamic|Federal|Socialist|Arab|Kyrgyz|United)\s+)*"
-                       rf"(?:Republic|Kingdom|Federation|Emirates)\s+of\s+(?:the\s+)?)?{COUNTRY_RE.pattern}")
-
-
-class Article(Frames, Documents, Organisations, Persons):
+class Article(Frames, Documents, Organisations, States, Persons):
     """Persons, quoted regions and sentences of one article, and the speakers its phrases denote."""
 
     def __init__(self, paras: list[str], home: str = "", title: str = ""):
@@ -165,8 +161,8 @@ class Article(Frames, Documents, Organisations, Persons):
         place = place_speaker(raw)
         if place:  # "Baku noted": the government seated there, never a person
             return Speaker(place, "", self._side("", place), how)
-        if _STATE_RE.fullmatch(raw.strip(" ,")):  # "Azerbaijan said Thursday it started deliveries": its state
-            country = DETERMINER_RE.sub("", raw.strip(" ,"))
+        country = state_name(raw)
+        if country:  # "Azerbaijan said Thursday it started deliveries": its state
             return Speaker(country, "", self._side("", country), how)
         holder = holder_of_title(raw)
         if holder:  # "Hero-Arkadag said": the one man who holds the title
