@@ -100,7 +100,7 @@ def test_the_read_part_scores_at_least_what_it_scored_when_the_rules_last_change
 
 # Raised whenever a rule change raises the dev part's scores (README, "Measuring accuracy"); set to the new
 # figures when a batch joins the read part, which changes what is measured.
-FLOOR = {"direct_f1": 0.977, "direct_speaker_of_gold": 0.914, "event_recall": 0.850}
+FLOOR = {"direct_f1": 0.979, "direct_speaker_of_gold": 0.918, "event_recall": 0.854}
 
 
 def test_entity_offsets_in_a_parsed_paragraph_map_to_the_article_through_collapsed_spaces():
