@@ -301,7 +301,7 @@ def test_a_name_before_a_lower_case_organisation_word_is_what_that_word_refers_t
 
 
 @pytest.mark.parametrize("country, side", [("Norway", "other"), ("The Democratic Republic of Congo", "other"),
-                                           ("The Kingdom of Spain", "EU")])
+                                           ("The Kingdom of Spain", "EU"), ("Kenya", "other"), ("Turkey", "other")])
 def test_a_country_that_speaks_is_its_state(country, side):
     rows = article_rows([f"{country} said on Friday it would open two seabed areas to mineral licences next year."])
     assert [(r.kind, r.speaker, r.side) for r in rows] == [("reported", country.removeprefix("The "), side)]
