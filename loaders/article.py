@@ -58,7 +58,7 @@ _DATELINE = re.compile(
               (?:\s*{_DASH}(?:\s+(?P<src6>(?!{_ABBREVIATED})[A-Z][A-Za-z\-]+(?:\s(?!{_ABBREVIATED})[A-Z][A-Za-z\-]+){{0,2}})\.(?=\s))?
                 |\.\s+(?P<src2>[A-Z][A-Z0-9.\-]{{2,}}(?=\s))(?:\s+{_DASH})?
                 |(?(date),\s*(?P<src5>[A-Z][A-Z0-9\-]{{2,}})\.|(?!))
-                |(?(date)\.|(?!))))
+                |(?(date)[.:]|(?!))))
       | \((?:MENAFN\s*{_DASH}\s*)?(?P<src8>[A-Z][\w.&'’\-]*(?:\s[A-Z][\w.&'’\-]*){{0,3}})\)(?:\s+{_DASH})?
       | (?P<tcity>{_TITLE_CITY})
             (?:,\s*{_DAY_DATE}(?:\s*\((?P<src3>[^()\n]{{2,40}})\))?|(?:,\s*[A-Z][a-zà-ÿ]+)?\s*\((?P<src4>[A-Z][^()\n]{{1,39}})\))

@@ -57,6 +57,7 @@ def test_encodings_and_line_endings_give_the_same_article(write_files, encode):
     ("Tashkent, Uzbekistan (UzDaily.com) -- ", "Tashkent", "UzDaily.com"),
     ("(MENAFN- Trend News Agency) ", "", "Trend News Agency"),
     ("(Bloomberg) -- ", "", "Bloomberg"),
+    ("ASHGABAT, Sept 5: ", "Ashgabat", ""),
 ])
 def test_dateline_shapes_split_off_place_and_source(dateline, place, source):
     draft = from_record("2024-01-01", dateline + "The ministry announced a lithium tender.")

@@ -474,3 +474,10 @@ def test_the_government_after_a_cabinet_spoke_is_that_cabinet():
     rows = article_rows(["The Kazakh cabinet said on Monday that wheat duties would fall.",
                          "The government added that the cut would last a year."])
     assert [(r.speaker, r.side) for r in rows] == [("Kazakh cabinet", "Kazakhstan")] * 2
+
+
+@pytest.mark.parametrize("gap", [" speaking at the economic forum in Davos", ", speaking at the forum in Davos,",
+                                 " addressing the parliament"])
+def test_where_the_speaker_spoke_between_the_cue_and_that_leaves_the_clause(gap):
+    rows = article_rows([f"Economy Minister Samir Aliyev said{gap} that Azerbaijan has more gas for Europe."])
+    assert [(r.text, r.speaker) for r in rows] == [("Azerbaijan has more gas for Europe", "Samir Aliyev")]

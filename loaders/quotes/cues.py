@@ -77,10 +77,11 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
 # a date in apposition to a weekday: "on Tuesday, December 10", "Friday, 3 May 2024"
 _DATE_APPOSITION = rf"(?:,\s+(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?)?"
-# "said in a statement on Tuesday that", "told Reuters that"
+# "said in a statement on Tuesday that", "told Reuters that", "said speaking at the forum in Davos that"
 GAP_THAT_RE = re.compile(
     r",?\s+(?:(?:on|at|in|during|after|before|to|with|about|via|by|from|while|following|earlier|later|today"
-    r"|yesterday|this|last|also|again|publicly|repeatedly|separately)\b|[A-Z])[^,;:.!?“”«»\"]{0,80}?"
+    r"|yesterday|this|last|also|again|publicly|repeatedly|separately"
+    r"|speaking|addressing|commenting|talking|answering|responding|writing)\b|[A-Z])[^,;:.!?“”«»\"]{0,80}?"
     rf"(?:{_WEEKDAY}{_DATE_APPOSITION})?,?\s+that\s+"
     r"(?P<clause>\S.*?)[.!?]?\s*$",
     re.S,
