@@ -13,7 +13,8 @@ import re
 
 import ahocorasick
 
-from loaders.quotes.vocab import BARE_CLAUSE_CUE, CREDIT_CUE, CUE, CUE_FORMS, INVERTED_CUE, LISTENER, NOT_ADVERBS, PARTICIPLE, PARTICIPLES, ROLE_WORDS, alternation
+from loaders.quotes.vocab import (BARE_CLAUSE_CUE, CREDIT_CUE, CUE, CUE_FORMS, INVERTED_CUE, LISTENER, NOT_ADVERBS,
+                                  PARTICIPLE, PARTICIPLES, ROLE_WORDS, WEEKDAY, alternation)
 from loaders.sentences import DIGRAPH_INITIALS
 
 _OBJ = (
@@ -72,7 +73,7 @@ AND_CUE_THAT_RE = re.compile(
     re.S,
 )
 THAT_RE = re.compile(r",?\s+that,?\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)  # "that, as a state, …"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = WEEKDAY
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
 # a date in apposition to a weekday: "on Tuesday, December 10", "Friday, 3 May 2024"
@@ -119,9 +120,9 @@ QUOTED_AS_RE = re.compile(
     re.S,
 )
 OBJECT_THAT_RE = re.compile(r"\s+(?:[^\s,;:]+\s+){1,5}?that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)
-# a second predicate of the speaker ends the reported clause: ", but declined to …"
 # ", while X said …": a contrast that opens a second speaker's frame in the same sentence
 SECOND_FRAME_RE = re.compile(rf",\s+(?:while|whereas)\s+(?=[^,;:“”«»\"]{{1,80}}?\s{CUE}\b)")
+# a second predicate of the speaker ends the reported clause: ", but declined to …"
 SECOND_PREDICATE_RE = re.compile(
     r",?\s+(?:but|and)\s+(?:also\s+)?(?:declined|refused|did\s+not|didn[’']t|would\s+not|wouldn[’']t|could\s+not"
     r"|couldn[’']t|gave\s+no|offered\s+no|stopped\s+short|did\s+n[’']t|hoped|expressed|called|urged|invited"
@@ -255,12 +256,12 @@ CALLED_RE = re.compile(
     r"|(?P<subj>\b(?:[Hh]e|[Ss]he|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}))\s+(?:also\s+)?"
     r"(?:called|termed|dubbed|described|labell?ed)\s+[^,;:“”«»\"]{1,80}?(?:\s+as)?)\s*$"
 )
-# a speaker phrase ending in when it spoke: "Germany’s government on Wednesday"
 # when it was said, opening the sentence with no comma before the speaker: "Last month First Deputy Prime Minister
 # Roman Sklyar told reporters", "Earlier Tengrinews.kz reported"
 WHEN_OPENER_RE = re.compile(
     rf"^(?:(?:(?:Late|Early|Earlier|Later)\s+)?(?:last|this|Last|This)\s+(?:week|month|year|{_WEEKDAY}|morning)"
     rf"|On\s+{_WEEKDAY}|Earlier|Later|Yesterday|Today)\s+(?=[A-Z])")
+# a speaker phrase ending in when it spoke: "Germany’s government on Wednesday"
 SPOKE_WHEN_RE = re.compile(
     rf"\s+(?:on\s+{_WEEKDAY}|earlier|later|today|yesterday"
     r"|(?:last|this)\s+(?:week|month))$"

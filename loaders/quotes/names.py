@@ -16,7 +16,7 @@ import ahocorasick
 from loaders.people import NON_NAME_WORDS, PARTICLES, is_name_token
 from loaders.sides import gender_of_given_name, is_country_word, is_known_org
 from loaders.quotes.vocab import (COMPANY_NAME_ENDINGS, INSTITUTION_WORDS, LO, MODIFIER_WORDS, NAME_PREFIXES, ORG_WORDS,
-                                  ROLE_WORDS, UP)
+                                  ROLE_WORDS, UP, WEEKDAY)
 from loaders.sentences import DIGRAPH_INITIALS
 
 _TOK_REST = rf"[{LO}{UP}]*(?:['’](?!s\b)[{UP}]?[{LO}]+)?(?:-[{UP}{LO}][{LO}{UP}]*)*"
@@ -127,7 +127,7 @@ HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dr|Prof)\.?\s+$")
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f"}
 # Surname endings of Central Asian and Slavic names, written first in official style ("Khassenov Askhat").
 _SURNAME_RE = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|in|ina|uly|kyzy|enko|sky|skiy|skaya)$")
-_CALENDAR_RE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+_CALENDAR_RE = re.compile(rf"(?:{WEEKDAY}|January|February|March|April"
                           r"|June|July|August|September|October|November|December)")
 _ACRONYM_TOKEN_RE = re.compile(r"[A-Z]{2,4}")
 

@@ -17,7 +17,7 @@ from loaders.quotes.acronyms import defined
 from loaders.quotes.names import CHUNK_RE, company_name
 from loaders.quotes.roles import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker
-from loaders.quotes.vocab import COMPANY_NOUN, COMPANY_NOUNS, COUNTRY_RE, ORG_KINDS, ORG_WORDS, UP
+from loaders.quotes.vocab import COMPANY_NOUN, COMPANY_NOUNS, COUNTRY_RE, ORG_KINDS, ORG_WORDS, UP, WEEKDAY
 
 MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
 # "finance minister", "Energy and Mining Minister": a minister's field written before the title
@@ -61,7 +61,7 @@ SUBJECT_REACH = 4  # sentences of a paragraph "it said" looks back over for its 
 _OPENING_WORDS = frozenset("""despite instead amid amidst following unlike like given besides through across against
     along beyond toward towards upon via regarding concerning notably additionally separately of in at on for from
     with by after before during since under over within without about among between into per""".split())
-_CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+_CALENDAR = (rf"(?:{WEEKDAY}|January|February|March|April|May|June"
              r"|July|August|September|October|November|December)")
 
 

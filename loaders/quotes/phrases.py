@@ -44,8 +44,6 @@ _ACRONYM_ORG_RE = re.compile(r"[A-Z]{2,4}\s+[A-Z][a-z]+")  # "LG Chem", "SK Inno
 # an acronym alone ("SOCAR", "NATO", "SPA"): an organisation, as news spells no person in capitals
 ACRONYM_ALONE_RE = re.compile(r"[A-Z][A-Z&]{1,6}")
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:that|which|who|whose|where|when)\s+")
-# a participle that describes an organisation after its name: "the Shah Deniz consortium led by BP", "a fund
-# backed by the state": the subject is what comes before it
 # a name, and at most a few words after it, before an apposition: "ArcelorMittal Temirtau", "Sinoil fuel company"
 _NAMED_HEAD_RE = re.compile(r"(?!(?:As|In|On|At|For|By|With|From|After|Before|During|When|While|If|But|And|So|Yet|Also"
                             r"|However|Meanwhile|Earlier|Later|Then|Now|Still|Instead)\b)"
@@ -55,6 +53,8 @@ _PART_OF_COMPANY = frozenset({"unit", "subsidiary", "arm", "division", "branch",
                               "chain", "firm"})
 _DEFINITE_RE = re.compile(r"(?:the\s|[A-Z][\w\-]*['’]s\s)")  # "the world's …", "Korea's …"
 _LIST_RE = re.compile(r"\s(?:and|or)\s")  # "Tokayev, Mirziyoyev and the World Bank": a list, no apposition
+# a participle that describes an organisation after its name ("the Shah Deniz consortium led by BP", "a fund backed
+# by the state"), or a relative clause without commas: the subject is what comes before it
 _LED_BY_RE = re.compile(r"\s+(?:led|headed|owned|operated|run|controlled|backed|chaired)\s+by\s+.+$"
                         r"|(?<=[A-Za-z])\s+(?:which|who)\s+.+$")  # "LGES which also supplies Tesla": LGES
 # an apposition set off with dashes, as Central Asian agencies write it: "Sinoil fuel company - another large network

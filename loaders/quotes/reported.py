@@ -273,11 +273,12 @@ def reported_rows_of(art: Article, p: int, s: int, e: int) -> list[Row]:
             if needs_cue and not (cued if end == e else art.has_cue(p, s, end)):
                 break
             row = rule(art, p, s, end)
-            if row is not None:
-                second = _coordinated(text, row, end) if rule in _FRAME_FIRST else None
-                if second is not None:
-                    return [row, second]
-                return _contrasted(art, row, end) if rule in _FRAME_FIRST else [row]
+            if row is None:
+                continue
+            if rule not in _FRAME_FIRST:
+                return [row]
+            second = _coordinated(text, row, end)
+            return [row, second] if second is not None else _contrasted(art, row, end)
     return _found(frame_next(art, p, s, e))  # the sentence's own frames found nothing: the next may name its speaker
 
 

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from loaders.people import PARTICLES, without_article
 from loaders.quotes.vocab import (COMPANY_NOUNS, CONNECTORS, CUE, MODIFIER_WORDS, NAME_PREFIXES, NOT_ADJECTIVES,
-                                  ORG_WORDS, RELATIVE_NOUN, RELATIVE_VERB, ROLE_SYNONYMS, ROLE_WORDS, SAME_AS, CHANNEL_WORDS)
+                                  ORG_WORDS, RELATIVE_NOUN, RELATIVE_VERB, ROLE_SYNONYMS, ROLE_WORDS, SAME_AS, CHANNEL_WORDS,
+                                  WEEKDAY)
 
 _APPOS_RE = re.compile(  # ", Minister of Energy," or, in Armenian and Azerbaijani agencies' style, " - Minister of …,"
     # (or " - Minister of … - said")
@@ -114,7 +115,7 @@ def clean_np(text: str) -> bool:
     return True
 
 
-_WHEN_WORD_RE = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday")  # not "… Today", a name
+_WHEN_WORD_RE = re.compile(rf"{WEEKDAY}|Yesterday")  # not "… Today", which ends names ("Kazakhstan Today")
 
 
 def title_before(text: str, start: int) -> str:
@@ -131,7 +132,8 @@ def title_before(text: str, start: int) -> str:
         # "Minister of Economy, Trade and Industry": an office's fields listed with commas before the last "and"
         # (never "the Minister of Energy, and Frederik Smits": a field must stand between the comma and "and")
         listed = word[-1] == "," and word[0].isupper() and "and" in taken[:-1] and len(word) > 2
-        if (word[-1] in ",;:.()\"“”«»" and not listed) or (taken == [] and word[-1] in ".!?") or _WHEN_WORD_RE.fullmatch(word):
+        if ((word[-1] in ",;:.()\"“”«»" and not listed) or (taken == [] and word[-1] in ".!?")
+                or _WHEN_WORD_RE.fullmatch(word)):
             break  # "Yesterday Deputy Prime Minister …", "On Tuesday Energy Minister …": when, never the title
         low = fold_token(word)
         if not (word[0].isupper() or low in CONNECTORS or low in ROLE_WORDS or low in MODIFIER_WORDS

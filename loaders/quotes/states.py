@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders.quotes.roles import DETERMINER_RE
 from loaders.quotes.vocab import COUNTRY_OF_ADJECTIVE, COUNTRY_RE
 
 # a country, by its name or its state's formal name ("the Democratic Republic of Congo", "the Kingdom of Norway")
@@ -20,7 +21,7 @@ _STATE_RE = re.compile(rf"(?:[Tt]he\s+)?(?:(?:(?:Democratic|People['’]s|Islami
 def state_name(raw: str) -> str:
     """The country a speaker phrase names, without "the" ("Azerbaijan", "Democratic Republic of Congo"), or ""."""
     phrase = raw.strip(" ,")
-    return re.sub(r"^[Tt]he\s+", "", phrase) if _STATE_RE.fullmatch(phrase) else ""
+    return DETERMINER_RE.sub("", phrase) if _STATE_RE.fullmatch(phrase) else ""
 
 
 _THE_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)

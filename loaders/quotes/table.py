@@ -22,7 +22,8 @@ from loaders.quotes.rows import COLUMNS, Row, single_spaced
 # a reported clause open before a quote: after "that" (up to a colon announcing the quote: "He noted that …: “…”"),
 # or right after "said" ("said on Tuesday it had stopped talks because the agreement “…”"), never across a colon
 # nor after a cue set between commas ("Italy, said the minister, “has …”")
-_THAT_CLAUSE_RE = re.compile(r"\bthat\s+[^\s“”«»\"]+\s[^“”«»\"]*$|\b(?:said|says)\s+[^\s“”«»\":]+\s[^“”«»\":]*[^“”«»\":,\s]\s*$")
+_THAT_CLAUSE_RE = re.compile(r"\bthat\s+[^\s“”«»\"]+\s[^“”«»\"]*$"
+                             r"|\b(?:said|says)\s+[^\s“”«»\":]+\s[^“”«»\":]*[^“”«»\":,\s]\s*$")
 
 
 def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]:

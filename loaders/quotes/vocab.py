@@ -66,6 +66,8 @@ def alternation(words, space: str = r"\s+") -> str:
     return "(?:" + "|".join(space.join(map(re.escape, w.split())) for w in ordered) + ")"
 
 
+# the days of the week, as a regex alternation: when something was said, never a name or a title
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 CUE_FORMS = cue_forms()
 CUE = alternation(CUE_FORMS)
 BARE_CLAUSE_CUES = frozenset(_DATA["cues"]["bare_clause"])
