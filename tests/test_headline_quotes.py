@@ -77,27 +77,27 @@ def test_a_body_role_shorter_than_the_headlines_still_names_its_holder():
         ("reported", "the mine waits for the law", "Lejla Hodzic", "headline_speaker_colon", "the mine waits for the law")]
 
 
-@pytest.mark.parametrize("title", ["Urso, “Rules for reopening mines by year's end”",
-                                   "Urso, 'Rules for reopening mines by year's end'"])
+@pytest.mark.parametrize("title", ["Ferri, “Old mines get a new licence law this winter”",
+                                   "Ferri, 'Old mines get a new licence law this winter'"])
 def test_a_headline_naming_its_speaker_then_a_comma_before_the_quote(title):
-    rows = article_rows(["Adolfo Urso, the Business Minister, said that mines will reopen."], title=title)
+    rows = article_rows(["Marco Ferri, the Business Minister, said that mines will reopen."], title=title)
     assert [(r.para_no, r.text, r.speaker, r.rule) for r in rows if r.para_no == HEADLINE] == [
-        (HEADLINE, "Rules for reopening mines by year's end", "Adolfo Urso", "headline_speaker_comma")]
+        (HEADLINE, "Old mines get a new licence law this winter", "Marco Ferri", "headline_speaker_comma")]
 
 
 def test_a_headline_speaker_after_says_is_the_speaker_not_the_verb():
-    rows = article_rows(["Kyiv will win the war, Ukrainian Foreign Minister Dmytro Kuleba said Friday."],
-                        title="'Ukraine Survived Invasion, Ukraine Will Win War,' Says Foreign Minister")
+    rows = article_rows(["The grid will hold through winter, Moldovan Foreign Minister Ion Rusu said Friday."],
+                        title="'Grid Held In Spring, Grid Will Hold In Winter,' Says Foreign Minister")
     assert [(r.text, r.speaker) for r in rows if r.para_no == HEADLINE] == [
-        ("Ukraine Survived Invasion, Ukraine Will Win War,", "Dmytro Kuleba")]
+        ("Grid Held In Spring, Grid Will Hold In Winter,", "Ion Rusu")]
 
 
 def test_a_headline_role_is_the_one_person_quoted_when_the_body_gives_them_no_role_and_speaks_of_that_role():
-    rows = article_rows(["“I ask the media to cooperate in fighting fraudulent messages,” said Alisher Shodmanov.",
-                         "“We will prevent the entry of coronavirus,” the Health Minister said."],
-                        title="Health Minister on coronavirus: “We are not hiding the disease”")
+    rows = article_rows(["“Please check a rumour before you share it,” said Bakhrom Yusupov.",
+                         "“Every clinic has enough vaccine for the season,” the Health Minister said."],
+                        title="Health Minister on the flu season: “Our clinics keep nothing back”")
     assert [(r.text, r.speaker) for r in rows if r.para_no == HEADLINE] == [
-        ("We are not hiding the disease", "Alisher Shodmanov")]
+        ("Our clinics keep nothing back", "Bakhrom Yusupov")]
 
 
 def test_a_headline_role_is_not_the_one_person_quoted_when_the_body_never_speaks_of_that_role():
@@ -108,7 +108,7 @@ def test_a_headline_role_is_not_the_one_person_quoted_when_the_body_never_speaks
 
 
 def test_a_headline_role_is_nobody_when_the_one_person_quoted_holds_another_role():
-    rows = article_rows(["“We will cooperate,” said Deputy Mayor Alisher Shodmanov."],
-                        title="Health Minister on coronavirus: “We are not hiding the disease”")
+    rows = article_rows(["“We will cooperate,” said Deputy Mayor Bakhrom Yusupov."],
+                        title="Health Minister on the flu season: “Our clinics keep nothing back”")
     assert [r for r in rows if r.para_no == HEADLINE] == []
 

@@ -253,13 +253,13 @@ def test_a_role_owned_by_an_organisation_named_by_its_kind_is_that_organisations
 def test_a_role_named_again_in_the_words_first_used_is_that_holder_not_a_synonyms():
     rows = article_rows(["Trade grew by 33 percent, said Kazakh Prime Minister Alikhan Smailov during a video "
                          "conference with Chinese Premier Li Keqiang.",
-                         "“We are ready to work with our Chinese colleagues,” said the Prime Minister."])
+                         "“Rail freight to the east will double,” said the Prime Minister."])
     assert [r.speaker for r in rows if r.kind == "direct"] == ["Alikhan Smailov"]
 
 
 def test_the_one_word_after_a_title_and_of_is_the_organisation_not_a_surname():
     rows = article_rows(["Masdar wants to support green hydrogen, Al Ramahi Mohamed Jameel, CEO of Masdar, told Trend.",
-                         "According to the CEO of Masdar, the project portfolio in Azerbaijan is already quite big."])
+                         "According to the CEO of Masdar, three wind farms there are already under way."])
     assert [r.speaker for r in rows] == ["Al Ramahi Mohamed Jameel", "Al Ramahi Mohamed Jameel"]
 
 
@@ -284,7 +284,7 @@ def test_an_acronym_spelled_out_after_it_in_brackets_is_that_name():
 
 
 def test_a_role_whose_fields_are_listed_in_lower_case_belongs_to_the_name_before_it():
-    rows = article_rows(["“An energy independent Europe is a stronger Europe,” said Lars Aagaard, Denmark’s climate, "
+    rows = article_rows(["“Our offshore wind will heat homes across the region,” said Lars Aagaard, Denmark’s climate, "
                          "energy and utilities minister, in a statement."])
     assert [(r.speaker, r.speaker_role, r.side) for r in rows] == [
         ("Lars Aagaard", "Denmark’s climate, energy and utilities minister", "EU")]
@@ -293,19 +293,19 @@ def test_a_role_whose_fields_are_listed_in_lower_case_belongs_to_the_name_before
 def test_and_after_a_comma_joins_a_second_person_not_an_offices_field():
     rows = article_rows(["The meeting between Žygimantas Vaičiūnas, the Minister of Energy, and Frederik Smits van "
                          "Oyen, the Vice-President of the US company Cheniere, focused on the gas market.",
-                         "The Vice-President of Cheniere added that Lithuania is an example to follow."])
+                         "The Vice-President of Cheniere added that the terminal in Klaipeda would be full all winter."])
     assert [r.speaker for r in rows] == ["Frederik Smits van Oyen"]
 
 
 def test_a_role_before_an_honorific_is_the_named_persons_and_the_title_finds_its_one_holder():
     rows = article_rows(["The Prime Minister hosted the management of the Italian Terna company, headed by CEO, "
-                         "Mr Luigi Ferraris.", "As CEO of Terna said, the submarine cable is 445 km long."])
+                         "Mr Luigi Ferraris.", "As CEO of Terna said, the new cable will reach the mainland in 2028."])
     assert [(r.speaker, r.speaker_role) for r in rows] == [("Luigi Ferraris", "CEO")]
 
 
 def test_a_sea_named_before_the_official_is_no_person():
     rows = article_rows(["Russian Deputy Prime Minister Alexey Overchuk visited Bishkek.",
-                         "The parties \"discussed in detail a new transport route\" that will reach Uzbekistan and the "
+                         "The parties \"agreed on the timetable for a new railway\" that will reach Uzbekistan and the "
                          "Caspian Sea, the official noted."])
     assert [r.speaker for r in rows] == ["Alexey Overchuk"]
 

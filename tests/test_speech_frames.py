@@ -228,32 +228,32 @@ def test_expressing_hope_or_confidence_that_reports_a_clause(cue):
 
 def test_a_frame_after_an_outlets_credit_names_the_speaker():
     assert _rows("Environment Secretary Regina Lopez closed 23 mines.",
-                 "Reuters reports Lopez, in a Facebook post on Tuesday, said open pit mines pose “very high risks in "
-                 "tropical countries” which endure typhoons.") == [
-        ("reported", "open pit mines pose “very high risks in tropical countries” which endure typhoons", "Regina Lopez",
+                 "Reuters reports Lopez, in a blog post on Wednesday, said pit mining brings “far too much danger to "
+                 "island villages” that floods reach.") == [
+        ("reported", "pit mining brings “far too much danger to island villages” that floods reach", "Regina Lopez",
          "speaker_cue_clause"),
-        ("direct", "very high risks in tropical countries", "Regina Lopez", "frame_before")]
+        ("direct", "far too much danger to island villages", "Regina Lopez", "frame_before")]
 
 
 def test_an_outlets_credit_with_no_frame_after_it_is_the_speaker_of_what_it_reports():
-    assert _rows("Kursiv also reports that China is expected to play a dominant role in processing critical "
-                 "minerals.") == [("reported", "China is expected to play a dominant role in processing critical "
-                                               "minerals", "Kursiv", "speaker_cue_that")]
+    assert _rows("Kursiv also reports that refiners in China will keep most of the lithium trade for another "
+                 "decade.") == [("reported", "refiners in China will keep most of the lithium trade for another "
+                                             "decade", "Kursiv", "speaker_cue_that")]
 
 
 def test_a_straight_mark_after_a_full_stop_and_before_a_capital_opens_a_quote_whatever_cue_word_it_holds():
     # "member states’" holds the cue word "states": the mark before "This" still opens, never closes
     assert _rows("Kazakh President Kassym-Jomart Tokayev spoke in Moscow.",
-                 "Tokayev proposed joint investments in the ports of Iran. \"This will extend the geography of member "
-                 "states’ exports and strengthen our logistics,\" the president said.") == [
-        ("direct", "This will extend the geography of member states’ exports and strengthen our logistics",
+                 "Tokayev proposed joint investments in the ports of Iran. \"This will open new markets for member "
+                 "states’ grain and shorten our routes,\" the president said.") == [
+        ("direct", "This will open new markets for member states’ grain and shorten our routes",
          "Kassym-Jomart Tokayev", "speaker_cue_after")]
 
 
 def test_the_report_says_is_the_owner_the_article_gave_the_report():
     rows = _rows("Trade grew, according to data from the Statistics Agency under the President of Tajikistan.",
-                 "As follows from the agency's report, imports from Russia amounted to $770.3 million.",
-                 "Russia retained its status as the main import partner.",
+                 "As follows from the agency's report, imports from Russia came to $700 million.",
+                 "Russia stayed the largest source of imports.",
                  "\"Imports came mainly from Russia and China,\" the report says.")
     assert rows[-1] == ("direct", "Imports came mainly from Russia and China",
                         "Statistics Agency under the President of Tajikistan", "speaker_cue_after")
@@ -281,9 +281,9 @@ def test_a_person_who_writes_that_is_the_speaker_not_an_outlets_credit():
 
 @pytest.mark.parametrize("participle", ["writing on his X account", "adding in an interview", "noting"])
 def test_a_participle_and_where_it_was_said_before_a_colon_gives_the_sentences_subject(participle):
-    assert _rows(f"Deputy Foreign Minister Roman Vassilenko congratulated his colleague, {participle}: “We look "
-                 "forward to building stronger relations!”") == [
-        ("direct", "We look forward to building stronger relations!", "Roman Vassilenko", "participle_before")]
+    assert _rows(f"Deputy Foreign Minister Roman Vassilenko congratulated his colleague, {participle}: “Our two "
+                 "countries have much more to do together!”") == [
+        ("direct", "Our two countries have much more to do together!", "Roman Vassilenko", "participle_before")]
 
 
 @pytest.mark.parametrize("speaker", ["the consortium", "the ministry"])
@@ -339,7 +339,7 @@ def test_the_government_with_none_named_is_never_a_company_that_spoke_before():
 
 def test_an_organisation_word_heads_the_phrase_whatever_role_word_describes_it():
     rows = article_rows(["Energy Minister Omar Haddad signed the deal on Sunday.",
-                         "The plant will be built by 2030, the official Jordanian news agency said on Monday.",
+                         "The plant will be built by 2030, the official Jordanian news agency said on Sunday.",
                          "The first tender opens in May, the state news agency Petra said."])
     assert [(r.speaker, r.person) for r in rows] == [("official Jordanian news agency", ""), ("Petra", "")]
 
