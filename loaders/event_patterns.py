@@ -46,11 +46,16 @@ _NUMBER = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|A|An|One|T
 
 # Every match starts one character early, at a non-word character (the text is searched with a
 # leading space), so the regex engine can skip quickly to candidate positions; "mid-2024" is let in.
+# The lookahead (START) lets in only the words an alternative can begin with: a capitalised name ("Kazakhstan",
+# "Tokayev") fails there instead of failing every alternative's month list in turn.
+START = (r"(?=[0-9]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|"
+         r"DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Between|From|First|Second|Third|Four|Final|Last|Next|This|On|Since|Until|"
+         r"By|[QH][1-4]|An?\s|One|Two|Three|Five|Six|Seven|Eight|Nine|Ten|Today|Yesterday|Tomorrow)"
+         r"|(?:between|from|last|this|next|on|since|until|by|first|second|third|fourth|final|1st|2nd|3rd|4th|"
+         r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)[\s-]|"
+         r"(?:today|yesterday|tomorrow|end|year)\b|yearend)")
 PATTERN = re.compile(
-    r"(?:[^\w.,/]|(?<=[A-Z])/)(?:(?<!-)|(?<=mid-))"
-    r"(?=[0-9A-Z]|(?:between|from|last|this|next|on|since|until|by|first|second|third|fourth|final|1st|2nd|3rd|4th|"
-    r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)[\s-]|"
-    r"(?:today|yesterday|tomorrow|end|year)\b|yearend)(?:"
+    r"(?:[^\w.,/]|(?<=[A-Z])/)(?:(?<!-)|(?<=mid-))" + START + r"(?:"
     # ranges first, longest forms first
     rf"(?P<btw>(?:[Bb]etween|[Ff]rom)\s+(?P<bm1>{_MON})\s+(?:and|to|until|till|through)\s+(?P<bm2>{_MON}),?\s+(?P<by>{_YEAR})(?!\d))"
     rf"|(?P<fmy>[Ff]rom\s+(?P<fm1>{_MON})\s+(?P<fy1>{_YEAR})\s+(?:to|until|till|through)\s+(?P<fm2>{_MON})\s+(?P<fy2>{_YEAR})(?!\d))"

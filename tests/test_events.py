@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -264,3 +265,42 @@ def test_events_table_rows_index_their_paragraph(text):
     for start, end, expression, sentence in zip(frame.start, frame.end, frame.expression, frame.sentence):
         assert text[start:end] == expression
         assert expression in sentence
+
+
+# Every capitalised word an alternative of the date pattern can begin with, and a few it cannot, each followed by
+# what may make it a date
+OPENERS = [
+    "", "A", "An", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Between", "From",
+    "First", "Second", "Third", "Fourth", "Final", "Last", "Next", "This", "On", "Since", "Until", "By", "Q3", "H1",
+    "Today", "Yesterday", "Tomorrow", "Monday", "Sunday", "JUNE", "SEPTEMBER", "Sept.", "Dec", "March", "Kazakhstan",
+    "Tokayev", "mid-2024", "year"]
+FOLLOWERS = [
+    "", "2024", "5", "12-14", "March", "May 2025", "Monday", "Sunday and Monday", "year", "week", "quarter",
+    "quarter of 2023", "half of June", "half of the year", "months of 2022", "years ago", "the start of the year",
+    "spring", "'s meeting", "Friday's talks", "July to September 2021", "2019 and 2021", "Nov. 7", "end"]
+
+
+def _permissive():
+    """The date pattern with every capital letter let in at the start, as it was before START."""
+    from loaders import event_patterns as P
+
+    return P.PATTERN, re.compile(P.PATTERN.pattern.replace(P.START, r"(?=[A-Z]|" + P.START[3:], 1))
+
+
+def test_the_start_filter_lets_in_every_date_any_capital_would():
+    """START admits only the words a date alternative can open with: every opener before every follower gives
+    the same matches as a pattern that admits any capital letter."""
+    strict, permissive = _permissive()
+    for opener in OPENERS:
+        for sep in (" ", "-", ", "):
+            for follower in FOLLOWERS:
+                padded = f" {opener}{sep}{follower} on"
+                assert ([m.span() for m in strict.finditer(padded)]
+                        == [m.span() for m in permissive.finditer(padded)]), padded
+
+
+@given(st.lists(st.sampled_from(OPENERS + FOLLOWERS + [" ", ", ", ". ", "-"]), max_size=12).map(" ".join))
+def test_the_start_filter_on_runs_of_date_words(text):
+    strict, permissive = _permissive()
+    padded = " " + text
+    assert [m.span() for m in strict.finditer(padded)] == [m.span() for m in permissive.finditer(padded)]
