@@ -481,3 +481,23 @@ def test_the_government_after_a_cabinet_spoke_is_that_cabinet():
 def test_where_the_speaker_spoke_between_the_cue_and_that_leaves_the_clause(gap):
     rows = article_rows([f"Economy Minister Samir Aliyev said{gap} that Azerbaijan has more gas for Europe."])
     assert [(r.text, r.speaker) for r in rows] == [("Azerbaijan has more gas for Europe", "Samir Aliyev")]
+
+
+@pytest.mark.parametrize("before, speaker", [
+    ("Speaking at the forum, President Kassym-Jomart Tokayev called for more investment in green hydrogen.",
+     "Kassym-Jomart Tokayev"),
+    ("Deputy Minister Aliya Serikova toured the Pavlodar plant. She also met its engineers.", "Aliya Serikova"),
+])
+def test_a_whole_paragraph_quote_after_a_paragraph_about_a_person_is_theirs(before, speaker):
+    # nobody spoke in the paragraph before, but its last sentence opens with the person the quote goes on with
+    assert _rows(before, "“Hydrogen is where our future lies.”") == [
+        ("direct", "Hydrogen is where our future lies.", speaker, "subject_of_paragraph_before")]
+
+
+@pytest.mark.parametrize("before", [
+    "The ministry plans three new fields in the west of the country.",  # an organisation, not a person
+    "Aliya Serikova toured the plant. Output doubled last year.",  # the last sentence is about something else
+])
+def test_a_whole_paragraph_quote_after_a_paragraph_not_ending_on_a_person_stays_unattributed(before):
+    rows = _rows(before, "“Hydrogen is where our future lies.”")
+    assert rows[-1] == ("direct", "Hydrogen is where our future lies.", "", "no_attribution")

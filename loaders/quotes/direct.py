@@ -17,7 +17,7 @@ from loaders.quotes.direct_rules import (Found, Span, according_to_before, accor
                                          colon_sentence_before, cue_speaker_after, frame_before, label_before,
                                          next_quote_speaker, next_sentence, participle_before, previous_speaker,
                                          quoted_as_saying, span_of, speaker_cue_after, statement_before,
-                                         subject_before, subject_of_sentence)
+                                         subject_before, subject_of_paragraph_before, subject_of_sentence)
 from loaders.quotes.marks import MARK_RE, Segment, is_title
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import Row, quote_row, words
@@ -40,6 +40,7 @@ RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("according_to_in_sentence", according_to_in_sentence),
     ("statement_before", statement_before),  # after the rules that read the quote's own or the next sentence
     ("previous_speaker", previous_speaker),
+    ("subject_of_paragraph_before", subject_of_paragraph_before),
     ("next_quote_speaker", next_quote_speaker),
 ]
 

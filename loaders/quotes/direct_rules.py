@@ -354,6 +354,30 @@ def previous_speaker(art: Article, span: Span) -> Found | None:
     return Found(speaker, "said", False) if speaker is not None else None
 
 
+def subject_of_paragraph_before(art: Article, span: Span) -> Found | None:
+    """President X called for more investment in hydrogen. / “Hydrogen is our future.”: a quote that is a whole
+    paragraph, after a paragraph in which nobody spoke but whose last sentence opens with a person (named, or
+    he/she): news quotes the person it has just described; the quote is theirs."""
+    if (span.head.strip() or span.p0 == 0 or span.sent_start > art.opening(span.p0)
+            or art.paras[span.p1][span.tail_from:].strip(" .,;:!?”»\"’")):
+        return None
+    q = span.p0 - 1
+    text = art.paras[q]
+    if not text.strip() or art.inside_quote(q, len(text.rstrip()) - 1):
+        return None
+    s, _ = art.sentence(q, max(len(text.rstrip()) - 1, 0))
+    subject = SUBJECT_RE.match(text, s)
+    if subject is None:
+        return None
+    at = subject.start("spk")
+    phrase = subject.group("pron") or _subject_at(text, at)
+    # a person the article names there, or he/she ("Output doubled last year" opens with a capital too)
+    if not phrase or not (subject.group("pron") or art.person_named_in(q, at, at + len(phrase))):
+        return None
+    speaker = art.resolve(phrase, q, at)
+    return Found(speaker, "said", False) if speaker is not None and speaker.person else None
+
+
 def next_quote_speaker(art: Article, span: Span) -> Found | None:
     """“We are ready.” “We will act,” he said. — a quote followed by nothing but the next quote, which an
     attribution follows at once: both are the same speech, and the speaker is that one's."""

@@ -106,6 +106,12 @@ class Persons:
     def _mention(self, p: int, pos: int, name: str) -> None:
         bisect.insort(self.mentions, (p, pos, name))
 
+    def person_named_in(self, p: int, start: int, end: int) -> bool:
+        """Whether a person the article names outside quotes is named between `start` and `end` of paragraph `p`."""
+        self.collect_people()
+        k = bisect.bisect_left(self.mentions, (p, start, ""))
+        return k < len(self.mentions) and self.mentions[k][0] == p and self.mentions[k][1] < end
+
     def _register(self, name: str, role: str = "", gender: str = "") -> Person:
         person = self.persons.get(name)
         if person is None:
@@ -185,8 +191,14 @@ class Persons:
             self._titled = [n for n in named if n and core_count(n) > 1]
         return self._titled
 
+    def collect_people(self) -> None:
+        """Register every person named outside quotes, with role and gender, and where each is named; once, when
+        a speaker is first looked up."""
+        if not self._collected:
+            self._collected = True
+            self._collect_people()
+
     def _collect_people(self) -> None:
-        """Register every person named outside quotes, with role and gender, and where each is named."""
         shorts: list[tuple[int, int, str, str]] = []
         for p, text in enumerate(self.paras):
             regions = self.regions[p]

@@ -150,9 +150,7 @@ class Article(Frames, Documents, Organisations, States, Persons):
         return speaker
 
     def _resolve(self, raw: str, p: int, pos: int, according: bool) -> Speaker | None:
-        if not self._collected:
-            self._collected = True
-            self._collect_people()
+        self.collect_people()
         how = "according_to" if according else "explicit"
         group = group_org(raw)
         if group:  # "the representatives of the border checkpoint": the organisation speaks
