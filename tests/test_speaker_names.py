@@ -393,3 +393,21 @@ def test_a_name_ending_in_today_is_an_outlet_not_when_it_was_said():
 def test_ch_and_kh_at_the_start_of_a_name_are_two_names():
     rows = article_rows(["ADB economist Albert Chan presented the outlook.", "“Growth will slow,” Khan said."])
     assert [r.speaker for r in rows] == ["Khan"]
+
+
+@pytest.mark.parametrize("body", [
+    "“Half of our oil goes through this pipeline,” Ashimov said.",  # the surname alone
+    "“Half of our oil goes through this pipeline,” Yerlan Ashimov said.",  # the full name, with no role here
+])
+def test_the_role_a_headline_gives_a_person_is_theirs_in_the_body(body):
+    # the headline introduces the person with their post; the body names them without it
+    rows = article_rows([body], title="Pipeline vital for exports, Kazakh Ambassador to Germany Yerlan Ashimov says")
+    direct = [r for r in rows if r.kind == "direct"]
+    assert [(r.speaker, r.speaker_role, r.side) for r in direct] == [
+        ("Yerlan Ashimov", "Kazakh Ambassador to Germany", "Kazakhstan")]
+
+
+def test_a_role_the_body_gives_comes_before_the_headlines():
+    rows = article_rows(["“Half of our oil goes through this pipeline,” said Yerlan Ashimov, an energy analyst."],
+                        title="Kazakh Ambassador to Germany Yerlan Ashimov on the pipeline")
+    assert [(r.speaker, r.speaker_role) for r in rows if r.kind == "direct"] == [("Yerlan Ashimov", "energy analyst")]

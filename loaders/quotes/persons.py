@@ -177,18 +177,27 @@ class Persons:
 
     def _fuller_in(self, names: Iterable[str], short: str) -> Person | None:
         """The one name of `names` that ends with `short` and is longer, or else the one that opens with it (a given
-        name news calls a person by, "Prabowo" for Prabowo Subianto), registered as a person; else None."""
+        name news calls a person by, "Prabowo" for Prabowo Subianto), registered as a person (with the role the
+        title gives them, if it does); else None."""
         key = " " + short.casefold()
         fuller = {n for n in names if (" " + n.casefold()).endswith(key) and len(n) > len(short)}
         if not fuller:
             fuller = {n for n in names if (" " + n.casefold()).startswith(key + " ") and not _SUFFIX_RE.search(n.casefold())}
-        return self._register(fuller.pop()) if len(fuller) == 1 else None
+        if len(fuller) != 1:
+            return None
+        name = fuller.pop()
+        return self._register(name, self._title_names().get(name, ""))
 
-    def _title_names(self) -> list[str]:
-        """Full names (two words or more) the title gives, read once."""
+    def _title_names(self) -> dict[str, str]:
+        """Full names (two words or more) the title gives, each with the role it gives them or "", read once."""
         if self._titled is None:
-            named = (name_in_chunk(m.group())[0] for m in CHUNK_RE.finditer(self.title))
-            self._titled = [n for n in named if n and core_count(n) > 1]
+            self._titled = {}
+            for m in CHUNK_RE.finditer(self.title):
+                name, start = name_in_chunk(m.group())
+                if name and core_count(name) > 1:
+                    start += m.start()
+                    self._titled[name] = (title_before(self.title, start)
+                                          or apposition_after(self.title, start + len(name)))
         return self._titled
 
     def collect_people(self) -> None:
@@ -262,6 +271,9 @@ class Persons:
             if person is not None:
                 self._register(person.name, "", gender)
                 self._mention(p, start, person.name)
+        for name, role in self._title_names().items():  # the headline's "Kazakh Ambassador Name" for Name in the body
+            if role and name in self.persons and not self.persons[name].role:
+                self._register(name, role)
 
     def _owned(self, role: str, p: int, at: int) -> str:
         """`role` (written at offset `at` of paragraph `p`) with the organisation or country owning it when the text

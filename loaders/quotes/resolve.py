@@ -70,7 +70,7 @@ class Article(Frames, Documents, Organisations, States, Persons):
         self.paras = paras
         self.home = home
         self.title = title
-        self._titled: list[str] | None = None  # full names in the title, read on first use
+        self._titled: dict[str, str] | None = None  # full names in the title and their roles, read on first use
         self._shorts: dict[str, Person | None] = {}  # _by_short's answers since the last new person
         # full names written with nothing that tells a person (_collect_people), with where each is named: a
         # surname that speaks later makes them a person, named there too
