@@ -206,7 +206,25 @@ def test_a_company_named_in_quote_marks_beside_its_legal_form_is_a_name_not_a_qu
                         "speaker_cue_after")]
 
 
-_NAME_PIECES = st.lists(st.sampled_from(['JSC ', 'LLP', ' NC ', '"', '«', '»', '“', '”', 'Kaz', 'Gas', ' ', '.', 'said',
+@pytest.mark.parametrize("company", ['JSC «NAC «Kazatomprom»»', 'JSC «NAC «Kazatomprom»', 'JSC "NAC "Kazatomprom""',
+                                     'JSC "NAC "Kazatomprom"'])
+def test_a_company_name_quoted_again_inside_its_legal_form_is_a_name(company):
+    # Russian-style nesting, often typed with one closing mark for both: neither a quote nor a quote left open
+    q = _quotes(f"The plan was presented by Sergey Poltoratsky, managing director of {company}.",
+                "“We meet every obligation the contracts set,” Poltoratsky said.")
+    assert q[["text", "speaker", "speaker_role", "side"]].values.tolist() == [
+        ["We meet every obligation the contracts set", "Sergey Poltoratsky", "managing director of Kazatomprom",
+         "Kazakhstan"]]
+
+
+def test_a_mark_left_open_does_not_run_on_into_a_paragraph_opening_with_another_kind():
+    # the «…» opened here lost its closing mark; the next paragraph's “…” is a quote of its own
+    q = _quotes("Sergey Poltoratsky cited the «Green Bridge initiative at the club.",
+                "“We meet every obligation the contracts set,” Poltoratsky said.")
+    assert q["text"].tolist() == ["We meet every obligation the contracts set"]
+
+
+_NAME_PIECES = st.lists(st.sampled_from(['JSC ', 'LLP', ' NC ', 'NAC ', '"', '«', '»', '“', '”', 'Kaz', 'Gas', ' ', '.', 'said',
                                           'x', 'Q']), max_size=40).map("".join)
 
 

@@ -33,7 +33,11 @@ WORD_RE = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 # national company “Kazatomprom”; a full stop may close the sentence inside the marks (`…of JSC "KEGOC."`). The
 # scan finds short quoted capitalised runs (a mark first, which the regex engine skips to quickly), then reads
 # the words beside each
-_QUOTED_RUN_RE = re.compile(r"[\"“«](?P<name>[A-Z0-9][^\"“”«»\n.!?,;:]{0,60}?)\.?[\"”»]")
+# A legal form may stand inside the marks with the name quoted again inside it, Russian-style: JSC «NAC «Kazatomprom»»,
+# where an outlet often types one closing mark for both (JSC «NAC «Kazatomprom»).
+_QUOTED_RUN_RE = re.compile(rf"[\"“«](?:(?P<outer>{LEGAL_FORM})\s*[\"“«])?(?P<name>[A-Z0-9][^\"“”«»\n.!?,;:]{{0,60}}?)\.?"
+                            r"(?(outer)[\"”»]{1,2}|[\"”»])")
+_MARKS = frozenset("\"“”«»")
 _NAME_BEFORE_RE = re.compile(
     rf"(?:(?<![\w\-])(?P<legal>(?:{LEGAL_FORM}\s+)+)|\b(?i:company|corporation|holding|concern|enterprise|plant|firm)\s+)$")
 _LEGAL_AFTER_RE = re.compile(rf"\s+{LEGAL_FORM}(?![\w\-])")
@@ -141,6 +145,18 @@ def _continuations(paras: list[str], orphans: list[int], ends: list[int], reach:
     return takes[:len(paras)]
 
 
+# the kinds of opening mark: a speech over several paragraphs opens each one with its own kind («…, «…, «…»)
+_MARK_KIND = {"«": "«", "“": "“", "\"": "“", "”": "“", "‘": "‘", "'": "‘", "„": "„", "‚": "‚"}
+
+
+def _may_continue(opener: str, following: str) -> bool:
+    """Whether a quote left open by `opener` may go on into the `following` paragraph: not when that paragraph
+    opens with another kind of mark (`the «Green Bridge initiative.` / `“We comply,” X said.` is a lost closing
+    mark, and the next paragraph's quote is its own)."""
+    lead = _LEAD_OPENER_RE.match(following)
+    return lead is None or _MARK_KIND.get(lead.group()[-1]) == _MARK_KIND.get(opener)
+
+
 def scan_spans(paras: list[str]) -> list[list[Segment]]:
     """Top-level quoted spans of an article, each a list of segments of inner text, in order."""
     spans: list[list[Segment]] = []
@@ -234,7 +250,7 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
             start = cont_start if pos < 0 else pos + 1
             spans.append((carry if pos < 0 and carry is not None else []) + [(p, start, lost_closer.start())])
             carry = None
-        elif stack and p + 1 < len(paras) and takes[p + 1]:
+        elif stack and p + 1 < len(paras) and takes[p + 1] and _may_continue(stack[0][0], paras[p + 1]):
             char, pos = stack[0]
             start = cont_start if pos < 0 else pos + 1
             carry = (carry if pos < 0 and carry is not None else []) + [(p, start, len(text.rstrip()))]
@@ -266,7 +282,9 @@ def mask_quoted_names(text: str) -> str:
         if before is None and after is None:
             continue
         chars = chars or list(text)
-        blanks = [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
+        blanks = [(i, i + 1) for i in range(m.start(), m.end()) if text[i] in _MARKS]
+        if m.group("outer"):
+            blanks.append(m.span("outer"))
         inside = _LEGAL_INSIDE_RE.match(text, m.start("name"))
         if inside is not None and inside.end() < m.end("name"):
             blanks.append(inside.span())
