@@ -476,6 +476,22 @@ def test_an_office_named_instead_of_its_holder_is_the_holder(office):
     assert _rows(q)[0]["speaker"] == "Nurlan Abenov"
 
 
+@pytest.mark.parametrize("owner, post, side", [
+    ("Lithuanian Foreign Minister Linas Varnas", "Varnas's spokesperson", "EU"),
+    ("Kazakh President Nurlan Abenov", "Abenov’s press secretary", "Kazakhstan"),
+])
+def test_a_person_whose_post_is_another_persons_takes_that_persons_side(owner, post, side):
+    q = _quotes(f"{owner} met the delegation on Monday.",
+                f"“The talks went well,” said Jonas Petraitis, {post}.")
+    assert [(r["speaker"], r["side"]) for r in _rows(q)] == [("Jonas Petraitis", side)]
+
+
+def test_a_post_of_a_third_countrys_person_stays_other():
+    q = _quotes("Uzbek President Timur Saidov met the delegation on Monday.",
+                "“The talks went well,” said Jonas Petraitis, Saidov's spokesperson.")
+    assert [(r["speaker"], r["side"]) for r in _rows(q)] == [("Jonas Petraitis", "other")]
+
+
 def test_a_well_known_office_holder_keeps_their_side_without_a_role():
     q = _quotes("“Europe wants long-term partners,” Ursula von der Leyen said.")
     assert _rows(q)[0]["side"] == "EU"

@@ -43,6 +43,7 @@ from loaders.sentences import sentence_spans
 
 CHANNEL_RE = re.compile(CHANNEL, re.I)
 _OWNER_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['’]s\s+(?=[a-z])")
+_PERSON_OWNER_RE = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+(?=[a-z])")  # "Tokayev's press secretary"
 _COMPOUND_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Sibanye-Stillwater", "Rolls-Royce"
 _ACRONYM_RE = re.compile(r"[A-Z]{2,8}")
 # A search inside a sentence looks at most this far either side of its anchor.
@@ -371,13 +372,32 @@ class Article(Frames, Documents, Organisations, States, Persons):
         """(role, side) of a person for every quote of theirs in the article, decided once from all the
         roles the article gives them: the longest role, and its side in the article; when that reads
         "other", the side a shorter role states outright ("Kazakh Vice Minister"), never one a shorter,
-        unmarked role would only take from the dateline. A person named in sides.toml keeps their side."""
+        unmarked role would only take from the dateline, else the side of the person whose post it is
+        ("Linkevicius's spokesperson"). A person named in sides.toml keeps their side."""
         person = self.persons[name]
-        known = person_side(name)
+        side = self._side_of_roles(person)
+        if side == "other":
+            side = next((s for s in (self._owner_side(role, name) for role in person.roles) if s), side)
+        return person.role, side
+
+    def _side_of_roles(self, person: Person) -> str:
+        known = person_side(person.name)
         if known or not person.roles:
-            return person.role, known
+            return known
         roles = sorted(person.roles, key=lambda r: (-len(r), r))
         side = self._side(self._expanded(roles[0]))
         if side == "other":
             side = next((s for s in map(side_of, roles) if s in ("EU", "Kazakhstan")), side)
-        return person.role, side
+        return side
+
+    def _owner_side(self, role: str, name: str) -> str:
+        """The side ("EU" or "Kazakhstan") of another person of the article whose post `role` is ("Linkevicius's
+        spokesperson", "Tokayev's press secretary"), or ""."""
+        owner = _PERSON_OWNER_RE.match(role)
+        if owner is None:
+            return ""
+        person = self.persons.get(owner.group(1)) or self._by_short(owner.group(1))
+        if person is None or person.name == name:
+            return ""
+        side = self._side_of_roles(person)
+        return side if side in ("EU", "Kazakhstan") else ""
