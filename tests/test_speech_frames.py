@@ -501,3 +501,32 @@ def test_a_whole_paragraph_quote_after_a_paragraph_about_a_person_is_theirs(befo
 def test_a_whole_paragraph_quote_after_a_paragraph_not_ending_on_a_person_stays_unattributed(before):
     rows = _rows(before, "“Hydrogen is where our future lies.”")
     assert rows[-1] == ("direct", "Hydrogen is where our future lies.", "", "no_attribution")
+
+
+def test_a_post_names_the_one_person_a_story_names_when_it_gave_them_none():
+    rows = _rows("“Nobody should travel abroad without need,” said Alisher Karimov.",
+                 "Schools stay open in every region.",
+                 "“We publish every measure we take,” the Health Minister said.")
+    assert [(r[2], r[3]) for r in rows] == [("Alisher Karimov", "cue_speaker_after"),
+                                            ("Alisher Karimov", "speaker_cue_after")]
+    assert [r.speaker_role for r in article_rows(["“Nobody should travel abroad without need,” said Alisher Karimov.",
+                                                  "Schools stay open in every region.",
+                                                  "“We publish every measure we take,” the Health Minister said."])
+            ] == ["Health Minister", "Health Minister"]
+
+
+@pytest.mark.parametrize("first", [
+    "“Nobody should travel abroad without need,” said Alisher Karimov, an analyst at Halyk Bank.",  # a role of his own
+    "“Nobody should travel abroad without need,” said Alisher Karimov after meeting Dilnoza Rahimova.",  # two people
+])
+def test_a_post_names_no_one_when_the_story_names_several_or_gave_a_role(first):
+    rows = _rows(first, "Schools stay open in every region.",
+                 "“We publish every measure we take,” the Health Minister said.")
+    assert rows[-1][2] == ""
+
+
+@pytest.mark.parametrize("description", ["a virologist", "a retired schoolteacher", "a move that surprised many"])
+def test_a_full_name_described_by_what_the_person_is_still_speaks(description):
+    # "said X, a virologist": no title news lists as a role, but a description of the person named
+    assert _rows(f"“Nobody should travel abroad without need,” said Alisher Karimov, {description}.") == [
+        ("direct", "Nobody should travel abroad without need", "Alisher Karimov", "cue_speaker_after")]

@@ -40,6 +40,8 @@ _INSERT_RE = re.compile(
 )
 _INDEFINITE_APP_RE = re.compile(
     r"(?:a|an)\s+(?:[\w’'\-]+\s+){1,4}(?:at|of|with|for)\s+[^,;:]{2,80}$(?<!\bsaid)", re.I)
+# a short description with an indefinite article, no clause: "a virologist", "a retired schoolteacher"
+_A_PERSON_RE = re.compile(r"(?:a|an)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}$")
 _ACRONYM_ORG_RE = re.compile(r"[A-Z]{2,4}\s+[A-Z][a-z]+")  # "LG Chem", "SK Innovation"
 # an acronym alone ("SOCAR", "NATO", "SPA"): an organisation, as news spells no person in capitals
 ACRONYM_ALONE_RE = re.compile(r"[A-Z][A-Z&]{1,6}")
@@ -199,8 +201,10 @@ def read_phrase(raw: str) -> Phrase | None:
     elif app and not role_like(app) and not indefinite and not _COMPANY_APPOSITION_RE.search(app):
         # "president of the union that groups 350 members": a role whose organisation a relative clause describes
         app = _RELATIVE_TAIL_RE.split(" " + app, maxsplit=1)[0].strip()
-        if app and not role_like(app):  # nothing left ("X, whose country holds the presidency"): the name stands
-            return None
+        if app and not role_like(app):
+            if not (_A_PERSON_RE.match(described) and is_full_name(head)):
+                return None  # "X, whose country holds the presidency": no apposition of a speaker
+            app = ""  # "said Alisher Karimov, a virologist": a full name described by what they are; the name stands
     described, employed_as = False, ""
     if not clean_np(head):
         (head, employed_as), described = _undescribed(head), True

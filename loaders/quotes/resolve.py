@@ -330,7 +330,18 @@ class Article(Frames, Documents, Organisations, States, Persons):
             last = self._last_spoken(p, pos, person=False)
             if last is not None and last[0] >= p - 1:
                 return last[1]._replace(attribution=how)
-        return self._named_next(role, p, pos, how) or UNNAMED
+        return self._named_next(role, p, pos, how) or self._sole_person(role, how) or UNNAMED
+
+    def _sole_person(self, role: str, how: str) -> Speaker | None:
+        """The one person the article names, when it gives them no role: a story about one person calls them by
+        their post ("…,” said Alisher Shodmanov. … “…,” the Health Minister said.); they take the role."""
+        if (len(self.persons) != 1 or self._unsure or CHANNEL_RE.fullmatch(role)
+                or fold_token(head_noun(role)) in REFER_BACK):
+            return None
+        person = next(iter(self.persons.values()))
+        if person.role:
+            return None
+        return self._as_speaker(self._register(person.name, role.split(",")[0]), how)
 
     def _named_next(self, role: str, p: int, pos: int, how: str) -> Speaker | None:
         """A role named before its holder ("…, the head of the Ministry of Energy said. … Parviz Shahbazov
