@@ -217,6 +217,23 @@ def test_a_company_name_quoted_again_inside_its_legal_form_is_a_name(company):
          "Kazakhstan"]]
 
 
+def test_a_speech_opening_its_paragraph_runs_on_whatever_mark_the_next_one_opens_with():
+    # outlets mix « and “ over the paragraphs of one speech
+    q = _quotes("«We will build three new power plants by 2030.",
+                "“The second will be built in the south,” Energy Minister Almasadam Satkaliyev said.")
+    assert q[["text", "speaker"]].values.tolist() == [
+        ["We will build three new power plants by 2030.\n\nThe second will be built in the south",
+         "Almasadam Satkaliyev"]]
+
+
+@pytest.mark.parametrize("quote", ['“JSC “NAC “Kazatomprom” approved the plan,” Meirzhan Yussupov said.',
+                                   '«JSC «NAC «Kazatomprom»» approved the plan», Meirzhan Yussupov said.'])
+def test_a_quote_opening_with_a_nested_company_name_keeps_its_opening_mark(quote):
+    q = _quotes(quote)
+    assert q[["speaker"]].values.tolist() == [["Meirzhan Yussupov"]]
+    assert q["text"].iloc[0].startswith("JSC ") and q["text"].iloc[0].endswith("approved the plan")
+
+
 def test_a_mark_left_open_does_not_run_on_into_a_paragraph_opening_with_another_kind():
     # the «…» opened here lost its closing mark; the next paragraph's “…” is a quote of its own
     q = _quotes("Sergey Poltoratsky cited the «Green Bridge initiative at the club.",

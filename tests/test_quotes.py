@@ -486,6 +486,12 @@ def test_a_person_whose_post_is_another_persons_takes_that_persons_side(owner, p
     assert [(r["speaker"], r["side"]) for r in _rows(q)] == [("Jonas Petraitis", side)]
 
 
+def test_a_counterpart_takes_no_side_from_whose_counterpart_they_are():
+    q = _quotes("Kazakh Foreign Minister Murat Nurtleu held talks on Tuesday with Sergei Lavrov, the Russian Foreign "
+                "Minister.", "“Our countries are allies,” said Sergei Lavrov, Nurtleu's counterpart.")
+    assert [(r["speaker"], r["side"]) for r in _rows(q)] == [("Sergei Lavrov", "other")]
+
+
 def test_a_post_of_a_third_countrys_person_stays_other():
     q = _quotes("Uzbek President Timur Saidov met the delegation on Monday.",
                 "“The talks went well,” said Jonas Petraitis, Saidov's spokesperson.")

@@ -411,3 +411,9 @@ def test_a_role_the_body_gives_comes_before_the_headlines():
     rows = article_rows(["“Half of our oil goes through this pipeline,” said Yerlan Ashimov, an energy analyst."],
                         title="Kazakh Ambassador to Germany Yerlan Ashimov on the pipeline")
     assert [(r.speaker, r.speaker_role) for r in rows if r.kind == "direct"] == [("Yerlan Ashimov", "energy analyst")]
+
+
+def test_a_headline_listing_two_people_gives_neither_the_others_post():
+    rows = article_rows(["“The media should work together,” Dauren Abayev said."],
+                        title="Dauren Abayev, Russian Ambassador Alexei Borodavkin discuss media ties")
+    assert [(r.speaker, r.speaker_role) for r in rows if r.kind == "direct"] == [("Dauren Abayev", "")]

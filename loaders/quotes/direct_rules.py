@@ -354,10 +354,20 @@ def previous_speaker(art: Article, span: Span) -> Found | None:
     return Found(speaker, "said", False) if speaker is not None else None
 
 
+# what a person does in speaking, right after the subject: "X called for …", "She also urged …"
+_SPEECH_ACT_RE = re.compile(
+    r"\s+(?:also\s+|then\s+|later\s+|again\s+)?(?:called|urged|appealed|spoke|addressed|highlighted|expressed"
+    r"|praised|critici[sz]ed|welcomed|thanked|recalled|warned|reiterated|insisted|argued|outlined|proposed|voiced"
+    r"|touched|dwelt|focused|underlined|underscored|pointed)\b")
+# the subject's own verb is the cue: "X stressed the importance of …" (never "X's lawyer said")
+_VERB_AFTER_SUBJECT_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+|again\s+)?[a-z]")
+
+
 def subject_of_paragraph_before(art: Article, span: Span) -> Found | None:
     """President X called for more investment in hydrogen. / “Hydrogen is our future.”: a quote that is a whole
     paragraph, after a paragraph in which nobody spoke but whose last sentence opens with a person (named, or
-    he/she): news quotes the person it has just described; the quote is theirs."""
+    he/she) doing something in speech (called for, urged, stressed …): news quotes the person it has just
+    described speaking; the quote is theirs."""
     if (span.head.strip() or span.p0 == 0 or span.sent_start > art.opening(span.p0)
             or art.paras[span.p1][span.tail_from:].strip(" .,;:!?”»\"’")):
         return None
@@ -365,14 +375,19 @@ def subject_of_paragraph_before(art: Article, span: Span) -> Found | None:
     text = art.paras[q]
     if not text.strip() or art.inside_quote(q, len(text.rstrip()) - 1):
         return None
-    s, _ = art.sentence(q, max(len(text.rstrip()) - 1, 0))
+    s, e = art.sentence(q, max(len(text.rstrip()) - 1, 0))
     subject = SUBJECT_RE.match(text, s)
     if subject is None:
         return None
     at = subject.start("spk")
     phrase = subject.group("pron") or _subject_at(text, at)
-    # a person the article names there, or he/she ("Output doubled last year" opens with a capital too)
+    # a person the article names there, or he/she ("Output doubled last year" opens with a capital too), who
+    # speaks in that sentence: "Tokayev called for …", not "Cole was shot dead" nor "Harris's lawyer filed …"
     if not phrase or not (subject.group("pron") or art.person_named_in(q, at, at + len(phrase))):
+        return None
+    verb = at + len(phrase)
+    own = _VERB_AFTER_SUBJECT_RE.match(text, verb)
+    if not (_SPEECH_ACT_RE.match(text, verb) or (own is not None and art.has_cue(q, verb, own.end()))):
         return None
     speaker = art.resolve(phrase, q, at)
     return Found(speaker, "said", False) if speaker is not None and speaker.person else None

@@ -150,9 +150,10 @@ _MARK_KIND = {"«": "«", "“": "“", "\"": "“", "”": "“", "‘": "‘",
 
 
 def _may_continue(opener: str, following: str) -> bool:
-    """Whether a quote left open by `opener` may go on into the `following` paragraph: not when that paragraph
-    opens with another kind of mark (`the «Green Bridge initiative.` / `“We comply,” X said.` is a lost closing
-    mark, and the next paragraph's quote is its own)."""
+    """Whether a quote left open by `opener` inside a paragraph may go on into the `following` paragraph: not when
+    that paragraph opens with another kind of mark (`the «Green Bridge initiative.` / `“We comply,” X said.` is a
+    lost closing mark, and the next paragraph's quote is its own). A speech that opened its paragraph goes on
+    whatever the kind (outlets mix « and “ over the paragraphs of one speech)."""
     lead = _LEAD_OPENER_RE.match(following)
     return lead is None or _MARK_KIND.get(lead.group()[-1]) == _MARK_KIND.get(opener)
 
@@ -250,7 +251,8 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
             start = cont_start if pos < 0 else pos + 1
             spans.append((carry if pos < 0 and carry is not None else []) + [(p, start, lost_closer.start())])
             carry = None
-        elif stack and p + 1 < len(paras) and takes[p + 1] and _may_continue(stack[0][0], paras[p + 1]):
+        elif stack and p + 1 < len(paras) and takes[p + 1] and (
+                stack[0][1] < 0 or not text[:stack[0][1]].strip() or _may_continue(stack[0][0], paras[p + 1])):
             char, pos = stack[0]
             start = cont_start if pos < 0 else pos + 1
             carry = (carry if pos < 0 and carry is not None else []) + [(p, start, len(text.rstrip()))]
@@ -288,8 +290,8 @@ def mask_quoted_names(text: str) -> str:
         inside = _LEGAL_INSIDE_RE.match(text, m.start("name"))
         if inside is not None and inside.end() < m.end("name"):
             blanks.append(inside.span())
-        if before is not None and before.group("legal"):
-            blanks.append(before.span("legal"))
+        if before is not None and before.group("legal") and text[before.start() - 1:before.start()] not in _MARKS:
+            blanks.append(before.span("legal"))  # kept after a mark: `“JSC “NAC “Kazatomprom” approved …”` opens there
         if after is not None:
             blanks.append(after.span())
         for a, b in blanks:

@@ -196,8 +196,9 @@ class Persons:
                 name, start = name_in_chunk(m.group())
                 if name and core_count(name) > 1:
                     start += m.start()
-                    self._titled[name] = (title_before(self.title, start)
-                                          or apposition_after(self.title, start + len(name)))
+                    # a title before the name only: a headline's commas list people ("X, Russian Ambassador Y
+                    # discuss …"), they set off no apposition
+                    self._titled[name] = title_before(self.title, start)
         return self._titled
 
     def collect_people(self) -> None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.sides import is_known_org, side_of
+from loaders.sides import gender_of_given_name, is_known_org, side_of
 from loaders.quotes.cues import LEAD_IN_RE, SPOKE_WHEN_RE, WHEN_OPENER_RE
 from loaders.quotes.names import (CHUNK_RE, company_name, core_count, kind_before, name_in_chunk, office_word_count,
                                   with_initials)
@@ -202,9 +202,11 @@ def read_phrase(raw: str) -> Phrase | None:
         # "president of the union that groups 350 members": a role whose organisation a relative clause describes
         app = _RELATIVE_TAIL_RE.split(" " + app, maxsplit=1)[0].strip()
         if app and not role_like(app):
-            if not (_A_PERSON_RE.match(described) and is_full_name(head)):
+            if not (_A_PERSON_RE.match(described) and is_full_name(head) and gender_of_given_name(head.split()[0])):
                 return None  # "X, whose country holds the presidency": no apposition of a speaker
-            app = ""  # "said Alisher Karimov, a virologist": a full name described by what they are; the name stands
+            # "said Nurlan Karimov, a virologist": a person's full name (a given name the lists know: "Capital
+            # Economics, a research firm" is none) described by what they are; the name stands
+            app = ""
     described, employed_as = False, ""
     if not clean_np(head):
         (head, employed_as), described = _undescribed(head), True

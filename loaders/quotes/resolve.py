@@ -43,7 +43,10 @@ from loaders.sentences import sentence_spans
 
 CHANNEL_RE = re.compile(CHANNEL, re.I)
 _OWNER_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['’]s\s+(?=[a-z])")
-_PERSON_OWNER_RE = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+(?=[a-z])")  # "Tokayev's press secretary"
+# a post held for another person: "Tokayev's press secretary", "Borrell's spokesperson" (never "Nurtleu's counterpart")
+_PERSON_OWNER_RE = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+(?:(?:chief|senior|deputy|personal|"
+                              r"official|special)\s+)?(?:spokes\w+|press\s+secretary|press\s+service|adviser|advisor"
+                              r"|aide|assistant|representative|envoy|chief\s+of\s+staff|office)\b")
 _COMPOUND_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Sibanye-Stillwater", "Rolls-Royce"
 _ACRONYM_RE = re.compile(r"[A-Z]{2,8}")
 # A search inside a sentence looks at most this far either side of its anchor.
@@ -339,7 +342,9 @@ class Article(Frames, Documents, Organisations, States, Persons):
                 or fold_token(head_noun(role)) in REFER_BACK):
             return None
         person = next(iter(self.persons.values()))
-        if person.role:
+        # they have spoken already: a story about someone ("a journalist went missing … the police chief said")
+        # gives the post to whoever holds it, not to its subject
+        if person.role or not any(speaker.name == person.name for _, _, speaker in self.spoken):
             return None
         return self._as_speaker(self._register(person.name, role.split(",")[0]), how)
 
