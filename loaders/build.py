@@ -109,19 +109,23 @@ def analyse(articles: pd.DataFrame, paragraphs: pd.DataFrame, lexicon_path: str 
     from loaders.entities import entities_table
     from loaders.events import events_table
     from loaders.quotes import quotes_table
+    from loaders.sentences import sentence_spans
     from loaders.terms import quote_themes_and_terms
     from loaders.themes import load_lexicon, mentions_table
 
     lexicon = load_lexicon(lexicon_path)
     quotes = quotes_table(articles, paragraphs)
     themes, terms = quote_themes_and_terms(quotes["text"].tolist(), lexicon)
-    return {
-        "quotes": schema.conform("quotes", quotes.assign(themes=themes, terms=terms)),
-        "mentions": mentions_table(paragraphs, lexicon),
-        "events": events_table(articles, paragraphs),
-        "amounts": amounts_table(paragraphs),
-        "entities": entities_table(paragraphs),
-    }
+    try:
+        return {
+            "quotes": schema.conform("quotes", quotes.assign(themes=themes, terms=terms)),
+            "mentions": mentions_table(paragraphs, lexicon),
+            "events": events_table(articles, paragraphs),
+            "amounts": amounts_table(paragraphs),
+            "entities": entities_table(paragraphs),
+        }
+    finally:
+        sentence_spans.cache_clear()  # the stages shared the batch's sentences; a worker keeps none after it
 
 
 def merge(batches: Iterable[Tables]) -> Tables:

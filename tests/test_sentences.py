@@ -52,8 +52,8 @@ def test_blank_line_separates_sentences_without_punctuation():
 
 
 def test_empty_and_blank_text_have_no_sentences():
-    assert sentence_spans("") == []
-    assert sentence_spans("  \n\t ") == []
+    assert sentence_spans("") == ()
+    assert sentence_spans("  \n\t ") == ()
 
 
 def test_sentence_at_returns_the_sentence_holding_the_span_and_joins_when_it_crosses():
