@@ -487,6 +487,7 @@ def test_where_the_speaker_spoke_between_the_cue_and_that_leaves_the_clause(gap)
     ("Speaking at the forum, President Kassym-Jomart Tokayev called for more investment in green hydrogen.",
      "Kassym-Jomart Tokayev"),
     ("Deputy Minister Aliya Serikova toured the Pavlodar plant. She also praised its engineers.", "Aliya Serikova"),
+    ("Energy Minister Parviz Alakbarov shared the news in a post on his official page.", "Parviz Alakbarov"),
 ])
 def test_a_whole_paragraph_quote_after_a_paragraph_about_a_person_is_theirs(before, speaker):
     # nobody spoke in the paragraph before, but its last sentence has the person the quote goes on with speaking

@@ -358,7 +358,7 @@ def previous_speaker(art: Article, span: Span) -> Found | None:
 _SPEECH_ACT_RE = re.compile(
     r"\s+(?:also\s+|then\s+|later\s+|again\s+)?(?:called|urged|appealed|spoke|addressed|highlighted|expressed"
     r"|praised|critici[sz]ed|welcomed|thanked|recalled|warned|reiterated|insisted|argued|outlined|proposed|voiced"
-    r"|touched|dwelt|focused|underlined|underscored|pointed)\b")
+    r"|touched|dwelt|focused|underlined|underscored|pointed|shared|posted|tweeted|wrote)\b")
 # the subject's own verb is the cue: "X stressed the importance of …" (never "X's lawyer said")
 _VERB_AFTER_SUBJECT_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+|again\s+)?[a-z]")
 
