@@ -291,10 +291,21 @@ def colon_sentence_before(art: Article, span: Span) -> Found | None:
     return Found(speaker, "said", False) if speaker is not None and speaker.name else None
 
 
+def _opens_paragraph(art: Article, span: Span) -> bool:
+    """Whether the quote opens a paragraph after the first: nothing of its sentence before it, and its sentence
+    the paragraph's first."""
+    return not span.head.strip() and span.p0 > 0 and span.sent_start <= art.opening(span.p0)
+
+
+def _ends_paragraph(art: Article, span: Span) -> bool:
+    """Whether nothing but punctuation follows the quote in its last paragraph: no attribution after it."""
+    return not art.paras[span.p1][span.tail_from:].strip(" .,;:!?”»\"’")
+
+
 def statement_before(art: Article, span: Span) -> Found | None:
     """The Ministry issued a statement on the attack. / “The Ministry strongly condemns …”: a quote opening the
     paragraph after one that ends announcing a statement, comment or address by someone; they are the speaker."""
-    if span.head.strip() or span.sent_start > art.opening(span.p0) or span.p0 == 0:
+    if not _opens_paragraph(art, span):
         return None
     q = span.p0 - 1
     text = art.paras[q]
@@ -345,7 +356,7 @@ def previous_speaker(art: Article, span: Span) -> Found | None:
     """“…” ending its paragraph with no attribution after it, opening the paragraph right after one in which
     someone spoke ("The President said that … ." / "“We must …”") or the sentence right after theirs: the
     quote is theirs."""
-    if span.head.strip() or art.paras[span.p1][span.tail_from:].strip(" .,;:!?”»\"’"):
+    if span.head.strip() or not _ends_paragraph(art, span):
         return None
     if span.sent_start > art.opening(span.p0):  # "According to his words, … . “We complete …”": the sentence before spoke
         speaker = art.last_speaker_in(span.p0, span.sent_start)
@@ -354,13 +365,15 @@ def previous_speaker(art: Article, span: Span) -> Found | None:
     return Found(speaker, "said", False) if speaker is not None else None
 
 
+# a word of time or repetition between a subject and its verb: "She also urged …", "He later wrote …"
+_ADVERB = r"\s+(?:also\s+|then\s+|later\s+|again\s+)?"
 # what a person does in speaking, right after the subject: "X called for …", "She also urged …"
 _SPEECH_ACT_RE = re.compile(
-    r"\s+(?:also\s+|then\s+|later\s+|again\s+)?(?:called|urged|appealed|spoke|addressed|highlighted|expressed"
+    _ADVERB + r"(?:called|urged|appealed|spoke|addressed|highlighted|expressed"
     r"|praised|critici[sz]ed|welcomed|thanked|recalled|warned|reiterated|insisted|argued|outlined|proposed|voiced"
     r"|touched|dwelt|focused|underlined|underscored|pointed|shared|posted|tweeted|wrote)\b")
 # the subject's own verb is the cue: "X stressed the importance of …" (never "X's lawyer said")
-_VERB_AFTER_SUBJECT_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+|again\s+)?[a-z]")
+_VERB_AFTER_SUBJECT_RE = re.compile(_ADVERB + "[a-z]")
 
 
 def subject_of_paragraph_before(art: Article, span: Span) -> Found | None:
@@ -368,8 +381,7 @@ def subject_of_paragraph_before(art: Article, span: Span) -> Found | None:
     paragraph, after a paragraph in which nobody spoke but whose last sentence opens with a person (named, or
     he/she) doing something in speech (called for, urged, stressed …): news quotes the person it has just
     described speaking; the quote is theirs."""
-    if (span.head.strip() or span.p0 == 0 or span.sent_start > art.opening(span.p0)
-            or art.paras[span.p1][span.tail_from:].strip(" .,;:!?”»\"’")):
+    if not (_opens_paragraph(art, span) and _ends_paragraph(art, span)):
         return None
     q = span.p0 - 1
     text = art.paras[q]

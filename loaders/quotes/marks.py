@@ -152,8 +152,7 @@ _MARK_KIND = {"«": "«", "“": "“", "\"": "“", "”": "“", "‘": "‘",
 def _may_continue(opener: str, following: str) -> bool:
     """Whether a quote left open by `opener` inside a paragraph may go on into the `following` paragraph: not when
     that paragraph opens with another kind of mark (`the «Green Bridge initiative.` / `“We comply,” X said.` is a
-    lost closing mark, and the next paragraph's quote is its own). A speech that opened its paragraph goes on
-    whatever the kind (outlets mix « and “ over the paragraphs of one speech)."""
+    lost closing mark, and the next paragraph's quote is its own)."""
     lead = _LEAD_OPENER_RE.match(following)
     return lead is None or _MARK_KIND.get(lead.group()[-1]) == _MARK_KIND.get(opener)
 
@@ -246,18 +245,20 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                     continue
                 stack.append((ch, i))
         lost_closer = _LOST_CLOSER_RE.search(text, max(begin, stack[0][1] + 1)) if stack else None
+        # a speech that opened the paragraph (or goes on from the one before) is left open at its end
+        speech = bool(stack) and (stack[0][1] < 0 or not text[:stack[0][1]].strip())
         if lost_closer is not None:  # “It is the largest deposit …, said Jan Moström, CEO of LKAB.
             pos = stack[0][1]
             start = cont_start if pos < 0 else pos + 1
             spans.append((carry if pos < 0 and carry is not None else []) + [(p, start, lost_closer.start())])
             carry = None
-        elif stack and p + 1 < len(paras) and takes[p + 1] and (
-                stack[0][1] < 0 or not text[:stack[0][1]].strip() or _may_continue(stack[0][0], paras[p + 1])):
+        # a speech goes on whatever mark the next paragraph opens with (outlets mix « and “ over one speech)
+        elif stack and p + 1 < len(paras) and takes[p + 1] and (speech or _may_continue(stack[0][0], paras[p + 1])):
             char, pos = stack[0]
             start = cont_start if pos < 0 else pos + 1
             carry = (carry if pos < 0 and carry is not None else []) + [(p, start, len(text.rstrip()))]
             carry_char = char
-        elif stack and (stack[0][1] < 0 or not text[:stack[0][1]].strip()):
+        elif speech:
             # a speech opened at the paragraph's start that no mark closes and nothing continues: the outlet lost
             # the closing mark at the paragraph's end (`“We are constantly searching … a testing year.`)
             pos = stack[0][1]

@@ -397,6 +397,7 @@ class Article(Frames, Documents, Organisations, States, Persons):
         return person.role, side
 
     def _side_of_roles(self, person: Person) -> str:
+        """The side `settled` reads from a person's own roles (or sides.toml), before any owner's."""
         known = person_side(person.name)
         if known or not person.roles:
             return known
