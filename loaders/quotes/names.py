@@ -210,9 +210,12 @@ def _name_before_title(tokens: list[tuple[str, int]]) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=65536)
-def name_in_chunk(chunk: str) -> tuple[str, int]:
+def name_in_chunk(chunk: str, after_of: bool = False) -> tuple[str, int]:
     """The person-name part at the end of a capitalised chunk and its offset in the chunk, or ("", -1).
-    Title and modifier words (Chancellor, Former, Acting) are never part of a name, nor is a company's name."""
+    Title and modifier words (Chancellor, Former, Acting) are never part of a name, nor is a company's name.
+    `after_of`: the chunk follows "of", so it may open with the end of an office's name, which runs up to a known
+    given name ("Minister of Emergency Situations Baurzhan Syzdykov"); elsewhere a given name inside a chunk
+    is part of the name ("Saadi Ahmed Pire")."""
     if " " not in chunk and (len(chunk) == 1 or not _name_word(chunk)):  # "V" of "V. L. Kantha Rao": an initial
         return "", -1
     if company_name(chunk):
@@ -242,7 +245,7 @@ def name_in_chunk(chunk: str) -> tuple[str, int]:
         name_tokens.pop()
     while len(name_tokens) > 1 and len(name_tokens[0][0]) == 1:  # "H E Aufi": His Excellency, no initials
         name_tokens = name_tokens[1:]
-    for i in range(1, len(name_tokens)):
+    for i in range(1, len(name_tokens) if after_of else 0):
         if gender_of_given_name(name_tokens[i][0]):
             if _SURNAME_RE.search(name_tokens[i - 1][0]):  # "Khassenov Askhat": the official surname-first order
                 break

@@ -99,9 +99,12 @@ def _is_object(text: str, start: int) -> bool:
             and not _PASSIVE_AGENT_RE.search(before))
 
 
+_PRESIDENT = frozenset({"president"})  # "the President", "the Head of State" (speech.toml synonyms)
+
+
 class Persons:
     """Persons named in one article; mixed into resolve.Article, whose paragraphs (`paras`), quoted regions,
-    sentences and person registers it reads."""
+    sentences, person registers, home side and side of a role (`_side`) it reads."""
 
     def _mention(self, p: int, pos: int, name: str) -> None:
         bisect.insort(self.mentions, (p, pos, name))
@@ -217,7 +220,7 @@ class Persons:
                 # "… and Infrastructures Suren Papikyan": the office's last word, "corporation Rosatom Alexey
                 # Likhachev" the organisation's name (a chunk after "of" is left to name_in_chunk)
                 skip = chunk.index(" ") + 1 if not before.endswith(" of ") and office_word_count(before, chunk) else 0
-                name, start = name_in_chunk(chunk[skip:])
+                name, start = name_in_chunk(chunk[skip:], before.endswith(" of "))
                 start += skip
                 if not name or (regions and self.inside_quote(p, m.start())):
                     continue
@@ -393,6 +396,9 @@ class Persons:
         written = {fold_token(w) for w in phrase.split()} - CONNECTORS
         literal = {n for n in holders if written <= {fold_token(w) for w in self.persons[n].role.split()}}
         holders = literal or holders
+        if len(holders) > 1 and wanted == _PRESIDENT and self.home:
+            # "the Head of State" in a story of two presidents: a national outlet's own country's, not the guest's
+            holders = {n for n in holders if self._side(self.persons[n].role) == self.home} or holders
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
         for _, _, name in reversed(self.mentions[:k]):
             if name in holders:

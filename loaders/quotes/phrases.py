@@ -232,10 +232,11 @@ def read_phrase(raw: str) -> Phrase | None:
         if head.startswith(("'s ", "’s "), offset + len(chunk)) or (
                 chunk.endswith("s") and head.startswith(("' ", "’ "), offset + len(chunk))):
             continue  # "Indonesia's investment chief", "the Turkmengas’ Head": the owner of the role, not the speaker
+        after_of = head[:offset].endswith(" of ")
         if office_word_count(head[:offset], chunk):  # "President of Azerbaijan Ilham Aliyev": a title's last word
             first = chunk.index(" ") + 1
             chunk, offset = chunk[first:], offset + first
-        name, start = name_in_chunk(chunk)
+        name, start = name_in_chunk(chunk, after_of)
         if name:  # the last name wins: a title comes before the name it belongs to
             at, end = with_initials(head, start + offset, start + offset + len(name))
             named = (head[at:end], at)
