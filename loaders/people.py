@@ -58,6 +58,7 @@ NON_NAME_WORDS = frozenset(
     renewable development reconstruction economic economy foreign affairs finance construction
     integration ecology natural resources digital transport agriculture science higher education
     administration customs bureau authority authorities inspectorate directorate secretariat cabinet
+    nation emergency situations water
     association chamber consortium organization organisation foundation society court police statistics
     exchange railways airlines port federal confederation technology technologies innovation innovations
     mineral minerals labour labor health justice defence defense interior culture information communications

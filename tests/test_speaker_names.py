@@ -437,3 +437,9 @@ def test_the_head_of_state_is_the_home_countrys_president_when_a_guest_president
              "“Our countries hold large deposits of manganese,” the Head of State said."]
     rows = article_rows(paras, home="Kazakhstan")
     assert [(r.speaker, r.side) for r in rows] == [("Kassym-Jomart Tokayev", "Kazakhstan")]
+
+
+def test_the_leader_of_the_nation_is_a_title_not_a_name():
+    rows = article_rows(["Leader of the Nation Emomali Rahmon said that the summit would be held in Dushanbe."],
+                        title="Leader of the Nation: “Water is the region's first concern”")
+    assert [(r.para_no, r.speaker) for r in rows] == [(-1, "Emomali Rahmon"), (0, "Emomali Rahmon")]

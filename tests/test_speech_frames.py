@@ -542,3 +542,32 @@ def test_a_firm_described_by_its_kind_is_no_person(firm):
     rows = article_rows([f"“Inflation will ease next year,” said {firm}.", "The central bank cut its rate on Friday.",
                          "“We see room for further cuts,” the central bank governor said."])
     assert [(r.speaker, r.person) for r in rows] == [("", ""), ("", "")]
+
+
+@pytest.mark.parametrize("tail, cue", [
+    ("”, — said today the President of Tajikistan Emomali Rahmon.", "said"),  # a translated report's dash and day
+    ("”, — said yesterday the President of Tajikistan Emomali Rahmon.", "said"),
+    ("”, — expressed concern the President of Tajikistan Emomali Rahmon.", "expressed concern"),
+    (",” the President of Tajikistan Emomali Rahmon posted on his page.", "posted"),
+])
+def test_the_attribution_after_a_quote_in_translated_and_online_news(tail, cue):
+    rows = article_rows([f"“Glaciers feed most of the region's rivers{tail}"])
+    assert [(r.text, r.speaker, r.cue) for r in rows] == [
+        ("Glaciers feed most of the region's rivers", "Emomali Rahmon", cue)]
+
+
+def test_a_day_word_between_an_inverted_cue_and_its_speaker_after_a_reported_clause():
+    rows = article_rows(["Deputy Prime Minister Serik Zhumangarin visited the plant.",
+                         "The plant will double its output next year, said today the Deputy Prime Minister."])
+    assert [(r.kind, r.text, r.speaker) for r in rows] == [
+        ("reported", "The plant will double its output next year", "Serik Zhumangarin")]
+
+
+def test_a_whole_paragraph_quote_after_a_title_with_its_holder_in_commas_doing_something_in_speech():
+    # "The Minister of X of Y, NAME, congratulated …" / "“…": the title runs over "of" phrases to its name
+    rows = article_rows(["The Minister of Energy of the Republic of Kazakhstan, Almasadam Satkaliyev, congratulated "
+                         "the oil workers on their holiday.",
+                         "“Last year the industry produced 90 million tonnes of oil.”"])
+    assert [(r.text, r.speaker, r.rule) for r in rows] == [
+        ("Last year the industry produced 90 million tonnes of oil.", "Almasadam Satkaliyev",
+         "subject_of_paragraph_before")]

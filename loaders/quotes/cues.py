@@ -51,9 +51,11 @@ TAIL_SPK_CUE_RE = re.compile(
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
     re.S,
 )
+# "said today the President …": a translated report's day word between an inverted cue and its speaker
+_WHEN = r"(?:(?:today|yesterday)\s+)?"
 # after a closing mark: “…,” cue SPEAKER(, APPOSITION)
 TAIL_CUE_SPK_RE = re.compile(
-    rf"[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})\s+(?P<spk>(?:{_HONORIFIC_STOP}|[A-Z]\.(?=[A-Z]|\s)|[^.!?;:“”«»\",]){{1,160}}?)"
+    rf"[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})\s+{_WHEN}(?P<spk>(?:{_HONORIFIC_STOP}|[A-Z]\.(?=[A-Z]|\s)|[^.!?;:“”«»\",]){{1,160}}?)"
     rf"(?P<app>,\s+(?!(?:{PARTICIPLE}|according|who|which)\b)(?:{_COMPANY_ABBREVIATION}|[^.!?;:“”«»\",]){{2,120}})?"
     rf"(?=\s*(?:(?!{_HONORIFIC_STOP})[.,;:!?]|$)|\s+(?:on|at|in|during|after|and|while|when"
     rf"|as|who|before|following|speaking|addressing|adding|noting|stressing|according|to|from|with|regarding"
@@ -236,9 +238,9 @@ POST_FRAME_RE = re.compile(
 )
 # ", cue SPEAKER(, APPOSITION)." ending a sentence: matched at each comma after a reported clause
 POST_INV_RE = re.compile(
-    rf",\s+(?P<cue>{INVERTED_CUE})"
+    rf",\s+(?P<cue>{INVERTED_CUE})\s+{_WHEN}"
     # "…, said in Yerevan": an adverbial, no speaker
-    rf"\s+(?!(?:in|at|on|during|after|before|from|with|to|for|by|as|that|this|last|earlier|later|today|yesterday)\b)(?P<spk>[^,;:“”«»\"]{{1,100}}?)(?:,\s*(?P<app>[^,;:]{{2,120}}?))?{_TRAIL}\s*[.!?]?\s*$",
+    rf"(?!(?:in|at|on|during|after|before|from|with|to|for|by|as|that|this|last|earlier|later|today|yesterday)\b)(?P<spk>[^,;:“”«»\"]{{1,100}}?)(?:,\s*(?P<app>[^,;:]{{2,120}}?))?{_TRAIL}\s*[.!?]?\s*$",
     re.S,
 )
 QUOTED_AS_HEAD_RE = re.compile(

@@ -228,8 +228,9 @@ def called_before(art: Article, span: Span) -> Found | None:
     return Found(speaker, "said", False) if speaker is not None and speaker.name else None
 
 
-# the role an owner gives the person named next: "Rosatom’s CEO, Aleksey Likhachev, …"
-_OWNED_ROLE_RE = re.compile(r"[’']s(?:\s+[\w\-]+){1,4}(?=, )")
+# the rest of a title before the name in apposition: "Rosatom’s CEO, …", "The Minister of Health of the
+# Republic of Kazakhstan, …"
+_OWNED_ROLE_RE = re.compile(r"(?:[’']s(?:\s+[\w\-]+){1,4}|(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)+)(?=, )")
 
 
 def _subject_at(text: str, at: int) -> str:
@@ -371,7 +372,7 @@ _ADVERB = r"\s+(?:also\s+|then\s+|later\s+|again\s+)?"
 _SPEECH_ACT_RE = re.compile(
     _ADVERB + r"(?:called|urged|appealed|spoke|addressed|highlighted|expressed"
     r"|praised|critici[sz]ed|welcomed|thanked|recalled|warned|reiterated|insisted|argued|outlined|proposed|voiced"
-    r"|touched|dwelt|focused|underlined|underscored|pointed|shared|posted|tweeted|wrote)\b")
+    r"|touched|dwelt|focused|underlined|underscored|pointed|shared|posted|tweeted|wrote|congratulated)\b")
 # the subject's own verb is the cue: "X stressed the importance of …" (never "X's lawyer said")
 _VERB_AFTER_SUBJECT_RE = re.compile(_ADVERB + "[a-z]")
 
@@ -393,11 +394,12 @@ def subject_of_paragraph_before(art: Article, span: Span) -> Found | None:
         return None
     at = subject.start("spk")
     phrase = subject.group("pron") or _subject_at(text, at)
+    at = text.find(phrase, at) if phrase else at  # the name in apposition after a title stands further on
     # a person the article names there, or he/she ("Output doubled last year" opens with a capital too), who
     # speaks in that sentence: "Tokayev called for …", not "Cole was shot dead" nor "Harris's lawyer filed …"
     if not phrase or not (subject.group("pron") or art.person_named_in(q, at, at + len(phrase))):
         return None
-    verb = at + len(phrase)
+    verb = at + len(phrase) + text.startswith(",", at + len(phrase))  # "Health Minister, X, shared …"
     own = _VERB_AFTER_SUBJECT_RE.match(text, verb)
     if not (_SPEECH_ACT_RE.match(text, verb) or (own is not None and art.has_cue(q, verb, own.end()))):
         return None

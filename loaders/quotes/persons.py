@@ -220,7 +220,7 @@ class Persons:
                 # "… and Infrastructures Suren Papikyan": the office's last word, "corporation Rosatom Alexey
                 # Likhachev" the organisation's name (a chunk after "of" is left to name_in_chunk)
                 skip = chunk.index(" ") + 1 if not before.endswith(" of ") and office_word_count(before, chunk) else 0
-                name, start = name_in_chunk(chunk[skip:], before.endswith(" of "))
+                name, start = name_in_chunk(chunk[skip:], before.endswith((" of ", " of the ")))
                 start += skip
                 if not name or (regions and self.inside_quote(p, m.start())):
                     continue

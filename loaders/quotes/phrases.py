@@ -232,7 +232,7 @@ def read_phrase(raw: str) -> Phrase | None:
         if head.startswith(("'s ", "’s "), offset + len(chunk)) or (
                 chunk.endswith("s") and head.startswith(("' ", "’ "), offset + len(chunk))):
             continue  # "Indonesia's investment chief", "the Turkmengas’ Head": the owner of the role, not the speaker
-        after_of = head[:offset].endswith(" of ")
+        after_of = head[:offset].endswith((" of ", " of the "))
         if office_word_count(head[:offset], chunk):  # "President of Azerbaijan Ilham Aliyev": a title's last word
             first = chunk.index(" ") + 1
             chunk, offset = chunk[first:], offset + first
