@@ -571,3 +571,16 @@ def test_a_whole_paragraph_quote_after_a_title_with_its_holder_in_commas_doing_s
     assert [(r.text, r.speaker, r.rule) for r in rows] == [
         ("Last year the industry produced 90 million tonnes of oil.", "Almasadam Satkaliyev",
          "subject_of_paragraph_before")]
+
+
+def test_a_title_in_lower_case_after_the_quote_names_its_holder_and_a_participle_ends_it():
+    # news style writes a title in lower case when no name follows ("the Kazakh health minister"), and a
+    # Kazakh outlet's "Health Minister X" is the Kazakh one; "assuring that …" after it is the minister's next
+    # clause, not an apposition
+    rows = article_rows(["Health Minister Aigul Sadykova met doctors in Taraz on Tuesday.",
+                         "The ministry opened two clinics in the region last year.",
+                         "«Some villages still have no clinic,» said the Kazakh health minister, assuring that every "
+                         "village would have one within five years."], home="Kazakhstan")
+    assert [(r.kind, r.text, r.speaker, r.cue) for r in rows] == [
+        ("direct", "Some villages still have no clinic", "Aigul Sadykova", "said"),
+        ("reported", "every village would have one within five years", "Aigul Sadykova", "assured")]

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from loaders.people import similar_tail
-from loaders.sides import fold, gender_of_given_name, is_country_word
+from loaders.sides import fold, gender_of_given_name, is_country_word, side_of
 from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE
 from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core_count, name_chunks, name_in_chunk,
                                   office_word_count, with_initials, without_initials)
@@ -361,6 +361,16 @@ class Persons:
         return {n for n, person in self.persons.items() if person.role
                 and "counterpart" in role_tokens(person.role) and country <= role_tokens(person.role)}
 
+    def _home_holders(self, wanted: frozenset[str]) -> set[str]:
+        """Who holds the role `wanted` without its country word, when that country is the article's home and
+        their role names no country: a Kazakh outlet's "Health Minister X" is "the Kazakh health minister"."""
+        country = {w for w in wanted if is_country_word(w)}
+        title = wanted - country
+        if not country or not title or not self.home or side_of(" ".join(country)) != self.home:
+            return set()
+        return {n for n, person in self.persons.items() if person.role and title <= role_tokens(person.role)
+                and not any(is_country_word(w) for w in role_tokens(person.role))}
+
     def _bare_title_holder(self, wanted: frozenset[str]) -> set[str]:
         """The one person whose role is the phrase's title with no organisation of its own ("headed by CEO, Mr
         Luigi Ferraris" for "the CEO of Terna"); empty when none or several are."""
@@ -387,6 +397,8 @@ class Persons:
             or (general is not None and HYPERNYMS[general] & role_tokens(person.role) and rest <= role_tokens(person.role)))}
         if not holders:
             holders = self._counterparts(wanted)
+        if not holders:
+            holders = self._home_holders(wanted)
         if not holders and _TITLE_OF_ORG_RE.fullmatch(phrase.strip()):
             holders = self._bare_title_holder(wanted)
         if not holders:
