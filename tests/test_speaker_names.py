@@ -424,6 +424,9 @@ def test_a_headline_listing_two_people_gives_neither_the_others_post():
     ("“Water levels are falling,” said Deputy Minister of Emergency Situations Yerbol Sadykov.", "Yerbol Sadykov"),
     ("Minister of Water Resources of Uzbekiston Shavkat Ergashev said that the canal would open in May.",
      "Shavkat Ergashev"),
+    # after "for", and after "and" inside the office's fields
+    ("Commissioner for Cohesion and Reforms Paolo Ferri said that the talks went well.", "Paolo Ferri"),
+    ("Minister of the Sea Luca Bianchi said that the port would stay open.", "Luca Bianchi"),
     # elsewhere a given name inside a run of names is part of the name
     ("Khalil Omar Rahimi, a spokesman for the party, said that talks would resume.", "Khalil Omar Rahimi"),
 ])

@@ -60,7 +60,17 @@ def kind_before(before: str) -> bool:
 
 # "… of Territorial Administration and ": a capitalised field joined by "and" inside an office's name (never ", and":
 # "the Minister of Energy, and Frederik Smits van Oyen" names a second person)
-_FIELD_AND_RE = re.compile(r"\bof\s.*[A-Z][\w\-]*\sand\s$")
+_FIELD_AND_RE = re.compile(r"\b(?:of|for)\s.*[A-Z][\w\-]*\sand\s$")
+# the end of an office's title right before a capitalised run: "Minister of (the) …", "Commissioner for …"
+_OFFICE_LINK_RE = re.compile(r"\s(?:of|for)\s(?:the\s)?$")
+
+
+def after_office(before: str) -> bool:
+    """Whether a capitalised run after `before` may open with the end of an office's name (its field, its
+    country) before the holder's name: after "of"/"for" ("Minister of Emergency Situations Baurzhan
+    Syzdykov") or after "and" inside the office's field ("Commissioner for Enlargement and Neighborhood
+    Oliver Varhelyi")."""
+    return _OFFICE_LINK_RE.search(before[-12:]) is not None or _FIELD_AND_RE.search(before[-80:]) is not None
 
 
 def office_word_count(before: str, chunk: str) -> int:

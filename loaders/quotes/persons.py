@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from loaders.people import similar_tail
 from loaders.sides import fold, gender_of_given_name, is_country_word, side_of
 from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE
-from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, core_count, name_chunks, name_in_chunk,
-                                  office_word_count, with_initials, without_initials)
+from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, after_office, core_count, name_chunks,
+                                  name_in_chunk, office_word_count, with_initials, without_initials)
 from loaders.quotes.roles import (apposition_after, fold_token, gender_of_role, is_role_word, org_headed, role_like,
                                   role_tokens, title_before)
 from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, CREDIT_CUE, HYPERNYMS, MODIFIER_WORDS, ROLE_WORDS
@@ -220,7 +220,7 @@ class Persons:
                 # "… and Infrastructures Suren Papikyan": the office's last word, "corporation Rosatom Alexey
                 # Likhachev" the organisation's name (a chunk after "of" is left to name_in_chunk)
                 skip = chunk.index(" ") + 1 if not before.endswith(" of ") and office_word_count(before, chunk) else 0
-                name, start = name_in_chunk(chunk[skip:], before.endswith((" of ", " of the ")))
+                name, start = name_in_chunk(chunk[skip:], after_office(before))
                 start += skip
                 if not name or (regions and self.inside_quote(p, m.start())):
                     continue

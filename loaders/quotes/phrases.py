@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from loaders.sides import gender_of_given_name, is_known_org, side_of
 from loaders.quotes.cues import LEAD_IN_RE, SPOKE_WHEN_RE, WHEN_OPENER_RE
-from loaders.quotes.names import (CHUNK_RE, company_name, core_count, kind_before, name_in_chunk, office_word_count,
-                                  with_initials)
+from loaders.quotes.names import (CHUNK_RE, after_office, company_name, core_count, kind_before, name_in_chunk,
+                                  office_word_count, with_initials)
 from loaders.quotes.roles import (DETERMINER_RE, clean_np, fold_token, head_noun, is_role_word, main_noun, relative_role,
                                   role_like, title_before)
 from loaders.quotes.vocab import (CHANNEL, CLAUSE_OPENERS, COMPANY_NOUNS, CONNECTORS, COUNTRY_RE, CREDIT_CUES,
@@ -232,7 +232,7 @@ def read_phrase(raw: str) -> Phrase | None:
         if head.startswith(("'s ", "’s "), offset + len(chunk)) or (
                 chunk.endswith("s") and head.startswith(("' ", "’ "), offset + len(chunk))):
             continue  # "Indonesia's investment chief", "the Turkmengas’ Head": the owner of the role, not the speaker
-        after_of = head[:offset].endswith((" of ", " of the "))
+        after_of = after_office(head[:offset])
         if office_word_count(head[:offset], chunk):  # "President of Azerbaijan Ilham Aliyev": a title's last word
             first = chunk.index(" ") + 1
             chunk, offset = chunk[first:], offset + first
