@@ -584,3 +584,33 @@ def test_a_title_in_lower_case_after_the_quote_names_its_holder_and_a_participle
     assert [(r.kind, r.text, r.speaker, r.cue) for r in rows] == [
         ("direct", "Some villages still have no clinic", "Aigul Sadykova", "said"),
         ("reported", "every village would have one within five years", "Aigul Sadykova", "assured")]
+
+
+@pytest.mark.parametrize("para, speaker, clause", [
+    ("The Georgian Infrastructure Ministry released a long statement yesterday, saying that the port would be "
+     "built.", "Georgian Infrastructure Ministry", "the port would be built"),
+    ("Kazakh Energy Minister Almasadam Satkaliyev visited the refinery, noting that output would double.",
+     "Almasadam Satkaliyev", "output would double"),
+    # the subject after an introductory phrase, never the phrase's first word
+    ("Regarding plans for a pipeline under the Caspian Sea, Almasadam Satkaliyev was cautious, stressing that "
+     "the seabed had to be divided first.", "Almasadam Satkaliyev", "the seabed had to be divided first"),
+])
+def test_a_participle_of_speech_after_the_main_clause_reports_its_subject(para, speaker, clause):
+    rows = article_rows([para])
+    assert [(r.kind, r.speaker, r.text, r.rule) for r in rows] == [("reported", speaker, clause, "subject_participle")]
+
+
+def test_a_quote_inside_a_participles_clause_is_the_subjects():
+    rows = article_rows(["The Georgian Infrastructure Ministry released a statement, saying that the project “is not "
+                         "connected with any private company.”"])
+    assert [(r.kind, r.speaker, r.rule) for r in rows] == [
+        ("reported", "Georgian Infrastructure Ministry", "subject_participle"),
+        ("direct", "Georgian Infrastructure Ministry", "participle_clause_before")]
+
+
+@pytest.mark.parametrize("para", [
+    "Output rose sharply in May, meaning that exports grew.",  # no participle of speech
+    "The Kazakh side said it would study the offer, noting that talks went on.",  # "side" is no verb: no subject
+])
+def test_no_subject_no_participle_clause(para):
+    assert "subject_participle" not in [r.rule for r in article_rows([para])]

@@ -273,6 +273,8 @@ FOLLOWING_RE = re.compile(
     r"(?:[^,;:“”«»\"]{0,80},\s+)?(?P<spk>[^,;:“”«»\"]{1,120}?)\s+(?:made|issued|gave|posted|published|shared|wrote|said)"
     r"\s+(?:the\s+following|as\s+follows)\b[^:]{0,40}:\s*$"
 )
+# ", saying that CLAUSE" after a sentence's main clause: the subject's reported clause
+PARTICIPLE_THAT_RE = re.compile(rf",\s+(?P<part>{PARTICIPLE})\s+that\s+(?=\S)")
 # a clause ending in a participle cue right before a quote: "…, noting, “…”", "…, adding: “…”"
 # (with where it was said between: ", writing on his X account:", ", adding in an interview:")
 PARTICIPLE_BEFORE_RE = re.compile(rf",\s*(?P<cue>{PARTICIPLE})(?:\s+(?:on|in|at|to|during)\s+[^,;:“”«»\"]{{1,60}}?)?"

@@ -15,9 +15,10 @@ from typing import Callable
 from loaders.quotes.cues import ASKED_RE, TAIL_SPK_CUE_RE, normal_cue
 from loaders.quotes.direct_rules import (Found, Span, according_to_before, according_to_in_sentence, called_before,
                                          colon_sentence_before, cue_speaker_after, frame_before, label_before,
-                                         next_quote_speaker, next_sentence, participle_before, previous_speaker,
-                                         quoted_as_saying, span_of, speaker_cue_after, statement_before,
-                                         subject_before, subject_of_paragraph_before, subject_of_sentence)
+                                         next_quote_speaker, next_sentence, participle_before,
+                                         participle_clause_before, previous_speaker, quoted_as_saying, span_of,
+                                         speaker_cue_after, statement_before, subject_before,
+                                         subject_of_paragraph_before, subject_of_sentence)
 from loaders.quotes.marks import MARK_RE, Segment, is_title
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import Row, quote_row, words
@@ -31,6 +32,7 @@ RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("according_to_before", according_to_before),
     ("frame_before", frame_before),
     ("participle_before", participle_before),
+    ("participle_clause_before", participle_clause_before),
     ("label_before", label_before),
     ("subject_before", subject_before),
     ("called_before", called_before),

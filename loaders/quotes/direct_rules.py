@@ -20,6 +20,7 @@ from loaders.quotes.cues import (
     CREDIT_RE,
     FOLLOWING_RE,
     PARTICIPLE_BEFORE_RE,
+    PARTICIPLE_THAT_RE,
     STATEMENT_BEFORE_RE,
     QUOTED_AS_HEAD_RE,
     QUOTED_AS_RE,
@@ -34,6 +35,7 @@ from loaders.quotes.names import CHUNK_RE, name_in_chunk
 from loaders.quotes.phrases import final_chunk, outlet_credit
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Speaker, words
+from loaders.quotes.vocab import PARTICIPLES
 
 
 # The verbs CALLED_RE needs, tested before it runs.
@@ -185,6 +187,14 @@ def participle_before(art: Article, span: Span) -> Found | None:
         return None
     speaker = art.resolve(subject.group("spk"), span.p0, span.sent_start + subject.start("spk"))
     return Found(speaker, normal_cue(cue.group("cue")), True) if speaker is not None and speaker.name else None
+
+
+def participle_clause_before(art: Article, span: Span) -> Found | None:
+    """The ministry released a statement, saying that the project “is not …”: a quote inside the clause that a
+    participle of speech reports; the speaker is the sentence's subject (Frames.participle_speaker)."""
+    m = PARTICIPLE_THAT_RE.search(span.head) if "ing that" in span.head else None
+    speaker = art.participle_speaker(span.p0, span.sent_start, span.sent_start + m.start()) if m else None
+    return Found(speaker, PARTICIPLES[" ".join(m.group("part").split())], True) if speaker is not None else None
 
 
 def label_before(art: Article, span: Span) -> Found | None:

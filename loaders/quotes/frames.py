@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from loaders.quotes.cues import SUBJ_CUE_RE
+from loaders.quotes.phrases import read_phrase
 from loaders.quotes.rows import Speaker
 from loaders.quotes.vocab import CLAUSE_OPENERS, CREDIT_CUE, QUOTE_ONLY_CUES
 
@@ -38,6 +39,12 @@ _FIRST_PREDICATE_RE = re.compile(
     r"(?:\s+also)?")  # never across ", who …" or ", where …": the relative clause has a subject of its own
 # such an opener before a pronoun, the subject: "Then he", "In Astana she"
 _OPENER_PRONOUN_RE = re.compile(r"(?:[\w’'\-]+\s+){1,5}(?P<pron>he|she|they)")
+_WORD_RE = re.compile(r"\S+")
+_COMMA_RE = re.compile(r",\s+")
+# the word after a subject that shows it is one: a past verb, an auxiliary or an adverb before the verb ("The
+# Kazakh side said": "side" is no verb, so "The Kazakh" is no subject)
+_VERB_RE = re.compile(r"[a-z]{2,}ed|was|were|is|are|has|have|had|will|would|met|held|made|gave|took|spoke|said|told"
+                      r"|sent|went|came|left|also|then|later|again|once|further|recently|reportedly|repeatedly")
 # where a subject can start after such an opener: each "the" not part of an "of the" inside a name or role
 _SUBJECT_THE_RE = re.compile(r"(?<!\bof )\bthe\s+")
 
@@ -78,6 +85,29 @@ class Frames:
             if first is not None:  # "Mora commended the relations … and said that": the sentence's subject
                 speaker = self.resolve(first.group("subj"), p, m.start("spk"))
         return speaker
+
+    def participle_speaker(self, p: int, start: int, end: int) -> Speaker | None:
+        """Who speaks in ", saying that …" after the main clause paras[p][start:end] ("The ministry released a
+        statement on Monday"): its subject, the longest opening of the clause (or of its part after an
+        introductory phrase and comma) that reads as a speaker phrase, that a verb follows, and that names
+        someone the article knows or a role, an organisation or he/she; None when none does."""
+        text = self.paras[p]
+        self.collect_people()
+        for at in [start] + [m.end() for m in _COMMA_RE.finditer(text, start, end)]:
+            words = list(_WORD_RE.finditer(text, at, end))
+            subject = ""
+            for k in range(1, min(len(words), 7)):
+                verb = words[k].group()
+                if not _VERB_RE.fullmatch(verb) or words[k - 1].group().endswith(","):
+                    continue
+                phrase = text[at:words[k - 1].end()]
+                read = read_phrase(phrase)
+                if read is not None and (not read.name or read.name in self.persons or self._by_short(read.name)):
+                    subject = phrase  # "Regarding plans …, Niyazov was downbeat": never "Regarding"
+            if subject:
+                speaker = self.resolve(subject, p, at)
+                return speaker if speaker is not None and speaker.name else None
+        return None
 
     def person_frame_at(self, p: int, start: int, end: int) -> bool:
         """Whether text[start:end] opens with a person's own "X said" frame: what stands before it ("According to

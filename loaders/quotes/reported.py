@@ -34,6 +34,7 @@ from loaders.quotes.cues import (
     INSERTED_AFTER_CUE_RE,
     OBJECT_THAT_RE,
     PARTICIPLE_PHRASE_RE,
+    PARTICIPLE_THAT_RE,
     POST_FRAME_RE,
     POST_INV_RE,
     REFERENCE_RE,
@@ -242,6 +243,22 @@ def frame_next(art: Article, p: int, s: int, e: int) -> Row | None:
     return reported_row(p, s, stop, text, speaker, normal_cue(cue), "frame_next")
 
 
+def subject_participle(art: Article, p: int, s: int, e: int) -> Row | None:
+    """The ministry released a statement on Monday, saying that CLAUSE: a participle of speech after the main
+    clause reports what the sentence's subject said."""
+    text = art.paras[p]
+    m = PARTICIPLE_THAT_RE.search(text, s, e) if text.find("ing that", s, e) >= 0 else None
+    if m is None or art.inside_quote(p, m.start()):
+        return None
+    speaker = art.participle_speaker(p, s, m.start())
+    if speaker is None:
+        return None
+    stop = len(text[:e].rstrip())
+    stop -= text[stop - 1:stop] in (".", "!", "?")
+    return reported_row(p, m.end(), stop, text, speaker, PARTICIPLES[" ".join(m.group("part").split())],
+                        "subject_participle")
+
+
 # (rule, needs a speech cue in the sentence): tried in this order, the first row found is the sentence's.
 RULES: list[tuple[Callable[[Article, int, int, int], Row | None], bool]] = [
     (according_to_before, False),
@@ -251,6 +268,7 @@ RULES: list[tuple[Callable[[Article, int, int, int], Row | None], bool]] = [
     (agency_reference, True),
     (speaker_cue_after, True),
     (cue_speaker_after, True),
+    (subject_participle, False),
 ]
 
 
@@ -266,7 +284,7 @@ def reported_rows_of(art: Article, p: int, s: int, e: int) -> list[Row]:
     if s >= e or THIS_WAS_BY_RE.match(text, s, e):  # "… reports that this was told by X": an attribution
         return []
     if not (cued or text.find("ccording", s, e) >= 0):
-        return _found(frame_next(art, p, s, e))
+        return _found(frame_next(art, p, s, e) or subject_participle(art, p, s, e))
     credit = CREDIT_RE.search(text, s, e)
     for end in ((credit.start(), e) if credit else (e,)):
         for rule, needs_cue in RULES:

@@ -53,7 +53,7 @@ def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]
         edges = bounds[p]
         if edges is None:
             text = paras[p]
-            if not art.has_cue(p, 0, len(text)) and "ccording" not in text:
+            if not art.has_cue(p, 0, len(text)) and "ccording" not in text and "ing that" not in text:
                 read[p] = -1
                 return
             edges = bounds[p] = art.starts(p) + [len(text)]
