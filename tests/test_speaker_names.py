@@ -427,6 +427,11 @@ def test_a_headline_listing_two_people_gives_neither_the_others_post():
     # after "for", and after "and" inside the office's fields
     ("Commissioner for Cohesion and Reforms Paolo Ferri said that the talks went well.", "Paolo Ferri"),
     ("Minister of the Sea Luca Bianchi said that the port would stay open.", "Luca Bianchi"),
+    # … but not at a given name as common inside full names as at their start
+    ("“Gas demand will grow,” said Minister of Energy of the UAE Suhail Mohamed Al Mazrouei.",
+     "Suhail Mohamed Al Mazrouei"),
+    ("“The wall will not be paid for,” said President of Mexico Andrés Manuel López Obrador.",
+     "Andrés Manuel López Obrador"),
     # elsewhere a given name inside a run of names is part of the name
     ("Khalil Omar Rahimi, a spokesman for the party, said that talks would resume.", "Khalil Omar Rahimi"),
 ])
@@ -446,3 +451,20 @@ def test_the_leader_of_the_nation_is_a_title_not_a_name():
     rows = article_rows(["Leader of the Nation Emomali Rahmon said that the summit would be held in Dushanbe."],
                         title="Leader of the Nation: “Water is the region's first concern”")
     assert [(r.para_no, r.speaker) for r in rows] == [(-1, "Emomali Rahmon"), (0, "Emomali Rahmon")]
+
+
+def test_the_president_is_the_guest_the_story_follows_but_the_head_of_state_is_the_home_one():
+    paras = ["Uzbek President Shavkat Mirziyoyev arrived in Astana for talks with President Kassym-Jomart Tokayev.",
+             "Mirziyoyev visited a technology park in the capital.",
+             "“Our market is open to your start-ups,” the President said.",
+             "“Trade between us will double,” the Head of State said."]
+    assert [r.speaker for r in article_rows(paras, home="Kazakhstan")] == [
+        "Shavkat Mirziyoyev", "Kassym-Jomart Tokayev"]
+
+
+@pytest.mark.parametrize("para, speaker", [
+    ("“Europe must stay united,” Portuguese Prime Minister Luís Montenegro said in Lisbon.", "Luís Montenegro"),
+    ("“The committee will ask for the papers,” Senator Jim Jordan said on Tuesday.", "Jim Jordan"),
+])
+def test_a_country_known_only_to_the_gazetteer_may_be_part_of_a_name(para, speaker):
+    assert [r.speaker for r in article_rows([para])] == [speaker]

@@ -19,10 +19,15 @@ _INSERTED_RE = re.compile(r"\s+(?P<spk>[^,;:“”«»\"]{2,80}?),")
 # the consortium said, “mark …”"
 _INSERTED_SUBJECT_RE = re.compile(r",\s+(?P<spk>[^,]{2,80})$")
 _QUOTE_AFTER_RE = re.compile(r",\s*[“\"«]")
-# what lets "continued" or "resumed" frame speech: a quote next ("He continued:" closing the paragraph before one
-# too), a "that" clause, or a participle of speech ("She continued, noting that …", "He continued by saying …")
-_QUOTE_NEXT_RE = re.compile(r"\s*(?:[,:]?\s*[“\"«]|:\s*$)|\s+that\b"
+# what lets "continued", "resumed" or "posted" frame speech: a quote next, perhaps after where ("He posted on
+# Telegram: “…”"; "He continued:" or "He posted on Facebook." closing the paragraph before one too), a "that"
+# clause, or a participle of speech ("She continued, noting that …", "He continued by saying …")
+_QUOTE_NEXT_RE = re.compile(r"(?:\s+(?:on|in)\s+[^,.;:“”«»\"]{1,60}?)?\s*(?:[,:]?\s*[“\"«]|[.:]\s*$)|\s+that\b"
                             r"|,?\s+(?:by\s+)?(?:noting|adding|saying|stressing|stating|explaining|pointing|recalling)\b")
+# what a company "posts" that is no speech: its results
+_RESULT_RE = re.compile(r"\s+(?:a|an|its|their|the)?\s*(?:[\w.,%$€-]+\s+){0,4}?(?:profits?|loss(?:es)?|rises?|falls?"
+                        r"|drops?|increases?|decreases?|declines?|gains?|growth|records?|deficits?|surplus|revenues?"
+                        r"|earnings|results|turnover|sales)\b")
 _QUOTE_BEFORE_RE = re.compile(r"[”\"»][,.]?\s*$")
 _CREDIT_RE = re.compile(CREDIT_CUE)
 _CREDITED_SUBJECT_RE = re.compile(r"(?:\s+that)?\s+(?=[A-Z])")
@@ -138,6 +143,8 @@ class Frames:
             if (m and m.group("cue").casefold() in QUOTE_ONLY_CUES and not _QUOTE_NEXT_RE.match(text, m.end())
                     and not _QUOTE_BEFORE_RE.search(text[max(0, pos - 3):pos])):
                 m = None  # "Uzbekistan resumed gas supplies": an action, not a frame
+            if m and m.group("cue").casefold() in ("posted", "posts") and _RESULT_RE.match(text, m.end("cue")):
+                m = None  # "KazMunayGas posted a net profit of …": a company's results, not its words
             credited = (_CREDITED_SUBJECT_RE.match(text, m.end("cue"), end)
                         if past_credit and m and _CREDIT_RE.fullmatch(m.group("cue"))
                         and _OUTLET_RE.fullmatch(m.group("spk")) and m.group("spk") not in self.persons else None)

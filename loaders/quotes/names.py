@@ -14,7 +14,7 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.people import NON_NAME_WORDS, PARTICLES, is_name_token
-from loaders.sides import gender_of_given_name, is_country_word, is_known_org
+from loaders.sides import gender_of_given_name, is_country_word, is_known_org, is_middle_name
 from loaders.quotes.vocab import (COMPANY_NAME_ENDINGS, INSTITUTION_WORDS, LO, MODIFIER_WORDS, NAME_PREFIXES, ORG_WORDS,
                                   ROLE_WORDS, UP, WEEKDAY)
 from loaders.sentences import DIGRAPH_INITIALS
@@ -256,7 +256,7 @@ def name_in_chunk(chunk: str, after_of: bool = False) -> tuple[str, int]:
     while len(name_tokens) > 1 and len(name_tokens[0][0]) == 1:  # "H E Aufi": His Excellency, no initials
         name_tokens = name_tokens[1:]
     for i in range(1, len(name_tokens) if after_of else 0):
-        if gender_of_given_name(name_tokens[i][0]):
+        if gender_of_given_name(name_tokens[i][0]) and not is_middle_name(name_tokens[i][0]):
             if _SURNAME_RE.search(name_tokens[i - 1][0]):  # "Khassenov Askhat": the official surname-first order
                 break
             if gender_of_given_name(name_tokens[i - 1][0]):  # "Charles Michel": a surname that is also a given name

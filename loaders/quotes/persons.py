@@ -99,7 +99,7 @@ def _is_object(text: str, start: int) -> bool:
             and not _PASSIVE_AGENT_RE.search(before))
 
 
-_PRESIDENT = frozenset({"president"})  # "the President", "the Head of State" (speech.toml synonyms)
+_HEAD_OF_STATE_RE = re.compile(r"\bhead\s+of\s+(?:the\s+)?state\b", re.I)
 
 
 class Persons:
@@ -408,8 +408,9 @@ class Persons:
         written = {fold_token(w) for w in phrase.split()} - CONNECTORS
         literal = {n for n in holders if written <= {fold_token(w) for w in self.persons[n].role.split()}}
         holders = literal or holders
-        if len(holders) > 1 and wanted == _PRESIDENT and self.home:
+        if len(holders) > 1 and _HEAD_OF_STATE_RE.search(phrase) and self.home:
             # "the Head of State" in a story of two presidents: a national outlet's own country's, not the guest's
+            # (a bare "the President" may be the guest the story is about)
             holders = {n for n in holders if self._side(self.persons[n].role) == self.home} or holders
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
         for _, _, name in reversed(self.mentions[:k]):
