@@ -619,3 +619,9 @@ def test_a_company_posting_results_is_no_speech_and_the_clause_added_after_is_th
     rows = article_rows(["KazMunayGas posted a net profit of 1.2 trillion tenge, CEO Askhat Kassenov said, adding that "
                          "output had grown."])
     assert [(r.text, r.speaker) for r in rows][-1] == ("output had grown", "Askhat Kassenov")
+
+
+def test_a_companys_abbreviated_legal_form_in_the_speakers_apposition_ends_no_sentence():
+    rows = article_rows(["“The licence removes a long uncertainty,” Dana Ortiz, an analyst with Harbour Securities Ltd. "
+                         "said in a note."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [("Dana Ortiz", "analyst with Harbour Securities Ltd.")]

@@ -44,7 +44,10 @@ _HONORIFIC_STOP = (r"(?:(?:(?<=\bM[rs])|(?<=\bDr)|(?<=\bMrs))\.(?=\s)|(?<=\b(?:"
 # President"): its full stop ends no sentence when the capitalised words after it end in a title
 _COMPANY_ABBREVIATION = (r"(?:(?<=\bInc)|(?<=\bLtd)|(?<=\bCorp))\.(?=(?:\s+[A-Z][\w\-]*){0,5}\s+(?i:"
                          + alternation(ROLE_WORDS) + r")\b)")
-_SPK = rf"(?:[A-Z]\.(?=[A-Z]|\s)|{_HONORIFIC_STOP}|[^.!?;:“”«»\"])"
+# a company's abbreviated legal form inside the speaker phrase before its cue ("Dylan Kelly, an analyst with Ord
+# Minnett Ltd. said"): its full stop ends no sentence
+_LEGAL_FORM_STOP = r"(?:(?<=\bInc)|(?<=\bLtd)|(?<=\bCorp)|(?<=\bCo))\.(?=\s+[a-z])"
+_SPK = rf"(?:[A-Z]\.(?=[A-Z]|\s)|{_HONORIFIC_STOP}|{_LEGAL_FORM_STOP}|[^.!?;:“”«»\"])"
 # after a closing mark: “…,” SPEAKER cue
 TAIL_SPK_CUE_RE = re.compile(
     rf"[\s,]*(?:[—–-]\s*)?(?P<spk>{_SPK}{{1,160}}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+)?{ADVERB}"
