@@ -468,3 +468,12 @@ def test_the_president_is_the_guest_the_story_follows_but_the_head_of_state_is_t
 ])
 def test_a_country_known_only_to_the_gazetteer_may_be_part_of_a_name(para, speaker):
     assert [r.speaker for r in article_rows([para])] == [speaker]
+
+
+@pytest.mark.parametrize("para, speaker, role", [
+    ("“We waited ten years for this arena,” said Olympic Champion Aigerim Bekova.", "Aigerim Bekova",
+     "Olympic Champion"),
+    ("“The league needs more pitches,” Football Coach Ivan Lisitsyn told reporters.", "Ivan Lisitsyn", "Football Coach"),
+])
+def test_a_sports_title_before_a_name_is_a_role(para, speaker, role):
+    assert [(r.speaker, r.speaker_role) for r in article_rows([para])] == [(speaker, role)]
