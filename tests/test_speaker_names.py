@@ -477,3 +477,10 @@ def test_a_country_known_only_to_the_gazetteer_may_be_part_of_a_name(para, speak
 ])
 def test_a_sports_title_before_a_name_is_a_role(para, speaker, role):
     assert [(r.speaker, r.speaker_role) for r in article_rows([para])] == [(speaker, role)]
+
+
+def test_a_short_name_given_before_the_role_it_stands_for_is_the_role_holder():
+    rows = article_rows(["Indonesia will ban one more raw export, President Joko Widodo said on Wednesday.",
+                         "Jokowi, as the president is popularly known, said more bans would follow.",
+                         "“We stopped nickel first,” Jokowi told a business forum."])
+    assert {(r.speaker, r.speaker_role) for r in rows} == {("Joko Widodo", "President")}

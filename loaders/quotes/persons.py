@@ -26,6 +26,9 @@ from loaders.quotes.vocab import CHANNEL_WORDS, CLAUSE_OPENERS, CONNECTORS, CRED
 # (Jokowi)", "…, better known as Jokowi"; never the first word of another full name ("Widodo or Prabowo Subianto")
 _ALIAS_RE = re.compile(r"(?:\s+or\s+|\s+\(|,?\s+(?:also\s+|better\s+|popularly\s+|widely\s+)?known\s+as\s+)"
                        r"([A-Z][a-z]{2,})(?=\)|[\s,.;:])(?!\s+[A-Z])")
+# the same name given before the role it stands for: "Jokowi, as the president is popularly known, said"
+_KNOWN_AS_ROLE_RE = re.compile(r"(?P<alias>[A-Z][a-z]{2,}),\s+as\s+(?:the\s+|its\s+|his\s+|her\s+)?(?P<role>[a-z][\w\s\-]{1,40}?)"
+                               r"\s+is\s+(?:popularly\s+|widely\s+|commonly\s+|better\s+|also\s+)?known\b")
 _SUFFIX_RE = re.compile(r"\s(?:jr\.?|sr\.?|ii|iii|iv)$")  # "Ferdinand Marcos Jr": his father is "Ferdinand Marcos"
 # the Arabic article joined to a surname, which news drops on later mentions: "Saleh Al-Kharabsheh … Kharabsheh said",
 # "Abdel Fattah el-Sisi … Sisi"
@@ -278,6 +281,13 @@ class Persons:
         for name, role in self._title_names().items():  # the headline's "Kazakh Ambassador Name" for Name in the body
             if role and name in self.persons and not self.persons[name].role:
                 self._register(name, role)
+        for p, text in enumerate(self.paras):
+            for m in _KNOWN_AS_ROLE_RE.finditer(text) if " known" in text else ():
+                # "Jokowi, as the president is popularly known, said …": the short name of the role's holder
+                holder = self._role_holder(m.group("role"), p, m.start())
+                if holder is not None and m.group("alias") not in self.persons:
+                    self._aliases[m.group("alias")] = holder.name
+                    self._shorts.clear()
 
     def _owned(self, role: str, p: int, at: int) -> str:
         """`role` (written at offset `at` of paragraph `p`) with the organisation or country owning it when the text

@@ -191,6 +191,8 @@ def read_phrase(raw: str) -> Phrase | None:
     head, indefinite = head.strip(), _INDEFINITE_APP_RE.match(app.strip(" ,"))
     described = _RELATIVE_TAIL_RE.split(" " + app.strip(" ,"), maxsplit=1)[0].strip() if app.strip(" ,") else ""
     app = DETERMINER_RE.sub("", app.strip(" ,"))
+    if app.startswith("as "):  # "Jokowi, as the president is popularly known": what the name stands for, no role
+        app = ""
     if described and _NAMED_HEAD_RE.fullmatch(head) and "," not in described and not _LIST_RE.search(
             " " + described) and _org_description(described):
         return Phrase(head, org_like=True)  # "ArcelorMittal Temirtau, the local unit of the Luxembourg-based
