@@ -29,6 +29,10 @@ def test_terms_are_lexicon_terms_in_place_of_their_words_plus_the_other_words():
                                       "partners", "rare earths", "sold", "tonnes", "want"]
 
 
+def test_a_lexicon_term_with_a_digit_is_a_term():
+    assert terms_of("H2 from Mangystau", LEX) == (["hydrogen"], "h2" + SEPARATOR + "mangystau")
+
+
 def test_a_quote_without_words_has_no_terms_and_no_themes():
     assert quote_themes_and_terms(["", None, "2030 — 15%", "We will do it.", "We won't, we'd, I've."], LEX) == (
         ["", "", "", "", ""], ["", "", "", "", ""])
@@ -39,7 +43,9 @@ def test_terms_are_distinct_sorted_lower_case_words_without_stopwords(text):
     _, joined = terms_of(text, LEX)
     terms = joined.split(SEPARATOR) if joined else []
     assert terms == sorted(set(terms))
-    assert all(t and t == t.lower() and not any(c.isnumeric() for c in t) for t in terms)
+    # digits only in the lexicon's own terms ("H2" is hydrogen), never in a plain word
+    lexicon_terms = {term.lower() for _, _, _, term in LEX.find(text)}
+    assert all(t and t == t.lower() and (t in lexicon_terms or not any(c.isnumeric() for c in t)) for t in terms)
     assert not set(terms) & stopwords()
     assert all(len(t) > 1 for t in terms)
 
