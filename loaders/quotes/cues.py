@@ -42,11 +42,12 @@ _HONORIFIC_STOP = (r"(?:(?:(?<=\bM[rs])|(?<=\bDr)|(?<=\bMrs))\.(?=\s)|(?<=\b(?:"
                    + r"))\.(?=\s|[A-Z]))")
 # a company's abbreviated legal form inside an apposition ("said Chuck Thelen, Gotion Inc. North American … Vice
 # President"): its full stop ends no sentence when the capitalised words after it end in a title
-_COMPANY_ABBREVIATION = (r"(?:(?<=\bInc)|(?<=\bLtd)|(?<=\bCorp))\.(?=(?:\s+[A-Z][\w\-]*){0,5}\s+(?i:"
+_ABBREVIATED_FORM = r"(?<=\bInc)|(?<=\bLtd)|(?<=\bCorp)"  # a company's legal form, before its full stop
+_COMPANY_ABBREVIATION = (rf"(?:{_ABBREVIATED_FORM})\.(?=(?:\s+[A-Z][\w\-]*){{0,5}}\s+(?i:"
                          + alternation(ROLE_WORDS) + r")\b)")
 # a company's abbreviated legal form inside the speaker phrase before its cue ("Dylan Kelly, an analyst with Ord
 # Minnett Ltd. said"): its full stop ends no sentence
-_LEGAL_FORM_STOP = r"(?:(?<=\bInc)|(?<=\bLtd)|(?<=\bCorp)|(?<=\bCo))\.(?=\s+[a-z])"
+_LEGAL_FORM_STOP = rf"(?:{_ABBREVIATED_FORM}|(?<=\bCo))\.(?=\s+[a-z])"
 _SPK = rf"(?:[A-Z]\.(?=[A-Z]|\s)|{_HONORIFIC_STOP}|{_LEGAL_FORM_STOP}|[^.!?;:“”«»\"])"
 # after a closing mark: “…,” SPEAKER cue
 TAIL_SPK_CUE_RE = re.compile(
@@ -277,7 +278,14 @@ FOLLOWING_RE = re.compile(
     r"\s+(?:the\s+following|as\s+follows)\b[^:]{0,40}:\s*$"
 )
 # ", saying that CLAUSE" after a sentence's main clause: the subject's reported clause
-PARTICIPLE_THAT_RE = re.compile(rf",\s+(?P<part>{PARTICIPLE})\s+that\s+(?=\S)")
+_PARTICIPLE_THAT_RE = re.compile(rf",\s+(?P<part>{PARTICIPLE})\s+that\s+(?=\S)")
+
+
+def participle_that(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The first ", saying that " (any participle of speech) in text[start:end], or None; the pattern runs only
+    where "ing that" stands, which most text lacks."""
+    end = len(text) if end is None else end
+    return _PARTICIPLE_THAT_RE.search(text, start, end) if text.find("ing that", start, end) >= 0 else None
 # a clause ending in a participle cue right before a quote: "…, noting, “…”", "…, adding: “…”"
 # (with where it was said between: ", writing on his X account:", ", adding in an interview:")
 PARTICIPLE_BEFORE_RE = re.compile(rf",\s*(?P<cue>{PARTICIPLE})(?:\s+(?:on|in|at|to|during)\s+[^,;:“”«»\"]{{1,60}}?)?"

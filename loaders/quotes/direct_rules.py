@@ -20,7 +20,6 @@ from loaders.quotes.cues import (
     CREDIT_RE,
     FOLLOWING_RE,
     PARTICIPLE_BEFORE_RE,
-    PARTICIPLE_THAT_RE,
     STATEMENT_BEFORE_RE,
     QUOTED_AS_HEAD_RE,
     QUOTED_AS_RE,
@@ -28,6 +27,7 @@ from loaders.quotes.cues import (
     TAIL_SPK_CUE_RE,
     THIS_WAS_BY_RE,
     normal_cue,
+    participle_that,
     whole_frame,
 )
 from loaders.quotes.marks import Segment
@@ -35,7 +35,7 @@ from loaders.quotes.names import CHUNK_RE, name_in_chunk
 from loaders.quotes.phrases import final_chunk, outlet_credit
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Speaker, words
-from loaders.quotes.vocab import PARTICIPLES
+from loaders.quotes.vocab import participle_cue
 
 
 # The verbs CALLED_RE needs, tested before it runs.
@@ -192,9 +192,9 @@ def participle_before(art: Article, span: Span) -> Found | None:
 def participle_clause_before(art: Article, span: Span) -> Found | None:
     """The ministry released a statement, saying that the project “is not …”: a quote inside the clause that a
     participle of speech reports; the speaker is the sentence's subject (Frames.participle_speaker)."""
-    m = PARTICIPLE_THAT_RE.search(span.head) if "ing that" in span.head else None
+    m = participle_that(span.head)
     speaker = art.participle_speaker(span.p0, span.sent_start, span.sent_start + m.start()) if m else None
-    return Found(speaker, PARTICIPLES[" ".join(m.group("part").split())], True) if speaker is not None else None
+    return Found(speaker, participle_cue(m.group("part")), True) if speaker is not None else None
 
 
 def label_before(art: Article, span: Span) -> Found | None:
@@ -398,7 +398,7 @@ def subject_of_paragraph_before(art: Article, span: Span) -> Found | None:
     text = art.paras[q]
     if not text.strip() or art.inside_quote(q, len(text.rstrip()) - 1):
         return None
-    s, e = art.sentence(q, max(len(text.rstrip()) - 1, 0))
+    s, _ = art.sentence(q, max(len(text.rstrip()) - 1, 0))
     subject = SUBJECT_RE.match(text, s)
     if subject is None:
         return None

@@ -34,13 +34,13 @@ from loaders.quotes.cues import (
     INSERTED_AFTER_CUE_RE,
     OBJECT_THAT_RE,
     PARTICIPLE_PHRASE_RE,
-    PARTICIPLE_THAT_RE,
     POST_FRAME_RE,
     POST_INV_RE,
     REFERENCE_RE,
     THAT_RE,
     WHEN_RE,
     normal_cue,
+    participle_that,
     whole_frame,
 )
 from loaders.quotes.names import core_count, name_in_chunk
@@ -48,7 +48,7 @@ from loaders.quotes.phrases import FIELD_RE, is_full_name, outlet_credit
 from loaders.quotes.roles import DETERMINER_RE, clean_np, role_like
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Row, Speaker, reported_row
-from loaders.quotes.vocab import BARE_CLAUSE_CUES, CHANNEL_CUES, OBJECT_CUES, PARTICIPLES, PRESS_CHANNEL
+from loaders.quotes.vocab import BARE_CLAUSE_CUES, CHANNEL_CUES, OBJECT_CUES, PRESS_CHANNEL, participle_cue
 
 
 PRESS_CHANNEL_RE = re.compile(PRESS_CHANNEL, re.I)
@@ -238,24 +238,27 @@ def frame_next(art: Article, p: int, s: int, e: int) -> Row | None:
         speaker, cue = found[1], found[0].group("cue")
     if speaker is None or not speaker.name:
         return None
+    # "CLAUSE. X announced it …": the clause, not its stop
+    return reported_row(p, s, _clause_stop(text, e), text, speaker, normal_cue(cue), "frame_next")
+
+
+def _clause_stop(text: str, e: int) -> int:
+    """Where a clause ending its sentence at `e` stops: before trailing space and the sentence's stop."""
     stop = len(text[:e].rstrip())
-    stop -= text[stop - 1:stop] in (".", "!", "?")  # "CLAUSE. X announced it …": the clause, not its stop
-    return reported_row(p, s, stop, text, speaker, normal_cue(cue), "frame_next")
+    return stop - (text[stop - 1:stop] in (".", "!", "?"))
 
 
 def subject_participle(art: Article, p: int, s: int, e: int) -> Row | None:
     """The ministry released a statement on Monday, saying that CLAUSE: a participle of speech after the main
     clause reports what the sentence's subject said."""
     text = art.paras[p]
-    m = PARTICIPLE_THAT_RE.search(text, s, e) if text.find("ing that", s, e) >= 0 else None
+    m = participle_that(text, s, e)
     if m is None or art.inside_quote(p, m.start()):
         return None
     speaker = art.participle_speaker(p, s, m.start())
     if speaker is None:
         return None
-    stop = len(text[:e].rstrip())
-    stop -= text[stop - 1:stop] in (".", "!", "?")
-    return reported_row(p, m.end(), stop, text, speaker, PARTICIPLES[" ".join(m.group("part").split())],
+    return reported_row(p, m.end(), _clause_stop(text, e), text, speaker, participle_cue(m.group("part")),
                         "subject_participle")
 
 
@@ -331,7 +334,7 @@ def _coordinated(text: str, row: Row, end: int) -> Row | None:
     m = COORDINATED_CUE_RE.match(text, row.end, end)
     if m is None:
         return None
-    cue = normal_cue(m.group("cue")) if m.group("cue") else PARTICIPLES[" ".join(m.group("part").split())]
+    cue = normal_cue(m.group("cue")) if m.group("cue") else participle_cue(m.group("part"))
     if not m.group("that") and cue not in BARE_CLAUSE_CUES:
         return None
     while end > m.end() and text[end - 1] in " .!?\n":

@@ -83,6 +83,11 @@ QUOTE_ONLY_CUES = frozenset(_DATA["cues"]["quote_only"])
 PARTICIPLES: dict[str, str] = dict(_DATA["cues"]["participles"])
 PARTICIPLE = alternation(PARTICIPLES)
 
+
+def participle_cue(part: str) -> str:
+    """The cue a participle of speech reports as ("pointing  out" -> "pointed out"), whatever spaces it was written with."""
+    return PARTICIPLES[" ".join(part.split())]
+
 ROLE_WORDS = frozenset(_DATA["titles"]["roles"])
 MODIFIER_WORDS = frozenset(_DATA["titles"]["modifiers"])
 # name prefixes as word tuples, longest first, so "Datuk Seri" is taken before "Datuk"
