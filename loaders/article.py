@@ -52,13 +52,14 @@ _ABBREVIATED = r"(?:Inc|Plc|Ltd|Corp|Co|Gen|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Sen|Rep|G
 _DATELINE = re.compile(
     rf"""\A(?:
         (?P<city>{_UPPER_CITY})
-            (?:,\s*(?P<region>[A-Z][A-Za-z]+))?(?:[,.]\s*(?P<date>{_DAY_DATE}))?
+            (?:,\s*(?P<region>[A-Z][A-Za-z]+))?(?:(?:[,.]\s*|\s+)(?P<date>{_DAY_DATE}))?
             (?:\s*\((?P<src7>[^()\n]{{2,40}}?)\s{_DASH}\s\d{{1,2}}(?:st|nd|rd|th)?\s[A-Za-z]{{3,9}},?\s\d{{4}}\)(?=\s)
              |(?:\s*\((?P<src1>[^()\n]{{2,40}})\))?
               (?:\s*{_DASH}(?:\s+(?P<src6>(?!{_ABBREVIATED})[A-Z][A-Za-z\-]+(?:\s(?!{_ABBREVIATED})[A-Z][A-Za-z\-]+){{0,2}})\.(?=\s))?
                 |\.\s+(?P<src2>[A-Z][A-Z0-9.\-]{{2,}}(?=\s))(?:\s+{_DASH})?
                 |(?(date),\s*(?P<src5>[A-Z][A-Z0-9\-]{{2,}})\.|(?!))
-                |(?(date)[.:]|(?!))))
+                |(?(date)[.:]|(?!))
+                |(?(date)(?=\s+[A-Z"“«])|(?!))))  # a wire dateline whose agency credit was cut: "BISHKEK Dec 22 The …"
       | \((?:MENAFN\s*{_DASH}\s*)?(?P<src8>[A-Z][\w.&'’\-]*(?:\s[A-Z][\w.&'’\-]*){{0,3}})\)(?:\s+{_DASH})?
       | (?P<tcity>{_TITLE_CITY})
             (?:,\s*{_DAY_DATE}(?:\s*\((?P<src3>[^()\n]{{2,40}})\))?|(?:,\s*[A-Z][a-zà-ÿ]+)?\s*\((?P<src4>[A-Z][^()\n]{{1,39}})\))

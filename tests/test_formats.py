@@ -58,6 +58,8 @@ def test_encodings_and_line_endings_give_the_same_article(write_files, encode):
     ("(MENAFN- Trend News Agency) ", "", "Trend News Agency"),
     ("(Bloomberg) -- ", "", "Bloomberg"),
     ("ASHGABAT, Sept 5: ", "Ashgabat", ""),
+    ("BISHKEK Dec 22 ", "Bishkek", ""),
+    ("ALMATY, 4 March 2021 ", "Almaty", ""),
 ])
 def test_dateline_shapes_split_off_place_and_source(dateline, place, source):
     draft = from_record("2024-01-01", dateline + "The ministry announced a lithium tender.")
@@ -83,6 +85,7 @@ def test_an_abbreviation_after_a_dateline_is_the_sentences_not_an_outlet(datelin
     "NATO. A word that opens a sentence.",
     "NATO (the alliance) said it would help.",
     "NATO (founded in 1949) said it would help.",
+    "ALMATY May 5 saw the first snow of the year.",
 ])
 def test_text_without_a_dateline_is_left_alone(opening):
     draft = from_record("2024-01-01", opening)
