@@ -625,3 +625,40 @@ def test_a_companys_abbreviated_legal_form_in_the_speakers_apposition_ends_no_se
     rows = article_rows(["“The licence removes a long uncertainty,” Dana Ortiz, an analyst with Harbour Securities Ltd. "
                          "said in a note."])
     assert [(r.speaker, r.speaker_role) for r in rows] == [("Dana Ortiz", "analyst with Harbour Securities Ltd.")]
+
+
+@pytest.mark.parametrize("verb", ["asked", "wondered", "joked", "retorted", "countered", "exclaimed", "went on",
+                                  "opined", "affirmed", "disclosed", "summarised", "recounted", "confided"])
+def test_a_rarer_verb_of_speech_after_a_quote_names_its_speaker(verb):
+    assert _rows("Energy Minister Parviz Aliyev visited the site on Monday.",
+                 f"“The pipeline will pay for itself,” Aliyev {verb}.") == [
+        ("direct", "The pipeline will pay for itself", "Parviz Aliyev", "speaker_cue_after")]
+
+
+@pytest.mark.parametrize("verb", ["disclosed", "alleged", "contended", "forecast"])
+def test_a_rarer_verb_of_speech_reports_a_clause_after_that(verb):
+    assert _rows(f"The ministry {verb} that drilling had reached 75,000 metres.") == [
+        ("reported", "drilling had reached 75,000 metres", "ministry", "speaker_cue_that")]
+
+
+def test_a_question_asked_of_the_speaker_is_not_the_frame_of_the_answer():
+    assert _rows("Asked whether the pipeline remains important for Kazakhstan, Yerlan Sadykov said: “Undoubtedly.”") \
+        == [("direct", "Undoubtedly.", "Yerlan Sadykov", "frame_before")]
+    assert _rows("The host asked whether the pipeline remains important, and Yerlan Sadykov said: “Undoubtedly.”") \
+        == [("direct", "Undoubtedly.", "Yerlan Sadykov", "frame_before")]
+
+
+@pytest.mark.parametrize("tail", ["as he put it", "as the minister put it", "as Aliyev told reporters"])
+def test_as_the_speaker_put_it_after_a_quote_names_its_speaker(tail):
+    assert _rows("Energy Minister Parviz Aliyev visited the site on Monday.",
+                 f"The corridor is “a bridge between two continents,” {tail}.") == [
+        ("direct", "a bridge between two continents", "Parviz Aliyev", "speaker_cue_after")]
+
+
+def test_a_quote_inside_a_clause_reported_after_a_wire_dateline_is_the_subjects():
+    corpus_text = ("BISHKEK Dec 22 The Kyrgyz government said on Tuesday it had ended talks with the miner because "
+                   "the deal “ran against the national interests.”")
+    from loaders.article import from_record
+    paras = list(from_record("2024-01-01", corpus_text).paragraphs)
+    assert [(r.kind, r.speaker) for r in article_rows(paras)] == [("reported", "Kyrgyz government"),
+                                                                  ("direct", "Kyrgyz government")]

@@ -49,9 +49,9 @@ _COMPANY_ABBREVIATION = (rf"(?:{_ABBREVIATED_FORM})\.(?=(?:\s+[A-Z][\w\-]*){{0,5
 # Minnett Ltd. said"): its full stop ends no sentence
 _LEGAL_FORM_STOP = rf"(?:{_ABBREVIATED_FORM}|(?<=\bCo))\.(?=\s+[a-z])"
 _SPK = rf"(?:[A-Z]\.(?=[A-Z]|\s)|{_HONORIFIC_STOP}|{_LEGAL_FORM_STOP}|[^.!?;:“”«»\"])"
-# after a closing mark: “…,” SPEAKER cue
+# after a closing mark: “…,” SPEAKER cue / “…,” as SPEAKER put it
 TAIL_SPK_CUE_RE = re.compile(
-    rf"[\s,]*(?:[—–-]\s*)?(?P<spk>{_SPK}{{1,160}}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+)?{ADVERB}"
+    rf"[\s,]*(?:[—–-]\s*)?(?:as\s+)?(?P<spk>{_SPK}{{1,160}}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|then\s+)?{ADVERB}"
     rf"(?P<cue>{CUE})\b(?P<obj>{_OBJ})(?P<mod>{_MOD})",
     re.S,
 )
