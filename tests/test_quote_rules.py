@@ -118,6 +118,21 @@ def test_a_closing_mark_typed_after_a_space_still_closes(para, text):
     assert [t for _, t, _, _ in _got(q)] == [text]
 
 
+@pytest.mark.parametrize(("para", "text"), [
+    ("He said: “We will build the first plant. We are also talking with other partners ”.",
+     "We will build the first plant. We are also talking with other partners"),
+    ('He said: "We will build the first plant with our partners " and left.',
+     "We will build the first plant with our partners"),
+    ('He said: " We will build the first plant with our partners."',
+     "We will build the first plant with our partners."),
+    ("He noted that“Europeans need to see that the common market brings real benefits.”",
+     "Europeans need to see that the common market brings real benefits."),
+])
+def test_a_mark_typed_on_the_wrong_side_of_a_space_still_opens_or_closes(para, text):
+    q = _quotes("Finance Minister Ivane Gelashvili spoke to reporters.", para)
+    assert _got(q) == [("direct", text, "Ivane Gelashvili", "frame_before")]
+
+
 def test_a_quoted_title_after_the_document_it_names_is_no_quote():
     q = _quotes("The Cabinet of Ministers adopted the resolution “On measures to further improve the tariff policy for "
                 "certain types of fuel and energy resources”.")

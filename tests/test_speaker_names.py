@@ -484,3 +484,24 @@ def test_a_short_name_given_before_the_role_it_stands_for_is_the_role_holder():
                          "Jokowi, as the president is popularly known, said more bans would follow.",
                          "“We stopped nickel first,” Jokowi told a business forum."])
     assert {(r.speaker, r.speaker_role) for r in rows} == {("Joko Widodo", "President")}
+
+
+@pytest.mark.parametrize("intro, role", [
+    ("President Tokayev opened the forum in Astana.", "President"),
+    ("Energy Minister Aliyev visited the site on Monday.", "Energy Minister"),
+])
+def test_a_surname_after_a_title_is_a_person_a_pronoun_can_refer_to(intro, role):
+    name = intro.split(" opened")[0].split(" visited")[0].split()[-1]
+    rows = article_rows([intro, "“Europe needs partners it can rely on,” he said."])
+    assert [(r.speaker, r.speaker_role, r.attribution) for r in rows] == [(name, role, "pronoun")]
+
+
+@pytest.mark.parametrize("intro, speaker", [
+    ("He met Wu Yin, Deputy Administrator of the National Energy Administration.", "Wu Yin"),
+    ("The Ambassador Extraordinary and Plenipotentiary presented his credentials.", ""),
+    ("The Minister of Investment Eng. Khalid Al-Falih opened the forum.", "Khalid Al-Falih"),
+    ("The head of government spoke at the Press Briefing before the meeting.", ""),
+])
+def test_a_word_that_goes_on_an_offices_name_is_no_surname(intro, speaker):
+    rows = article_rows([intro, "“Europe needs partners it can rely on,” he said."])
+    assert [r.speaker for r in rows] == [speaker]

@@ -7,8 +7,9 @@ open quote belong to it. An apostrophe between letters (Kazakhstan’s) is never
 quote left open at the end of a paragraph runs on when the next paragraph starts with an
 opening mark (news convention for a quote over several paragraphs). Two ways real outlets
 break marks are read too: a closing mark followed by an attribution with no opener before
-it (the opener was lost, or a speech ran on without one), and a closing mark typed after
-the space (`…government, "said X`).
+it (the opener was lost, or a speech ran on without one), and a mark typed on the wrong side
+of a space (`…government, "said X`, `… our partners ”.`, `saying that " Centerra …`,
+`noted that“Europeans …`).
 """
 
 from __future__ import annotations
@@ -208,6 +209,15 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                 # a closing mark typed after the space: `…government, "said X`, `…controlled, ”he concluded`,
                 # or `…as well. "` ending the paragraph
                 right, left = True, False
+            elif stack and prev.isspace() and ch in "\"”»" and (i + 1 == n or nxt in ".,;:!?)" or (
+                    nxt.isspace() and (ch != '"' or any(k == '"' for k, _ in stack)))):
+                # a closing mark typed after a space: `… with our partners ”.`, `… over the years " he said`
+                right, left = True, False
+            elif not stack and ((prev.isspace() and nxt == " " and ch in "\"“" and text[i + 2:i + 3].isalnum())
+                                or (ch == "“" and prev.isalpha() and nxt.isalnum())):
+                # an opening mark typed before a space or glued to the word before: `saying that " Centerra …`,
+                # `noted that“Europeans …`
+                left, right = True, False
             if ch in "’'" and prev.isalpha() and nxt.isalpha():
                 continue
             closes = _CLOSES.get(ch, "")

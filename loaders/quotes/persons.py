@@ -35,6 +35,21 @@ _SUFFIX_RE = re.compile(r"\s(?:jr\.?|sr\.?|ii|iii|iv)$")  # "Ferdinand Marcos Jr
 _ARTICLE_PREFIX_RE = re.compile(r"(?<= )(?:al|el)-(?=\w)")
 
 
+# what goes on an office's name after a word that only looks like a surname ("Deputy Administrator of …",
+# "Ambassador Extraordinary and Plenipotentiary", "Eng. Khalid Al-Falih")
+_OFFICE_GOES_ON_RE = re.compile(r"\.\s+[A-Z]|\s+(?:of|and|for|at|in|to|&)\b|[\-–(]")
+
+
+def _title_of_surname(text: str, start: int, end: int) -> str:
+    """The title before a lone surname ("President Tokayev", "Energy Minister Aliyev"), which makes it a person's,
+    or "": none when the title ends in no role word ("at the Press Briefing"), the word is short or the office's
+    name goes on after it ("Deputy Administrator of …")."""
+    if end - start < 4 or _OFFICE_GOES_ON_RE.match(text, end):
+        return ""
+    role = title_before(text, start)
+    return role if role and is_role_word(role.split()[-1]) else ""
+
+
 @dataclass
 class Person:
     name: str
@@ -231,8 +246,8 @@ class Persons:
                 honorific = HONORIFIC_RE.search(text, max(0, start - 9), start)
                 gender = HONORIFIC_GENDER.get(honorific.group(1).casefold(), "") if honorific else ""
                 start, end = with_initials(text, start, start + len(name))
-                if core_count(name) < 2:  # a surname, alone or after initials ("S.Mynbayev")
-                    shorts.append((p, start, text[start:end], gender))
+                if core_count(name) < 2:  # a surname, alone or after initials ("S.Mynbayev"), or after a title
+                    shorts.append((p, start, text[start:end], gender, _title_of_surname(text, start, end)))
                     continue
                 name = text[start:end]
                 if text.startswith(", ", start - 2) and _CREDITED_RE.match(text, end):
@@ -268,13 +283,15 @@ class Persons:
                     # "or" ("Emmanuel Macron or Scholz" names two people)
                     self._aliases[alias.group(1)] = name
                     self._shorts.clear()
-        for p, start, name, gender in shorts:
+        for p, start, name, gender, role in shorts:
             person = self._by_short(name)
             initialled = name != without_initials(name)
             if person is None and initialled and self._by_short(without_initials(name)) is not None:
                 continue  # "B. Rakhimov" where Sardor Rakhimov is named: a sentence's end, or another person
-            if person is None and (gender or initialled):  # initials tell a person too
-                person = self._fuller_in(self._unsure, name) or self._register(name, "", gender)
+            if person is None and (gender or initialled or role):
+                # initials tell a person too, and so does a title: "President Tokayev", "Energy Minister Aliyev"
+                person = self._fuller_in(self._unsure, name) or self._register(
+                    name, role, gender or gender_of_role(role))
             if person is not None:
                 self._register(person.name, "", gender)
                 self._mention(p, start, person.name)
