@@ -505,3 +505,10 @@ def test_a_surname_after_a_title_is_a_person_a_pronoun_can_refer_to(intro, role)
 def test_a_word_that_goes_on_an_offices_name_is_no_surname(intro, speaker):
     rows = article_rows([intro, "“Europe needs partners it can rely on,” he said."])
     assert [r.speaker for r in rows] == [speaker]
+
+
+def test_a_company_quoted_inside_the_title_before_a_name_ends_at_its_closing_mark():
+    rows = article_rows(["“We will invest in new projects over five years,” Chairman of the Management Board of JSC "
+                         "“Samruk-Kazyna” Nurlan Rakhmetov said."])
+    assert [(r.speaker, r.person, r.speaker_role) for r in rows] == [
+        ("Nurlan Rakhmetov", "Nurlan Rakhmetov", "Chairman of the Management Board of Samruk-Kazyna")]

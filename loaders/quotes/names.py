@@ -24,7 +24,9 @@ _TOK = rf"(?:(?:al|el|ul)-)?[{UP}]{_TOK_REST}"
 # the name particles a chunk may hold as words of their own; "el" only joins a name hyphenated ("el-Sisi")
 _PARTICLES = tuple(sorted(PARTICLES - {"el"}))
 _PART = "(?:" + "|".join(_PARTICLES) + ")"
-_MORE_TOKS = rf"(?:\s+(?:{_PART}\s+)*{_TOK})*"
+# one space between words: paragraphs are single-spaced, and the double space a company's name unwrapped from its
+# quote marks leaves (marks.mask_quoted_names) ends a name ("JSC “Samruk-Kazyna” Nurlan Rakhmetov")
+_MORE_TOKS = rf"(?:\s(?:{_PART}\s)*{_TOK})*"
 # a run of capitalised words, with name particles ("Ursula von der Leyen")
 CHUNK_RE = re.compile(rf"(?<![\w’'\-])(?:{_PART}\s+)*{_TOK}{_MORE_TOKS}")
 # the same runs when none can start with a particle or "al-": the capital first lets the regex engine skip
