@@ -662,3 +662,13 @@ def test_a_quote_inside_a_clause_reported_after_a_wire_dateline_is_the_subjects(
     paras = list(from_record("2024-01-01", corpus_text).paragraphs)
     assert [(r.kind, r.speaker) for r in article_rows(paras)] == [("reported", "Kyrgyz government"),
                                                                   ("direct", "Kyrgyz government")]
+
+
+@pytest.mark.parametrize("where", ["at a press conference", "on Monday", "in an interview with Kazinform",
+                                   "after the government meeting"])
+def test_this_was_stated_by_a_speaker_named_with_where_it_was_said(where):
+    assert _rows("“A stable tenge is our priority for the coming year.” This was stated by National Bank Governor "
+                 f"Timur Suleimenov {where}.",
+                 f"The harvest will reach 20 million tonnes. This was announced by Minister Aidar Saparov {where}.") == [
+        ("direct", "A stable tenge is our priority for the coming year.", "Timur Suleimenov", "next_sentence"),
+        ("reported", "The harvest will reach 20 million tonnes", "Aidar Saparov", "frame_next")]

@@ -224,7 +224,9 @@ THIS_WAS_BY_RE = re.compile(
     # the agencies' passive credit: "Report was told by the head of …, Name."
     rf"|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s+(?:was|has\s+been)\s+(?:told|informed)\s+by)\s+"
     rf"(?:the\s+)?(?P<spk>[^;:“”«»\"]{{2,160}}?)"
-    rf"(?:,?\s+(?:commenting|speaking|answering|responding|referring|during|while|who)\b[^;:“”«»\"]{{0,200}})?"
+    # where or when it was said, after the speaker: "… by Governor X at a press conference", "… on Monday"
+    rf"(?:,?\s+(?:(?:commenting|speaking|answering|responding|referring|during|while|who|at|after|before|when"
+    rf"|following|addressing)\b|on\s+(?:{WEEKDAY}|the\s+sidelines)\b|in\s+(?:an?|his|her|its)\s)[^;:“”«»\"]{{0,200}})?"
     rf"\s*[.!]?\s*$",
     re.S,
 )
