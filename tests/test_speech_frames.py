@@ -672,3 +672,17 @@ def test_this_was_stated_by_a_speaker_named_with_where_it_was_said(where):
                  f"The harvest will reach 20 million tonnes. This was announced by Minister Aidar Saparov {where}.") == [
         ("direct", "A stable tenge is our priority for the coming year.", "Timur Suleimenov", "next_sentence"),
         ("reported", "The harvest will reach 20 million tonnes", "Aidar Saparov", "frame_next")]
+
+
+@pytest.mark.parametrize("frame, speaker", [
+    ("Energy Minister Almas Satkaliyev told journalists", "Almas Satkaliyev"),
+    ("The chairman, Erik Lindgren, told Reuters on Monday", "Erik Lindgren"),
+    ("Officials said", ""),
+])
+def test_a_clause_without_that_after_told_a_listener_or_an_unnamed_source(frame, speaker):
+    assert _rows(f"{frame} the first nuclear power plant would be built near Lake Balkhash.") == [
+        ("reported", "the first nuclear power plant would be built near Lake Balkhash", speaker, "speaker_cue_clause")]
+
+
+def test_a_listener_whose_name_goes_on_is_no_clause():
+    assert _rows("Earlier the Minister Aidar Bekov told the Government meeting about the growth of exports.") == []

@@ -146,12 +146,20 @@ def speaker_cue(art: Article, p: int, s: int, e: int) -> Row | None:
     after_comma = bare is not None and (bare.group("comma") or (when is not None and when.group().endswith(",")))
     if after_comma and PARTICIPLE_PHRASE_RE.match(text, bare.start("clause")):
         bare = None  # "said on Monday, speaking at the forum": a participle phrase, no clause
-    if bare and cue in BARE_CLAUSE_CUES and not has_obj and speaker.role != "press service" and speaker is not UNNAMED:
+    # "X told reporters the plant would …": a listener, then a bare clause that opens with its subject (never "told the
+    # Government meeting about …", where the listener's name goes on)
+    bare_cue = (cue in BARE_CLAUSE_CUES and not has_obj) or (
+        cue in ("told", "tells") and has_obj and bare is not None and _SUBJECT_START_RE.match(text, bare.start("clause")))
+    if bare and bare_cue and speaker.role != "press service":
         return reported_row(p, bare.start("clause"), bare.end("clause"), text, speaker, cue, "speaker_cue_clause")
     that = AND_CUE_THAT_RE.match(text, after, e)  # "X answered positively, but said that …"
     if that:
         return reported_row(p, that.start("clause"), that.end("clause"), text, speaker, cue, "speaker_cue_that")
     return None
+
+
+# how a bare clause after "told LISTENER" opens: with its subject
+_SUBJECT_START_RE = re.compile(r"(?:the|a|an|it|he|she|they|we|his|her|its|their|this|these|those|there)\s|[A-Z0-9]")
 
 
 def agency_reference(art: Article, p: int, s: int, e: int) -> Row | None:
