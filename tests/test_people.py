@@ -5,6 +5,7 @@ import pytest
 
 from loaders import load_corpus, schema
 from loaders.people import canonical_persons, is_name_token, is_person_name, merge_names, people_table
+from loaders.quotes import article_rows
 from loaders.sides import home_side, side_in_article, side_of
 
 
@@ -176,3 +177,31 @@ def test_people_table_keeps_the_side_found_in_context_for_an_office_without_a_co
 ])
 def test_a_lead_naming_no_side_leaves_the_home_to_the_country_the_body_names_most(body, home):
     assert home_side("", "The government spokesman said the deal was done.", body) == home
+
+
+def test_a_second_subject_joined_by_and_is_who_a_matching_pronoun_refers_to():
+    rows = article_rows(["Finance Minister Madi Takiyev and EU Commissioner Maria Lindholm signed the agreement.",
+                         "“This is only the beginning of our cooperation,” she said."])
+    assert [(r.speaker, r.side) for r in rows] == [("Maria Lindholm", "EU")]
+
+
+def test_a_second_object_joined_by_and_is_still_an_object():
+    rows = article_rows(["Minister Madi Takiyev met Anna Berg and Maria Lindholm in Astana.",
+                         "“This is only the beginning of our cooperation,” he said."])
+    assert [r.speaker for r in rows] == ["Madi Takiyev"]
+
+
+@pytest.mark.parametrize("guest", ["Italian Prime Minister Giorgia Meloni", "German Chancellor Friedrich Merz"])
+def test_a_role_with_a_country_is_never_a_person_whose_role_names_another(guest):
+    rows = article_rows([f"President Kassym-Jomart Tokayev held talks with {guest} in Rome.",
+                         "“Italy is our third largest trading partner in Europe,” the Kazakh President said."])
+    assert [r.speaker for r in rows] == ["Kassym-Jomart Tokayev"]
+
+
+@pytest.mark.parametrize("after", ["after talks with Kazakhstan’s Foreign Minister Murat Nurtleu",
+                                   "during a meeting with President Kassym-Jomart Tokayev"])
+def test_an_adverbial_after_the_speakers_name_is_no_role(after):
+    rows = article_rows(["Bakhtiyor Saidov, Uzbek foreign minister, visited Astana.",
+                         f"Trade has doubled over three years, said Bakhtiyor Saidov, {after}."])
+    assert [(r.speaker, r.speaker_role, r.side) for r in rows] == [
+        ("Bakhtiyor Saidov", "Uzbek foreign minister", "other")]

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from loaders.people import similar_tail
-from loaders.sides import fold, gender_of_given_name, is_country_word, side_of
+from loaders.sides import fold, gender_of_given_name, is_country_word, person_side, side_of
 from loaders.quotes.cues import SPEAKS_AFTER_RE, SPOKEN_BEFORE_RE
 from loaders.quotes.names import (CHUNK_RE, HONORIFIC_GENDER, HONORIFIC_RE, after_office, core_count, name_chunks,
                                   name_in_chunk, office_word_count, with_initials, without_initials)
@@ -62,7 +62,7 @@ class Person:
 
 
 _OBJECT_BEFORE_RE = re.compile(
-    r"\b(?:by|with|to|from|for|and|between|met|meets|received|receives|thanked|invited"
+    r"\b(?P<kw>by|with|to|from|for|and|between|met|meets|received|receives|thanked|invited"
     r"|(?:invitation|behalf|visit|participation|presence|initiative|request)\s+of)\s+"
     r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
 
@@ -113,8 +113,14 @@ def _is_object(text: str, start: int) -> bool:
         return bool(before.strip()) and before.rstrip()[-1:] not in ".;!?"
     if start >= 0 and _in_cue_adverbial(text[max(0, start - 160):start]):
         return True
-    return (start >= 0 and not any(c in before for c in ".;") and bool(_OBJECT_BEFORE_RE.search(before))
-            and not _PASSIVE_AGENT_RE.search(before))
+    if start < 0 or any(c in before for c in ".;") or _PASSIVE_AGENT_RE.search(before):
+        return False
+    m = _OBJECT_BEFORE_RE.search(before)
+    if m is not None and m.group("kw") == "and":  # "met X and Y": an object too; "X and Y signed": a second subject
+        earlier = text[max(0, start - 160):start - len(before) + m.start()]
+        earlier = earlier[max(earlier.rfind(c) for c in ".;") + 1:]
+        return bool(_OBJECT_BEFORE_RE.search(earlier))
+    return m is not None
 
 
 _HEAD_OF_STATE_RE = re.compile(r"\bhead\s+of\s+(?:the\s+)?state\b", re.I)
@@ -389,14 +395,20 @@ class Persons:
                 and "counterpart" in role_tokens(person.role) and country <= role_tokens(person.role)}
 
     def _home_holders(self, wanted: frozenset[str]) -> set[str]:
-        """Who holds the role `wanted` without its country word, when that country is the article's home and
-        their role names no country: a Kazakh outlet's "Health Minister X" is "the Kazakh health minister"."""
+        """Who holds the role `wanted` without its country word, when their role names no country: a Kazakh
+        outlet's "Health Minister X" is "the Kazakh health minister"; elsewhere only the one such holder, and
+        never one sides.toml places on another side ("President Tokayev … with Italian Prime Minister Meloni. …
+        the Kazakh President said")."""
         country = {w for w in wanted if is_country_word(w)}
         title = wanted - country
-        if not country or not title or not self.home or side_of(" ".join(country)) != self.home:
+        if not country or not title:
             return set()
-        return {n for n, person in self.persons.items() if person.role and title <= role_tokens(person.role)
-                and not any(is_country_word(w) for w in role_tokens(person.role))}
+        found = {n for n, person in self.persons.items() if person.role and title <= role_tokens(person.role)
+                 and not any(is_country_word(w) for w in role_tokens(person.role))}
+        side = side_of(" ".join(country))
+        if self.home and side == self.home:
+            return found
+        return found if len(found) == 1 and person_side(next(iter(found))) in ("", side) else set()
 
     def _bare_title_holder(self, wanted: frozenset[str]) -> set[str]:
         """The one person whose role is the phrase's title with no organisation of its own ("headed by CEO, Mr

@@ -16,8 +16,8 @@ from loaders.sides import gender_of_given_name, is_known_org, side_of
 from loaders.quotes.cues import LEAD_IN_RE, SPOKE_WHEN_RE, WHEN_OPENER_RE
 from loaders.quotes.names import (CHUNK_RE, after_office, company_name, core_count, kind_before, name_in_chunk,
                                   office_word_count, with_initials)
-from loaders.quotes.roles import (DETERMINER_RE, clean_np, fold_token, head_noun, is_role_word, main_noun, relative_role,
-                                  role_like, title_before)
+from loaders.quotes.roles import (ADVERBIAL_OPENING_RE, DETERMINER_RE, clean_np, fold_token, head_noun, is_role_word,
+                                  main_noun, relative_role, role_like, title_before)
 from loaders.quotes.vocab import (CHANNEL, CLAUSE_OPENERS, COMPANY_NOUNS, CONNECTORS, COUNTRY_RE, CREDIT_CUES,
                                   HYPHENED_CHANNEL_RE, LEGAL_FORM, NOT_ADJECTIVES, ORG_WORDS)
 
@@ -191,8 +191,8 @@ def read_phrase(raw: str) -> Phrase | None:
     head, indefinite = head.strip(), _INDEFINITE_APP_RE.match(app.strip(" ,"))
     described = _RELATIVE_TAIL_RE.split(" " + app.strip(" ,"), maxsplit=1)[0].strip() if app.strip(" ,") else ""
     app = DETERMINER_RE.sub("", app.strip(" ,"))
-    if app.startswith("as "):  # "Jokowi, as the president is popularly known": what the name stands for, no role
-        app = ""
+    if app.startswith("as ") or ADVERBIAL_OPENING_RE.match(app):
+        app = ""  # "Jokowi, as the president is popularly known", "X, after talks with Y": what he stands for, when
     if described and _NAMED_HEAD_RE.fullmatch(head) and "," not in described and not _LIST_RE.search(
             " " + described) and _org_description(described):
         return Phrase(head, org_like=True)  # "ArcelorMittal Temirtau, the local unit of the Luxembourg-based

@@ -47,7 +47,7 @@ from loaders.quotes.names import core_count, name_in_chunk
 from loaders.quotes.phrases import FIELD_RE, is_full_name, outlet_credit
 from loaders.quotes.roles import DETERMINER_RE, clean_np, role_like
 from loaders.quotes.resolve import Article
-from loaders.quotes.rows import UNNAMED, Row, Speaker, reported_row
+from loaders.quotes.rows import Row, Speaker, reported_row
 from loaders.quotes.vocab import BARE_CLAUSE_CUES, CHANNEL_CUES, OBJECT_CUES, PRESS_CHANNEL, participle_cue
 
 

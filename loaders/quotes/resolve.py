@@ -35,7 +35,8 @@ from loaders.quotes.organisations import Organisations, group_org
 from loaders.quotes.states import States, post_name, state_name
 from loaders.quotes.persons import Person, Persons
 from loaders.quotes.phrases import read_phrase
-from loaders.quotes.roles import DETERMINER_RE, ROLE_SYNONYM_RE, fold_token, head_noun, org_headed, role_core, role_like
+from loaders.quotes.roles import (DETERMINER_RE, ROLE_SYNONYM_RE, fold_token, head_noun, org_headed, role_core, role_like,
+                                  role_tokens)
 from loaders.quotes.rows import UNNAMED, Speaker
 from loaders.quotes.sources import holder_of_title, member_of, place_speaker, unnamed
 from loaders.quotes.vocab import CHANNEL, ORG_WORDS, PARAGRAPH_LABEL_RE, REFER_BACK
@@ -52,6 +53,14 @@ _ACRONYM_RE = re.compile(r"[A-Z]{2,8}")
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
 
+
+
+def _other_countrys(role: str, other: str) -> bool:
+    """Whether two roles name different countries ("the Kazakh President", "Italian Prime Minister"): never
+    the same person's."""
+    mine = {w for w in role_tokens(role) if is_country_word(w)}
+    theirs = {w for w in role_tokens(other) if is_country_word(w)}
+    return bool(mine and theirs) and not {side_of(w) for w in mine} & {side_of(w) for w in theirs}
 
 
 def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
@@ -327,7 +336,7 @@ class Article(Frames, Documents, Organisations, States, Persons):
         if org_headed(head):  # "the official Jordanian news agency": an organisation, never who spoke before
             return None
         recent = self._recent_speaker(p, pos)
-        if recent is not None:
+        if recent is not None and not _other_countrys(role, recent.role):
             return recent._replace(attribution=how)
         if CHANNEL_RE.fullmatch(role):  # "the spokesman said" after "a Commission spokesman said": the Commission
             last = self._last_spoken(p, pos, person=False)

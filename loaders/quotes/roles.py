@@ -206,6 +206,11 @@ def relative_role(clause: str) -> str | None:
     return f"{RELATIVE_NOUN[m.group('verb').casefold()]} of {m.group('what').strip()}"
 
 
+# what opens an adverbial after a speaker's name, never an apposition: when, where or how it was said
+ADVERBIAL_OPENING_RE = re.compile(r"(?:after|before|during|at|in(?!\s+charge\b)|on|while|when|following|amid|since|via"
+                                   r"|with|from|speaking|addressing|commenting|answering|responding)\b")
+
+
 def apposition_after(text: str, end: int) -> str:
     """The role given in apposition or a relative clause after a name (", EU Ambassador to Kazakhstan,"), or ""."""
     m = _APPOS_RE.match(text, end)
@@ -213,6 +218,8 @@ def apposition_after(text: str, end: int) -> str:
         return ""
     app = DETERMINER_RE.sub("", m.group("app").strip())
     if app.startswith(("and ", "or ")):  # "X, and the President of SOCAR, Y": a second person, no apposition
+        return ""
+    if ADVERBIAL_OPENING_RE.match(app):  # "said X, after talks with Kazakhstan's Foreign Minister Y": when, not who
         return ""
     relative = relative_role(app)
     if relative is not None:
