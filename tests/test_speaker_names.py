@@ -512,3 +512,24 @@ def test_a_company_quoted_inside_the_title_before_a_name_ends_at_its_closing_mar
                          "“Samruk-Kazyna” Nurlan Rakhmetov said."])
     assert [(r.speaker, r.person, r.speaker_role) for r in rows] == [
         ("Nurlan Rakhmetov", "Nurlan Rakhmetov", "Chairman of the Management Board of Samruk-Kazyna")]
+
+
+@pytest.mark.parametrize("para, speaker, role", [
+    ("Deputy Prime Minister – Minister of Foreign Affairs Murat Nurtleu noted: “Our relations with Brussels have "
+     "reached a new level.”", "Murat Nurtleu", "Minister of Foreign Affairs"),
+    ("“Trade with the EU grew fast this year,” said Deputy Prime Minister - Minister of Trade and "
+     "Integration of Kazakhstan Serik Zhumangarin.",
+     "Serik Zhumangarin", "Minister of Trade and Integration of Kazakhstan"),
+    ("“The region needs peace, not new dividing lines,” Hikmet Hajiyev, Assistant to the President of the Republic of "
+     "Azerbaijan – Head of the Foreign Policy Affairs Department of the Presidential Administration, said.",
+     "Hikmet Hajiyev", "Assistant to the President of the Republic of Azerbaijan – Head of the Foreign Policy Affairs "
+     "Department of the Presidential Administration"),
+])
+def test_a_long_official_title_still_ends_at_its_holders_name(para, speaker, role):
+    assert [(r.kind, r.speaker, r.speaker_role) for r in article_rows([para])] == [("direct", speaker, role)]
+
+
+def test_and_before_a_verb_still_ends_the_speaker_after_an_inverted_cue():
+    rows = article_rows(["“Trade grew fast this year,” said Serik Zhumangarin and added that exports rose."])
+    assert [(r.kind, r.speaker, r.text) for r in rows] == [("direct", "Serik Zhumangarin", "Trade grew fast this year"),
+                                                           ("reported", "Serik Zhumangarin", "exports rose")]

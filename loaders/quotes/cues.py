@@ -61,7 +61,9 @@ _WHEN = r"(?:(?:today|yesterday)\s+)?"
 TAIL_CUE_SPK_RE = re.compile(
     rf"[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})\s+{_WHEN}(?P<spk>(?:{_HONORIFIC_STOP}|[A-Z]\.(?=[A-Z]|\s)|[^.!?;:“”«»\",]){{1,160}}?)"
     rf"(?P<app>,\s+(?!(?:{PARTICIPLE}|according|who|which)\b)(?:{_COMPANY_ABBREVIATION}|[^.!?;:“”«»\",]){{2,120}})?"
-    rf"(?=\s*(?:(?!{_HONORIFIC_STOP})[.,;:!?]|$)|\s+(?:on|at|in|during|after|and|while|when"
+    # "and" ends the speaker before a verb ("said X and added"), never inside an office ("Minister of Trade and
+    # Integration X")
+    rf"(?=\s*(?:(?!{_HONORIFIC_STOP})[.,;:!?]|$)|\s+and\s+(?![A-Z])|\s+(?:on|at|in|during|after|while|when"
     rf"|as|who|before|following|speaking|addressing|adding|noting|stressing|according|to|from|with|regarding"
     rf"|about|referring|in)\b)",
     re.S,

@@ -46,7 +46,9 @@ def is_role_word(token: str) -> bool:
 def role_like(text: str) -> bool:
     """True for a short phrase naming a role: a role word, or "in charge of …", and no relative clause."""
     words = text.split()
-    if not words or len(words) > 18:
+    # a long office is mostly words like "of the" ("Assistant to the President of the Republic of Azerbaijan – Head of
+    # the Foreign Policy Affairs Department of the Presidential Administration"); a clause is not
+    if not words or len(words) > 30 or sum(fold_token(w) not in CONNECTORS and w not in "–—-" for w in words) > 14:
         return False
     if any(w.casefold() in ("who", "which", "that", "whose", "where", "when", "said") for w in words):
         return False
@@ -111,6 +113,8 @@ def clean_np(text: str) -> bool:
             continue
         if is_role_word(token) or token == "&":
             continue
+        if token in "–—-" and 0 < k < len(words) - 1 and is_role_word(words[k - 1]) and words[k + 1][:1].isupper():
+            continue  # "Deputy Prime Minister – Minister of Foreign Affairs": one post holding two offices
         return False
     return True
 
