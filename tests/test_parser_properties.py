@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from loaders import load_corpus
 from loaders.article import Rejected, from_seed_text
 from loaders.decode import NotText, decode
+from loaders.quotes.names import unlist_parentheses
 
 SUFFIXES = st.sampled_from([".txt", ".json", ".jsonl", ".csv", "", ".bin"])
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -57,3 +58,10 @@ def test_decode_returns_clean_text_or_says_why_not(data):
         assert str(err)
         return
     assert "\r" not in text and "\x00" not in text
+
+
+@given(st.text(alphabet="Ab (),.“”", max_size=120))
+def test_unlisting_parentheses_keeps_offsets_and_changes_only_commas(text):
+    out = unlist_parentheses(text)
+    assert len(out) == len(text)
+    assert all(a == b or (a == "," and b == " ") for a, b in zip(text, out))

@@ -533,3 +533,11 @@ def test_and_before_a_verb_still_ends_the_speaker_after_an_inverted_cue():
     rows = article_rows(["“Trade grew fast this year,” said Serik Zhumangarin and added that exports rose."])
     assert [(r.kind, r.speaker, r.text) for r in rows] == [("direct", "Serik Zhumangarin", "Trade grew fast this year"),
                                                            ("reported", "Serik Zhumangarin", "exports rose")]
+
+
+@pytest.mark.parametrize("para", [
+    "“Central Asia must not be left to Moscow and Beijing,” said MEP Katarzyna Nowicka (EPP, Poland).",
+    "“Central Asia must not be left to Moscow and Beijing,” MEP Katarzyna Nowicka (EPP, Poland) said.",
+])
+def test_a_party_and_country_in_parentheses_after_a_name_stay_out_of_the_speaker(para):
+    assert [(r.speaker, r.speaker_role, r.side) for r in article_rows([para])] == [("Katarzyna Nowicka", "MEP", "EU")]

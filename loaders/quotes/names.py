@@ -278,3 +278,17 @@ def name_in_chunk(chunk: str, after_of: bool = False) -> tuple[str, int]:
     start = name_tokens[0][1]
     end = name_tokens[-1][1] + len(name_tokens[-1][0])
     return chunk[start:end], start
+
+
+# a short parenthesis after a capitalised word that lists with commas: "MEP Anna Berg (Renew Europe, Sweden) said"
+_LISTED_PARENTHESIS_RE = re.compile(r"(?<=[\w.’'] )\((?=[^()“”«»\"]{1,60}\))[^(),]*,[^()]*\)")
+
+
+def unlist_parentheses(text: str) -> str:
+    """`text` with the commas inside a short parenthesis after a name (a party and a country, an age and a town)
+    turned into spaces, offsets kept: the commas are the parenthesis's own, never the sentence's, so a speaker
+    phrase reads across it ("MEP Anna Berg (Renew Europe, Sweden) said"). Returns `text` itself when there is
+    none."""
+    if "(" not in text:
+        return text
+    return _LISTED_PARENTHESIS_RE.sub(lambda m: m.group().replace(",", " "), text)

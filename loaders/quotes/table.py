@@ -16,6 +16,7 @@ from loaders.quotes.cues import participle_that
 from loaders.quotes.direct import direct_rows
 from loaders.quotes.headline import headline_row, is_own_title
 from loaders.quotes.marks import mask_quoted_names, overlaps
+from loaders.quotes.names import unlist_parentheses
 from loaders.quotes.reported import reported_rows_of
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import COLUMNS, Row, single_spaced
@@ -39,7 +40,7 @@ def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]
     row of paragraph -1 (headline.py), with offsets into the title.
     """
     source = paras
-    paras = [mask_quoted_names(text) for text in paras]
+    paras = [unlist_parentheses(mask_quoted_names(text)) for text in paras]
     art = Article(paras, home, title)
     rows: list[Row] = []
     quoted: list[list[tuple[int, int]]] = [[] for _ in paras]
