@@ -686,3 +686,14 @@ def test_a_clause_without_that_after_told_a_listener_or_an_unnamed_source(frame,
 
 def test_a_listener_whose_name_goes_on_is_no_clause():
     assert _rows("Earlier the Minister Aidar Bekov told the Government meeting about the growth of exports.") == []
+
+
+@pytest.mark.parametrize("issued, document, speaker", [
+    ("The EBRD released its Regional Economic Prospects report on Thursday.", "the report", "EBRD"),
+    ("The Asian Development Bank released its Asian Development Outlook on Wednesday.", "the outlook",
+     "Asian Development Bank"),
+])
+def test_a_document_released_under_a_long_or_capitalised_title_speaks_for_its_issuer(issued, document, speaker):
+    rows = article_rows(["The Energy Ministry said that oil exports grew by ten percent last year.", issued,
+                         f"“Growth in Central Asia remains robust despite external shocks,” {document} said."])
+    assert [(r.kind, r.speaker) for r in rows] == [("reported", "Energy Ministry"), ("direct", speaker)]

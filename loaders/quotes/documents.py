@@ -29,7 +29,8 @@ _PUBLISHED_BY_RE = re.compile(
 _SUBJECT_ISSUED_RE = re.compile(
     r"(?:^|(?<=[.!?;]\s)|\bthat\s)(?P<spk>(?:(?!\bthat\s)[^,;:.“”«»\"]){3,160}?)\s+(?:has\s+|have\s+)?"
     rf"(?:issued|released|published|circulated|adopted|made\s+public)\s+(?:a|an|the|its|their)\s+"
-    rf"(?:[\w\-]+\s+){{0,2}}?(?P<doc>{DOCUMENT})\b")
+    # "released its Regional Economic Prospects report", "released its Asian Development Outlook"
+    rf"(?:[\w\-]+\s+){{0,5}}?(?P<doc>(?i:{DOCUMENT}))\b")
 # a document named with its owner before it: "the agency's report", "Kazatomprom’s statement"
 _OWNED_DOCUMENT_RE = re.compile(
     rf"\b(?P<owner>(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})['’]s?\s+(?P<doc>{DOCUMENT})\b")
