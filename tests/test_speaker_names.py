@@ -486,12 +486,11 @@ def test_a_short_name_given_before_the_role_it_stands_for_is_the_role_holder():
     assert {(r.speaker, r.speaker_role) for r in rows} == {("Joko Widodo", "President")}
 
 
-@pytest.mark.parametrize("intro, role", [
-    ("President Tokayev opened the forum in Astana.", "President"),
-    ("Energy Minister Aliyev visited the site on Monday.", "Energy Minister"),
+@pytest.mark.parametrize("intro, name, role", [
+    ("President Tokayev opened the forum in Astana.", "Tokayev", "President"),
+    ("Energy Minister Aliyev visited the site on Monday.", "Aliyev", "Energy Minister"),
 ])
-def test_a_surname_after_a_title_is_a_person_a_pronoun_can_refer_to(intro, role):
-    name = intro.split(" opened")[0].split(" visited")[0].split()[-1]
+def test_a_surname_after_a_title_is_a_person_a_pronoun_can_refer_to(intro, name, role):
     rows = article_rows([intro, "“Europe needs partners it can rely on,” he said."])
     assert [(r.speaker, r.speaker_role, r.attribution) for r in rows] == [(name, role, "pronoun")]
 

@@ -48,7 +48,8 @@ from loaders.quotes.phrases import FIELD_RE, is_full_name, outlet_credit
 from loaders.quotes.roles import DETERMINER_RE, clean_np, role_like
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import Row, Speaker, reported_row
-from loaders.quotes.vocab import BARE_CLAUSE_CUES, CHANNEL_CUES, OBJECT_CUES, PRESS_CHANNEL, participle_cue
+from loaders.quotes.vocab import (BARE_CLAUSE_CUES, CHANNEL_CUES, LISTENER_CLAUSE_CUES, OBJECT_CUES, PRESS_CHANNEL,
+                                  participle_cue)
 
 
 PRESS_CHANNEL_RE = re.compile(PRESS_CHANNEL, re.I)
@@ -149,7 +150,7 @@ def speaker_cue(art: Article, p: int, s: int, e: int) -> Row | None:
     # "X told reporters the plant would …": a listener, then a bare clause that opens with its subject (never "told the
     # Government meeting about …", where the listener's name goes on)
     bare_cue = (cue in BARE_CLAUSE_CUES and not has_obj) or (
-        cue in ("told", "tells") and has_obj and bare is not None and _SUBJECT_START_RE.match(text, bare.start("clause")))
+        cue in LISTENER_CLAUSE_CUES and has_obj and bare is not None and _SUBJECT_START_RE.match(text, bare.start("clause")))
     if bare and bare_cue and speaker.role != "press service":
         return reported_row(p, bare.start("clause"), bare.end("clause"), text, speaker, cue, "speaker_cue_clause")
     that = AND_CUE_THAT_RE.match(text, after, e)  # "X answered positively, but said that …"

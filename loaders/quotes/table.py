@@ -93,7 +93,7 @@ def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]
     rows = [r._replace(text=source[r.para_no][r.start:r.end]) if r.para_no >= 0 and paras[r.para_no] is not source[r.para_no]
             else r for r in rows]
     named = {r.person for r in rows if r.person}  # single-spaced, as the rows write them
-    settled = {single_spaced(name): art.settled(name) for name in art.persons if single_spaced(name) in named}
+    settled = {key: art.settled(name) for name in art.persons if (key := single_spaced(name)) in named}
     return [r._replace(speaker_role=single_spaced(settled[r.person][0]), side=settled[r.person][1])
             if r.person in settled else r for r in rows]
 
