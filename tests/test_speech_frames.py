@@ -697,3 +697,11 @@ def test_a_document_released_under_a_long_or_capitalised_title_speaks_for_its_is
     rows = article_rows(["The Energy Ministry said that oil exports grew by ten percent last year.", issued,
                          f"“Growth in Central Asia remains robust despite external shocks,” {document} said."])
     assert [(r.kind, r.speaker) for r in rows] == [("reported", "Energy Ministry"), ("direct", speaker)]
+
+
+@pytest.mark.parametrize("participle", ["urging", "adding", "warning", "recalling"])
+def test_a_participle_right_after_an_inverted_cues_name_ends_the_name(participle):
+    # "said Smailov urging …": some outlets set no comma before the participle that goes on with the speaker
+    assert _rows("Prime Minister Alikhan Smailov chaired the session of the Government.",
+                 f"«Local projects decide the welfare of our citizens,» said Smailov {participle} the akims to act.") == [
+        ("direct", "Local projects decide the welfare of our citizens", "Alikhan Smailov", "cue_speaker_after")]

@@ -64,8 +64,9 @@ TAIL_CUE_SPK_RE = re.compile(
     # "and" ends the speaker before a verb ("said X and added"), never inside an office ("Minister of Trade and
     # Integration X")
     rf"(?=\s*(?:(?!{_HONORIFIC_STOP})[.,;:!?]|$)|\s+and\s+(?![A-Z])|\s+(?:on|at|in|during|after|while|when"
-    rf"|as|who|before|following|speaking|addressing|adding|noting|stressing|according|to|from|with|regarding"
-    rf"|about|referring|in)\b)",
+    rf"|as|who|before|following|speaking|addressing|according|to|from|with|regarding"
+    # or a participle of speech with no comma ("said Smailov urging them to …")
+    rf"|about|referring|in|{PARTICIPLE})\b)",
     re.S,
 )
 # the rest of a role whose fields are listed in lower case with commas, after its first field: ", energy and
