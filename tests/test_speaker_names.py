@@ -447,6 +447,15 @@ def test_the_head_of_state_is_the_home_countrys_president_when_a_guest_president
     assert [(r.speaker, r.side) for r in rows] == [("Kassym-Jomart Tokayev", "Kazakhstan")]
 
 
+@pytest.mark.parametrize("title", ["the head of state", "the President"])
+def test_a_title_two_people_hold_goes_to_the_one_the_story_has_as_subject_not_the_one_met(title):
+    # the most recent holder is the object of "a meeting with": the subject is who the next sentence goes on about
+    paras = ["“Our countries share a long history,” said President of Azerbaijan Ilham Aliyev as he held talks with "
+             "President of Uzbekistan Shavkat Mirziyoyev.",
+             f"Praising the new rail link, {title} noted: “I remember my state visit to Tashkent with pleasure.”"]
+    assert [r.speaker for r in article_rows(paras)] == ["Ilham Aliyev", "Ilham Aliyev"]
+
+
 def test_the_leader_of_the_nation_is_a_title_not_a_name():
     rows = article_rows(["Leader of the Nation Emomali Rahmon said that the summit would be held in Dushanbe."],
                         title="Leader of the Nation: “Water is the region's first concern”")

@@ -358,13 +358,7 @@ class Persons:
         """The last person named before (p, pos) whose gender fits he/she."""
         want = "m" if word == "he" else "f"
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
-        before = self.mentions[:k]
-        # A subject is what "he"/"she" goes on about: pass over a name the same or the previous paragraph
-        # gives as an object ("the session chaired by President X"), while a subject named there fits.
-        recent = [(q, at, name) for q, at, name in before if q >= p - 1]
-        subjects = [m for m in recent if not _is_object(self.paras[m[0]], m[1])]
-        if subjects and len(subjects) < len(recent) and self._fits(subjects, want):
-            before = [m for m in before if m[0] < p - 1] + subjects
+        before = self._subjects_first(self.mentions[:k], p, want)
         unsure = None  # the last person of unknown gender whose given name ends in -a, for "he"
         for _, _, name in reversed(before):
             person = self.persons[name]
@@ -376,6 +370,16 @@ class Persons:
             if not person.gender and unsure is None:
                 unsure = person
         return unsure  # -a is a weak hint (Narendra, Nikita, Musa): with nobody else, "he" is them, this once
+
+    def _subjects_first(self, before: list[tuple[int, int, str]], p: int, want: str = "") -> list[tuple[int, int, str]]:
+        """The mentions `before`, less those the same or the previous paragraph gives as objects ("the session
+        chaired by President X", "met with X") when a subject (of gender `want`, if given) is named there too: a
+        subject is what "he" or "the head of state" goes on about."""
+        recent = [m for m in before if m[0] >= p - 1]
+        subjects = [m for m in recent if not _is_object(self.paras[m[0]], m[1])]
+        if subjects and len(subjects) < len(recent) and (not want or self._fits(subjects, want)):
+            return [m for m in before if m[0] < p - 1] + subjects
+        return before
 
     def _fits(self, mentions: list[tuple[int, int, str]], want: str) -> bool:
         """Whether one of the persons `mentions` name has, or may have, the gender `want`."""
@@ -452,7 +456,7 @@ class Persons:
             # (a bare "the President" may be the guest the story is about)
             holders = {n for n in holders if self._side(self.persons[n].role) == self.home} or holders
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
-        for _, _, name in reversed(self.mentions[:k]):
-            if name in holders:
-                return self.persons[name]
+        before = self._subjects_first([m for m in self.mentions[:k] if m[2] in holders], p)
+        if before:
+            return self.persons[before[-1][2]]
         return self.persons[holders.pop()] if len(holders) == 1 else None
