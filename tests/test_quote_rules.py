@@ -199,6 +199,31 @@ def test_initials_written_before_a_name_are_part_of_the_name(intro, speaker, rol
     assert q["speaker_role"].tolist() == [role, role]
 
 
+@pytest.mark.parametrize("frame, speaker, role", [
+    # official style: an office, then one initial and the surname
+    ("said Minister of Energy A. Zhaksybekov", "A. Zhaksybekov", "Minister of Energy"),
+    ("stressed the Chairman of the Board of Kazatomprom M. Yergaliyev", "M. Yergaliyev",
+     "Chairman of the Board of Kazatomprom"),
+    # official style: the surname, then the initials
+    ("said Minister of Trade Sultanov A.B.", "Sultanov A.B.", "Minister of Trade"),
+    ("Sultanov A. B. said", "Sultanov A. B.", ""),
+    # a middle initial after a given name
+    ("said Michael R. Pompeo, the Secretary of State", "Michael R. Pompeo", "Secretary of State"),
+])
+def test_a_name_written_with_initials_keeps_them_and_its_title(frame, speaker, role):
+    q = _quotes(f"“The first blocks of the copper field go to tender next month,” {frame}.")
+    assert (q["speaker"].tolist(), q["speaker_role"].tolist()) == ([speaker], [role])
+
+
+def test_a_surname_with_initials_after_it_is_the_person_whose_given_name_they_open():
+    q = _quotes("The meeting was attended by Prime Minister Alikhan Smailov and Minister of Finance Yerulan "
+                "Zhamaubayev.",
+                "“The budget must be spent efficiently,” Smailov A. stressed.",
+                "“Every tenge will be monitored by the treasury,” Zhamaubayev Ye. added.",
+                "“The treasury has other work as well,” Smailov B. said.")
+    assert q["speaker"].tolist() == ["Alikhan Smailov", "Yerulan Zhamaubayev", "Smailov B."]
+
+
 @pytest.mark.parametrize("sentence, speaker", [
     # a title's abbreviation, no initials
     ("Deposits will be auctioned in May, Deputy PM Arun Kumar said.", "Arun Kumar"),

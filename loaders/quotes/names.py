@@ -15,6 +15,7 @@ import ahocorasick
 
 from loaders.people import NON_NAME_WORDS, PARTICLES, is_name_token
 from loaders.sides import gender_of_given_name, is_country_word, is_known_org, is_middle_name
+from loaders.quotes.roles import title_before
 from loaders.quotes.vocab import (COMPANY_NAME_ENDINGS, INSTITUTION_WORDS, LO, MODIFIER_WORDS, NAME_PREFIXES, ORG_WORDS,
                                   ROLE_WORDS, UP, WEEKDAY)
 from loaders.sentences import DIGRAPH_INITIALS
@@ -25,13 +26,18 @@ _TOK = rf"(?:(?:al|el|ul)-)?[{UP}]{_TOK_REST}"
 _PARTICLES = tuple(sorted(PARTICLES - {"el"}))
 _PART = "(?:" + "|".join(_PARTICLES) + ")"
 # one space between words: paragraphs are single-spaced, and the double space a company's name unwrapped from its
-# quote marks leaves (marks.mask_quoted_names) ends a name ("JSC “Samruk-Kazyna” Nurlan Rakhmetov")
-_MORE_TOKS = rf"(?:\s(?:{_PART}\s)*{_TOK})*"
+# quote marks leaves (marks.mask_quoted_names) ends a name ("JSC “Samruk-Kazyna” Nurlan Rakhmetov"); an initial
+# never joins the words before it: it opens the name after it ("Minister of Energy A. Smailov") or closes the
+# surname before it ("Smailov A.A.", see with_initials), and is no chunk of its own ("Zhamaubayev Ye. added")
+_INITIAL = r"(?:[A-Z]|" + "|".join(DIGRAPH_INITIALS) + r")\."
+# right after a chunk's first capital: that capital is no initial ("A.", "Ye.")
+_NOT_INITIAL = r"(?!\.|" + "|".join(rf"(?<={d[0]}){d[1:]}\." for d in DIGRAPH_INITIALS) + ")"
+_MORE_TOKS = rf"(?:\s(?:{_PART}\s)*(?!{_INITIAL}){_TOK})*"
 # a run of capitalised words, with name particles ("Ursula von der Leyen")
-CHUNK_RE = re.compile(rf"(?<![\w’'\-])(?:{_PART}\s+)*{_TOK}{_MORE_TOKS}")
+CHUNK_RE = re.compile(rf"(?<![\w’'\-])(?:{_PART}\s+)*(?:(?:al|el|ul)-)?[{UP}]{_NOT_INITIAL}{_TOK_REST}{_MORE_TOKS}")
 # the same runs when none can start with a particle or "al-": the capital first lets the regex engine skip
 # ahead to capitals, which makes the scan of a paragraph about three times cheaper
-_CAPITAL_CHUNK_RE = re.compile(rf"[{UP}](?<![\w’'\-].){_TOK_REST}{_MORE_TOKS}")
+_CAPITAL_CHUNK_RE = re.compile(rf"[{UP}](?<![\w’'\-].){_NOT_INITIAL}{_TOK_REST}{_MORE_TOKS}")
 _PARTICLE_STARTS = ahocorasick.Automaton()
 for _word in (*(p + " " for p in _PARTICLES), "al-", "el-", "ul-"):
     _PARTICLE_STARTS.add_word(_word, len(_word))
@@ -90,24 +96,34 @@ def office_word_count(before: str, chunk: str) -> int:
 # initials written before a name: "V. L. Kantha Rao", "S.Mynbayev", "Kh.Badamsuren" (a transliterated given
 # name's two-letter initial); two capitals only right after a title ("Mines Secretary VL Kantha Rao"), where
 # they cannot be an acronym opening the phrase ("EU", "UK")
-_INITIAL = r"(?:[A-Z]|" + "|".join(DIGRAPH_INITIALS) + r")\."
 _DOTTED_INITIALS_RE = re.compile(rf"(?<![\w.’'\-])(?:{_INITIAL}\s?){{1,3}}$")
 _ABBREVIATIONS = frozenset({"US", "UK", "UN", "EU", "UAE", "USSR", "DC", "PM", "MP"})  # "the U.S. Blinken …"
 _CAPITAL_INITIALS_RE = re.compile(r"(?<=[a-z] )[A-Z]{2}\s$")
 _LEADING_INITIALS_RE = re.compile(rf"(?:{_INITIAL}\s?)+|[A-Z]{{2}}\s")
+# initials after a surname, in the official style of Kazakh and Russian documents: "Smailov A.A.", "Sultanov A. B."
+# (never before a capitalised word: "in charge of Plan B. John Kerr said" is a sentence's end or the next name's)
+_TRAILING_INITIALS_RE = re.compile(rf"\s(?:{_INITIAL}\s?){{0,2}}{_INITIAL}(?![\w’'\-]|\s+[A-Z])")
 
 
 def without_initials(name: str) -> str:
-    """`name` without the initials opening it ("S.Mynbayev" -> "Mynbayev"); `name` itself when it has none."""
+    """`name` without the initials opening or closing it ("S.Mynbayev", "Mynbayev S.A." -> "Mynbayev"); `name`
+    itself when it has none."""
     m = _LEADING_INITIALS_RE.match(name)
-    return name[m.end():] if m is not None and m.end() < len(name) else name
+    if m is not None and m.end() < len(name):
+        return name[m.end():]
+    m = _TRAILING_INITIALS_RE.search(name)
+    return name[:m.start()] if m is not None and m.end() == len(name) and m.start() > 0 else name
 
 
 def with_initials(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the name text[start:end] widened over the initials written before it ("V. L. Kantha Rao",
     "S.Mynbayev", "Secretary VL Kantha Rao"): news in official style gives a person's name so, and the initials
     are part of the name as written. Initials before a known given name ("Plan B. Ursula …") are another
-    sentence's end."""
+    sentence's end. A one-word surname is widened over the initials written after it ("Smailov A.A.")."""
+    if text[end + 1:end + 2].isupper() and " " not in text[start:end]:
+        after = _TRAILING_INITIALS_RE.match(text, end)
+        if after is not None and not gender_of_given_name(text[start:end]):
+            end = after.end()
     before = text[max(0, start - 2):start]
     if not (before.endswith(".") or before == ". " or (before[:1].isupper() and before.endswith(" "))):
         return start, end  # the common case, told by two characters
@@ -117,10 +133,16 @@ def with_initials(text: str, start: int, end: int) -> tuple[int, int]:
     if dotted is not None:
         letters = dotted.group().replace(".", "").replace(" ", "")
         word_before = text[max(0, dotted.start() - 30):dotted.start()].split()[-1:]
+        given = word_before[0] if word_before and len(letters) == 1 and " " not in text[start:end] else ""
+        if given and text.endswith(" ", 0, dotted.start()) and gender_of_given_name(given):
+            return dotted.start() - 1 - len(given), end  # "John F. Kennedy": a middle initial after a given name
         if letters in _ABBREVIATIONS or (len(letters) == 1 and dotted.group().endswith(" ") and (
                 " " in text[start:end]  # "Plan B. John Kerr": as likely a sentence's end
-                or (word_before and word_before[0][:1].isupper() and word_before[0].casefold() not in ROLE_WORDS))):
-            return start, end  # "… of the U.S. Blinken also met", "backed Plan B. Rakhimov said"
+                or (word_before and word_before[0][:1].isupper() and word_before[0].casefold() not in ROLE_WORDS
+                    and not title_before(text, dotted.start())))):
+            # "… of the U.S. Blinken also met", "backed Plan B. Rakhimov said"; but an office ends right before
+            # the initial in "Minister of Energy A. Smailov": official style
+            return start, end
         start = dotted.start()
     else:
         capitals = _CAPITAL_INITIALS_RE.search(text, max(0, start - 3), start)

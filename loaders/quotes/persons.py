@@ -170,9 +170,11 @@ class Persons:
         if short in self._aliases:
             return self.persons[self._aliases[short]]
         bare = without_initials(short)
-        if bare != short:  # "S.Mynbayev": the person of that surname whose name starts with that initial
+        if bare != short:  # "S.Mynbayev", "Mynbayev S.": the person of that surname whose name starts with that initial
             person = self._find_short(bare)
-            return person if person is not None and person.name[0] == short[0] else None
+            initials = short[len(bare):] if short.startswith(bare) else short[:len(short) - len(bare)]
+            first = initials.strip().split(".")[0]
+            return person if person is not None and person.name.startswith(first) else None
         key = " " + short.casefold()
         words = key.count(" ")
         found = [p for p, spaced, _, _, _ in self._keys if spaced.endswith(key)]
