@@ -488,9 +488,13 @@ def test_where_the_speaker_spoke_between_the_cue_and_that_leaves_the_clause(gap)
      "Kassym-Jomart Tokayev"),
     ("Deputy Minister Aliya Serikova toured the Pavlodar plant. She also praised its engineers.", "Aliya Serikova"),
     ("Energy Minister Parviz Alakbarov shared the news in a post on his official page.", "Parviz Alakbarov"),
+    # doing anything, not only speaking: news quotes the person it has just described acting
+    ("On Wednesday, Senate Speaker Maulen Ashimbayev opened the joint session of Parliament.", "Maulen Ashimbayev"),
+    ("In Tashkent, Energy Minister Jurabek Mirzamahmudov inaugurated a solar plant built by Masdar.",
+     "Jurabek Mirzamahmudov"),
 ])
 def test_a_whole_paragraph_quote_after_a_paragraph_about_a_person_is_theirs(before, speaker):
-    # nobody spoke in the paragraph before, but its last sentence has the person the quote goes on with speaking
+    # nobody spoke in the paragraph before, but its last sentence has the person the quote goes on with acting
     assert _rows(before, "“Hydrogen is where our future lies.”") == [
         ("direct", "Hydrogen is where our future lies.", speaker, "subject_of_paragraph_before")]
 

@@ -378,20 +378,15 @@ def previous_speaker(art: Article, span: Span) -> Found | None:
 
 # a word of time or repetition between a subject and its verb: "She also urged …", "He later wrote …"
 _ADVERB = r"\s+(?:also\s+|then\s+|later\s+|again\s+)?"
-# what a person does in speaking, right after the subject: "X called for …", "She also urged …"
-_SPEECH_ACT_RE = re.compile(
-    _ADVERB + r"(?:called|urged|appealed|spoke|addressed|highlighted|expressed"
-    r"|praised|critici[sz]ed|welcomed|thanked|recalled|warned|reiterated|insisted|argued|outlined|proposed|voiced"
-    r"|touched|dwelt|focused|underlined|underscored|pointed|shared|posted|tweeted|wrote|congratulated)\b")
-# the subject's own verb is the cue: "X stressed the importance of …" (never "X's lawyer said")
-_VERB_AFTER_SUBJECT_RE = re.compile(_ADVERB + "[a-z]")
+# the subject's own verb, in the active voice: "X opened the session", "She also urged …", never "X was injured"
+_ACTIVE_VERB_RE = re.compile(_ADVERB + r"(?!(?:was|were|is|are|been|being|has\s+been|have\s+been|had\s+been)\b)[a-z]")
 
 
 def subject_of_paragraph_before(art: Article, span: Span) -> Found | None:
-    """President X called for more investment in hydrogen. / “Hydrogen is our future.”: a quote that is a whole
-    paragraph, after a paragraph in which nobody spoke but whose last sentence opens with a person (named, or
-    he/she) doing something in speech (called for, urged, stressed …): news quotes the person it has just
-    described speaking; the quote is theirs."""
+    """President X opened the session. / “This session is devoted to …”: a quote that is a whole paragraph, after
+    a paragraph in which nobody spoke but whose last sentence opens with a person (named, or he/she) doing
+    something (called for, visited, presented …): news quotes the person it has just described acting; the quote
+    is theirs. Never after a passive ("X was injured"): there others act on the person."""
     if not (_opens_paragraph(art, span) and _ends_paragraph(art, span)):
         return None
     q = span.p0 - 1
@@ -405,13 +400,12 @@ def subject_of_paragraph_before(art: Article, span: Span) -> Found | None:
     at = subject.start("spk")
     phrase = subject.group("pron") or _subject_at(text, at)
     at = text.find(phrase, at) if phrase else at  # the name in apposition after a title stands further on
-    # a person the article names there, or he/she ("Output doubled last year" opens with a capital too), who
-    # speaks in that sentence: "Tokayev called for …", not "Cole was shot dead" nor "Harris's lawyer filed …"
+    # a person the article names there, or he/she ("Output doubled last year" opens with a capital too), who acts
+    # in that sentence: "Tokayev visited …", not "Cole was shot dead" nor "Harris's lawyer filed …"
     if not phrase or not (subject.group("pron") or art.person_named_in(q, at, at + len(phrase))):
         return None
     verb = at + len(phrase) + text.startswith(",", at + len(phrase))  # "Health Minister, X, shared …"
-    own = _VERB_AFTER_SUBJECT_RE.match(text, verb)
-    if not (_SPEECH_ACT_RE.match(text, verb) or (own is not None and art.has_cue(q, verb, own.end()))):
+    if _ACTIVE_VERB_RE.match(text, verb) is None:
         return None
     speaker = art.resolve(phrase, q, at)
     return Found(speaker, "said", False) if speaker is not None and speaker.person else None
