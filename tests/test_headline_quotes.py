@@ -42,6 +42,14 @@ def test_words_in_quote_marks_make_a_direct_headline_quote_without_the_marks():
         ("direct", "We have the buyers now", "Daulet Serikbayev", "headline_quote_then_speaker", "We have the buyers now")]
 
 
+@pytest.mark.parametrize("surname", ["Šefčovič", "Łukaszewicz", "Ødegaard"])
+def test_a_headline_speaker_whose_name_opens_with_a_capital_beyond_latin_1_is_read(surname):
+    body = (f"EU Commissioner Maroš {surname} visited Astana on Monday.",
+            f"“We have the buyers now,” {surname} told reporters.")
+    assert _headline(f"{surname}: “We have the buyers now”", *body) == [
+        ("direct", "We have the buyers now", f"Maroš {surname}", "headline_speaker_colon", "We have the buyers now")]
+
+
 def test_a_topic_after_the_speaker_is_not_part_of_the_speaker():
     assert _headline("Serikbayev on the tender: “We have the buyers now”") == [
         ("direct", "We have the buyers now", "Daulet Serikbayev", "headline_speaker_colon", "We have the buyers now")]

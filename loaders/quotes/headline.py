@@ -21,7 +21,7 @@ from loaders.quotes.phrases import read_phrase
 from loaders.quotes.roles import DETERMINER_RE, fold_token, is_role_word, role_tokens
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import Row, Speaker, quote_row, words
-from loaders.quotes.vocab import HYPERNYMS, ORG_WORDS
+from loaders.quotes.vocab import HYPERNYMS, ORG_WORDS, UP
 
 _SAYS = r"(?:says|said|tells|told|warns|believes|notes|stresses|claims|insists|confirms|announces)"
 _OPEN, _CLOSE = "“\"«‘'„", "”\"»’'“"
@@ -45,7 +45,7 @@ _AFTER_SPEAKER_RE = re.compile(rf"\s+(?:on|about|regarding|talks|speaks|comments
                                re.I | re.S)
 _BEFORE_SPEAKER_RE = re.compile(rf"^{_SAYS}\s+", re.I)  # "“…,” Says Foreign Minister"
 _ACRONYM_RE = re.compile(r"\s*\([^)]*\)")
-_NAME_TOKEN_RE = re.compile(r"[A-ZÀ-ÖØ-ÞА-Я][\w’'\-.]*")
+_NAME_TOKEN_RE = re.compile(rf"[{UP}][\w’'\-.]*")  # any capital: "Šefčovič", "Łukasz", "Рахимов"
 
 
 def _role_words(tokens: frozenset[str]) -> frozenset[str]:
