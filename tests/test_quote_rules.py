@@ -215,6 +215,14 @@ def test_a_name_written_with_initials_keeps_them_and_its_title(frame, speaker, r
     assert (q["speaker"].tolist(), q["speaker_role"].tolist()) == ([speaker], [role])
 
 
+@pytest.mark.parametrize("office", ["Akim of the Karaganda region", "Governor of the Sughd province",
+                                    "Mayor of the city of Shymkent"])
+def test_an_office_of_a_region_or_city_in_lower_case_is_the_title_of_the_name_after_it(office):
+    q = _quotes(f"{office} Yermaganbet Bulekpayev visited the copper smelter on Monday.",
+                "“Emissions have fallen by a third this year,” Bulekpayev said.")
+    assert (q["speaker"].tolist(), q["speaker_role"].tolist()) == (["Yermaganbet Bulekpayev"], [office])
+
+
 def test_a_surname_with_initials_after_it_is_the_person_whose_given_name_they_open():
     q = _quotes("The meeting was attended by Prime Minister Alikhan Smailov and Minister of Finance Yerulan "
                 "Zhamaubayev.",

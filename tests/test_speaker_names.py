@@ -456,6 +456,25 @@ def test_a_title_two_people_hold_goes_to_the_one_the_story_has_as_subject_not_th
     assert [r.speaker for r in article_rows(paras)] == ["Ilham Aliyev", "Ilham Aliyev"]
 
 
+@pytest.mark.parametrize("intro, description, speaker", [
+    # the description's title words name one holder; its other words (the unit, the owner) are left aside
+    ("Akim of the Karaganda region Yermaganbet Bulekpayev visited the Kazakhmys smelter with the company's chief "
+     "executive Ashat Zhumashev.", "the regional akim", "Yermaganbet Bulekpayev"),
+    ("Kazatomprom chief executive Meirzhan Yussupov presented the strategy in London, where Energy Minister "
+     "Almassadam Satkayev also spoke.", "the company's chief executive", "Meirzhan Yussupov"),
+])
+def test_a_description_whose_title_words_one_person_holds_is_that_person(intro, description, speaker):
+    rows = article_rows([intro, f"“Emissions have fallen by a third, and we will cut them further,” {description} said."])
+    assert [r.speaker for r in rows] == [speaker]
+
+
+def test_a_leader_of_another_country_is_never_the_person_the_lists_place_on_a_different_side():
+    paras = ["President Shavkat Mirziyoyev hosted President Kassym-Jomart Tokayev for talks on water and energy.",
+             "Tokayev proposed a joint hydropower project on the Syr Darya.",
+             "“We are ready to finance this project together with our neighbours,” the Uzbek leader said."]
+    assert [r.speaker for r in article_rows(paras)] == ["Shavkat Mirziyoyev"]
+
+
 def test_the_leader_of_the_nation_is_a_title_not_a_name():
     rows = article_rows(["Leader of the Nation Emomali Rahmon said that the summit would be held in Dushanbe."],
                         title="Leader of the Nation: “Water is the region's first concern”")

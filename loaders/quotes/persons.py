@@ -123,6 +123,12 @@ def _is_object(text: str, start: int) -> bool:
     return m is not None
 
 
+def _holds(titles: Iterable[str], role: str) -> bool:
+    """Whether `role` has each title word, or a title a general word stands for ("leader" for a president)."""
+    have = role_tokens(role)
+    return all(w in have or HYPERNYMS.get(w, frozenset()) & have for w in titles)
+
+
 _HEAD_OF_STATE_RE = re.compile(r"\bhead\s+of\s+(?:the\s+)?state\b", re.I)
 
 
@@ -414,7 +420,11 @@ class Persons:
         side = side_of(" ".join(country))
         if self.home and side == self.home:
             return found
-        return found if len(found) == 1 and person_side(next(iter(found))) in ("", side) else set()
+        found = {n for n in found if person_side(n) in ("", side)}  # "the Uzbek president" is never Tokayev
+        if not found:  # "the Uzbek leader": a general word for a title, only for a person the lists place there
+            found = {n for n, person in self.persons.items() if person.role and _holds(title, person.role)
+                     and person_side(n) == side}
+        return found if len(found) == 1 else set()
 
     def _bare_title_holder(self, wanted: frozenset[str]) -> set[str]:
         """The one person whose role is the phrase's title with no organisation of its own ("headed by CEO, Mr
@@ -424,6 +434,20 @@ class Persons:
             return set()
         found = {n for n, person in self.persons.items() if person.role
                  and title <= role_tokens(person.role) and role_tokens(person.role) <= title}
+        return found if len(found) == 1 else set()
+
+    def _name_words(self) -> set[str]:
+        """The folded words of every person's name the article gives."""
+        return {fold_token(w) for name in self.persons for w in name.split()}
+
+    def _title_holder(self, wanted: frozenset[str]) -> set[str]:
+        """The one person whose role has each title word of the phrase, or a title a general one stands for
+        ("head" for a chairman), whatever else the phrase says of them: "the regional akim" for the "Akim of the
+        Karaganda region", "the company's chief executive"; empty when none or several fit."""
+        titles = {w for w in wanted if w in ROLE_WORDS}
+        if not titles or titles == wanted or len(wanted) > 5 or wanted & self._name_words():
+            return set()  # a description only: never a phrase naming somebody ("President X, as Trend")
+        found = {n for n, person in self.persons.items() if person.role and _holds(titles, person.role)}
         return found if len(found) == 1 else set()
 
     def _role_holder(self, phrase: str, p: int, pos: int) -> Person | None:
@@ -446,6 +470,8 @@ class Persons:
             holders = self._home_holders(wanted)
         if not holders and _TITLE_OF_ORG_RE.fullmatch(phrase.strip()):
             holders = self._bare_title_holder(wanted)
+        if not holders and not any(is_country_word(w) for w in wanted):
+            holders = self._title_holder(wanted)
         if not holders:
             return None
         # "said the Prime Minister" after "Kazakh Prime Minister Smailov … with Chinese Premier Li": a writer names a

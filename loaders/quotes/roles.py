@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from loaders.people import PARTICLES, without_article
 from loaders.quotes.vocab import (COMPANY_NOUNS, CONNECTORS, CUE, MODIFIER_WORDS, NAME_PREFIXES, NOT_ADJECTIVES,
-                                  ORG_WORDS, RELATIVE_NOUN, RELATIVE_VERB, ROLE_SYNONYMS, ROLE_WORDS, SAME_AS, CHANNEL_WORDS,
+                                  ORG_WORDS, PLACE_UNITS, RELATIVE_NOUN, RELATIVE_VERB, ROLE_SYNONYMS, ROLE_WORDS, SAME_AS, CHANNEL_WORDS,
                                   WEEKDAY)
 
 _APPOS_RE = re.compile(  # ", Minister of Energy," or, in Armenian and Azerbaijani agencies' style, " - Minister of …,"
@@ -142,7 +142,9 @@ def title_before(text: str, start: int) -> str:
         low = fold_token(word)
         if not (word[0].isupper() or low in CONNECTORS or low in ROLE_WORDS or low in MODIFIER_WORDS
                 or is_role_word(word)):
-            described = _org_description(backwards, i) if taken else 0
+            # the organisation's kind after its name ("corporation Rosatom"), or the place's unit right before the
+            # holder's name ("Akim of the Karaganda region Yermaganbet Bulekpayev")
+            described = _org_description(backwards, i) if taken or low in PLACE_UNITS else 0
             if not described:
                 break
             taken.extend(backwards[i:i + described])
@@ -172,13 +174,14 @@ def title_before(text: str, start: int) -> str:
     return " ".join(taken[first:])
 
 
-_ORG_KINDS = ORG_WORDS | COMPANY_NOUNS
+_ORG_KINDS = ORG_WORDS | COMPANY_NOUNS | PLACE_UNITS
 
 
 def _org_description(backwards: list[str], i: int) -> int:
     """How many words, from `backwards[i]` on (the words before a name, nearest first), describe the organisation
-    an office belongs to in lower case: the organisation's kind and up to four words before it, back to "of" or
-    "of the" ("CEO of the Russian state nuclear corporation Rosatom" -> 5, "corporation" to "Russian"); else 0."""
+    or place an office belongs to in lower case: its kind and up to four words before it, back to "of" or "of
+    the" ("CEO of the Russian state nuclear corporation Rosatom" -> 5, "corporation" to "Russian"; "Akim of the
+    Karaganda region" -> 2); else 0."""
     if fold_token(backwards[i]) not in _ORG_KINDS:
         return 0
     for k in range(i + 1, min(i + 6, len(backwards))):

@@ -124,6 +124,7 @@ _PLACES = _DATA["places"]
 PLACE_SPEAKERS: dict[str, str] = {place: f"Government of {country}" for place, country in _PLACES["capitals"].items()}
 PLACE_SPEAKERS.update(_PLACES["bodies"])
 COUNTRY_OF_ADJECTIVE: dict[str, str] = dict(_PLACES["adjectives"])
+PLACE_UNITS = frozenset(_PLACES["units"])
 COUNTRY_RE = re.compile(r"\b" + alternation({*_PLACES["capitals"].values(), *_PLACES["countries"]}) + r"\b")
 
 UNNAMED_NOUN = alternation(_DATA["unnamed"]["nouns"])
