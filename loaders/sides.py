@@ -85,7 +85,21 @@ def _lexicon() -> dict:
             "any_org": any_org, "middle": middle, "member_states": member_states, "keyword_words": keyword_words,
             "office": _word_pattern(roles.get("government_offices", [])),
             "expert": _word_pattern(roles.get("expert_roles", [])), "places": places,
+            "company": _word_pattern(roles.get("company_words", [])),
+            "state_owned": _word_pattern(roles.get("state_owned", [])),
             "in_place": _word_pattern([f"in {p}" for side in sides for p in raw.get(side, {}).get("places", [])])}
+
+
+def _is_private_company_post(text: str) -> bool:
+    """Whether a role names a company by its kind with no word making it the state's in the three words before
+    it ("CEO of the German start-up X"; never "the national atomic energy company"): sides.toml [roles]
+    `company_words` and `state_owned`."""
+    lex = _lexicon()
+    company = lex["company"].search(text) if lex["company"] is not None else None
+    if company is None:
+        return False
+    before = " ".join(text[:company.start()].split()[-3:])
+    return lex["state_owned"] is None or lex["state_owned"].search(before) is None
 
 
 # the EU's member states and Kazakhstan: their sides list them, under whatever name GeoNames uses ("Czechia")
@@ -141,9 +155,24 @@ def side_of(role: str, org_text: str = "") -> str:
             return side
     if lex["expert"] is not None and lex["expert"].search(text):
         return "other"
+    if _is_private_company_post(text):
+        return "other"  # "CEO of the German start-up Voltaic Minerals": a private company's post
     found = [(m.start(), side) for side, pattern in lex["keywords"] if pattern is not None
              for m in [pattern.search(text)] if m]
     return min(found)[1] if found else "other"
+
+
+def listed_org_side(text: str) -> str:
+    """The side of the longest organisation sides.toml lists that `text` (a title, at most eight words) names
+    ("EBRD President" -> "other"), or "" when it names none: what a title says of its organisation outweighs the
+    home side and the list of people (Mark Rutte as "NATO Secretary General"). A longer text is a clause, not
+    a title, and the organisations it names may be anyone's."""
+    if len(text.split()) > 8:
+        return ""
+    for _, pattern, side in _lexicon()["orgs"]:
+        if pattern.search(text):
+            return side
+    return ""
 
 
 def home_side(place: str, lead: str, body: str = "") -> str:
@@ -200,8 +229,8 @@ def side_in_article(role: str, org_text: str, home: str) -> str:
     country's office; a governor or mayor takes the side of the place the role names ("Governor of Hokkaido",
     "Texas Governor"), and with none, in a story at home in Kazakhstan, Kazakhstan's (an akim in English)."""
     side = side_of(role, org_text)
-    if side != "other" or not home:
-        return side
+    if side != "other" or not home or listed_org_side(f"{role} {org_text}"):
+        return side  # "EBRD President": the bank's post, never an office of the home country
     lex = _lexicon()
     third = next((pattern for s, pattern in lex["keywords"] if s == "other"), None)
     if third is not None and third.search(f"{role} {org_text}"):

@@ -33,6 +33,19 @@ from loaders.sides import home_side, side_in_article, side_of
     ("Kazakh economist", "", "other"),
     ("analyst", "Samruk-Kazyna", "Kazakhstan"),
     ("Vice Minister of Industry and Construction", "", "other"),
+    # a member state's private company is no government: other; a state one is its state's
+    ("CEO of the German start-up Voltaic Minerals", "", "other"),
+    ("managing director of the German company Ecoglobe Minerals", "", "other"),
+    ("Kazakhstan's national atomic energy company", "", "Kazakhstan"),
+    ("German state-owned company head", "", "EU"),
+    ("Kazakh geologist", "", "other"),  # an expert, like an economist
+    # the European Parliament's political groups, and the High Representative's full title
+    ("Greens/EFA lawmaker", "", "EU"),
+    ("rapporteur (S&D, Portugal)", "", "EU"),
+    ("High Representative for Foreign Affairs and Security Policy", "", "EU"),
+    # a European business lobby abroad and NATO are no EU bodies
+    ("Chairman of the European Business Association of Kazakhstan", "", "other"),
+    ("NATO Secretary General", "", "other"),
 ])
 def test_side_of(role, org, side):
     assert side_of(role, org) == side
@@ -122,6 +135,7 @@ def test_people_table_of_nothing_is_empty():
     ("President of Chevron International Exploration and Production", "", "Kazakhstan", "other"),  # a company's
     ("Chairman of the National Bank", "", "Kazakhstan", "Kazakhstan"),  # the organisation is the office
     ("President of the Republic", "", "Kazakhstan", "Kazakhstan"),
+    ("EBRD President", "", "Kazakhstan", "other"),  # a listed organisation's post, never the home country's office
 ])
 def test_government_office_without_a_marker_takes_the_home_side(role, org, home, side):
     assert side_in_article(role, org, home) == side
@@ -205,3 +219,10 @@ def test_an_adverbial_after_the_speakers_name_is_no_role(after):
                          f"Trade has doubled over three years, said Bakhtiyor Saidov, {after}."])
     assert [(r.speaker, r.speaker_role, r.side) for r in rows] == [
         ("Bakhtiyor Saidov", "Uzbek foreign minister", "other")]
+
+
+def test_a_title_naming_a_listed_organisation_outweighs_the_list_of_people():
+    # Mark Rutte is listed as a Dutch prime minister; as NATO's Secretary General he speaks for NATO
+    rows = article_rows(["NATO Secretary General Mark Rutte said the alliance valued its partners in Central Asia.",
+                         "“We share an interest in a stable region,” Rutte said."])
+    assert [(r.speaker, r.side) for r in rows] == [("Mark Rutte", "other")] * 2

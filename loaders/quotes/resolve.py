@@ -25,7 +25,8 @@ import bisect
 import re
 from dataclasses import replace
 
-from loaders.sides import gender_of_given_name, is_country_word, person_side, side_in_article, side_of
+from loaders.sides import (gender_of_given_name, is_country_word, listed_org_side, person_side, side_in_article,
+                           side_of)
 from loaders.quotes.cues import cue_positions
 from loaders.quotes.marks import overlaps, scan_spans
 from loaders.quotes.names import company_role
@@ -391,7 +392,8 @@ class Article(Frames, Documents, Organisations, States, Persons):
         return None
 
     def _as_speaker(self, person: Person, how: str) -> Speaker:
-        return Speaker(person.name, person.role, person_side(person.name) or self._side(person.role), how, True)
+        side = listed_org_side(person.role) or person_side(person.name) or self._side(person.role)
+        return Speaker(person.name, person.role, side, how, True)
 
     def settled(self, name: str) -> tuple[str, str]:
         """(role, side) of a person for every quote of theirs in the article, decided once from all the
@@ -407,8 +409,8 @@ class Article(Frames, Documents, Organisations, States, Persons):
 
     def _side_of_roles(self, person: Person) -> str:
         """The side `settled` reads from a person's own roles (or sides.toml), before any owner's."""
-        known = person_side(person.name)
-        if known or not person.roles:
+        known = next(filter(None, map(listed_org_side, person.roles)), "") or person_side(person.name)
+        if known or not person.roles:  # "NATO Secretary General Mark Rutte": the organisation's, not his old post's
             return known
         roles = sorted(person.roles, key=lambda r: (-len(r), r))
         side = self._side(self._expanded(roles[0]))
