@@ -223,6 +223,19 @@ def test_an_office_of_a_region_or_city_in_lower_case_is_the_title_of_the_name_af
     assert (q["speaker"].tolist(), q["speaker_role"].tolist()) == (["Yermaganbet Bulekpayev"], [office])
 
 
+@pytest.mark.parametrize("para", [
+    "“The corridor will carry ten million tonnes of cargo a year,” said Minister of Investment, Industry and Trade "
+    "Laziz Kudratov.",
+    "“The corridor will carry ten million tonnes of cargo a year,” Minister of Investment, Industry and Trade "
+    "Laziz Kudratov said.",
+    "Minister of Investment, Industry and Trade Laziz Kudratov said that the corridor would carry ten million tonnes.",
+])
+def test_an_office_whose_fields_are_listed_with_commas_is_one_title_before_its_holders_name(para):
+    q = _quotes(para)
+    assert (q["speaker"].tolist(), q["speaker_role"].tolist()) == (
+        ["Laziz Kudratov"], ["Minister of Investment, Industry and Trade"])
+
+
 def test_a_surname_with_initials_after_it_is_the_person_whose_given_name_they_open():
     q = _quotes("The meeting was attended by Prime Minister Alikhan Smailov and Minister of Finance Yerulan "
                 "Zhamaubayev.",

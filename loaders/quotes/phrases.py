@@ -160,6 +160,20 @@ def _fronted_name(head: str, app: str) -> Phrase | None:
 _COMPANY_APPOSITION_RE = re.compile(rf"^[A-Z][\w&.’'\-]*(?:\s+[A-Z][\w&.’'\-]*){{0,4}}\s+{LEGAL_FORM}\.?$")
 
 
+# an office whose fields are listed with commas before the last "and" ("Minister of Investment, Industry and Trade
+# Laziz Kudratov"): those commas set off no apposition
+_LISTED_OFFICE_RE = re.compile(r"\b(?:of|for)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?(?:,\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)+"
+                               r",?\s+and\s+[A-Z]")
+_FIELD_COMMA = "\x00"
+
+
+def _unlisted(text: str) -> str:
+    """`text` with the commas listing an office's fields hidden (as _FIELD_COMMA), so that they split nothing."""
+    if text.count(",") == 0 or " and " not in text:
+        return text
+    return _LISTED_OFFICE_RE.sub(lambda m: m.group().replace(",", _FIELD_COMMA), text)
+
+
 @lru_cache(maxsize=16384)
 def read_phrase(raw: str) -> Phrase | None:
     """The parts of a speaker phrase: pronoun, head, apposition, channel, first person name, organisation.
@@ -178,7 +192,8 @@ def read_phrase(raw: str) -> Phrase | None:
     low = _WORDS_OF_RE.sub("", low)  # "according to his words", "in her opinion"
     if low in ("he", "she", "him", "her", "his", "it"):  # "according to him"
         return Phrase(text, pronoun={"him": "he", "her": "she", "his": "he"}.get(low, low))
-    head, _, app = text.partition(",")
+    head, _, app = _unlisted(text).partition(",")
+    head, app = head.replace(_FIELD_COMMA, ","), app.replace(_FIELD_COMMA, ",")
     head = _LED_BY_RE.sub("", _ACRONYM_RE.sub("", head))
     named = _kind_named(head.strip())
     if named:  # "the state news agency Petra": the organisation's name
