@@ -709,3 +709,15 @@ def test_a_participle_right_after_an_inverted_cues_name_ends_the_name(participle
     assert _rows("Prime Minister Alikhan Smailov chaired the session of the Government.",
                  f"«Local projects decide the welfare of our citizens,» said Smailov {participle} the akims to act.") == [
         ("direct", "Local projects decide the welfare of our citizens", "Alikhan Smailov", "cue_speaker_after")]
+
+
+@pytest.mark.parametrize("after, speaker, role", [
+    ("said Executive Vice-President Stéphane Séjourné, responsible for Prosperity and Industrial Strategy",
+     "Stéphane Séjourné", "Executive Vice-President, responsible for Prosperity and Industrial Strategy"),
+    ("said Commissioner Jozef Síkela, in charge of International Partnerships",
+     "Jozef Síkela", "Commissioner, in charge of International Partnerships"),
+])
+def test_a_portfolio_set_off_after_the_name_completes_the_title(after, speaker, role):
+    # EU and government press releases give a commissioner's portfolio after the name, in commas
+    rows = article_rows([f"“Raw materials are the backbone of our industry,” {after}."])
+    assert [(r.speaker, r.speaker_role, r.side) for r in rows] == [(speaker, role, "EU")]

@@ -160,6 +160,8 @@ def _fronted_name(head: str, app: str) -> Phrase | None:
 _COMPANY_APPOSITION_RE = re.compile(rf"^[A-Z][\w&.’'\-]*(?:\s+[A-Z][\w&.’'\-]*){{0,4}}\s+{LEGAL_FORM}\.?$")
 
 
+# the portfolio of a commissioner or minister, set off after the name in EU and government press releases
+_PORTFOLIO_RE = re.compile(r"(?:responsible|in\s+charge)\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
 # an office whose fields are listed with commas before the last "and" ("Minister of Investment, Industry and Trade
 # Laziz Kudratov"): those commas set off no apposition
 _LISTED_OFFICE_RE = re.compile(r"\b(?:of|for)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?(?:,\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)+"
@@ -206,6 +208,9 @@ def read_phrase(raw: str) -> Phrase | None:
     head, indefinite = head.strip(), _INDEFINITE_APP_RE.match(app.strip(" ,"))
     described = _RELATIVE_TAIL_RE.split(" " + app.strip(" ,"), maxsplit=1)[0].strip() if app.strip(" ,") else ""
     app = DETERMINER_RE.sub("", app.strip(" ,"))
+    portfolio = app if _PORTFOLIO_RE.match(app) else ""
+    if portfolio:  # "Executive Vice-President X, responsible for Prosperity": the portfolio completes the title
+        app = ""
     if app.startswith("as ") or ADVERBIAL_OPENING_RE.match(app):
         app = ""  # "Jokowi, as the president is popularly known", "X, after talks with Y": what he stands for, when
     if described and _NAMED_HEAD_RE.fullmatch(head) and "," not in described and not _LIST_RE.search(
@@ -258,7 +263,10 @@ def read_phrase(raw: str) -> Phrase | None:
             at, end = with_initials(head, start + offset, start + offset + len(name))
             named = (head[at:end], at)
     if named is not None:
-        return Phrase(head, app, name=named[0], name_role=app or title_before(head, named[1]) or employed_as)
+        title = app or title_before(head, named[1]) or employed_as
+        if portfolio:
+            title = f"{title}, {portfolio}" if title else portfolio
+        return Phrase(head, app, name=named[0], name_role=title)
     if described:
         return Phrase(head, app, org_like=True) if is_known_org(head) else None
     words = [fold_token(w) for w in head.split()]
