@@ -721,3 +721,14 @@ def test_a_portfolio_set_off_after_the_name_completes_the_title(after, speaker, 
     # EU and government press releases give a commissioner's portfolio after the name, in commas
     rows = article_rows([f"“Raw materials are the backbone of our industry,” {after}."])
     assert [(r.speaker, r.speaker_role, r.side) for r in rows] == [(speaker, role, "EU")]
+
+
+@pytest.mark.parametrize("party, speaker, side", [
+    ("The Kazakh side", "Kazakh side", "Kazakhstan"),
+    ("The European side", "European side", "EU"),
+    ("The Jordan side", "Jordan side", "other"),
+])
+def test_a_country_s_side_at_talks_speaks_with_that_country_s_side(party, speaker, side):
+    # translated official news names a delegation by its country: "the Kazakh side noted that …"
+    rows = article_rows([f"{party} said that it was ready to increase uranium supplies."])
+    assert [(r.kind, r.speaker, r.side) for r in rows] == [("reported", speaker, side)]

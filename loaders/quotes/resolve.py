@@ -33,7 +33,7 @@ from loaders.quotes.names import company_role
 from loaders.quotes.documents import Documents, document_owner
 from loaders.quotes.frames import Frames
 from loaders.quotes.organisations import Organisations, group_org
-from loaders.quotes.states import States, post_name, state_name
+from loaders.quotes.states import States, post_name, side_party, state_name
 from loaders.quotes.persons import Person, Persons
 from loaders.quotes.phrases import read_phrase
 from loaders.quotes.roles import (DETERMINER_RE, ROLE_SYNONYM_RE, fold_token, head_noun, org_headed, role_core, role_like,
@@ -176,6 +176,9 @@ class Article(Frames, Documents, Organisations, States, Persons):
         country = state_name(raw)
         if country:  # "Azerbaijan said Thursday it started deliveries": its state
             return Speaker(country, "", self._side("", country), how)
+        party = side_party(raw)
+        if party:  # "the Kazakh side noted": the country's delegation to the talks
+            return Speaker(party, "", self._side("", party), how)
         holder = holder_of_title(raw)
         if holder:  # "Hero-Arkadag said": the one man who holds the title
             person = self.persons.get(holder) or self._register(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders.sides import is_country_word
 from loaders.quotes.roles import DETERMINER_RE
 from loaders.quotes.vocab import COUNTRY_OF_ADJECTIVE, COUNTRY_RE
 
@@ -22,6 +23,19 @@ def state_name(raw: str) -> str:
     """The country a speaker phrase names, without "the" ("Azerbaijan", "Democratic Republic of Congo"), or ""."""
     phrase = raw.strip(" ,")
     return DETERMINER_RE.sub("", phrase) if _STATE_RE.fullmatch(phrase) else ""
+
+
+# a party to talks named by its country, as translated official news writes it: "the Kazakh side", "the European side",
+# "the Jordan side"
+_SIDE_PARTY_RE = re.compile(r"(?:[Tt]he\s+)?(?P<country>[A-Z][\w\-]+)\s+side")
+
+
+def side_party(raw: str) -> str:
+    """"Kazakh side" for "the Kazakh side" (a country's word, or the EU's, before "side"), else ""."""
+    m = _SIDE_PARTY_RE.fullmatch(raw.strip(" ,"))
+    if m is None or not (is_country_word(m.group("country")) or COUNTRY_RE.fullmatch(m.group("country"))):
+        return ""
+    return f"{m.group('country')} side"
 
 
 _THE_COUNTRYS_RE = re.compile(r"(?:the\s+)?country['’]s\s+", re.I)
