@@ -568,3 +568,10 @@ def test_and_before_a_verb_still_ends_the_speaker_after_an_inverted_cue():
 ])
 def test_a_party_and_country_in_parentheses_after_a_name_stay_out_of_the_speaker(para):
     assert [(r.speaker, r.speaker_role, r.side) for r in article_rows([para])] == [("Katarzyna Nowicka", "MEP", "EU")]
+
+
+@pytest.mark.parametrize("chamber", ["Senate", "Riksdag"])
+def test_a_parliament_named_after_of_is_never_part_of_the_chairmans_name(chamber):
+    rows = article_rows([f"Chairman of the {chamber} Maulen Ashimbayev met the delegation on Monday.",
+                         "“We study European experience in parliamentary oversight,” Ashimbayev said."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [("Maulen Ashimbayev", f"Chairman of the {chamber}")]
