@@ -575,3 +575,17 @@ def test_a_parliament_named_after_of_is_never_part_of_the_chairmans_name(chamber
     rows = article_rows([f"Chairman of the {chamber} Maulen Ashimbayev met the delegation on Monday.",
                          "“We study European experience in parliamentary oversight,” Ashimbayev said."])
     assert [(r.speaker, r.speaker_role) for r in rows] == [("Maulen Ashimbayev", f"Chairman of the {chamber}")]
+
+
+def test_the_commission_chief_is_the_commissions_president_not_the_other_president_named():
+    paras = ["Commission President Ursula von der Leyen and Uzbek President Shavkat Mirziyoyev spoke to the press.",
+             "“Uzbekistan wants more than a trade deal,” the Uzbek leader said.",
+             "“And Europe wants more than raw materials,” the Commission chief said."]
+    assert [r.speaker for r in article_rows(paras)] == ["Shavkat Mirziyoyev", "Ursula von der Leyen"]
+
+
+def test_the_home_countrys_leader_is_its_president_in_a_story_at_home():
+    paras = ["President Kassym-Jomart Tokayev received European Council President António Costa.",
+             "“Kazakhstan attaches particular importance to the summit,” the Kazakh leader said."]
+    assert [(r.speaker, r.side) for r in article_rows(paras, home="Kazakhstan")] == [
+        ("Kassym-Jomart Tokayev", "Kazakhstan")]

@@ -418,12 +418,12 @@ class Persons:
         found = {n for n, person in self.persons.items() if person.role and title <= role_tokens(person.role)
                  and not any(is_country_word(w) for w in role_tokens(person.role))}
         side = side_of(" ".join(country))
-        if self.home and side == self.home:
-            return found
-        found = {n for n in found if person_side(n) in ("", side)}  # "the Uzbek president" is never Tokayev
         if not found:  # "the Uzbek leader": a general word for a title, only for a person the lists place there
             found = {n for n, person in self.persons.items() if person.role and _holds(title, person.role)
                      and person_side(n) == side}
+        if self.home and side == self.home:
+            return found
+        found = {n for n in found if person_side(n) in ("", side)}  # "the Uzbek president" is never Tokayev
         return found if len(found) == 1 else set()
 
     def _bare_title_holder(self, wanted: frozenset[str]) -> set[str]:
@@ -441,13 +441,14 @@ class Persons:
         return {fold_token(w) for name in self.persons for w in name.split()}
 
     def _title_holder(self, wanted: frozenset[str]) -> set[str]:
-        """The one person whose role has each title word of the phrase, or a title a general one stands for
-        ("head" for a chairman), whatever else the phrase says of them: "the regional akim" for the "Akim of the
+        """The one person whose role has each title word of the phrase, else the one whose role has a title a
+        general one stands for ("head" for a chairman), whatever else the phrase says of them: "the regional akim" for the "Akim of the
         Karaganda region", "the company's chief executive"; empty when none or several fit."""
         titles = {w for w in wanted if w in ROLE_WORDS}
         if not titles or titles == wanted or len(wanted) > 5 or wanted & self._name_words():
             return set()  # a description only: never a phrase naming somebody ("President X, as Trend")
-        found = {n for n, person in self.persons.items() if person.role and _holds(titles, person.role)}
+        literal = {n for n, person in self.persons.items() if person.role and titles <= role_tokens(person.role)}
+        found = literal or {n for n, person in self.persons.items() if person.role and _holds(titles, person.role)}
         return found if len(found) == 1 else set()
 
     def _role_holder(self, phrase: str, p: int, pos: int) -> Person | None:
