@@ -732,3 +732,10 @@ def test_a_country_s_side_at_talks_speaks_with_that_country_s_side(party, speake
     # translated official news names a delegation by its country: "the Kazakh side noted that …"
     rows = article_rows([f"{party} said that it was ready to increase uranium supplies."])
     assert [(r.kind, r.speaker, r.side) for r in rows] == [("reported", speaker, side)]
+
+
+@pytest.mark.parametrize("after", ["said Kate Mallinson of Chatham House", "Kate Mallinson of Chatham House said"])
+def test_a_person_of_an_organisation_is_the_speaker_and_the_organisation_their_affiliation(after):
+    # wire style: "said X of Y" names the person, and Y only says where they work
+    rows = article_rows([f"“The hydrogen still needs buyers and pipelines,” {after}."])
+    assert [(r.speaker, r.speaker_role, r.side) for r in rows] == [("Kate Mallinson", "Chatham House", "other")]

@@ -241,9 +241,13 @@ def read_phrase(raw: str) -> Phrase | None:
         return Phrase(head, app, channel=" ".join(channel.group("chan").lower().split()),
                       channel_org=DETERMINER_RE.sub("", channel.group("org").strip()))
     named = None
+    affiliation = ""  # "Kate Mallinson of Chatham House": where the person named works
     org_head = fold_token(head.split(maxsplit=1)[0]) in ORG_WORDS
     for m in CHUNK_RE.finditer(head):
         chunk, offset = m.group(), m.start()
+        if named is not None and head[named[1] + len(named[0]):offset] == " of ":
+            affiliation = chunk
+            continue
         if " " not in chunk and head[:offset].endswith(" of ") and (
                 org_head or is_role_word(head[:offset - 4].rsplit(maxsplit=1)[-1])):
             continue  # "Ministry of Mines", "CEO of Masdar": the word after "of" is the organisation's
@@ -261,9 +265,9 @@ def read_phrase(raw: str) -> Phrase | None:
         name, start = name_in_chunk(chunk, after_of)
         if name:  # the last name wins: a title comes before the name it belongs to
             at, end = with_initials(head, start + offset, start + offset + len(name))
-            named = (head[at:end], at)
+            named, affiliation = (head[at:end], at), ""
     if named is not None:
-        title = app or title_before(head, named[1]) or employed_as
+        title = app or title_before(head, named[1]) or employed_as or affiliation
         if portfolio:
             title = f"{title}, {portfolio}" if title else portfolio
         return Phrase(head, app, name=named[0], name_role=title)
