@@ -33,6 +33,7 @@ from loaders.quotes.names import company_role
 from loaders.quotes.documents import Documents, document_owner
 from loaders.quotes.frames import Frames
 from loaders.quotes.organisations import Organisations, group_org
+from loaders.quotes.holders import Holders
 from loaders.quotes.states import States, post_name, side_party, state_name
 from loaders.quotes.persons import Person, Persons
 from loaders.quotes.phrases import read_phrase
@@ -77,7 +78,7 @@ def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
 _PERSONS_OFFICE_RE = re.compile(r"(?P<owner>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+(?:office|administration)")
 
 
-class Article(Frames, Documents, Organisations, States, Persons):
+class Article(Frames, Documents, Organisations, States, Holders, Persons):
     """Persons, quoted regions and sentences of one article, and the speakers its phrases denote."""
 
     def __init__(self, paras: list[str], home: str = "", title: str = ""):
