@@ -236,6 +236,13 @@ def test_an_office_whose_fields_are_listed_with_commas_is_one_title_before_its_h
         ["Laziz Kudratov"], ["Minister of Investment, Industry and Trade"])
 
 
+def test_a_titles_gloss_in_parentheses_is_part_of_the_title():
+    q = _quotes("“The capital is building more schools than ever before,” wrote Akim (Mayor) of Astana Zhenis "
+                "Kassymbek on his Instagram page.")
+    assert q[["speaker", "speaker_role", "side"]].values.tolist() == [
+        ["Zhenis Kassymbek", "Akim (Mayor) of Astana", "Kazakhstan"]]
+
+
 def test_a_surname_with_initials_after_it_is_the_person_whose_given_name_they_open():
     q = _quotes("The meeting was attended by Prime Minister Alikhan Smailov and Minister of Finance Yerulan "
                 "Zhamaubayev.",

@@ -136,6 +136,11 @@ def title_before(text: str, start: int) -> str:
         # "Minister of Economy, Trade and Industry": an office's fields listed with commas before the last "and"
         # (never "the Minister of Energy, and Frederik Smits": a field must stand between the comma and "and")
         listed = word[-1] == "," and word[0].isupper() and "and" in taken[:-1] and len(word) > 2
+        gloss = _gloss_length(backwards, i) if taken and word.endswith(")") else 0
+        if gloss:  # "Akim (Mayor) of Astana": a title's gloss in parentheses is part of the title
+            taken.extend(backwards[i:i + gloss])
+            i += gloss
+            continue
         if ((word[-1] in ",;:.()\"“”«»" and not listed) or (taken == [] and word[-1] in ".!?")
                 or _WHEN_WORD_RE.fullmatch(word)):
             break  # "Yesterday Deputy Prime Minister …", "On Tuesday Energy Minister …": when, never the title
@@ -172,6 +177,15 @@ def title_before(text: str, start: int) -> str:
             break
         first -= 1
     return " ".join(taken[first:])
+
+
+def _gloss_length(backwards: list[str], i: int) -> int:
+    """How many words, from `backwards[i]` (ending in ")") on, a parenthesis of one to three words takes right after
+    a role word ("Akim (Mayor)" -> 1), else 0."""
+    for k in range(i, min(i + 3, len(backwards))):
+        if backwards[k].startswith("("):
+            return k - i + 1 if k + 1 < len(backwards) and is_role_word(backwards[k + 1]) else 0
+    return 0
 
 
 _ORG_KINDS = ORG_WORDS | COMPANY_NOUNS | PLACE_UNITS
