@@ -589,3 +589,9 @@ def test_the_home_countrys_leader_is_its_president_in_a_story_at_home():
              "“Kazakhstan attaches particular importance to the summit,” the Kazakh leader said."]
     assert [(r.speaker, r.side) for r in article_rows(paras, home="Kazakhstan")] == [
         ("Kassym-Jomart Tokayev", "Kazakhstan")]
+
+
+def test_the_hr_vp_is_the_title_of_the_eus_foreign_policy_chief():
+    paras = ["HR/VP Kaja Kallas arrived in Astana on Thursday for talks with the Kazakh leadership.",
+             "“We see Kazakhstan as a bridge between Europe and Asia,” the HR/VP said at the press conference."]
+    assert [(r.speaker, r.speaker_role, r.side) for r in article_rows(paras)] == [("Kaja Kallas", "HR/VP", "EU")]
