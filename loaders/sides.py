@@ -150,9 +150,9 @@ def side_of(role: str, org_text: str = "") -> str:
     text = _DESTINATION_RE.sub(r"\1", text)
     if lex["in_place"] is not None:
         text = lex["in_place"].sub("", text)
-    for _, pattern, side in lex["orgs"]:
-        if pattern.search(text):
-            return side
+    side = _named_org_side(text)
+    if side:
+        return side
     if lex["expert"] is not None and lex["expert"].search(text):
         return "other"
     if _is_private_company_post(text):
@@ -167,8 +167,12 @@ def listed_org_side(text: str) -> str:
     ("EBRD President" -> "other"), or "" when it names none: what a title says of its organisation outweighs the
     home side and the list of people (Mark Rutte as "NATO Secretary General"). A longer text is a clause, not
     a title, and the organisations it names may be anyone's."""
-    if len(text.split()) > 8:
-        return ""
+    return "" if len(text.split()) > 8 else _named_org_side(text)
+
+
+@lru_cache(maxsize=4096)
+def _named_org_side(text: str) -> str:
+    """The side of the longest organisation sides.toml lists that `text` names, or ""."""
     for _, pattern, side in _lexicon()["orgs"]:
         if pattern.search(text):
             return side

@@ -79,8 +79,8 @@ class Holders:
 
     def _title_holder(self, wanted: frozenset[str]) -> set[str]:
         """The one person whose role has each title word of the phrase, else the one whose role has a title a
-        general one stands for ("head" for a chairman), whatever else the phrase says of them: "the regional akim" for the "Akim of the
-        Karaganda region", "the company's chief executive"; empty when none or several fit."""
+        general one stands for ("head" for a chairman), whatever else the phrase says of them: "the regional akim"
+        for the "Akim of the Karaganda region", "the company's chief executive"; empty when none or several fit."""
         titles = {w for w in wanted if w in ROLE_WORDS}
         if not titles or titles == wanted or len(wanted) > 5 or wanted & self._name_words():
             return set()  # a description only: never a phrase naming somebody ("President X, as Trend")
