@@ -1784,3 +1784,27 @@ def test_words_the_new_conventions_name_still_open_an_ordinary_clause(sentence, 
 def test_an_opening_adverbial_before_a_title_is_no_employer():
     q = _quotes("Last week finance minister Madi Takiyev said the budget would be revised in the autumn.")
     assert q["speaker_role"].tolist() != ["Last week finance minister"]
+
+
+def test_he_after_according_to_a_person_is_that_person():
+    # "According to X, he read the letter and recalled that …": the source is the clause's subject, never the
+    # person named as an object just before
+    q = _quotes("The president answered a letter from Daniyar Sultan, who is under arrest.",
+                "According to Berik Omarov, he read Daniyar Sultan’s letter and recalled that the border is settled.")
+    assert [(k, t, s) for k, t, s, _ in _got(q)] == [("reported", "the border is settled", "Berik Omarov")]
+
+
+def test_a_title_never_passes_to_a_person_named_as_an_object_after_it():
+    # "The President … responded to an appeal from X": X is not the president
+    q = _quotes("The President of Kyrgyzstan gave an interview and responded to an appeal from Daniyar Sultan.",
+                "Daniyar Sultan said the talks went well.")
+    assert list(zip(q["speaker"], q["speaker_role"])) == [("Daniyar Sultan", "")]
+
+
+def test_the_speaker_points_back_to_the_person_the_story_is_about_paragraphs_later():
+    q = _quotes("In Yerlan Tokhtarov’s words, the two countries get on well.",
+                "Trade has grown since independence.",
+                "American firms remain the largest investors.",
+                "As for political ties, the speaker believes that visits should be more frequent.")
+    assert [(t, s) for _, t, s, _ in _got(q) if t.startswith("visits")] == [
+        ("visits should be more frequent", "Yerlan Tokhtarov")]

@@ -595,3 +595,24 @@ def test_the_hr_vp_is_the_title_of_the_eus_foreign_policy_chief():
     paras = ["HR/VP Kaja Kallas arrived in Astana on Thursday for talks with the Kazakh leadership.",
              "“We see Kazakhstan as a bridge between Europe and Asia,” the HR/VP said at the press conference."]
     assert [(r.speaker, r.speaker_role, r.side) for r in article_rows(paras)] == [("Kaja Kallas", "HR/VP", "EU")]
+
+
+@pytest.mark.parametrize("post", ["Ambassador to Tashkent", "Ambassador in Tashkent", "Ambassador of Georgia to Vatican",
+                                  "envoy to the Holy See", "Consul General in Almaty"])
+def test_the_place_an_envoy_is_posted_to_is_no_part_of_the_name_after_it(post):
+    # "Russian Ambassador to Ashgabat Ivan Volynkin": the place closes the title, the name follows
+    rows = article_rows([f"Trade will double by 2030, the {post} Pavel Orlov said."])
+    assert [(r.speaker, r.speaker_role) for r in rows] == [("Pavel Orlov", post)]
+
+
+def test_according_to_a_full_name_keeps_every_word_of_it():
+    rows = article_rows(["According to Ursula von der Leyen, the deal is close."])
+    assert [r.speaker for r in rows] == ["Ursula von der Leyen"]
+
+
+def test_the_diplomat_is_the_person_just_quoted_when_no_one_holds_a_diplomats_post():
+    # "…,” she said. “…,” the diplomat said: elegant variation for the person just quoted, whose post the
+    # article never states
+    assert _speakers("“Trade will grow,” Du said.",
+                     "“Our projects are many,” the diplomat said.") == [
+        ("direct", "Trade will grow", "Du"), ("direct", "Our projects are many", "Du")]

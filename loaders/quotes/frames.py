@@ -80,15 +80,17 @@ class Frames:
     def _frame_subject(self, m: re.Match[str], p: int) -> Speaker | None:
         """The speaker of a frame's subject phrase: after a conjunction ("…, but the EU official said that"), the
         subject a fronted time or place leaves, or the subject of a first predicate ("Mora commended … and said")."""
+        first = _FIRST_PREDICATE_RE.fullmatch(m.group("spk"))
+        if first is not None:  # "Mora commended the relations … and said that": the sentence's subject, never
+            # "The President … gave an interview and" read as one long title
+            speaker = self.resolve(first.group("subj"), p, m.start("spk"))
+            if speaker is not None:
+                return speaker
         lead = _CONJUNCTION_RE.match(m.group("spk"))  # "…, but the EU official said that", "in which he said"
         at = m.start("spk") + (lead.end() if lead else 0)
         speaker = self.resolve(m.group("spk")[at - m.start("spk"):], p, at)
         if speaker is None and _UNCOMMAED_OPENER_RE.match(m.group("spk")):
             speaker = self._fronted_subject(m.group("spk"), p, m.start("spk"))
-        elif speaker is None:
-            first = _FIRST_PREDICATE_RE.fullmatch(m.group("spk"))
-            if first is not None:  # "Mora commended the relations … and said that": the sentence's subject
-                speaker = self.resolve(first.group("subj"), p, m.start("spk"))
         return speaker
 
     def participle_speaker(self, p: int, start: int, end: int) -> Speaker | None:

@@ -71,26 +71,31 @@ def kind_before(before: str) -> bool:
 _FIELD_AND_RE = re.compile(r"\b(?:of|for)\s.*[A-Z][\w\-]*\sand\s$")
 # the end of an office's title right before a capitalised run: "Minister of (the) …", "Commissioner for …"
 _OFFICE_LINK_RE = re.compile(r"\s(?:of|for)\s(?:the\s)?$")
+# the place an envoy is posted to, right before a capitalised run: "Ambassador to Ashgabat …", "Ambassador of
+# Armenia to Vatican …", "Consul General in Almaty …"
+_POSTED_TO_RE = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Rr]epresentative|[Cc]onsul(?:\s[Gg]eneral)?|[Cc]harg[eé] "
+                           r"d['’]affaires)(?:\s(?:of|to)\s(?:the\s)?[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)?\s(?:to|in)\s(?:the\s)?$")
 
 
 def after_office(before: str) -> bool:
     """Whether a capitalised run after `before` may open with the end of an office's name (its field, its
     country) before the holder's name: after "of"/"for" ("Minister of Emergency Situations Baurzhan
     Syzdykov") or after "and" inside the office's field ("Commissioner for Enlargement and Neighborhood
-    Oliver Varhelyi")."""
-    return _OFFICE_LINK_RE.search(before[-12:]) is not None or _FIELD_AND_RE.search(before[-80:]) is not None
+    Oliver Varhelyi"), or after the place an envoy is posted to ("Ambassador to the Holy See Pavel Orlov")."""
+    return (_OFFICE_LINK_RE.search(before[-12:]) is not None or _FIELD_AND_RE.search(before[-80:]) is not None
+            or _POSTED_TO_RE.search(before[-80:]) is not None)
 
 
 def office_word_count(before: str, chunk: str) -> int:
     """How many first words of a capitalised chunk of three words or more end an office's title or name an
     organisation rather than start a name: one after "of" ("President of Azerbaijan Ilham Aliyev"), after
     "and" in the office's field ("Minister of Territorial Administration and Infrastructures Suren Papikyan"),
-    or after the organisation's kind in lower case ("CEO of the corporation Rosatom Alexey Likhachev"); else 0.
-    `before` is the text before the chunk."""
+    or after the organisation's kind in lower case ("CEO of the corporation Rosatom Alexey Likhachev"), or the place
+    an envoy is posted to ("Ambassador to Ashgabat Ivan Volynkin"); else 0. `before` is the text before the chunk."""
     if chunk.count(" ") < 2:
         return 0
     return int(before.endswith(" of ") or _FIELD_AND_RE.search(before[-80:]) is not None
-               or kind_before(before))
+               or kind_before(before) or _POSTED_TO_RE.search(before[-80:]) is not None)
 
 
 # initials written before a name: "V. L. Kantha Rao", "S.Mynbayev", "Kh.Badamsuren" (a transliterated given

@@ -60,8 +60,8 @@ class Person:
 
 
 
-_OBJECT_BEFORE_RE = re.compile(
-    r"\b(?P<kw>by|with|to|from|for|and|between|met|meets|received|receives|thanked|invited"
+_OBJECT_BEFORE_RE = re.compile(  # the last such word before the name: "an interview and responded to an appeal from X"
+    r"(?s:.*)\b(?P<kw>by|with|to|from|for|and|between|met|meets|received|receives|thanked|invited"
     r"|(?:invitation|behalf|visit|participation|presence|initiative|request)\s+of)\s+"
     r"(?:(?:the|a|an)\s+)?(?:[\w’'\-.]+\s+){0,6}$")
 
@@ -99,7 +99,7 @@ def _in_cue_adverbial(before: str) -> bool:
     return _ADVERBIAL_RE.search(clause, cue.end() - 1) is not None
 
 
-def _is_object(text: str, start: int) -> bool:
+def is_object(text: str, start: int) -> bool:
     """Whether the name at text[start] is a preposition's or a verb's object ("the session chaired by President
     X", "met with X"), or a possessive ("over Erdogan's visit"), not the subject of its clause; the agent of a
     passive clause ("The delegation was led by X") is its subject."""
@@ -113,8 +113,10 @@ def _is_object(text: str, start: int) -> bool:
     if start < 0 or any(c in before for c in ".;") or _PASSIVE_AGENT_RE.search(before):
         return False
     m = _OBJECT_BEFORE_RE.search(before)
+    if m is not None and m.group("kw") == "to" and before[:m.start("kw")].casefold().endswith("according "):
+        return False  # "According to X, he …": the source of what follows is its subject
     if m is not None and m.group("kw") == "and":  # "met X and Y": an object too; "X and Y signed": a second subject
-        earlier = text[max(0, start - 160):start - len(before) + m.start()]
+        earlier = text[max(0, start - 160):start - len(before) + m.start("kw")]
         earlier = earlier[max(earlier.rfind(c) for c in ".;") + 1:]
         return bool(_OBJECT_BEFORE_RE.search(earlier))
     return m is not None
@@ -374,7 +376,7 @@ class Persons:
         chaired by President X", "met with X") when a subject (of gender `want`, if given) is named there too: a
         subject is what "he" or "the head of state" goes on about."""
         recent = [m for m in before if m[0] >= p - 1]
-        subjects = [m for m in recent if not _is_object(self.paras[m[0]], m[1])]
+        subjects = [m for m in recent if not is_object(self.paras[m[0]], m[1])]
         if subjects and len(subjects) < len(recent) and (not want or self._fits(subjects, want)):
             return [m for m in before if m[0] < p - 1] + subjects
         return before

@@ -35,16 +35,17 @@ from loaders.quotes.frames import Frames
 from loaders.quotes.organisations import Organisations, group_org
 from loaders.quotes.holders import Holders
 from loaders.quotes.states import States, post_name, side_party, state_name
-from loaders.quotes.persons import Person, Persons
+from loaders.quotes.persons import Person, Persons, is_object
 from loaders.quotes.phrases import read_phrase
 from loaders.quotes.roles import (DETERMINER_RE, ROLE_SYNONYM_RE, fold_token, head_noun, org_headed, role_core, role_like,
                                   role_tokens)
 from loaders.quotes.rows import UNNAMED, Speaker
 from loaders.quotes.sources import holder_of_title, member_of, place_speaker, unnamed
-from loaders.quotes.vocab import CHANNEL, ORG_WORDS, PARAGRAPH_LABEL_RE, REFER_BACK
+from loaders.quotes.vocab import CHANNEL, JUST_QUOTED_NOUNS, ORG_WORDS, PARAGRAPH_LABEL_RE, REFER_BACK
 from loaders.sentences import sentence_spans
 
 CHANNEL_RE = re.compile(CHANNEL, re.I)
+_PERSONAL_PRONOUN_RE = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
 _OWNER_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['’]s\s+(?=[a-z])")
 # a post held for another person: "Tokayev's press secretary", "Borrell's spokesperson" (never "Nurtleu's counterpart")
 _PERSON_OWNER_RE = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+(?:(?:chief|senior|deputy|personal|"
@@ -218,8 +219,9 @@ class Article(Frames, Documents, Organisations, States, Holders, Persons):
             return self._described(raw, p, pos, how)
         if phrase.pronoun == "it":
             return self._it(p, pos, how)
-        if phrase.pronoun:
-            person = self._pronoun(phrase.pronoun, p, pos)
+        if phrase.pronoun:  # at the pronoun itself: "According to Sadyr Japarov, he" is Japarov
+            at = [m.start() for m in _PERSONAL_PRONOUN_RE.finditer(raw)]
+            person = self._pronoun(phrase.pronoun, p, pos + (at[-1] if at else 0))
             return None if person is None else self._as_speaker(person, "pronoun")
         if phrase.channel:
             holder = self._role_holder(phrase.head, p, pos)  # "the press secretary of the President" named before
@@ -309,11 +311,12 @@ class Article(Frames, Documents, Organisations, States, Holders, Persons):
         return self._published_by(p, pos)
 
     def _official_just_quoted(self, raw: str, p: int, pos: int) -> Speaker | None:
-        """“…,” Name said. “…,” the Tajik official said: "the … official" right after a person spoke (in the same
-        paragraph or the one before) is that person, when the words before "official" do not give another side ("the European
-        official" after a Kazakh minister is someone else); never "the source", "the expert"."""
+        """“…,” Name said. “…,” the Tajik official said: "the … official" (or "the diplomat", speech.toml
+        `just_quoted`) right after a person spoke (in the same paragraph or the one before) is that person, when
+        the words before the noun do not give another side ("the European official" after a Kazakh minister is
+        someone else); never "the source", "the expert"."""
         words = raw.strip(" ,").split()
-        if len(words) < 2 or words[0].casefold() != "the" or words[-1].casefold() != "official":
+        if len(words) < 2 or words[0].casefold() != "the" or words[-1].casefold() not in JUST_QUOTED_NOUNS:
             return None
         last = self._last_spoken(p, pos)
         if last is None or last[0] < p - 1 or not last[1].person:
@@ -343,6 +346,10 @@ class Article(Frames, Documents, Organisations, States, Holders, Persons):
         recent = self._recent_speaker(p, pos)
         if recent is not None and not _other_countrys(role, recent.role):
             return recent._replace(attribution=how)
+        if fold_token(head_noun(role)) in REFER_BACK:  # "the speaker believes" paragraphs on: who spoke or was named last
+            last = self._last_person(p, pos)
+            if last is not None and not _other_countrys(role, last.role):
+                return last._replace(attribution=how)
         if CHANNEL_RE.fullmatch(role):  # "the spokesman said" after "a Commission spokesman said": the Commission
             last = self._last_spoken(p, pos, person=False)
             if last is not None and last[0] >= p - 1:
@@ -366,11 +373,13 @@ class Article(Frames, Documents, Organisations, States, Holders, Persons):
         """A role named before its holder ("…, the head of the Ministry of Energy said. … Parviz Shahbazov
         noted"): the first person named after (p, pos), in the same paragraph or the next, when nobody was
         named before it there; they take the role. A general word ("the interlocutor", speech.toml
-        `refer_back`) never points ahead."""
+        `refer_back`) never points ahead, nor does a role to a person named as an object ("The President … responded
+        to an appeal from X")."""
         if fold_token(head_noun(role)) in REFER_BACK:
             return None
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
-        if k >= len(self.mentions) or self.mentions[k][0] > p + 1:
+        if k >= len(self.mentions) or self.mentions[k][0] > p + 1 or is_object(self.paras[self.mentions[k][0]],
+                                                                                self.mentions[k][1]):
             return None
         person = self._register(self.mentions[k][2], role.split(",")[0])  # the role, not a name after it
         self._mention(p, pos, person.name)
@@ -387,11 +396,17 @@ class Article(Frames, Documents, Organisations, States, Holders, Persons):
 
     def _recent_speaker(self, p: int, pos: int) -> Speaker | None:
         """The person who spoke or was named last before (p, pos), in the same paragraph or the one before."""
+        return self._last_person(p, pos, reach=1)
+
+    def _last_person(self, p: int, pos: int, reach: int | None = None) -> Speaker | None:
+        """The person who spoke last before (p, pos), else the one named last; within `reach` paragraphs before
+        `p` when given."""
+        first = 0 if reach is None else p - reach
         last = self._last_spoken(p, pos)
-        if last is not None and last[1].person and last[0] >= p - 1:
+        if last is not None and last[1].person and last[0] >= first:
             return last[1]
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
-        if k and self.mentions[k - 1][0] >= p - 1:
+        if k and self.mentions[k - 1][0] >= first:
             return self._as_speaker(self.persons[self.mentions[k - 1][2]], "explicit")
         return None
 

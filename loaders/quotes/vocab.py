@@ -129,6 +129,7 @@ COUNTRY_RE = re.compile(r"\b" + alternation({*_PLACES["capitals"].values(), *_PL
 
 UNNAMED_NOUN = alternation(_DATA["unnamed"]["nouns"])
 UNNAMED_AFTER = alternation(_DATA["unnamed"]["after"])
+JUST_QUOTED_NOUNS = frozenset(_DATA["unnamed"]["just_quoted"])
 
 # Function words that may stand inside a title or organisation name ("Minister of Energy").
 CONNECTORS = frozenset("of the for and on to in at & a an".split())
