@@ -34,6 +34,8 @@ def test_every_row_names_the_rule_that_found_it():
     "the agency quoted Nurlan Abenov as saying.",
     "Nurlan Abenov was quoted as saying.",
     "pipeline chief Nurlan Abenov was quoted in the company's statement as saying.",
+    "Kazinform quoted him.",  # an agency quoting someone needs no "as saying" when the sentence ends there
+    "the agency quotes him.",
 ])
 def test_quoted_as_saying_names_the_speaker(tail):
     q = _quotes("Nurlan Abenov heads the pipeline operator.", f"“We will keep the pipeline open to all partners,” {tail}")
@@ -1808,3 +1810,24 @@ def test_the_speaker_points_back_to_the_person_the_story_is_about_paragraphs_lat
                 "As for political ties, the speaker believes that visits should be more frequent.")
     assert [(t, s) for _, t, s, _ in _got(q) if t.startswith("visits")] == [
         ("visits should be more frequent", "Yerlan Tokhtarov")]
+
+
+@pytest.mark.parametrize("summary", [
+    "Azerbaijan is satisfied with an oil price of $50-60: ",
+    "The two sides are working on a new agreement, and I am sure it will open a new phase: ",
+])
+def test_a_quote_after_a_summary_and_a_colon_goes_on_with_the_speaker_before(summary):
+    q = _quotes("“We met our output cut in full,” Energy Minister Natig Aliyev told APA.",
+                f"{summary}“The situation is good today.”")
+    assert [(t, s, r) for _, t, s, r in _got(q)][1:] == [
+        ("The situation is good today.", "Natig Aliyev", "summary_colon_before")]
+
+
+@pytest.mark.parametrize("summary", [
+    "Prices fell after the talks with Minister Berik Omarov: ",  # someone else is named
+    "He was asked about the price: ",  # a pronoun may be someone else
+])
+def test_a_summary_naming_someone_or_a_pronoun_gives_no_speaker_from_before(summary):
+    q = _quotes("“We met our output cut in full,” Energy Minister Natig Aliyev told APA.",
+                f"{summary}“The situation is good today.”")
+    assert "summary_colon_before" not in set(q["rule"])

@@ -120,12 +120,13 @@ SPEAKS_AFTER_RE = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|further\
 SPOKEN_BEFORE_RE = re.compile(rf"\b(?:{CUE}|[Aa]ccording\s+to)\s+$")
 # an outlet named by its web domain ("Kun.uz", "Report.az"): its full stop ends no sentence
 OUTLET_DOMAIN = r"[A-Z]\w+\.[a-z]{2,4}\b"
-# after a closing mark: “…,” AGENCY quoted SPEAKER as saying / “…,” SPEAKER was quoted as saying
+# after a closing mark: “…,” AGENCY quoted SPEAKER as saying / “…,” SPEAKER was quoted as saying / “…,” AGENCY
+# quotes SPEAKER. (the sentence ends there)
 QUOTED_AS_RE = re.compile(
-    rf"[\s,]*(?:[—–-]\s*)?(?:(?:{OUTLET_DOMAIN}|[^.!?;:“”«»\"]){{1,80}}?\s+quoted\s+(?!(?:in|by)\s)(?P<spk>[^.!?;:“”«»\",]{{1,120}}?)"
-    r"|(?P<subj>[^.!?;:“”«»\",]{1,120}?)\s+(?:was|is|has\s+been|had\s+been)\s+quoted)"
-    # "quoted in the statement as saying": the phrase read word by word, single spaces, so blanks split one way
-    r"(?:\s(?:in|by)\s[^\s.!?;:“”«»\",]+(?:\s[^\s.!?;:“”«»\",]+){0,8}?)?\s+as\s+saying\b",
+    rf"[\s,]*(?:[—–-]\s*)?(?:(?:{OUTLET_DOMAIN}|[^.!?;:“”«»\"]){{1,80}}?\s+quote[ds]\s+(?!(?:in|by|as)\s)(?P<spk>[^.!?;:“”«»\",]{{1,120}}?)"
+    r"(?=\s*[.!?]?\s*$|(?:\s(?:in|by)\s[^.!?;:“”«»\",]+)?\s+as\s+saying\b)"
+    r"|(?P<subj>[^.!?;:“”«»\",]{1,120}?)\s+(?:was|is|has\s+been|had\s+been)\s+quoted(?=(?:\s(?:in|by)\s[^.!?;:“”«»\",]+)?"
+    r"\s+as\s+saying\b))",
     re.S,
 )
 OBJECT_THAT_RE = re.compile(r"\s+(?:[^\s,;:]+\s+){1,5}?that\s+(?P<clause>\S.*?)[.!?]?\s*$", re.S)

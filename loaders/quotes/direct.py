@@ -18,7 +18,7 @@ from loaders.quotes.direct_rules import (Found, Span, according_to_before, accor
                                          next_quote_speaker, next_sentence, participle_before,
                                          participle_clause_before, previous_speaker, quoted_as_saying, span_of,
                                          speaker_cue_after, statement_before, subject_before,
-                                         subject_of_paragraph_before, subject_of_sentence)
+                                         subject_of_paragraph_before, subject_of_sentence, summary_colon_before)
 from loaders.quotes.marks import MARK_RE, Segment, is_title
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import Row, quote_row, words
@@ -42,6 +42,7 @@ RULES: list[tuple[str, Callable[[Article, Span], Found | None]]] = [
     ("according_to_in_sentence", according_to_in_sentence),
     ("statement_before", statement_before),  # after the rules that read the quote's own or the next sentence
     ("previous_speaker", previous_speaker),
+    ("summary_colon_before", summary_colon_before),
     ("subject_of_paragraph_before", subject_of_paragraph_before),
     ("next_quote_speaker", next_quote_speaker),
 ]

@@ -302,6 +302,25 @@ def colon_sentence_before(art: Article, span: Span) -> Found | None:
     return Found(speaker, "said", False) if speaker is not None and speaker.name else None
 
 
+_SUMMARY_COLON_RE = re.compile(r":\s*[—–-]?\s*$")
+_PERSON_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+
+
+def summary_colon_before(art: Article, span: Span) -> Found | None:
+    """“…,” Aliyev told APA. / Azerbaijan is satisfied with the price: “…”: a quote after a colon whose sentence
+    sums up what the speaker says but names nobody and holds no cue, right after the sentence or paragraph in
+    which someone spoke: the quote goes on with that speaker's words."""
+    if not _SUMMARY_COLON_RE.search(span.head) or art.has_cue(span.p0, span.sent_start, span.s0):
+        return None
+    if _PERSON_PRONOUN_RE.search(span.head) or art.mentioned_between(span.p0, span.sent_start, span.s0):
+        return None
+    if span.sent_start > art.opening(span.p0):
+        speaker = art.last_speaker_in(span.p0, span.sent_start)
+    else:
+        speaker = art.last_speaker_in(span.p0 - 1) if span.p0 > 0 else None
+    return Found(speaker, "said", False) if speaker is not None and speaker.person else None
+
+
 def _opens_paragraph(art: Article, span: Span) -> bool:
     """Whether the quote opens a paragraph after the first: nothing of its sentence before it, and its sentence
     the paragraph's first."""

@@ -325,6 +325,12 @@ class Article(Frames, Documents, Organisations, States, Holders, Persons):
             return last[1]
         return last[1] if side_of(" ".join(words[1:])) == last[1].side else None
 
+    def mentioned_between(self, p: int, start: int, end: int) -> bool:
+        """Whether a person is named in paragraph `p` within [start, end)."""
+        self.collect_people()
+        k = bisect.bisect_left(self.mentions, (p, start, ""))
+        return k < len(self.mentions) and self.mentions[k][:2] < (p, end)
+
     def last_speaker_in(self, p: int, before: int | None = None) -> Speaker | None:
         """The named speaker who spoke last in paragraph `p` (before offset `before` when given), or None."""
         k = bisect.bisect_left(self.spoken, (p + 1,) if before is None else (p, before))
