@@ -23,7 +23,9 @@ from rapidfuzz import fuzz
 from loaders import schema
 from loaders.sides import fold, gender_of_given_name, is_country_word, is_known_org, side_of
 
-PARTICLES = frozenset("von van der den de del della di da dos du la le ter zu bin ibn al el bint".split())
+# name particles, and the Turkic patronymic's "son of"/"daughter of" ("Ilham Heydar oglu Aliyev", "Aida Kasym kyzy")
+PARTICLES = frozenset("von van der den de del della di da dos du la le ter zu bin ibn al el bint "
+                      "oglu ogly qizi kizi uulu kyzy".split())
 
 # Words that never belong to a person's name: institutions, places, roles, calendar words
 # and capitalised sentence openers, and the verbs a Title Case headline capitalises ("… Will Decide How Guyana's Gas
@@ -83,7 +85,8 @@ def is_name_token(token: str) -> bool:
     token = without_article(token)
     if not token or token.casefold() in NON_NAME_WORDS or is_country_word(token):
         return False
-    if "-" in token and any(part.casefold() in NON_NAME_WORDS for part in token.split("-")):
+    if "-" in token and any(part.casefold() in NON_NAME_WORDS for i, part in enumerate(token.split("-"))
+                            if i == 0 or part[:1].isupper()):  # "Ex-Minister", never the syllable of "Moon Jae-in"
         return False
     if not token[0].isupper() or any(ch.isdigit() for ch in token):
         return False

@@ -191,6 +191,9 @@ def test_an_initial_written_against_the_surname_is_part_of_the_speaker():
      "V. L. Arun Kumar", "mines secretary"),
     ("Deposits will be auctioned in May, Mines Secretary VL Arun Kumar said on Monday.", "VL Arun Kumar",
      "Mines Secretary"),
+    # one capital without a dot, right after an office's last field
+    ("Deposits will be auctioned in May, Union Minister for Coal and Mines G Arun Kumar said on Monday.",
+     "G Arun Kumar", "Union Minister for Coal and Mines"),
     ("Deposits will be auctioned in May, Energy Minister B.Zhaksybekov said on Monday.", "B.Zhaksybekov",
      "Energy Minister"),
 ])

@@ -100,6 +100,8 @@ def test_in_charge_of_is_a_role_not_where_the_speaker_spoke():
     ("Tan Kim Hock", "Tan Kim Hock"),  # "Tan" alone is a surname
     ("Tun Tun Naung", "Tun Tun Naung"),  # a Myanmar name: "Tun" is no Malay prefix on its own
     ("Samruk Kazyna Chairman", ""),  # an organisation's name before a title: no person
+    ("President Moon Jae-in", "Moon Jae-in"),  # a Korean given name's second syllable, in lower case
+    ("Ex-President Moon Jae-in", "Moon Jae-in"),
 ])
 def test_the_name_inside_a_capitalised_run(chunk, name):
     assert name_in_chunk(chunk)[0] == name
@@ -616,3 +618,10 @@ def test_the_diplomat_is_the_person_just_quoted_when_no_one_holds_a_diplomats_po
     assert _speakers("“Trade will grow,” Du said.",
                      "“Our projects are many,” the diplomat said.") == [
         ("direct", "Trade will grow", "Du"), ("direct", "Our projects are many", "Du")]
+
+
+@pytest.mark.parametrize("full, short", [("Abdulla Nigmatovich Aripov", "Abdulla Aripov"),
+                                         ("Ilham Heydar oglu Aliyev", "Ilham Aliyev")])
+def test_a_name_without_its_patronymic_or_middle_name_is_the_person_named_in_full(full, short):
+    assert _speakers(f"Prime Minister {full} opened the forum.", f"{short} said: “The plant opens in May.”") == [
+        ("direct", "The plant opens in May.", full)]

@@ -99,12 +99,12 @@ def office_word_count(before: str, chunk: str) -> int:
 
 
 # initials written before a name: "V. L. Kantha Rao", "S.Mynbayev", "Kh.Badamsuren" (a transliterated given
-# name's two-letter initial); two capitals only right after a title ("Mines Secretary VL Kantha Rao"), where
-# they cannot be an acronym opening the phrase ("EU", "UK")
+# name's two-letter initial); one or two capitals without dots only right after a title ("Mines Secretary VL
+# Kantha Rao", "Minister for Coal and Mines G Kishan Reddy"), where they cannot be an acronym opening the phrase
 _DOTTED_INITIALS_RE = re.compile(rf"(?<![\w.’'\-])(?:{_INITIAL}\s?){{1,3}}$")
 _ABBREVIATIONS = frozenset({"US", "UK", "UN", "EU", "UAE", "USSR", "DC", "PM", "MP"})  # "the U.S. Blinken …"
-_CAPITAL_INITIALS_RE = re.compile(r"(?<=[a-z] )[A-Z]{2}\s$")
-_LEADING_INITIALS_RE = re.compile(rf"(?:{_INITIAL}\s?)+|[A-Z]{{2}}\s")
+_CAPITAL_INITIALS_RE = re.compile(r"(?<=[a-z] )[A-Z]{1,2}\s$")
+_LEADING_INITIALS_RE = re.compile(rf"(?:{_INITIAL}\s?)+|[A-Z]{{1,2}}\s")
 # initials after a surname, in the official style of Kazakh and Russian documents: "Smailov A.A.", "Sultanov A. B."
 # (never before a capitalised word: "in charge of Plan B. John Kerr said" is a sentence's end or the next name's)
 _TRAILING_INITIALS_RE = re.compile(rf"\s(?:{_INITIAL}\s?){{0,2}}{_INITIAL}(?![\w’'\-]|\s+[A-Z])")
@@ -132,6 +132,14 @@ def with_initials(text: str, start: int, end: int) -> tuple[int, int]:
     before = text[max(0, start - 2):start]
     if not (before.endswith(".") or before == ". " or (before[:1].isupper() and before.endswith(" "))):
         return start, end  # the common case, told by two characters
+    capitals = _CAPITAL_INITIALS_RE.search(text, max(0, start - 3), start) if before[:1].isupper() else None
+    if capitals is not None:
+        words_before = text[max(0, start - 40):capitals.start()].split()
+        pair = capitals.group().strip().casefold()  # "Deputy PM Name", "Ambassador EU": no initials
+        if (" " in text[start:end] and words_before and pair not in ROLE_WORDS and not is_country_word(pair)
+                and (words_before[-1].casefold() in ROLE_WORDS or title_before(text, capitals.start()))):
+            return capitals.start(), end  # "Minister for Coal and Mines G Kishan Reddy": official style
+        return start, end
     if gender_of_given_name(text[start:end].split(None, 1)[0]):
         return start, end
     dotted = _DOTTED_INITIALS_RE.search(text, max(0, start - 9), start)
@@ -149,14 +157,6 @@ def with_initials(text: str, start: int, end: int) -> tuple[int, int]:
             # the initial in "Minister of Energy A. Smailov": official style
             return start, end
         start = dotted.start()
-    else:
-        capitals = _CAPITAL_INITIALS_RE.search(text, max(0, start - 3), start)
-        if capitals is not None and " " in text[start:end]:
-            words_before = text[max(0, start - 40):capitals.start()].split()
-            pair = capitals.group().strip().casefold()  # "Deputy PM Name", "Ambassador EU": no initials
-            if (words_before and words_before[-1].casefold() in ROLE_WORDS and pair not in ROLE_WORDS
-                    and not is_country_word(pair)):
-                start = capitals.start()
     return start, end
 
 

@@ -184,6 +184,9 @@ class Persons:
             # half of a long name ("Nik Nazmi" for Nik Nazmi Nik Ahmad); never a father's name before "Jr"
             found = [p for p, spaced, _, cores, _ in self._keys if cores > words and spaced.startswith(key + " ")
                      and not _SUFFIX_RE.search(spaced)]
+        if not found and words == 2:  # "Ilham Aliyev" for Ilham Heydar oglu Aliyev: a middle name or patronymic left out
+            middle = self._with_middle(short)
+            found = [middle] if middle is not None else []
         if not found and words == 1:  # "Boric" for Gabriel Boric Font, "López" for Andrés Manuel López Obrador: the
             # father's surname, which Spanish and Portuguese names give before the mother's and news calls a person by
             found = [p for p, spaced, _, cores, _ in self._keys if cores >= 3 and spaced.split()[-2] == key[1:]
@@ -196,10 +199,22 @@ class Persons:
 
     def _longer_form(self, name: str) -> Person | None:
         """The one registered person whose name is `name` and one word more ("Gabriel Boric Font" for "Gabriel
-        Boric"): an article gives the full name once and a shorter form later; never a son's "… Jr"."""
+        Boric"), else whose name is `name` with words between its first and last ("Abdulla Nigmatovich Aripov",
+        "Ilham Heydar oglu Aliyev" for "Ilham Aliyev"): an article gives the full name once and a shorter form
+        later; never a son's "… Jr"."""
         key, cores = " " + name.casefold() + " ", core_count(name) + 1
         found = [p for p, spaced, _, n, _ in self._keys if n == cores and (spaced + " ").startswith(key)
                  and not _SUFFIX_RE.search(spaced)]
+        return found[0] if len(found) == 1 else self._with_middle(name)
+
+    def _with_middle(self, name: str) -> Person | None:
+        """The one registered person whose name is the two words of `name` with words between them ("Abdulla
+        Nigmatovich Aripov", "Ilham Heydar oglu Aliyev" for "Ilham Aliyev"), or None."""
+        if core_count(name) != 2 or name.count(" ") != 1:
+            return None
+        first, last = (" " + w for w in name.casefold().split())
+        found = [p for p, spaced, _, n, _ in self._keys if n > 2 and spaced.startswith(first + " ")
+                 and spaced.endswith(last) and not _SUFFIX_RE.search(spaced)]
         return found[0] if len(found) == 1 else None
 
     def _fuller_in(self, names: Iterable[str], short: str) -> Person | None:

@@ -135,7 +135,9 @@ def title_before(text: str, start: int) -> str:
         word = backwards[i]
         # "Minister of Economy, Trade and Industry": an office's fields listed with commas before the last "and"
         # (never "the Minister of Energy, and Frederik Smits": a field must stand between the comma and "and")
-        listed = word[-1] == "," and word[0].isupper() and "and" in taken[:-1] and len(word) > 2
+        # (nor "in May, Union Minister for Coal and Mines": fields come after the title word, never before it)
+        listed = (word[-1] == "," and word[0].isupper() and "and" in taken[:-1] and len(word) > 2
+                  and not any(map(is_role_word, taken)))
         gloss = _gloss_length(backwards, i) if taken and word.endswith(")") else 0
         if gloss:  # "Akim (Mayor) of Astana": a title's gloss in parentheses is part of the title
             taken.extend(backwards[i:i + gloss])
