@@ -1834,3 +1834,26 @@ def test_a_summary_naming_someone_or_a_pronoun_gives_no_speaker_from_before(summ
     q = _quotes("“We met our output cut in full,” Energy Minister Natig Aliyev told APA.",
                 f"{summary}“The situation is good today.”")
     assert "summary_colon_before" not in set(q["rule"])
+
+
+@pytest.mark.parametrize("lead, body", [
+    ("Trade with the bloc will grow, the Turkish trade minister said on Tuesday.",
+     "After talks with Valdis Ozols and Paolo Ricci, Mehmet Kaya spoke at a news conference."),
+    ("The EU will focus on the customs union, the Turkish Minister for European Affairs said on Thursday.",
+     "Speaking to NTV after meeting Anna Berg, Turkish EU Minister Mehmet Kaya said the union needs updating."),
+])
+def test_a_role_in_the_lead_is_the_speaker_the_story_names_further_down(lead, body):
+    # delayed identification: the lead gives the speaker's post, the body their name; people named as objects
+    # ("talks with X", "after meeting Y") are never the one
+    q = _quotes(lead, "Both sides met in Brussels.", body, "“We are ready,” Kaya noted.")
+    assert q["speaker"].tolist()[0] == "Mehmet Kaya"
+
+
+def test_a_participle_after_a_speakers_name_is_no_role():
+    q = _quotes("“We received this well,” said Nikolaus Berg, referring to reforms announced by President Ali Kaya.")
+    assert list(zip(q["speaker"], q["speaker_role"])) == [("Nikolaus Berg", "")]
+
+
+def test_a_hyphenated_title_word_ending_in_ing_is_still_a_role():
+    q = _quotes("Trade will grow, Luc Berg, deputy-managing director for Asia in the EEAS, said.")
+    assert list(zip(q["speaker"], q["speaker_role"])) == [("Luc Berg", "deputy-managing director for Asia in the EEAS")]

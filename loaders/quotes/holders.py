@@ -21,7 +21,7 @@ _TITLE_OF_ORG_RE = re.compile(r"(?:the\s+)?(?:[\w\-]+\s+){1,2}of\s+(?:the\s+)?[A
 _HEAD_OF_STATE_RE = re.compile(r"\bhead\s+of\s+(?:the\s+)?state\b", re.I)
 
 
-def _holds(titles: Iterable[str], role: str) -> bool:
+def holds(titles: Iterable[str], role: str) -> bool:
     """Whether `role` has each title word, or a title a general word stands for ("leader" for a president)."""
     have = role_tokens(role)
     return all(w in have or HYPERNYMS.get(w, frozenset()) & have for w in titles)
@@ -56,7 +56,7 @@ class Holders:
                  and not any(is_country_word(w) for w in role_tokens(person.role))}
         side = side_of(" ".join(country))
         if not found:  # "the Uzbek leader": a general word for a title, only for a person the lists place there
-            found = {n for n, person in self.persons.items() if person.role and _holds(title, person.role)
+            found = {n for n, person in self.persons.items() if person.role and holds(title, person.role)
                      and person_side(n) == side}
         if self.home and side == self.home:
             return found
@@ -85,7 +85,7 @@ class Holders:
         if not titles or titles == wanted or len(wanted) > 5 or wanted & self._name_words():
             return set()  # a description only: never a phrase naming somebody ("President X, as Trend")
         literal = {n for n, person in self.persons.items() if person.role and titles <= role_tokens(person.role)}
-        found = literal or {n for n, person in self.persons.items() if person.role and _holds(titles, person.role)}
+        found = literal or {n for n, person in self.persons.items() if person.role and holds(titles, person.role)}
         return found if len(found) == 1 else set()
 
     def _role_holder(self, phrase: str, p: int, pos: int) -> Person | None:

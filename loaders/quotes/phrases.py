@@ -17,7 +17,7 @@ from loaders.quotes.cues import LEAD_IN_RE, SPOKE_WHEN_RE, WHEN_OPENER_RE
 from loaders.quotes.names import (CHUNK_RE, after_office, company_name, core_count, kind_before, name_in_chunk,
                                   office_word_count, with_initials)
 from loaders.quotes.roles import (ADVERBIAL_OPENING_RE, DETERMINER_RE, clean_np, fold_token, head_noun, is_role_word,
-                                  main_noun, relative_role, role_like, title_before)
+                                  main_noun, participle_clause, relative_role, role_like, title_before)
 from loaders.quotes.vocab import (CHANNEL, CLAUSE_OPENERS, COMPANY_NOUNS, CONNECTORS, COUNTRY_RE, CREDIT_CUES,
                                   HYPHENED_CHANNEL_RE, LEGAL_FORM, NOT_ADJECTIVES, ORG_WORDS)
 
@@ -211,8 +211,10 @@ def read_phrase(raw: str) -> Phrase | None:
     portfolio = app if _PORTFOLIO_RE.match(app) else ""
     if portfolio:  # "Executive Vice-President X, responsible for Prosperity": the portfolio completes the title
         app = ""
-    if app.startswith("as ") or ADVERBIAL_OPENING_RE.match(app):
-        app = ""  # "Jokowi, as the president is popularly known", "X, after talks with Y": what he stands for, when
+    if app.startswith("as ") or ADVERBIAL_OPENING_RE.match(app) or participle_clause(app):
+        # "Jokowi, as the president is popularly known", "X, after talks with Y", "X, referring to the reforms of
+        # President Y": what he stands for, when, what he did
+        app = ""
     if described and _NAMED_HEAD_RE.fullmatch(head) and "," not in described and not _LIST_RE.search(
             " " + described) and _org_description(described):
         return Phrase(head, org_like=True)  # "ArcelorMittal Temirtau, the local unit of the Luxembourg-based

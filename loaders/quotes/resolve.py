@@ -25,9 +25,9 @@ import bisect
 import re
 from dataclasses import replace
 
-from loaders.sides import (gender_of_given_name, is_country_word, listed_org_side, person_side, side_in_article,
-                           side_of)
+from loaders.sides import gender_of_given_name, listed_org_side, person_side, side_in_article, side_of
 from loaders.quotes.cues import cue_positions
+from loaders.quotes.described import CHANNEL_RE, Descriptions
 from loaders.quotes.marks import overlaps, scan_spans
 from loaders.quotes.names import company_role
 from loaders.quotes.documents import Documents, document_owner
@@ -35,18 +35,15 @@ from loaders.quotes.frames import Frames
 from loaders.quotes.organisations import Organisations, group_org
 from loaders.quotes.holders import Holders
 from loaders.quotes.states import States, post_name, side_party, state_name
-from loaders.quotes.persons import Person, Persons, is_object
+from loaders.quotes.persons import Person, Persons
 from loaders.quotes.phrases import read_phrase
-from loaders.quotes.roles import (DETERMINER_RE, ROLE_SYNONYM_RE, fold_token, head_noun, org_headed, role_core, role_like,
-                                  role_tokens)
+from loaders.quotes.roles import DETERMINER_RE, ROLE_SYNONYM_RE, fold_token, org_headed, role_core
 from loaders.quotes.rows import UNNAMED, Speaker
 from loaders.quotes.sources import holder_of_title, member_of, place_speaker, unnamed
-from loaders.quotes.vocab import CHANNEL, JUST_QUOTED_NOUNS, ORG_WORDS, PARAGRAPH_LABEL_RE, REFER_BACK
+from loaders.quotes.vocab import ORG_WORDS, PARAGRAPH_LABEL_RE
 from loaders.sentences import sentence_spans
 
-CHANNEL_RE = re.compile(CHANNEL, re.I)
 _PERSONAL_PRONOUN_RE = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
-_OWNER_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['’]s\s+(?=[a-z])")
 # a post held for another person: "Tokayev's press secretary", "Borrell's spokesperson" (never "Nurtleu's counterpart")
 _PERSON_OWNER_RE = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+(?:(?:chief|senior|deputy|personal|"
                               r"official|special)\s+)?(?:spokes\w+|press\s+secretary|press\s+service|adviser|advisor"
@@ -57,13 +54,6 @@ _ACRONYM_RE = re.compile(r"[A-Z]{2,8}")
 SENTENCE_REACH = 1000
 
 
-
-def _other_countrys(role: str, other: str) -> bool:
-    """Whether two roles name different countries ("the Kazakh President", "Italian Prime Minister"): never
-    the same person's."""
-    mine = {w for w in role_tokens(role) if is_country_word(w)}
-    theirs = {w for w in role_tokens(other) if is_country_word(w)}
-    return bool(mine and theirs) and not {side_of(w) for w in mine} & {side_of(w) for w in theirs}
 
 
 def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
@@ -79,7 +69,7 @@ def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
 _PERSONS_OFFICE_RE = re.compile(r"(?P<owner>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+(?:office|administration)")
 
 
-class Article(Frames, Documents, Organisations, States, Holders, Persons):
+class Article(Frames, Documents, Organisations, States, Descriptions, Holders, Persons):
     """Persons, quoted regions and sentences of one article, and the speakers its phrases denote."""
 
     def __init__(self, paras: list[str], home: str = "", title: str = ""):
@@ -310,21 +300,6 @@ class Article(Frames, Documents, Organisations, States, Holders, Persons):
             return last[1]
         return self._published_by(p, pos)
 
-    def _official_just_quoted(self, raw: str, p: int, pos: int) -> Speaker | None:
-        """“…,” Name said. “…,” the Tajik official said: "the … official" (or "the diplomat", speech.toml
-        `just_quoted`) right after a person spoke (in the same paragraph or the one before) is that person, when
-        the words before the noun do not give another side ("the European official" after a Kazakh minister is
-        someone else); never "the source", "the expert"."""
-        words = raw.strip(" ,").split()
-        if len(words) < 2 or words[0].casefold() != "the" or words[-1].casefold() not in JUST_QUOTED_NOUNS:
-            return None
-        last = self._last_spoken(p, pos)
-        if last is None or last[0] < p - 1 or not last[1].person:
-            return None
-        if not any(is_country_word(w) for w in words[1:-1]):  # "the government official": no side of its own
-            return last[1]
-        return last[1] if side_of(" ".join(words[1:])) == last[1].side else None
-
     def mentioned_between(self, p: int, start: int, end: int) -> bool:
         """Whether a person is named in paragraph `p` within [start, end)."""
         self.collect_people()
@@ -335,86 +310,6 @@ class Article(Frames, Documents, Organisations, States, Holders, Persons):
         """The named speaker who spoke last in paragraph `p` (before offset `before` when given), or None."""
         k = bisect.bisect_left(self.spoken, (p + 1,) if before is None else (p, before))
         return self.spoken[k - 1][2] if k and self.spoken[k - 1][0] == p else None
-
-    def _described(self, raw: str, p: int, pos: int, how: str) -> Speaker | None:
-        """For a definite description no role holder fits ("the EU's foreign policy chief"), the person who
-        spoke or was named just before it (for a channel, "the spokesman", the organisation that spoke just
-        before), else the one named just after it (_named_next); else an unnamed speaker. None when the
-        phrase is no definite description of a role."""
-        text = raw.strip()
-        role = DETERMINER_RE.sub("", text)
-        owner = _OWNER_RE.match(text)  # "Greenland's premier" is as definite as "the premier"
-        head = role.split(",", 1)[0]  # "The ministry is auctioning blocks, Energy Minister X": a clause, no role
-        if not (DETERMINER_RE.match(text) or owner) or not (role_like(head) or ROLE_SYNONYM_RE.fullmatch(role)):
-            return None
-        if org_headed(head):  # "the official Jordanian news agency": an organisation, never who spoke before
-            return None
-        recent = self._recent_speaker(p, pos)
-        if recent is not None and not _other_countrys(role, recent.role):
-            return recent._replace(attribution=how)
-        if fold_token(head_noun(role)) in REFER_BACK:  # "the speaker believes" paragraphs on: who spoke or was named last
-            last = self._last_person(p, pos)
-            if last is not None and not _other_countrys(role, last.role):
-                return last._replace(attribution=how)
-        if CHANNEL_RE.fullmatch(role):  # "the spokesman said" after "a Commission spokesman said": the Commission
-            last = self._last_spoken(p, pos, person=False)
-            if last is not None and last[0] >= p - 1:
-                return last[1]._replace(attribution=how)
-        return self._named_next(role, p, pos, how) or self._sole_person(role, how) or UNNAMED
-
-    def _sole_person(self, role: str, how: str) -> Speaker | None:
-        """The one person the article names, when it gives them no role: a story about one person calls them by
-        their post ("…,” said Alisher Shodmanov. … “…,” the Health Minister said.); they take the role."""
-        if (len(self.persons) != 1 or self._unsure or CHANNEL_RE.fullmatch(role)
-                or fold_token(head_noun(role)) in REFER_BACK):
-            return None
-        person = next(iter(self.persons.values()))
-        # they have spoken already: a story about someone ("a journalist went missing … the police chief said")
-        # gives the post to whoever holds it, not to its subject
-        if person.role or not any(speaker.name == person.name for _, _, speaker in self.spoken):
-            return None
-        return self._as_speaker(self._register(person.name, role.split(",")[0]), how)
-
-    def _named_next(self, role: str, p: int, pos: int, how: str) -> Speaker | None:
-        """A role named before its holder ("…, the head of the Ministry of Energy said. … Parviz Shahbazov
-        noted"): the first person named after (p, pos), in the same paragraph or the next, when nobody was
-        named before it there; they take the role. A general word ("the interlocutor", speech.toml
-        `refer_back`) never points ahead, nor does a role to a person named as an object ("The President … responded
-        to an appeal from X")."""
-        if fold_token(head_noun(role)) in REFER_BACK:
-            return None
-        k = bisect.bisect_left(self.mentions, (p, pos, ""))
-        if k >= len(self.mentions) or self.mentions[k][0] > p + 1 or is_object(self.paras[self.mentions[k][0]],
-                                                                                self.mentions[k][1]):
-            return None
-        person = self._register(self.mentions[k][2], role.split(",")[0])  # the role, not a name after it
-        self._mention(p, pos, person.name)
-        return self._as_speaker(person, how)
-
-    def _last_spoken(self, p: int, pos: int, person: bool | None = None) -> tuple[int, Speaker] | None:
-        """(paragraph, speaker) of the last named speaker before (p, pos); only persons or only organisations
-        when `person` says so."""
-        for k in range(bisect.bisect_left(self.spoken, (p, pos)) - 1, -1, -1):
-            q, _, speaker = self.spoken[k]
-            if person is None or speaker.person == person:
-                return q, speaker
-        return None
-
-    def _recent_speaker(self, p: int, pos: int) -> Speaker | None:
-        """The person who spoke or was named last before (p, pos), in the same paragraph or the one before."""
-        return self._last_person(p, pos, reach=1)
-
-    def _last_person(self, p: int, pos: int, reach: int | None = None) -> Speaker | None:
-        """The person who spoke last before (p, pos), else the one named last; within `reach` paragraphs before
-        `p` when given."""
-        first = 0 if reach is None else p - reach
-        last = self._last_spoken(p, pos)
-        if last is not None and last[1].person and last[0] >= first:
-            return last[1]
-        k = bisect.bisect_left(self.mentions, (p, pos, ""))
-        if k and self.mentions[k - 1][0] >= first:
-            return self._as_speaker(self.persons[self.mentions[k - 1][2]], "explicit")
-        return None
 
     def _as_speaker(self, person: Person, how: str) -> Speaker:
         side = listed_org_side(person.role) or person_side(person.name) or self._side(person.role)

@@ -234,6 +234,13 @@ ADVERBIAL_OPENING_RE = re.compile(r"(?:after|before|during|at|in(?!\s+charge\b)|
                                    r"|with|from|speaking|addressing|commenting|answering|responding)\b")
 
 
+def participle_clause(text: str) -> bool:
+    """Whether `text` opens with a participle in lower case ("referring to …", "speaking at …"), never a title's
+    modifier ("acting president", "deputy-managing director")."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return first.endswith("ing") and first.isalpha() and first.islower() and first not in MODIFIER_WORDS
+
+
 def apposition_after(text: str, end: int) -> str:
     """The role given in apposition or a relative clause after a name (", EU Ambassador to Kazakhstan,"), or ""."""
     m = _APPOS_RE.match(text, end)
@@ -243,6 +250,8 @@ def apposition_after(text: str, end: int) -> str:
     if app.startswith(("and ", "or ")):  # "X, and the President of SOCAR, Y": a second person, no apposition
         return ""
     if ADVERBIAL_OPENING_RE.match(app):  # "said X, after talks with Kazakhstan's Foreign Minister Y": when, not who
+        return ""
+    if participle_clause(app):  # "said X, referring to the reforms of President Y": what they did, not who they are
         return ""
     relative = relative_role(app)
     if relative is not None:
