@@ -36,6 +36,7 @@ def test_every_row_names_the_rule_that_found_it():
     "pipeline chief Nurlan Abenov was quoted in the company's statement as saying.",
     "Kazinform quoted him.",  # an agency quoting someone needs no "as saying" when the sentence ends there
     "the agency quotes him.",
+    "ARMENPRESS reports Nurlan Abenov as saying.",  # an agency reporting someone as saying
 ])
 def test_quoted_as_saying_names_the_speaker(tail):
     q = _quotes("Nurlan Abenov heads the pipeline operator.", f"“We will keep the pipeline open to all partners,” {tail}")
@@ -1857,3 +1858,10 @@ def test_a_participle_after_a_speakers_name_is_no_role():
 def test_a_hyphenated_title_word_ending_in_ing_is_still_a_role():
     q = _quotes("Trade will grow, Luc Berg, deputy-managing director for Asia in the EEAS, said.")
     assert list(zip(q["speaker"], q["speaker_role"])) == [("Luc Berg", "deputy-managing director for Asia in the EEAS")]
+
+
+def test_a_participle_opener_with_a_quoted_word_is_no_speaker():
+    # "Calling the deal “important,” the Prime Minister stated that …": the opener's capital is no name
+    q = _quotes("Prime Minister Giorgi Beridze praised the trade deal with China.",
+                "Calling the deal “important,” the Prime Minister stated that it opens “new markets for exporters.”")
+    assert [(t, s) for _, t, s, _ in _got(q)][-1] == ("new markets for exporters.", "Giorgi Beridze")

@@ -41,7 +41,10 @@ from loaders.quotes.vocab import participle_cue
 # The verbs CALLED_RE needs, tested before it runs.
 _CALLING_WORD_RE = re.compile(r"call|term|dubb|describ|label|referr")
 # The subject opening a sentence, after at most one introductory phrase ("For his part, Chen …", "He …").
-SUBJECT_RE = re.compile(r"\s*(?:[A-Z][^,;:“”«»\"]{0,40},\s+)?(?P<spk>(?P<pron>[Hh]e|[Ss]he)\b|[A-Z])")
+# a sentence's subject after an opener of up to 40 characters, which may end in a quoted word ("Calling the
+# agreement “important,” the Prime Minister …": the opener is no subject)
+SUBJECT_RE = re.compile(r"\s*(?:[A-Z](?:[^,;:“”«»\"]|[“«\"][^,;:“”«»\"]{1,30}(?=,))*,[”»\"]?\s+)?"
+                        r"(?P<spk>(?P<pron>[Hh]e|[Ss]he)\b|(?:the\s+)?[A-Z])")
 # the noun phrase opening a sentence, up to its first lowercase word that is no name particle: "The EC President",
 # "Von der Leyen", "He"
 _PARTICLE = r"(?:the|of|for|and|der|von|van|de|da|du|al|el)"
