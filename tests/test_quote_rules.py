@@ -1865,3 +1865,23 @@ def test_a_participle_opener_with_a_quoted_word_is_no_speaker():
     q = _quotes("Prime Minister Giorgi Beridze praised the trade deal with China.",
                 "Calling the deal “important,” the Prime Minister stated that it opens “new markets for exporters.”")
     assert [(t, s) for _, t, s, _ in _got(q)][-1] == ("new markets for exporters.", "Giorgi Beridze")
+
+
+def test_a_speech_left_open_goes_on_into_an_unmarked_paragraph_that_reports_nothing():
+    # the outlet lost the closing mark of one paragraph and the opening mark of the next
+    q = _quotes("President Shavkat Karimov addressed the nation.",
+                "“We are searching for the conditions of a peaceful life. The past year was a testing year.",
+                "The experience we gathered proves one truth: progress comes only through courageous work!",
+                "The address lasted an hour.")
+    assert q["text"].tolist() == ["We are searching for the conditions of a peaceful life. The past year was a "
+                                  "testing year.\n\nThe experience we gathered proves one truth: progress comes "
+                                  "only through courageous work!"]
+
+
+@pytest.mark.parametrize("sequel", ["This was reported by the presidential press service.",
+                                    "The address ended with a “long applause” in the hall.",  # marks of its own
+                                    ])
+def test_an_unmarked_paragraph_that_reports_speech_or_has_marks_is_no_sequel(sequel):
+    q = _quotes("President Shavkat Karimov addressed the nation.",
+                "“We are searching for the conditions of a peaceful life. The past year was a testing year.", sequel)
+    assert q["text"].tolist()[0] == "We are searching for the conditions of a peaceful life. The past year was a testing year."

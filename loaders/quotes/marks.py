@@ -158,6 +158,23 @@ def _may_continue(opener: str, following: str) -> bool:
     return lead is None or _MARK_KIND.get(lead.group()[-1]) == _MARK_KIND.get(opener)
 
 
+# words that report speech: a paragraph holding one is the narrative's, never a speech's unmarked sequel
+_REPORTS_RE = re.compile(r"\b(?:said|says|told|tells|reported|reports|according|noted|notes|stated|states|added"
+                         r"|wrote|writes|informed|announced|quoted)\b")
+_SENTENCE_END_RE = re.compile(r"[.!?…]\s*$")
+# the speaker's own voice: a paragraph in the first person goes on with a speech, one about it ("The address went
+# on for two hours.") is the narrative's
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
+
+
+def _unmarked_sequel(text: str, following: list[str]) -> bool:
+    """Whether `following` (the next paragraph, or none) goes on with a speech that `text` opened with a double
+    mark and left open after a full sentence: it speaks in the first person, with no quote marks and no word that
+    reports speech."""
+    return (bool(following) and _SENTENCE_END_RE.search(text) is not None and MARK_RE.search(following[0]) is None
+            and _FIRST_PERSON_RE.search(following[0]) is not None and _REPORTS_RE.search(following[0]) is None)
+
+
 def scan_spans(paras: list[str]) -> list[list[Segment]]:
     """Top-level quoted spans of an article, each a list of segments of inner text, in order."""
     spans: list[list[Segment]] = []
@@ -270,10 +287,14 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
             carry_char = char
         elif speech:
             # a speech opened at the paragraph's start that no mark closes and nothing continues: the outlet lost
-            # the closing mark at the paragraph's end (`“We are constantly searching … a testing year.`)
+            # the closing mark at the paragraph's end (`“We are constantly searching … a testing year.`), and
+            # with it, after a full sentence, the opening mark of the speech's next paragraph when that one has no
+            # marks and reports nothing (`The experience we have gathered … proves one truth: …`)
             pos = stack[0][1]
             start = cont_start if pos < 0 else pos + 1
-            spans.append((carry if pos < 0 and carry is not None else []) + [(p, start, len(text.rstrip()))])
+            more = ([(p + 1, 0, len(paras[p + 1].rstrip()))]
+                    if stack[0][0] in "“«\"" and _unmarked_sequel(text, paras[p + 1:p + 2]) else [])
+            spans.append((carry if pos < 0 and carry is not None else []) + [(p, start, len(text.rstrip()))] + more)
             carry = None
         else:
             carry = None
