@@ -1885,3 +1885,22 @@ def test_an_unmarked_paragraph_that_reports_speech_or_has_marks_is_no_sequel(seq
     q = _quotes("President Shavkat Karimov addressed the nation.",
                 "“We are searching for the conditions of a peaceful life. The past year was a testing year.", sequel)
     assert q["text"].tolist()[0] == "We are searching for the conditions of a peaceful life. The past year was a testing year."
+
+
+@pytest.mark.parametrize("opener", ["In Tukenov’s words,", "In his opinion,", "In the view of the minister,"])
+def test_in_someones_words_reports_their_speech(opener):
+    # an agency's way of writing "According to X,"
+    q = _quotes("Energy Minister Daulet Tukenov spoke at the forum.", f"{opener} the plant will open in May.")
+    assert _got(q) == [("reported", "the plant will open in May", "Daulet Tukenov", "words_of_before")]
+
+
+def test_in_a_year_or_place_is_no_speaker():
+    assert _quotes("Energy Minister Daulet Tukenov spoke at the forum.", "In Astana, the plant will open in May.").empty
+
+
+@pytest.mark.parametrize("stance", ["He was optimistic about the talks.", "Tukenov is confident of success."])
+def test_a_whole_paragraph_quote_after_a_persons_stance_is_theirs(stance):
+    q = _quotes("Energy Minister Daulet Tukenov visited the plant.", f"Output doubled last year. {stance}",
+                "“We will double output again by 2030. Investors are welcome.”")
+    assert _got(q)[-1] == ("direct", "We will double output again by 2030. Investors are welcome.", "Daulet Tukenov",
+                           "subject_of_paragraph_before")

@@ -195,6 +195,12 @@ def whole_frame(frame: re.Match[str], text: str, start: int, end: int) -> bool:
 # a sentence ending in its speech cue and where and when it was spoken: a cheap test before reading it as a frame
 CUE_AT_END_RE = re.compile(rf"\b{CUE}\b(?:[^.!?;:“”«»\"]|\.(?=\S)){{0,200}}[.!?]?\s*$")
 ACCORDING_PRE_RE = re.compile(r"According\s+to\s+(?P<rest>.+?)[.!?]?\s*$", re.S)
+# "In Tukumov’s words, …", "In his opinion, …", "In the view of the minister, …": the same as "According to"
+WORDS_OF_PRE_RE = re.compile(
+    r"In\s+(?:the\s+(?:words|opinion|view)\s+of\s+(?P<of>[^,;]{2,80}?)|(?P<owner>his|her|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)"
+    r"{0,3}?['’]s?)\s+(?:words|opinion|view|estimation|assessment))\s*,\s+(?P<rest>\S.+?)[.!?]?\s*$", re.S)
+WORDS_OF_ANY_RE = re.compile(r"\bIn\s+(?:the\s+(?:words|opinion|view)\s+of\s|\S+\s+(?:words|opinion|view|estimation"
+                             r"|assessment)\s*,)")
 ACCORDING_POST_RE = re.compile(
     r"(?P<clause>\S.*?),?\s+according\s+to\s+(?P<spk>[^,;]+?)(?:,\s*(?P<app>[^,;]+?))?[.!?]?\s*$", re.S
 )

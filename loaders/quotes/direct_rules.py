@@ -35,7 +35,7 @@ from loaders.quotes.names import CHUNK_RE, name_in_chunk
 from loaders.quotes.phrases import final_chunk, outlet_credit
 from loaders.quotes.resolve import Article
 from loaders.quotes.rows import UNNAMED, Speaker, words
-from loaders.quotes.vocab import participle_cue
+from loaders.quotes.vocab import STANCE, participle_cue
 
 
 # The verbs CALLED_RE needs, tested before it runs.
@@ -401,7 +401,9 @@ def previous_speaker(art: Article, span: Span) -> Found | None:
 # a word of time or repetition between a subject and its verb: "She also urged …", "He later wrote …"
 _ADVERB = r"\s+(?:also\s+|then\s+|later\s+|again\s+)?"
 # the subject's own verb, in the active voice: "X opened the session", "She also urged …", never "X was injured"
-_ACTIVE_VERB_RE = re.compile(_ADVERB + r"(?!(?:was|were|is|are|been|being|has\s+been|have\s+been|had\s+been)\b)[a-z]")
+_ACTIVE_VERB_RE = re.compile(_ADVERB + r"(?!(?:was|were|is|are|been|being|has\s+been|have\s+been|had\s+been)\b)[a-z]"
+                             # or a stance the person takes: "X was optimistic about the talks"
+                             rf"|\s+(?:is|was|are|were|remains|remained)\s+(?:also\s+|very\s+|fully\s+)?(?:{STANCE})\b")
 
 
 def subject_of_paragraph_before(art: Article, span: Span) -> Found | None:

@@ -24,6 +24,8 @@ from loaders.quotes.cues import (
     AS_CUE_RE,
     SECOND_FRAME_RE,
     THIS_WAS_BY_RE,
+    WORDS_OF_ANY_RE,
+    WORDS_OF_PRE_RE,
     AND_CUE_THAT_RE,
     BARE_CLAUSE_RE,
     COORDINATED_CUE_RE,
@@ -76,6 +78,21 @@ def according_to_before(art: Article, p: int, s: int, e: int) -> Row | None:
         return None
     return reported_row(p, rest_start + spk_len + 2, m.end("rest"), text, speaker, "according to",
                         "according_to_before")
+
+
+def words_of_before(art: Article, p: int, s: int, e: int) -> Row | None:
+    """In X’s words (opinion, view), CLAUSE. / In the opinion of X, CLAUSE.: an agency's way of saying "According
+    to X"."""
+    text = art.paras[p]
+    m = WORDS_OF_PRE_RE.match(text, s, e) if text.startswith("In ", s) else None
+    if m is None:
+        return None
+    group = "of" if m.group("of") else "owner"
+    phrase = re.sub(r"['’]s?$", "", m.group(group)) if group == "owner" else m.group(group)
+    speaker = art.resolve(phrase, p, m.start(group), according=True)
+    if speaker is None or not speaker.name:
+        return None
+    return reported_row(p, m.start("rest"), m.end("rest"), text, speaker, "according to", "words_of_before")
 
 
 def _listed_fields_joined(parts: list[str]) -> list[str]:
@@ -274,6 +291,7 @@ def subject_participle(art: Article, p: int, s: int, e: int) -> Row | None:
 # (rule, needs a speech cue in the sentence): tried in this order, the first row found is the sentence's.
 RULES: list[tuple[Callable[[Article, int, int, int], Row | None], bool]] = [
     (according_to_before, False),
+    (words_of_before, False),
     (according_to_after, False),
     (as_cue, True),
     (speaker_cue, True),
@@ -295,7 +313,7 @@ def reported_rows_of(art: Article, p: int, s: int, e: int) -> list[Row]:
     cued = art.has_cue(p, s, e)
     if s >= e or THIS_WAS_BY_RE.match(text, s, e):  # "… reports that this was told by X": an attribution
         return []
-    if not (cued or text.find("ccording", s, e) >= 0):
+    if not (cued or text.find("ccording", s, e) >= 0 or WORDS_OF_ANY_RE.match(text, s, e)):
         return _found(frame_next(art, p, s, e) or subject_participle(art, p, s, e))
     credit = CREDIT_RE.search(text, s, e)
     for end in ((credit.start(), e) if credit else (e,)):
@@ -314,7 +332,7 @@ def reported_rows_of(art: Article, p: int, s: int, e: int) -> list[Row]:
 
 # the rules whose frame stands before the clause: a clause coordinated after theirs is the same speaker's,
 # while after a fronted clause ("Workers blocked the road, saying …, X said") it is the clause's own subject's
-_FRAME_FIRST = (according_to_before, as_cue, speaker_cue)
+_FRAME_FIRST = (according_to_before, words_of_before, as_cue, speaker_cue)
 
 
 def _found(row: Row | None) -> list[Row]:

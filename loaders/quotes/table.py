@@ -12,7 +12,7 @@ import pandas as pd
 
 from loaders import schema
 from loaders.sides import home_side
-from loaders.quotes.cues import participle_that
+from loaders.quotes.cues import WORDS_OF_ANY_RE, participle_that
 from loaders.quotes.direct import direct_rows
 from loaders.quotes.headline import headline_row, is_own_title
 from loaders.quotes.marks import mask_quoted_names, overlaps
@@ -56,7 +56,7 @@ def article_rows(paras: list[str], home: str = "", title: str = "") -> list[Row]
         if edges is None:
             text = paras[p]
             if not (art.has_cue(p, 0, len(text)) or "ccording" in text
-                    or participle_that(text)):
+                    or participle_that(text) or ("In " in text and WORDS_OF_ANY_RE.search(text))):
                 read[p] = -1
                 return
             edges = bounds[p] = art.starts(p) + [len(text)]

@@ -71,6 +71,7 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 CUE_FORMS = cue_forms()
 CUE = alternation(CUE_FORMS)
 BARE_CLAUSE_CUES = frozenset(_DATA["cues"]["bare_clause"])
+STANCE = alternation(_DATA["cues"]["stance"])
 BARE_CLAUSE_CUE = alternation(BARE_CLAUSE_CUES)
 LISTENER_CLAUSE_CUES = frozenset(_DATA["cues"]["bare_clause_after_listener"])
 NOT_ADVERBS = frozenset(_DATA["cues"]["not_adverbs"])
