@@ -1904,3 +1904,11 @@ def test_a_whole_paragraph_quote_after_a_persons_stance_is_theirs(stance):
                 "“We will double output again by 2030. Investors are welcome.”")
     assert _got(q)[-1] == ("direct", "We will double output again by 2030. Investors are welcome.", "Daulet Tukenov",
                            "subject_of_paragraph_before")
+
+
+@pytest.mark.parametrize("opening", ["According to him,", "He added that"])
+def test_a_pronoun_opening_a_paragraph_is_who_spoke_in_the_paragraph_before(opening):
+    # not the people the speaker talked about
+    q = _quotes("Spokesman Aibek Sarin said the meeting of presidents Berik Omarov and Timur Alimov went well.",
+                f"{opening} trade between the two countries keeps growing.")
+    assert [s for _, _, s, _ in _got(q)] == ["Aibek Sarin", "Aibek Sarin"]

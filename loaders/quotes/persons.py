@@ -124,6 +124,10 @@ def is_object(text: str, start: int) -> bool:
 
 
 
+# a pronoun opening its paragraph, alone or after "According to": "He added", "According to her,"
+_OPENING_PRONOUN_RE = re.compile(r"\s*(?:[Aa]ccording\s+to\s+)?(?:[Hh]e|[Ss]he|him|her)\b")
+
+
 class Persons:
     """Persons named in one article; mixed into resolve.Article, whose paragraphs (`paras`), quoted regions,
     sentences, person registers, home side and side of a role (`_side`) it reads."""
@@ -370,9 +374,16 @@ class Persons:
         return " ".join(words[k:])
 
     def _pronoun(self, word: str, p: int, pos: int) -> Person | None:
-        """The last person named before (p, pos) whose gender fits he/she."""
+        """The last person named before (p, pos) whose gender fits he/she; at a paragraph's opening ("According to
+        him, …", "He added …") the person who spoke last in the paragraph before, when one did and fits: news goes
+        on with its speaker, not with the people the speaker talked about."""
         want = "m" if word == "he" else "f"
         k = bisect.bisect_left(self.mentions, (p, pos, ""))
+        if p > 0 and (k == 0 or self.mentions[k - 1][0] < p) and _OPENING_PRONOUN_RE.match(self.paras[p], 0, pos + 4):
+            spoke = self.last_speaker_in(p - 1)
+            person = self.persons.get(spoke.name) if spoke is not None and spoke.person else None
+            if person is not None and person.gender in (want, ""):
+                return person
         before = self._subjects_first(self.mentions[:k], p, want)
         unsure = None  # the last person of unknown gender whose given name ends in -a, for "he"
         for _, _, name in reversed(before):
