@@ -1912,3 +1912,10 @@ def test_a_pronoun_opening_a_paragraph_is_who_spoke_in_the_paragraph_before(open
     q = _quotes("Spokesman Aibek Sarin said the meeting of presidents Berik Omarov and Timur Alimov went well.",
                 f"{opening} trade between the two countries keeps growing.")
     assert [s for _, _, s, _ in _got(q)] == ["Aibek Sarin", "Aibek Sarin"]
+
+
+def test_a_title_after_the_cue_without_the_is_as_definite_as_with_it():
+    # "…, said Director of Terna": agencies translating from Russian leave out the article
+    q = _quotes("As the CEO of Terna, Luigi Ferraris, said, the cable is 445 km long.",
+                "“The cable has already brought local business worth 60 million euros”, said Director of Terna.")
+    assert q["speaker"].tolist() == ["Luigi Ferraris", "Luigi Ferraris"]

@@ -34,6 +34,7 @@ from loaders.quotes.marks import Segment
 from loaders.quotes.names import CHUNK_RE, name_in_chunk
 from loaders.quotes.phrases import final_chunk, outlet_credit
 from loaders.quotes.resolve import Article
+from loaders.quotes.roles import is_role_word
 from loaders.quotes.rows import UNNAMED, Speaker, words
 from loaders.quotes.vocab import STANCE, participle_cue
 
@@ -131,7 +132,10 @@ def cue_speaker_after(art: Article, span: Span) -> Found | None:
     if listed is not None:  # "…, Denmark’s climate, energy and utilities minister"
         app += listed.group()
     end = listed.end() if listed is not None else m.end()
-    speaker = art.resolve(m.group("spk") + app, span.p1, m.start("spk"))
+    spk = m.group("spk")
+    if spk[:1].isupper() and is_role_word(spk.split(maxsplit=1)[0]):
+        spk = "the " + spk  # "…, said Director of Terna": a title without "the", as agencies translating write it
+    speaker = art.resolve(spk + app, span.p1, m.start("spk"))
     rest = last[end:span.sent_end]
     if speaker is None or (speaker is UNNAMED and rest.strip()[:1] not in ".,;:!?" and rest != rest.lower()):
         return None
