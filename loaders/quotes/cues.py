@@ -197,8 +197,9 @@ CUE_AT_END_RE = re.compile(rf"\b{CUE}\b(?:[^.!?;:“”«»\"]|\.(?=\S)){{0,200}
 ACCORDING_PRE_RE = re.compile(r"According\s+to\s+(?P<rest>.+?)[.!?]?\s*$", re.S)
 # "In Tukumov’s words, …", "In his opinion, …", "In the view of the minister, …": the same as "According to"
 WORDS_OF_PRE_RE = re.compile(
-    r"In\s+(?:the\s+(?:words|opinion|view)\s+of\s+(?P<of>[^,;]{2,80}?)|(?P<owner>his|her|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)"
-    r"{0,3}?['’]s?)\s+(?:words|opinion|view|estimation|assessment))\s*,\s+(?P<rest>\S.+?)[.!?]?\s*$", re.S)
+    r"In\s+(?:the\s+(?:words|opinion|view)\s+of\s+(?P<of>[^,;]{2,80}?)|(?:(?P<pron>his|her)|(?P<owner>[A-Z][\w\-]*"
+    r"(?:\s+[A-Z][\w\-]*){0,3}?)['’]s?)\s+(?:words|opinion|view|estimation|assessment))\s*,\s+(?P<rest>\S.+?)[.!?]?\s*$",
+    re.S)
 WORDS_OF_ANY_RE = re.compile(r"\bIn\s+(?:the\s+(?:words|opinion|view)\s+of\s|\S+\s+(?:words|opinion|view|estimation"
                              r"|assessment)\s*,)")
 ACCORDING_POST_RE = re.compile(

@@ -34,6 +34,7 @@ def other_countrys(role: str, other: str) -> bool:
     theirs = {w for w in role_tokens(other) if is_country_word(w)}
     return bool(mine and theirs) and not {side_of(w) for w in mine} & {side_of(w) for w in theirs}
 
+
 class Descriptions:
     """The description resolver of one article; mixed into resolve.Article, whose persons, mentions, spoken
     speakers and registers it reads."""

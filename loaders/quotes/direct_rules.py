@@ -36,7 +36,7 @@ from loaders.quotes.phrases import final_chunk, outlet_credit
 from loaders.quotes.resolve import Article
 from loaders.quotes.roles import is_role_word
 from loaders.quotes.rows import UNNAMED, Speaker, words
-from loaders.quotes.vocab import STANCE, participle_cue
+from loaders.quotes.vocab import PERSONAL_PRONOUN_RE, STANCE, participle_cue
 
 
 # The verbs CALLED_RE needs, tested before it runs.
@@ -310,7 +310,6 @@ def colon_sentence_before(art: Article, span: Span) -> Found | None:
 
 
 _SUMMARY_COLON_RE = re.compile(r":\s*[—–-]?\s*$")
-_PERSON_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 
 
 def summary_colon_before(art: Article, span: Span) -> Found | None:
@@ -319,7 +318,7 @@ def summary_colon_before(art: Article, span: Span) -> Found | None:
     which someone spoke: the quote goes on with that speaker's words."""
     if not _SUMMARY_COLON_RE.search(span.head) or art.has_cue(span.p0, span.sent_start, span.s0):
         return None
-    if _PERSON_PRONOUN_RE.search(span.head) or art.mentioned_between(span.p0, span.sent_start, span.s0):
+    if PERSONAL_PRONOUN_RE.search(span.head) or art.person_named_in(span.p0, span.sent_start, span.s0):
         return None
     if span.sent_start > art.opening(span.p0):
         speaker = art.last_speaker_in(span.p0, span.sent_start)

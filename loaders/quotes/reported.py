@@ -87,9 +87,8 @@ def words_of_before(art: Article, p: int, s: int, e: int) -> Row | None:
     m = WORDS_OF_PRE_RE.match(text, s, e) if text.startswith("In ", s) else None
     if m is None:
         return None
-    group = "of" if m.group("of") else "owner"
-    phrase = re.sub(r"['’]s?$", "", m.group(group)) if group == "owner" else m.group(group)
-    speaker = art.resolve(phrase, p, m.start(group), according=True)
+    group = next(g for g in ("of", "pron", "owner") if m.group(g))
+    speaker = art.resolve(m.group(group), p, m.start(group), according=True)
     if speaker is None or not speaker.name:
         return None
     return reported_row(p, m.start("rest"), m.end("rest"), text, speaker, "according to", "words_of_before")

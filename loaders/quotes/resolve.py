@@ -40,10 +40,9 @@ from loaders.quotes.phrases import read_phrase
 from loaders.quotes.roles import DETERMINER_RE, ROLE_SYNONYM_RE, fold_token, org_headed, role_core
 from loaders.quotes.rows import UNNAMED, Speaker
 from loaders.quotes.sources import holder_of_title, member_of, place_speaker, unnamed
-from loaders.quotes.vocab import ORG_WORDS, PARAGRAPH_LABEL_RE
+from loaders.quotes.vocab import ORG_WORDS, PARAGRAPH_LABEL_RE, PERSONAL_PRONOUN_RE
 from loaders.sentences import sentence_spans
 
-_PERSONAL_PRONOUN_RE = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
 # a post held for another person: "Tokayev's press secretary", "Borrell's spokesperson" (never "Nurtleu's counterpart")
 _PERSON_OWNER_RE = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+(?:(?:chief|senior|deputy|personal|"
                               r"official|special)\s+)?(?:spokes\w+|press\s+secretary|press\s+service|adviser|advisor"
@@ -52,8 +51,6 @@ _COMPOUND_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Sibanye-Stil
 _ACRONYM_RE = re.compile(r"[A-Z]{2,8}")
 # A search inside a sentence looks at most this far either side of its anchor.
 SENTENCE_REACH = 1000
-
-
 
 
 def _sentence_starts(text: str, regions: list[tuple[int, int]]) -> list[int]:
@@ -210,7 +207,7 @@ class Article(Frames, Documents, Organisations, States, Descriptions, Holders, P
         if phrase.pronoun == "it":
             return self._it(p, pos, how)
         if phrase.pronoun:  # at the pronoun itself: "According to Sadyr Japarov, he" is Japarov
-            at = [m.start() for m in _PERSONAL_PRONOUN_RE.finditer(raw)]
+            at = [m.start() for m in PERSONAL_PRONOUN_RE.finditer(raw)]
             person = self._pronoun(phrase.pronoun, p, pos + (at[-1] if at else 0))
             return None if person is None else self._as_speaker(person, "pronoun")
         if phrase.channel:
@@ -299,12 +296,6 @@ class Article(Frames, Documents, Organisations, States, Descriptions, Holders, P
         if last is not None and last[0] >= p - 1:
             return last[1]
         return self._published_by(p, pos)
-
-    def mentioned_between(self, p: int, start: int, end: int) -> bool:
-        """Whether a person is named in paragraph `p` within [start, end)."""
-        self.collect_people()
-        k = bisect.bisect_left(self.mentions, (p, start, ""))
-        return k < len(self.mentions) and self.mentions[k][:2] < (p, end)
 
     def last_speaker_in(self, p: int, before: int | None = None) -> Speaker | None:
         """The named speaker who spoke last in paragraph `p` (before offset `before` when given), or None."""
