@@ -31,9 +31,11 @@ _STARTERS = frozenset(
 
 
 # A terminator run, any closing quotes/brackets that belong to the sentence, then whitespace or end; or a full
-# stop a scraped page lost the space after, between a word and a word that opens sentences
-# ("…obligations.The newly introduced …", never "News.Az" or "Yandex.Taxi").
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n|(?<=[a-z]{2})\.(?=(?:" + "|".join(sorted(_STARTERS)) + r")\b)")
+# stop a scraped page lost the space after, between a word and a word that opens sentences or a capitalised word
+# of three letters or more ("…obligations.The newly …", "…foreign media.Schinas, in turn, …"; never "News.Az";
+# _is_boundary keeps "Yandex.Taxi").
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n|(?<=[a-z]{2})\.(?=(?:" + "|".join(sorted(_STARTERS))
+                  + r")\b|[A-Z][a-z]{2,})")
 
 
 def _is_boundary(text: str, dot: int, after: int) -> bool:
@@ -51,6 +53,9 @@ def _is_boundary(text: str, dot: int, after: int) -> bool:
     word = text[begin:dot].lstrip("\"'“‘«([")
     if not word:
         return True
+    if after == dot + 1:  # a lost space: after a lower-case word ("media.Schinas"), or before a sentence opener
+        opener = _WORD.match(text, after)
+        return word[:1].islower() or (opener is not None and opener.group(0) in _STARTERS)
     low = word.lower()
     if low in _ABBREV:
         return False

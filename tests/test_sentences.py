@@ -85,6 +85,13 @@ def test_sentence_at_never_raises(text, start, end):
     assert isinstance(sentence_at(text, start, end), str)
 
 
+def test_a_lost_space_before_a_name_ends_the_sentence_after_a_lower_case_word_only():
+    # "…citing foreign media.Schinas, in turn, …": the next sentence opens with a name, not a sentence opener;
+    # a capitalised word before the dot is a brand or a title ("Yandex.Taxi", "Prof.Ivanov") and keeps it
+    assert sentences("He spoke to the media.Schinas, in turn, noted the talks. Prof.Ivanov met Yandex.Taxi staff.") == [
+        "He spoke to the media.", "Schinas, in turn, noted the talks.", "Prof.Ivanov met Yandex.Taxi staff."]
+
+
 def test_a_full_stop_that_lost_its_space_still_ends_a_sentence_but_not_an_address_or_an_acronym():
     # scraped pages drop the space after a full stop ("…items.He said …"); a domain or "U.S." keeps its dot
     assert sentences("Rare earths are dual-use items.He said the rules are fair. Staff of Kun.uz and News.Az met "
