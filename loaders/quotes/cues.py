@@ -320,9 +320,9 @@ ASKED_RE = re.compile(r"\s*(?:When\s+|Being\s+)?[Aa]sked\s+(?:if|whether|about|w
 # a credit closing a sentence: "…, Azernews reports." / "…, Report informs via local media." / "…, Kazinform
 # correspondent reports." — the outlet is not the speaker
 CREDIT_RE = re.compile(
-    r",\s+(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})(?:\s+(?:correspondents?|reporters?))?"
+    r",\s+(?P<outlet>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})(?:\s+(?:correspondents?|reporters?))?"
     rf"\s+{CREDIT_CUE}"
-    r"(?:\s+(?:citing|quoting|with\s+reference\s+to|via)\b[^,;:]*)?\s*[.!?]?\s*$"
+    r"(?:\s+(?P<citing>citing|quoting|with\s+reference\s+to|via)\b[^,;:]*)?\s*[.!?]?\s*$"
 )
 
 

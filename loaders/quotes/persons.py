@@ -141,6 +141,11 @@ class Persons:
         k = bisect.bisect_left(self.mentions, (p, start, ""))
         return k < len(self.mentions) and self.mentions[k][0] == p and self.mentions[k][1] < end
 
+    def known_person(self, name: str) -> bool:
+        """Whether `name` is a person the article names, in full or by a shorter form."""
+        self.collect_people()
+        return name in self.persons or self._by_short(name) is not None
+
     def _register(self, name: str, role: str = "", gender: str = "") -> Person:
         person = self.persons.get(name)
         if person is None:

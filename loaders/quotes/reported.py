@@ -305,7 +305,8 @@ def reported_rows_of(art: Article, p: int, s: int, e: int) -> list[Row]:
     """The reported-speech rows of sentence paras[p][s:e]: the first rule's row, and a second clause of the same
     speaker coordinated with it ("X said that A and noted that B", "…, adding that B"). A closing credit
     (", Azernews reports.") is cut off first, so the frame inside it speaks; the whole sentence is tried when
-    that finds nothing."""
+    that finds nothing and the credit names its source ("…, Trend reports citing the press service.") or a person
+    the article knows ("…, Tokayev writes."): an outlet alone is no speaker."""
     text = art.paras[p]
     while s < e and text[s].isspace():
         s += 1
@@ -315,7 +316,11 @@ def reported_rows_of(art: Article, p: int, s: int, e: int) -> list[Row]:
     if not (cued or text.find("ccording", s, e) >= 0 or WORDS_OF_ANY_RE.match(text, s, e)):
         return _found(frame_next(art, p, s, e) or subject_participle(art, p, s, e))
     credit = CREDIT_RE.search(text, s, e)
-    for end in ((credit.start(), e) if credit else (e,)):
+    ends: tuple[int, ...] = (e,)
+    if credit is not None:
+        whole = credit.group("citing") or art.known_person(credit.group("outlet"))
+        ends = (credit.start(), e) if whole else (credit.start(),)
+    for end in ends:
         for rule, needs_cue in RULES:
             if needs_cue and not (cued if end == e else art.has_cue(p, s, end)):
                 break
