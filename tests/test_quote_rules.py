@@ -766,6 +766,19 @@ def test_the_ministry_and_an_eu_short_form_take_the_fullest_name_the_article_giv
         ("direct", "Ministry of Mines of Kazakhstan"), ("direct", "European Commission")]
 
 
+@pytest.mark.parametrize(("named", "ministry"), [
+    # an office whose fields are listed with commas before the last "and" is one name
+    ("the Ministry of Ecology, Geology and Natural Resources", "Ministry of Ecology, Geology and Natural Resources"),
+    # a list of organisations after a ministry is no list of its fields
+    ("the Ministry of Energy, Samruk-Kazyna and KEGOC", "Ministry of Energy"),
+    ("the Ministry of Energy, Kazakh Invest and KazMunayGas", "Ministry of Energy"),
+])
+def test_the_ministry_takes_the_whole_name_of_an_office_whose_fields_are_listed(named, ministry):
+    q = _quotes(f"The reserve was proposed by {named} on Monday.",
+                "“The seal population is stable,” the ministry said.")
+    assert [s for _, _, s, _ in _got(q)] == [ministry]
+
+
 def test_a_paragraph_label_is_no_speaker_and_the_quote_after_it_is_the_previous_speakers():
     q = _quotes("Details: Ambassador Lena Vidmar said that the talks on the fourth cluster would resume in May.",
                 "Quote: “We expect a decision before the summer, and we are ready for it.”")

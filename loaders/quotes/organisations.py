@@ -68,10 +68,14 @@ _CALENDAR = (rf"(?:{WEEKDAY}|January|February|March|April|May|June"
 @lru_cache(maxsize=64)
 def org_mention_re(head: str) -> re.Pattern[str]:
     """Pattern for a capitalised organisation name built on `head` ("Ministry of Energy", "Russian Embassy in
-    Azerbaijan"), never extended by a date."""
+    Azerbaijan", "Ministry of Ecology, Geology and Natural Resources": fields listed with commas before the last
+    "and"), never extended by a date."""
+    words = rf"[{UP}][\w’'\-]*(?:\s+[{UP}][\w’'\-]*)*"
+    field = rf"[{UP}][a-z]+(?![\w\-])"  # a plain word: "Geology", never "Samruk-Kazyna" or "KEGOC"
     return re.compile(
         rf"(?:[{UP}][\w’'\-]*\s+)*{re.escape(head.capitalize())}"
-        rf"(?:\s+(?:of|for|and|on|in|to)(?:\s+the)?\s+(?!{_CALENDAR}\b)[{UP}][\w’'\-]*(?:\s+[{UP}][\w’'\-]*)*)*"
+        rf"(?:\s+(?:of|for|and|on|in|to)(?:\s+the)?\s+(?!{_CALENDAR}\b){words}"
+        rf"(?:(?:,\s+{field}(?:\s+{field})?)+(?=\s+and\s+{field}))?)*"
     )
 
 
