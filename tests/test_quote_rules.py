@@ -779,6 +779,14 @@ def test_the_ministry_takes_the_whole_name_of_an_office_whose_fields_are_listed(
     assert [s for _, _, s, _ in _got(q)] == [ministry]
 
 
+@pytest.mark.parametrize("introduced", ["Mining Company Central Asia Metals", "The Kazakh Company Central Asia Metals"])
+def test_the_company_is_the_name_after_what_a_company_is_capitalised(introduced):
+    # wire services capitalise the description before a company's name as part of a heading
+    q = _quotes(f"{introduced} reached 100,000 tonnes of copper cathode on Friday.",
+                "“Our operations continue without interruption,” the company said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Central Asia Metals"]
+
+
 def test_a_paragraph_label_is_no_speaker_and_the_quote_after_it_is_the_previous_speakers():
     q = _quotes("Details: Ambassador Lena Vidmar said that the talks on the fourth cluster would resume in May.",
                 "Quote: “We expect a decision before the summer, and we are ready for it.”")

@@ -88,6 +88,10 @@ def org_extension_re(name: str) -> re.Pattern[str]:
                       rf"(?:\s+[{UP}][\w’'\-]*)*)+")
 
 
+# the name right after what a company is, capitalised as a heading is: "Mining Company Central Asia Metals"
+_NAME_AFTER_RE = re.compile(rf"\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
+
+
 # Capitalised words that open a sentence or clause, never the first word of a name ("The Commission").
 _OPENERS = ("The|A|An|This|That|These|Those|Its|It|Their|Our|His|Her|But|And|Or|In|On|At|For|By|With|From|As|If"
             "|When|While|After|Before|Meanwhile|However|Also|Yet|So|Then|Earlier|Later|According")
@@ -111,15 +115,17 @@ def named_kind_re(head: str) -> re.Pattern[str]:
 def prefixed_name(text: str, name: str) -> str:
     """`name` with the capitalised words that belong to it before its first such use in `text` ("European" +
     " Commission", "NAC" + " KazAtomProm", "German Foreign Trade and" + " Investment Agency"), never after a
-    possessive or a word opening a sentence ("The Commission"); "" when no use has any. Only a short window
-    before each use is read."""
+    possessive or a word opening a sentence ("The Commission") nor what the company is ("Mining Company"); ""
+    when no use has any. Only a short window before each use is read."""
     at = text.find(name)
     while at > 0:
         end = at + len(name)
         if not text[end:end + 1].isalnum():
             m = _PREFIX_RE.search(text, max(0, at - 120), at)
-            if m is not None:
+            if m is not None and m.group().split()[-1].casefold() not in COMPANY_NOUNS:
                 return text[m.start():end]
+            if m is not None:  # "Mining Company Central Asia Metals": what the company is, set before its name
+                return ""
         at = text.find(name, at + 1)
     return ""
 
@@ -197,7 +203,10 @@ class Organisations:
                 for m in pattern.finditer(text):
                     if q == p and m.start() >= pos:
                         break
-                    if len(m.group().split()) > 1:
+                    named = _NAME_AFTER_RE.match(text, m.end()) if m.group().endswith(" Company") else None
+                    if named is not None:  # "Mining Company Central Asia Metals said": the company is the name
+                        best = named.group("name")
+                    elif len(m.group().split()) > 1:
                         best = DETERMINER_RE.sub("", m.group())
             head = words[0].casefold()
             if not best and head not in ORG_KINDS and head not in COMPANY_NOUNS and head != "government":
