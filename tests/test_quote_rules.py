@@ -624,6 +624,14 @@ def test_a_quote_glued_to_the_sentence_before_still_opens():
         ("Bulgaria is also interested in this project", "Parviz Shahbazov")]
 
 
+@pytest.mark.parametrize("close", ['"', "”"])
+def test_a_closing_mark_that_lost_the_space_after_it_still_closes(close):
+    q = _quotes(f"{close.replace('”', '“')}The Trans-Caspian project has been discussed for many, many years,{close}President "
+                "Ilham Aliyev said in an interview.")
+    assert _got(q) == [("direct", "The Trans-Caspian project has been discussed for many, many years", "Ilham Aliyev",
+                        "speaker_cue_after")]
+
+
 def test_the_question_in_an_asked_if_clause_is_not_the_answerers():
     q = _quotes("Minister Dubravka Handanovic spoke to state television.",
                 "Asked if lithium mining “takes away other gifts the country has, forests and water,” the Minister said "
@@ -1387,6 +1395,13 @@ def test_a_description_that_does_not_fit_the_last_speaker_is_not_them(who):
     q = _quotes("“Coal exports rose by a fifth,” Kazakh Trade Minister Arman Shakkaliyev said on Monday. "
                 f"“The minister wants the quotas cut before the summer,” {who} said.")
     assert [s for _, _, s, _ in _got(q)] == ["Arman Shakkaliyev", ""]
+
+
+def test_a_countrys_diplomat_after_a_speaker_of_no_known_side_is_that_speaker():
+    # the nationality describes the person just heard; it contradicts nothing the article said about them
+    q = _quotes("Zurab Abashidze said he was not planning to meet his Russian counterpart any time soon.",
+                "“When necessary, we can discuss our agenda over the phone,” the Georgian diplomat told TASS.")
+    assert [(k, s) for k, _, s, _ in _got(q)] == [("reported", "Zurab Abashidze"), ("direct", "Zurab Abashidze")]
 
 
 def test_the_official_must_have_just_spoken_not_only_been_named():

@@ -214,7 +214,9 @@ def scan_spans(paras: list[str]) -> list[list[Segment]]:
                                            or (prev in ",:;" and nxt.isalnum() and not stack))  # "noting,“Border…"
                     # a paragraph opening with a mark and a stray space: `" A slowdown …", said X`
                     or (nxt == " " and ch in "\"“«" and not text[:i].strip() and text[i + 2:i + 3].isalnum()))
-            right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n)
+            right = not prev.isspace() and (nxt.isspace() or nxt in _FLANK_PUNCT or nxt in "”»\"’" or i + 1 == n
+                                            # `…many years,"President Aliyev said`: the space after it lost
+                                            or (bool(stack) and prev in ",.!?" and nxt.isalpha() and ch in "\"”»"))
             if ch in "\"”»“" and _after_clause_end(text, i) and (
                     CUE_WORD_RE.match(text, i + 1) or not text[i + 1:].strip()
                     # `…Vanadzor, "Pashinyan wrote`; never `…, Name said. “We believe …`: after a full stop, a
