@@ -42,8 +42,8 @@ class Descriptions:
     def _official_just_quoted(self, raw: str, p: int, pos: int) -> Speaker | None:
         """“…,” Name said. “…,” the Tajik official said: "the … official" (or "the diplomat", speech.toml
         `just_quoted`) right after a person spoke (in the same paragraph or the one before) is that person, when
-        the words before the noun do not give another side ("the European official" after a Kazakh minister is
-        someone else); never "the source", "the expert"."""
+        the words before the noun do not give another side than that person's, where it is known ("the European
+        official" after a Kazakh minister is someone else); never "the source", "the expert"."""
         words = raw.strip(" ,").split()
         if len(words) < 2 or words[0].casefold() != "the" or words[-1].casefold() not in JUST_QUOTED_NOUNS:
             return None
@@ -52,7 +52,7 @@ class Descriptions:
             return None
         if not any(is_country_word(w) for w in words[1:-1]):  # "the government official": no side of its own
             return last[1]
-        return last[1] if side_of(" ".join(words[1:])) == last[1].side else None
+        return last[1] if last[1].side in ("", side_of(" ".join(words[1:]))) else None
 
     def _described(self, raw: str, p: int, pos: int, how: str) -> Speaker | None:
         """For a definite description no role holder fits ("the EU's foreign policy chief"), the person who
