@@ -184,13 +184,21 @@ _ED_VERB = (rf"(?<!\bis )(?<!\bare )(?<!\bam )(?<!\bbe ){_ED}(?=\s+(?:on|in|at|w
 _TODAY_VERB = (rf"(?:(?:has|have|had)\s+(?:(?:also|now|formally|officially|jointly)\s+)?)?(?:{_PAST})"
                rf"|(?:will|to|shall)\s+(?:(?:formally|officially|also|jointly)\s+)?(?:{_BASE})"
                rf"|(?:has|have|had|was|were)\s+(?:been\s+)?(?:[a-z]+ly\s+)?{_ED}|(?:will|shall)\s+[a-z]+")
-_WORDS = r"(?:\s+[\w’'-]+){0,%d}"
-TODAY_BEFORE = re.compile(rf"(?:\b(?:{_TODAY_VERB}){_WORDS % 4}|\bearlier|\blater|\b{_ED}|\b[Aa]s\s+of"
-                          rf"|\b(?:meeting|summit|forum|conference|session|talks|briefing|ceremony){_WORDS % 8})\s+$")
+_WORDS = r"(?:\s+[\w’'£$€%%-]+){0,%d}"  # words, and amounts such as £10m
+# ... or where it happens: a capitalised place or body right before it ("in Bishkek today", "at the Dewan Negara
+# today", "here today"), a present speech verb ("the ministry reports today"), an auxiliary before a participle
+# after it ("are today opening", "have today offered")
+TODAY_BEFORE = re.compile(rf"(?:\b(?:{_TODAY_VERB}){_WORDS % 8}|\bearlier|\blater|\b{_ED}|\b[Aa]s\s+of|\bhere"
+                          r"|\b(?:reports|says|announces|informs|writes)"
+                          r"|\b(?:in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+                          rf"|\b(?i:meeting|summit|forum|conference|session|talks|briefing|ceremony){_WORDS % 8})\s+$")
+TODAY_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+$")
+TODAY_PARTICIPLE = re.compile(r"\s+[a-z]{3,}(?:ing|ed)\b")
 # A day that starts a measure ("from August 1", "effective July 1"): the nearest such day, whatever the tense of
 # the clause that reports it.
 STARTING_BEFORE = re.compile(r"\b(?:from|starting(?:\s+from)?|effective|as\s+of|beginning)\s+(?:on\s+)?$", re.I)
-TODAY_AFTER = re.compile(rf",?{_WORDS % 8}\s+(?:{_TODAY_VERB}|{_ED_VERB})\b")
+TODAY_AFTER = re.compile(rf",?{_WORDS % 8}\s+(?:{_TODAY_VERB}|{_ED_VERB})\b|\s+(?:at\s+\d|in\s+[A-Z])")  # "today at 00:00",
+# "Today in Astana"
 # "yesterday" and "tomorrow" always date something, but not "the cities of tomorrow".
 TODAY_NOT_BEFORE = re.compile(r"\bof\s+$")
 DAY_BEFORE_AFTER = re.compile(r"\b[Tt]he\s+day\s+(before|after)\s+$")

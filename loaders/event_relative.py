@@ -369,7 +369,8 @@ def today(m: re.Match, s: int, e: int, text: str, pub: dt.date | None) -> Hit:
         e = s + len(m.group("tw"))
     elif step and P.TODAY_NOT_BEFORE.search(text, max(0, s - 4), s):
         return None
-    elif not step and not (P.TODAY_BEFORE.search(text, max(0, s - 64), s) or P.TODAY_AFTER.match(text, e)):
+    elif not step and not (P.TODAY_BEFORE.search(text, max(0, s - 96), s) or P.TODAY_AFTER.match(text, e)
+                           or (P.TODAY_AUX.search(text, max(0, s - 8), s) and P.TODAY_PARTICIPLE.match(text, e))):
         return None
     two = P.DAY_BEFORE_AFTER.search(text, max(0, s - 20), s) if step else None
     if two and two.group(1) == ("before" if step < 0 else "after"):

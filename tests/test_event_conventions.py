@@ -6,6 +6,8 @@ for a text published on PUB.
 
 import datetime as dt
 
+import pytest
+
 from loaders.events import find_events
 
 PUB = dt.date(2025, 4, 9)  # a Wednesday
@@ -225,6 +227,26 @@ def test_a_season_is_its_three_months():
         ("2026-03-01", "2026-05-31", "range", "next spring")]
     assert events("Gas demand peaks this winter.", pub=dt.date(2025, 1, 20)) == [
         ("2024-12-01", "2025-02-28", "range", "this winter")]
+
+
+@pytest.mark.parametrize("text", [
+    "The EU foreign policy chief is in Kazakhstan today as part of a regional tour.",  # where someone is
+    "The round of talks comes to an end in Bishkek today.",
+    "Senators debated the plan at the Dewan Negara today.",
+    "Today in Astana the government briefed the press.",
+    "Gas supplies to the south were cut today at 00:00.",  # the hour it happened
+    "The European Union and the Kyrgyz Republic are today opening negotiations.",  # an auxiliary, then a participle
+    "The Foreign Ministry of Russia reports today.",  # a present speech verb
+    "Investors have pumped £10m into the German clean hydrogen company HH2E today.",  # the verb eight words back
+    "The minister spoke at the press briefing held before the Executive Government Meeting today.",
+])
+def test_today_dates_what_happens_where_or_when_it_is_said_to(text):
+    assert [e[3].casefold() for e in events(text)] == ["today"]
+
+
+def test_today_as_nowadays_still_dates_nothing():
+    assert events("Today, Uzbekistan exports about 60 percent of its gas. The main task for the government today is "
+                  "growth.") == []
 
 
 def test_today_dates_a_meeting_an_address_or_a_signing():
