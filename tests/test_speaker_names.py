@@ -625,3 +625,11 @@ def test_the_diplomat_is_the_person_just_quoted_when_no_one_holds_a_diplomats_po
 def test_a_name_without_its_patronymic_or_middle_name_is_the_person_named_in_full(full, short):
     assert _speakers(f"Prime Minister {full} opened the forum.", f"{short} said: “The plant opens in May.”") == [
         ("direct", "The plant opens in May.", full)]
+
+
+def test_one_name_typed_twice_in_different_case_is_one_person():
+    # a scraped page's typo in one mention ("NIkol") leaves the surname pointing at one person, not at two
+    assert _speakers("Prime Minister of Armenia NIkol Pashinyan met the press. Nikol Pashinyan, the head of government, "
+                     "thanked them.",
+                     "“Media here has been more free than ever”, Pashinyan said.") == [
+        ("direct", "Media here has been more free than ever", "Nikol Pashinyan")]

@@ -204,7 +204,11 @@ class Persons:
             # "Bakhtiyor Saidov held a meeting … Saidov stated": the one full name given before, with no role
             fuller = self._fuller_in(self._title_names(), short)
             return fuller if fuller is not None or core_count(short) > 1 else self._fuller_in(self._unsure, short)
-        return found[0] if len(found) == 1 else None
+        if len({fold(person.name) for person in found}) > 1:
+            return None
+        # "NIkol Pashinyan" and "Nikol Pashinyan": one name typed twice, differing in case or accents only; the
+        # spelling whose words are capitalised as names are
+        return min(found, key=lambda person: person.name != person.name.title())
 
     def _longer_form(self, name: str) -> Person | None:
         """The one registered person whose name is `name` and one word more ("Gabriel Boric Font" for "Gabriel
