@@ -795,6 +795,14 @@ def test_the_company_is_the_name_after_what_a_company_is_capitalised(introduced)
     assert [s for _, _, s, _ in _got(q)] == ["Central Asia Metals"]
 
 
+def test_it_after_a_clause_is_the_organisation_opening_that_clause_not_one_that_spoke_before():
+    q = _quotes("Indonesia’s Energy and Mineral Resources Ministry has kept the coal quota at 25%, it said on Tuesday.",
+                "Kazakhstan’s Ministry of Energy has decided to keep the price cap, it said in a statement.",
+                "“The cap protects households,” the statement said.")
+    assert [s for _, _, s, _ in _got(q)] == ["Indonesia’s Energy and Mineral Resources Ministry",
+                                             "Kazakhstan’s Ministry of Energy", "Kazakhstan’s Ministry of Energy"]
+
+
 def test_a_paragraph_label_is_no_speaker_and_the_quote_after_it_is_the_previous_speakers():
     q = _quotes("Details: Ambassador Lena Vidmar said that the talks on the fourth cluster would resume in May.",
                 "Quote: “We expect a decision before the summer, and we are ready for it.”")

@@ -92,6 +92,11 @@ def org_extension_re(name: str) -> re.Pattern[str]:
 _NAME_AFTER_RE = re.compile(rf"\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
 
 
+# what a possessive subject owns when it is an organisation: "’s Ministry of Energy", "’s Energy Ministry"
+_OWNED_ORG_RE = re.compile(rf"[’']s\s+(?:[{UP}][\w\-]*\s+(?:(?:and|of|for)\s+)?)*?(?i:{'|'.join(sorted(ORG_WORDS))})\b"
+                           rf"(?:\s+(?:of|for)\s+(?:the\s+)?[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)?")
+
+
 # Capitalised words that open a sentence or clause, never the first word of a name ("The Commission").
 _OPENERS = ("The|A|An|This|That|These|Those|Its|It|Their|Our|His|Her|But|And|Or|In|On|At|For|By|With|From|As|If"
             "|When|While|After|Before|Meanwhile|However|Also|Yet|So|Then|Earlier|Later|According")
@@ -308,34 +313,44 @@ class Organisations:
         return found
 
     def _it(self, p: int, pos: int, how: str) -> Speaker | None:
-        """The organisation "it" stands for: the last one that spoke before (p, pos), else the organisation
-        opening its sentence or the one before (_subject_org: "Centerra Gold has launched … . “…,” it said")."""
+        """The organisation "it" stands for: the one opening its own sentence, when "it" comes after it ("Kazakhstan's
+        Ministry of Energy has decided …, it said"); else the last one that spoke before (p, pos); else the
+        organisation opening the sentence or the one before (_subject_org: "Centerra Gold has launched … . “…,” it
+        said")."""
+        own = self._subject_org(p, pos, own_sentence=True) if pos > self.sentence(p, pos)[0] else ""
+        if own:
+            return Speaker(own, "", self._side("", own), "pronoun")
         last = self._last_spoken(p, pos, person=False)
         if last is not None:
             return last[1]._replace(attribution="pronoun")
         org = self._subject_org(p, pos)
         return Speaker(org, "", self._side("", org), "pronoun") if org else None
 
-    def _subject_org(self, p: int, pos: int) -> str:
+    def _subject_org(self, p: int, pos: int, own_sentence: bool = False) -> str:
         """The capitalised subject, not a person named in the article, opening the nearest sentence that does, from
         the one holding (p, pos) back over SUBJECT_REACH sentences of it and of the paragraph before ("NAC Kazatomprom
-        will cut output, the company said"; "Orelith said … . Of the €500m, … . “…,” it said"), or ""."""
+        will cut output, the company said"; "Orelith said … . Of the €500m, … . “…,” it said"), or only the sentence
+        holding it (`own_sentence`); or ""."""
         if (p, pos) in self._seeking:  # an organisation word sent `_org` back here: nothing to find
             return ""
         self._seeking.add((p, pos))
         try:
-            return self._nearest_subject_org(p, pos)
+            return self._nearest_subject_org(p, pos, own_sentence)
         finally:
             self._seeking.discard((p, pos))
 
-    def _nearest_subject_org(self, p: int, pos: int) -> str:
+    def _nearest_subject_org(self, p: int, pos: int, own_sentence: bool) -> str:
         s, _ = self.sentence(p, pos)
         here = [start for start in self.starts(p) if start < s][-SUBJECT_REACH:] + [s]
-        for para, starts in ((p, here), (p - 1, self.starts(p - 1)[-SUBJECT_REACH:] if p > 0 else [])):
+        reach = [(p, [s])] if own_sentence else [(p, here), (p - 1, self.starts(p - 1)[-SUBJECT_REACH:] if p > 0 else [])]
+        for para, starts in reach:
             for start in reversed(starts):
                 m = CHUNK_RE.match(self.paras[para], start)
                 if m is None:
                     continue
+                owned = _OWNED_ORG_RE.match(self.paras[para], m.end())
+                if owned is not None:  # "Kazakhstan’s Ministry of Energy has decided …": the owner's organisation
+                    return self._org(self.paras[para][m.start():owned.end()], para, start)
                 chunk, bare = m.group(), DETERMINER_RE.sub("", m.group())
                 tokens = chunk.split()
                 if chunk in self.persons or self._by_short(chunk) is not None or any(
