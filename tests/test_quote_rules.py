@@ -803,6 +803,12 @@ def test_it_after_a_clause_is_the_organisation_opening_that_clause_not_one_that_
                                              "Kazakhstan’s Ministry of Energy", "Kazakhstan’s Ministry of Energy"]
 
 
+@pytest.mark.parametrize("body", ["Russia’s Trade and Industry Ministry", "Indonesia’s Energy and Mineral Resources Ministry"])
+def test_an_and_inside_a_bodys_capitalised_name_joins_no_two_speakers(body):
+    q = _quotes(f"{body} said it would keep the export quota unchanged.")
+    assert _got(q) == [("reported", "it would keep the export quota unchanged", body, "speaker_cue_clause")]
+
+
 def test_a_paragraph_label_is_no_speaker_and_the_quote_after_it_is_the_previous_speakers():
     q = _quotes("Details: Ambassador Lena Vidmar said that the talks on the fourth cluster would resume in May.",
                 "Quote: “We expect a decision before the summer, and we are ready for it.”")

@@ -89,9 +89,10 @@ def clean_np(text: str) -> bool:
     lowered = [w.casefold() for w in words]
     if "and" in lowered:
         i = lowered.index("and")
-        # "Information and Social Development Minister X": an "and" inside a capitalised title, not two speakers
+        # "Information and Social Development Minister X", "Russia’s Trade and Industry Ministry": an "and" inside a
+        # capitalised title or body's name, not two speakers
         in_title = (0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
-                    and any(fold_token(w) in ROLE_WORDS for w in words[i + 1:]))
+                    and any(fold_token(w) in ROLE_WORDS or fold_token(w) in ORG_WORDS for w in words[i + 1:]))
         if not in_title and not any(w in ("of", "for") for w in lowered[:i]):
             return False
     if len(words) <= 5 and lowered[-1] in ORG_WORDS and all(
