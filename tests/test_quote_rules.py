@@ -37,6 +37,7 @@ def test_every_row_names_the_rule_that_found_it():
     "Kazinform quoted him.",  # an agency quoting someone needs no "as saying" when the sentence ends there
     "the agency quotes him.",
     "ARMENPRESS reports Nurlan Abenov as saying.",  # an agency reporting someone as saying
+    "the spokesman cites Nurlan Abenov on Facebook.",  # a spokesman citing his principal's post
 ])
 def test_quoted_as_saying_names_the_speaker(tail):
     q = _quotes("Nurlan Abenov heads the pipeline operator.", f"“We will keep the pipeline open to all partners,” {tail}")

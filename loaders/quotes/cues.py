@@ -121,11 +121,12 @@ SPOKEN_BEFORE_RE = re.compile(rf"\b(?:{CUE}|[Aa]ccording\s+to)\s+$")
 # an outlet named by its web domain ("Kun.uz", "Report.az"): its full stop ends no sentence
 OUTLET_DOMAIN = r"[A-Z]\w+\.[a-z]{2,4}\b"
 # after a closing mark: “…,” AGENCY quoted SPEAKER as saying / “…,” SPEAKER was quoted as saying / “…,” AGENCY
-# quotes SPEAKER. (the sentence ends there) / “…,” AGENCY reports SPEAKER as saying
+# quotes (or cites) SPEAKER (on Facebook). (the sentence ends there) / “…,” AGENCY reports SPEAKER as saying
 QUOTED_AS_RE = re.compile(
-    rf"[\s,]*(?:[—–-]\s*)?(?:(?:{OUTLET_DOMAIN}|[^.!?;:“”«»\"]){{1,80}}?\s+(?:(?P<quotes>quote[ds])|reports?|cites?|cited)\s+"
+    rf"[\s,]*(?:[—–-]\s*)?(?:(?:{OUTLET_DOMAIN}|[^.!?;:“”«»\"]){{1,80}}?\s+(?:(?P<quotes>quote[ds]|cites|cited)|reports?|cite)\s+"
     r"(?!(?:in|by|as)\s)(?P<spk>[^.!?;:“”«»\",]{1,120}?)"
-    r"(?=(?(quotes)\s*[.!?]?\s*$|(?!))|(?:\s(?:in|by)\s[^.!?;:“”«»\",]+)?\s+as\s+saying\b)"
+    r"(?=(?(quotes)(?:\s+(?:in|on)\s+[^.!?;:“”«»\",]{1,40})?\s*[.!?]?\s*$|(?!))"
+    r"|(?:\s(?:in|by)\s[^.!?;:“”«»\",]+)?\s+as\s+saying\b)"
     r"|(?P<subj>[^.!?;:“”«»\",]{1,120}?)\s+(?:was|is|has\s+been|had\s+been)\s+quoted(?=(?:\s(?:in|by)\s[^.!?;:“”«»\",]+)?"
     r"\s+as\s+saying\b))",
     re.S,
