@@ -633,6 +633,21 @@ def test_a_closing_mark_that_lost_the_space_after_it_still_closes(close):
                         "speaker_cue_after")]
 
 
+@pytest.mark.parametrize(("sentence", "speaker", "role"), [
+    ("Striking a different note, High Commissioner Oliver Varhelyi took to Twitter after the meeting to stress the "
+     "region's “challenging regional security situation.”", "Oliver Varhelyi", "High Commissioner"),
+    ("Energy Minister Ivan Petrov took to Twitter to say the deal was “a turning point for our whole region.”",
+     "Ivan Petrov", "Energy Minister"),
+    ("Opposition leader Anna Berg used a speech on Monday to say the plan was “a betrayal of the voters we serve.”",
+     "Anna Berg", "Opposition leader"),
+])
+def test_a_subject_that_does_something_to_speak_is_the_speaker(sentence, speaker, role):
+    # "X took to Twitter to stress …": the infinitive's speaker is the sentence's subject, whose role stays a role
+    q = _quotes(sentence)
+    assert [(s, str(r), rule) for (_, _, s, rule), r in zip(_got(q), q["speaker_role"])] == [
+        (speaker, role, "frame_before")]
+
+
 def test_the_question_in_an_asked_if_clause_is_not_the_answerers():
     q = _quotes("Minister Dubravka Handanovic spoke to state television.",
                 "Asked if lithium mining “takes away other gifts the country has, forests and water,” the Minister said "

@@ -42,6 +42,13 @@ _FIRST_PREDICATE_RE = re.compile(
     r"(?P<subj>[A-Z][^,;:]{1,60}?)\s+(?:[a-z]{3,}ed|was|were|met|held|made|gave|took|spoke|visited|paid|went|came"
     r"|welcomed|thanked|praised|hailed)\b(?:(?!,\s*(?:who|which|where|whose|when)\b)[^;:]){0,200}?,?\s+(?:and|but)"
     r"(?:\s+also)?")  # never across ", who …" or ", where …": the relative clause has a subject of its own
+# a subject, a first predicate and "to" before the cue: "Varhelyi took to Twitter after the meeting to (stress)",
+# "Berg used a speech on Monday to (say)"; never after a verb that makes its object the one who speaks ("Tokayev
+# asked the minister to (explain)")
+_PURPOSE_RE = re.compile(
+    r"(?P<subj>[A-Z][^,;:]{1,60}?)\s+(?!(?:asked|urged|called|invited|told|encouraged|instructed|ordered|allowed|forced"
+    r"|expected|wanted|requested|pressed|persuaded|tasked|advised|reminded|challenged|begged|warned)\b)"
+    r"(?:[a-z]{3,}ed|took|used|went|came|made|gave|spoke|rose|stepped|appeared|wrote)\b[^;:“”«»\"]{0,120}?\s+to")
 # such an opener before a pronoun, the subject: "Then he", "In Astana she"
 _OPENER_PRONOUN_RE = re.compile(r"(?:[\w’'\-]+\s+){1,5}(?P<pron>he|she|they)")
 _WORD_RE = re.compile(r"\S+")
@@ -79,8 +86,9 @@ class Frames:
 
     def _frame_subject(self, m: re.Match[str], p: int) -> Speaker | None:
         """The speaker of a frame's subject phrase: after a conjunction ("…, but the EU official said that"), the
-        subject a fronted time or place leaves, or the subject of a first predicate ("Mora commended … and said")."""
-        first = _FIRST_PREDICATE_RE.fullmatch(m.group("spk"))
+        subject a fronted time or place leaves, or the subject of a first predicate ("Mora commended … and said",
+        "Varhelyi took to Twitter to stress")."""
+        first = _FIRST_PREDICATE_RE.fullmatch(m.group("spk")) or _PURPOSE_RE.fullmatch(m.group("spk"))
         if first is not None:  # "Mora commended the relations … and said that": the sentence's subject, never
             # "The President … gave an interview and" read as one long title
             speaker = self.resolve(first.group("subj"), p, m.start("spk"))
