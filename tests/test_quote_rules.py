@@ -648,6 +648,15 @@ def test_a_subject_that_does_something_to_speak_is_the_speaker(sentence, speaker
         (speaker, role, "frame_before")]
 
 
+def test_a_sessions_quoted_topic_is_a_title_not_a_quote():
+    q = _quotes("Speaking at a panel session on “Green energy and smart city” held in Baku, Minister Parviz Shahbazov "
+                "noted that the two countries are allies.",
+                "President Shavkat Mirziyoyev laid into the cabinet during a government session on Monday for what "
+                "he called “failure to properly prepare for the winter season”.")
+    assert [(k, t) for k, t, _, _ in _got(q)] == [("reported", "the two countries are allies"),
+                                                  ("direct", "failure to properly prepare for the winter season")]
+
+
 def test_the_question_in_an_asked_if_clause_is_not_the_answerers():
     q = _quotes("Minister Dubravka Handanovic spoke to state television.",
                 "Asked if lithium mining “takes away other gifts the country has, forests and water,” the Minister said "

@@ -69,7 +69,9 @@ _DOC_BEFORE_RE = re.compile(
     r"\b(?:resolution|decree|law|order|bill|code|concept|programme|program|strategy|agreement|memorandum"
     r"|declaration|treaty|doctrine|book|article|report|documents?|conference|forum|summit|roundtable|round\s+table"
     r"|exhibition|festival|campaign|competition|contest|slogan|motto|theme|film|project)"
-    r"(?:\s+(?:of|on|by|from|No\.?)\s+[^“”«»\".;:]{0,60})?\s*$",
+    r"(?:\s+(?:of|on|by|from|No\.?)\s+[^“”«»\".;:]{0,60})?\s*$"
+    # a session's topic right after "on": "a panel session on “Green energy and smart city”"
+    r"|\b(?:session|panel|seminar|workshop|webinar|symposium)\s+(?:on|titled|entitled)\s*$",
     re.I,
 )
 # quoted words that go on the sentence as the predicate of a document named before them ("the agreement “ran counter
