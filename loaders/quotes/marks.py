@@ -71,7 +71,7 @@ _DOC_BEFORE_RE = re.compile(
     r"|exhibition|festival|campaign|competition|contest|slogan|motto|theme|film|project)"
     r"(?:\s+(?:of|on|by|from|No\.?)\s+[^“”«»\".;:]{0,60})?\s*$"
     # a session's topic right after "on": "a panel session on “Green energy and smart city”"
-    r"|\b(?:session|panel|seminar|workshop|webinar|symposium)\s+(?:on|titled|entitled)\s*$",
+    r"|\b(?:session|panel|seminar|workshop|webinar|symposium)\s+on\s*$",
     re.I,
 )
 # quoted words that go on the sentence as the predicate of a document named before them ("the agreement “ran counter
