@@ -53,12 +53,12 @@ def _is_boundary(text: str, dot: int, after: int) -> bool:
     word = text[begin:dot].lstrip("\"'“‘«([")
     if not word:
         return True
-    if after == dot + 1:  # a lost space: after a lower-case word ("media.Schinas"), or before a sentence opener
-        opener = _WORD.match(text, after)
-        return word[:1].islower() or (opener is not None and opener.group(0) in _STARTERS)
     low = word.lower()
     if low in _ABBREV:
         return False
+    if after == dot + 1:  # a lost space: after a lower-case word ("media.Schinas"), or before a sentence opener
+        opener = _WORD.match(text, after)
+        return word[:1].islower() or (opener is not None and opener.group(0) in _STARTERS)
     if low in _BEFORE_NUMBER and nxt.isdigit():
         return False
     if (len(word) == 1 and word.isupper()) or word in DIGRAPH_INITIALS:

@@ -90,6 +90,8 @@ def test_a_lost_space_before_a_name_ends_the_sentence_after_a_lower_case_word_on
     # a capitalised word before the dot is a brand or a title ("Yandex.Taxi", "Prof.Ivanov") and keeps it
     assert sentences("He spoke to the media.Schinas, in turn, noted the talks. Prof.Ivanov met Yandex.Taxi staff.") == [
         "He spoke to the media.", "Schinas, in turn, noted the talks.", "Prof.Ivanov met Yandex.Taxi staff."]
+    # a lower-case abbreviation keeps its dot as it does before a space ("vs. Russia")
+    assert sentences("Kazakhstan vs.Russia ended in a draw.") == ["Kazakhstan vs.Russia ended in a draw."]
 
 
 def test_a_full_stop_that_lost_its_space_still_ends_a_sentence_but_not_an_address_or_an_acronym():
