@@ -197,8 +197,8 @@ TODAY_PARTICIPLE = re.compile(r"\s+[a-z]{3,}(?:ing|ed)\b")
 # A day that starts a measure ("from August 1", "effective July 1"): the nearest such day, whatever the tense of
 # the clause that reports it.
 STARTING_BEFORE = re.compile(r"\b(?:from|starting(?:\s+from)?|effective|as\s+of|beginning)\s+(?:on\s+)?$", re.I)
-TODAY_AFTER = re.compile(rf",?{_WORDS % 8}\s+(?:{_TODAY_VERB}|{_ED_VERB})\b|\s+(?:at\s+\d|in\s+[A-Z])")  # "today at 00:00",
-# "Today in Astana"
+# after "today": an event verb within eight words, an hour ("today at 00:00") or a place ("Today in Astana")
+TODAY_AFTER = re.compile(rf",?{_WORDS % 8}\s+(?:{_TODAY_VERB}|{_ED_VERB})\b|\s+(?:at\s+\d|in\s+[A-Z])")
 # "yesterday" and "tomorrow" always date something, but not "the cities of tomorrow".
 TODAY_NOT_BEFORE = re.compile(r"\bof\s+$")
 DAY_BEFORE_AFTER = re.compile(r"\b[Tt]he\s+day\s+(before|after)\s+$")

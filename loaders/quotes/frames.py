@@ -117,7 +117,7 @@ class Frames:
                     continue
                 phrase = text[at:words[k - 1].end()]
                 read = read_phrase(phrase)
-                if read is not None and (not read.name or read.name in self.persons or self._by_short(read.name)):
+                if read is not None and (not read.name or self.known_person(read.name)):
                     subject = phrase  # "Regarding plans …, Niyazov was downbeat": never "Regarding"
             if subject:
                 speaker = self.resolve(subject, p, at)

@@ -17,7 +17,7 @@ from loaders.quotes.acronyms import defined
 from loaders.quotes.names import CHUNK_RE, company_name
 from loaders.quotes.roles import DETERMINER_RE, role_like
 from loaders.quotes.rows import Speaker
-from loaders.quotes.vocab import COMPANY_NOUN, COMPANY_NOUNS, COUNTRY_RE, ORG_KINDS, ORG_WORDS, UP, WEEKDAY
+from loaders.quotes.vocab import COMPANY_NOUN, COMPANY_NOUNS, COUNTRY_RE, ORG_KINDS, ORG_WORDS, UP, WEEKDAY, alternation
 
 MINISTER_OF_RE = re.compile(r"\bMinister(\s+(?:of|for)\s+[A-Z].*)$")
 # "finance minister", "Energy and Mining Minister": a minister's field written before the title
@@ -93,7 +93,7 @@ _NAME_AFTER_RE = re.compile(rf"\s+(?P<name>[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)")
 
 
 # what a possessive subject owns when it is an organisation: "’s Ministry of Energy", "’s Energy Ministry"
-_OWNED_ORG_RE = re.compile(rf"[’']s\s+(?:[{UP}][\w\-]*\s+(?:(?:and|of|for)\s+)?)*?(?i:{'|'.join(sorted(ORG_WORDS))})\b"
+_OWNED_ORG_RE = re.compile(rf"[’']s\s+(?:[{UP}][\w\-]*\s+(?:(?:and|of|for)\s+)?)*?(?i:{alternation(ORG_WORDS)})\b"
                            rf"(?:\s+(?:of|for)\s+(?:the\s+)?[{UP}][\w\-]*(?:\s+[{UP}][\w\-]*)*)?")
 
 
@@ -341,8 +341,11 @@ class Organisations:
 
     def _nearest_subject_org(self, p: int, pos: int, own_sentence: bool) -> str:
         s, _ = self.sentence(p, pos)
-        here = [start for start in self.starts(p) if start < s][-SUBJECT_REACH:] + [s]
-        reach = [(p, [s])] if own_sentence else [(p, here), (p - 1, self.starts(p - 1)[-SUBJECT_REACH:] if p > 0 else [])]
+        if own_sentence:
+            reach = [(p, [s])]
+        else:
+            here = [start for start in self.starts(p) if start < s][-SUBJECT_REACH:] + [s]
+            reach = [(p, here), (p - 1, self.starts(p - 1)[-SUBJECT_REACH:] if p > 0 else [])]
         for para, starts in reach:
             for start in reversed(starts):
                 m = CHUNK_RE.match(self.paras[para], start)
@@ -353,7 +356,7 @@ class Organisations:
                     return self._org(self.paras[para][m.start():owned.end()], para, start)
                 chunk, bare = m.group(), DETERMINER_RE.sub("", m.group())
                 tokens = chunk.split()
-                if chunk in self.persons or self._by_short(chunk) is not None or any(
+                if self.known_person(chunk) or any(
                         " ".join(tokens[k:]) in self.persons for k in range(1, len(tokens))):  # "Orelith CEO Jan Vos"
                     continue
                 if bare.casefold() in ORG_WORDS:
